@@ -1,0 +1,51 @@
+"""Problems found in a user's file, as data: `Finding(path, line, column, code, args)`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from types import MappingProxyType
+
+from nq43.messages import CATALOGUE, Lang
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem at one place; the text is looked up from `code` in the chosen language when shown."""
+
+    path: str
+    line: int
+    column: int
+    code: str
+    args: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
+
+    @property
+    def severity(self) -> Severity:
+        return Severity(CATALOGUE[self.code].severity)
+
+    def message(self, lang: Lang = "vi") -> str:
+        return CATALOGUE[self.code].message(lang, self.args)
+
+    def hint(self, lang: Lang = "vi") -> str:
+        return CATALOGUE[self.code].hint_text(lang, self.args)
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.line, self.column, self.code)
+
+
+def finding(path: str, line: int, column: int, code: str, **args: object) -> Finding:
+    """Build a finding; fails at once (a bug, not a user error) when the code is not in the catalogue."""
+    if code not in CATALOGUE:
+        raise KeyError(f"unknown finding code {code}")
+    return Finding(path, line, column, code, MappingProxyType(dict(args)))
+
+
+def has_errors(findings: Iterable[Finding], *, strict: bool = False) -> bool:
+    """True when a finding should fail the run: any error, or any warning under --strict."""
+    return any(strict or f.severity is Severity.ERROR for f in findings)

@@ -1,0 +1,28 @@
+"""Run git read-only in the data repository; every caller gets text or None, never an exception."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+
+def git(root: Path, *args: str) -> str | None:
+    """stdout of `git args` run in `root`, or None when git is missing, `root` is no repository, or git fails."""
+    if shutil.which("git") is None:
+        return None
+    try:
+        done = subprocess.run(
+            ["git", *args], cwd=root, capture_output=True, text=True, encoding="utf-8", errors="replace", check=False
+        )
+    except OSError:
+        return None
+    return done.stdout if done.returncode == 0 else None
+
+
+def is_repository(root: Path) -> bool:
+    return git(root, "rev-parse", "--is-inside-work-tree") is not None
+
+
+def is_shallow(root: Path) -> bool:
+    return (git(root, "rev-parse", "--is-shallow-repository") or "").strip() == "true"

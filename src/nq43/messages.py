@@ -1,0 +1,221 @@
+"""The catalogue of finding codes: severity, message and hint in Vietnamese and English.
+
+Codes are stable: a code is never reused for another problem. `docs/ma-loi.md` lists them all, and a test
+checks that every code here is documented there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+Lang = Literal["vi", "en"]
+
+
+@dataclass(frozen=True)
+class Entry:
+    severity: Literal["error", "warning"]
+    vi: str
+    en: str
+    hint_vi: str
+    hint_en: str
+
+    def message(self, lang: Lang, args: Mapping[str, object]) -> str:
+        return (self.vi if lang == "vi" else self.en).format_map(_Args(args))
+
+    def hint_text(self, lang: Lang, args: Mapping[str, object]) -> str:
+        return (self.hint_vi if lang == "vi" else self.hint_en).format_map(_Args(args))
+
+
+class _Args(dict[str, object]):
+    """Formatting arguments that show a missing name as itself instead of raising."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+E, W = "error", "warning"
+
+# fmt: off
+_ROWS: list[tuple[str, Literal["error", "warning"], str, str, str, str]] = [
+    # --- NQ1xx: the file itself (encoding, size, location) ---
+    ("NQ101", E, "Không đọc được tệp: {reason}.", "Cannot read the file: {reason}.",
+     "Kiểm tra tệp còn tồn tại và có quyền đọc.", "Check that the file exists and is readable."),
+    ("NQ102", E, "Tệp không phải UTF-8 (byte 0x{byte} ở cột {column}); có vẻ là mã cũ {guess}.",
+     "The file is not UTF-8 (byte 0x{byte} at column {column}); it looks like legacy {guess} text.",
+     "Mở tệp bằng Unikey (Công cụ chuyển mã) chuyển sang \"Unicode dựng sẵn\", rồi lưu lại với mã UTF-8.",
+     "Convert it to Unicode (e.g. Unikey's converter) and save it as UTF-8."),
+    ("NQ103", E, "Tệp được lưu bằng mã UTF-16, không phải UTF-8.", "The file is UTF-16, not UTF-8.",
+     "Trong trình soạn thảo chọn \"Lưu với mã hoá\" (Save with Encoding) → UTF-8.",
+     "Save it again with the UTF-8 encoding."),
+    ("NQ104", W, "Tệp bắt đầu bằng ký tự BOM của UTF-8; nq43 bỏ qua nó khi đọc.",
+     "The file starts with a UTF-8 byte order mark; nq43 ignores it.",
+     "Lưu lại với mã \"UTF-8\" (không BOM) để tránh lỗi ở các công cụ khác.",
+     "Save as \"UTF-8\" without BOM to keep other tools happy."),
+    ("NQ105", W, "Văn bản dùng chữ tổ hợp (Unicode NFD, thường do gõ trên macOS hoặc bảng mã \"Unicode tổ hợp\"); nq43 đã chuẩn hoá về dạng dựng sẵn (NFC) khi đọc.",
+     "The text uses decomposed Unicode (NFD); nq43 normalised it to NFC when reading.",
+     "Trong Unikey chọn bảng mã \"Unicode\" (dựng sẵn) thay cho \"Unicode tổ hợp\".",
+     "Set your input method to precomposed Unicode."),
+    ("NQ106", W, "Có ký tự điều khiển U+{codepoint} (thường do dán từ Word); ký tự này sẽ bị bỏ khỏi báo cáo.",
+     "Control character U+{codepoint} (often pasted from Word); it will be dropped from the report.",
+     "Xoá ký tự ẩn ở vị trí này, hoặc dán lại dưới dạng văn bản thuần (Ctrl+Shift+V).",
+     "Delete the hidden character, or paste as plain text."),
+    ("NQ107", W, "Có ký tự vô hình U+{codepoint} (độ rộng 0 hoặc đổi chiều chữ); ký tự này sẽ bị bỏ khỏi báo cáo.",
+     "Invisible character U+{codepoint} (zero-width or direction control); it will be dropped from the report.",
+     "Xoá ký tự ẩn ở vị trí này.", "Delete the hidden character."),
+    ("NQ108", E, "Tệp quá lớn ({size} byte; giới hạn {limit} byte).", "The file is too large ({size} bytes; limit {limit}).",
+     "Ghi chú quý chỉ cần văn bản; đưa số liệu lớn vào phụ lục riêng gửi Văn phòng.",
+     "A quarterly note is text; send bulky data separately."),
+    ("NQ109", E, "Tệp là liên kết (symlink) trỏ ra ngoài thư mục data/: {target}.",
+     "The file is a symbolic link leading outside data/: {target}.",
+     "Thay liên kết bằng chính tệp ghi chú.", "Replace the link with the note itself."),
+    ("NQ110", W, "Văn bản có vẻ là chữ mã cũ (TCVN3/VNI) bị chuyển sai sang Unicode: \"{sample}\".",
+     "The text looks like legacy (TCVN3/VNI) Vietnamese converted wrongly: \"{sample}\".",
+     "Chuyển mã lại từ tệp gốc bằng Unikey (nguồn TCVN3 hoặc VNI, đích Unicode).",
+     "Convert the original again from TCVN3/VNI to Unicode."),
+    ("NQ111", E, "Tệp không thuộc về nơi này: {reason}.", "This file does not belong here: {reason}.",
+     "Thư mục của đơn vị chỉ chứa unit.yaml và các ghi chú quý tên dạng 2025Q1.md; gửi tài liệu khác qua Văn phòng.",
+     "A unit folder holds only unit.yaml and notes named like 2025Q1.md."),
+
+    # --- NQ2xx: front matter and YAML ---
+    ("NQ201", E, "Thiếu phần đầu (front matter) YAML: tệp phải bắt đầu bằng dòng \"---\".",
+     "Missing YAML front matter: the file must start with a \"---\" line.",
+     "Chạy \"nq43 new --unit <đơn vị> --quarter <quý>\" để tạo khung ghi chú đúng mẫu.",
+     "Run \"nq43 new --unit <unit> --quarter <quarter>\" for a correct skeleton."),
+    ("NQ202", E, "Phần đầu YAML mở ở dòng 1 nhưng không có dòng \"---\" đóng lại.",
+     "The YAML front matter opened on line 1 is never closed by a \"---\" line.",
+     "Thêm một dòng chỉ có \"---\" ngay sau khối thông tin, trước nội dung báo cáo.",
+     "Add a line holding only \"---\" after the front matter."),
+    ("NQ203", E, "{what} phải là một bảng khoá: giá trị (mapping), ở đây là {found}.",
+     "{what} must be a mapping of keys to values, found {found}.",
+     "Mỗi dòng có dạng \"khoá: giá trị\", ví dụ \"unit: qldt\".", "Write one \"key: value\" per line."),
+    ("NQ204", E, "Lỗi cú pháp YAML: {problem}.", "YAML syntax error: {problem}.",
+     "Kiểm tra dấu hai chấm, dấu nháy và thụt lề (dùng dấu cách) ở dòng này và dòng ngay trên.",
+     "Check colons, quotes and indentation here and on the line above."),
+    ("NQ205", E, "Khoá \"{key}\" xuất hiện hai lần (lần đầu ở dòng {first_line}); YAML sẽ lặng lẽ bỏ giá trị đầu.",
+     "Key \"{key}\" appears twice (first on line {first_line}); YAML would silently drop the first value.",
+     "Gộp hai mục thành một, hoặc sửa tên khoá bị gõ nhầm.", "Merge the two entries or fix the mistyped key."),
+    ("NQ206", E, "Dòng thụt lề bằng dấu Tab; YAML chỉ chấp nhận dấu cách.",
+     "The line is indented with a tab; YAML accepts only spaces.",
+     "Thay dấu Tab bằng 2 dấu cách.", "Replace the tab with two spaces."),
+    ("NQ207", E, "Thẻ YAML \"{tag}\" không được phép (có thể dùng để chạy mã).",
+     "YAML tag \"{tag}\" is not allowed (tags can run code).",
+     "Xoá phần bắt đầu bằng \"!\" và chỉ ghi giá trị.", "Remove the part starting with \"!\"."),
+    ("NQ208", E, "Không dùng bí danh YAML (anchor \"&\"/alias \"*\") trong tệp này.",
+     "YAML anchors and aliases (\"&\"/\"*\") are not allowed here.",
+     "Viết đầy đủ giá trị thay cho \"*tên\".", "Write the value out in full."),
+    ("NQ209", E, "Cấu trúc YAML lồng quá sâu (hơn {limit} cấp).", "The YAML nests too deeply (more than {limit} levels).",
+     "Ghi chú chỉ cần tối đa vài cấp thụt lề; kiểm tra lại thụt lề.", "Notes need only a few levels."),
+    ("NQ210", E, "Có nhiều hơn một tài liệu YAML trong phần đầu.", "More than one YAML document in the front matter.",
+     "Chỉ giữ một khối giữa hai dòng \"---\".", "Keep a single block between the two \"---\" lines."),
+
+    # --- NQ3xx: fields (the schema) ---
+    ("NQ301", E, "Thiếu trường bắt buộc \"{field}\"{where}.", "Missing required field \"{field}\"{where}.",
+     "Thêm dòng \"{field}: ...\"; xem docs/ghi-chu-quy.md.", "Add \"{field}: ...\"; see docs/ghi-chu-quy.md."),
+    ("NQ302", E, "Trường \"{field}\" phải là {expected}, ở đây là {found}.",
+     "Field \"{field}\" must be {expected_en}, found {found}.",
+     "{example}", "{example}"),
+    ("NQ303", W, "Trường \"{field}\" không có trong mẫu ghi chú và sẽ bị bỏ qua.{suggestion}",
+     "Unknown field \"{field}\"; it is ignored.{suggestion_en}",
+     "Xoá trường này hoặc sửa tên cho đúng mẫu.", "Remove it or correct its name."),
+    ("NQ304", E, "Trạng thái \"{value}\" không hợp lệ.", "Status \"{value}\" is not valid.",
+     "Chọn một trong: hoan-thanh (Đã hoàn thành), dang-thuc-hien (Đang thực hiện), chua-thuc-hien (Chưa thực hiện), thuong-xuyen (Thường xuyên). Có từ yes/no thì đặt trong dấu nháy.",
+     "Use one of: hoan-thanh, dang-thuc-hien, chua-thuc-hien, thuong-xuyen."),
+    ("NQ305", E, "Giá trị {value} của \"{field}\" nằm ngoài khoảng cho phép ({range}).",
+     "Value {value} of \"{field}\" is out of range ({range}).",
+     "Ghi một số trong khoảng {range}.", "Give a number within {range}."),
+    ("NQ306", E, "Ngày \"{value}\" của \"{field}\" không có thật hoặc sai dạng.",
+     "Date \"{value}\" in \"{field}\" does not exist or is malformed.",
+     "Ghi ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-08.", "Write dates as YYYY-MM-DD, e.g. 2025-03-08."),
+    ("NQ307", E, "Quý \"{value}\" không hợp lệ.", "Quarter \"{value}\" is not valid.",
+     "Ghi quý dạng NĂMQsố, số từ 1 đến 4, ví dụ 2025Q1.", "Write quarters as YYYYQn with n from 1 to 4, e.g. 2025Q1."),
+    ("NQ308", E, "Trường \"{field}\" để trống.", "Field \"{field}\" is empty.",
+     "Điền nội dung cho trường này.", "Fill the field in."),
+    ("NQ309", E, "Mã \"{value}\" của \"{field}\" sai dạng.", "Identifier \"{value}\" in \"{field}\" is malformed.",
+     "{example}", "{example}"),
+
+    # --- NQ4xx: cross-references ---
+    ("NQ401", E, "Đơn vị \"{unit}\" không có trong công văn.{suggestion}", "Unit \"{unit}\" is not in the directive.{suggestion_en}",
+     "Các mã đơn vị: {known}.", "Unit ids: {known}."),
+    ("NQ402", E, "Ghi chú khai đơn vị \"{unit}\" nhưng nằm trong thư mục của đơn vị \"{folder}\".",
+     "The note says unit \"{unit}\" but sits in the folder of unit \"{folder}\".",
+     "Sửa \"unit: {folder}\" hoặc chuyển tệp sang data/units/{unit}/.", "Fix \"unit:\" or move the file."),
+    ("NQ403", E, "Tên tệp \"{name}\" không khớp quý \"{quarter}\" khai trong ghi chú.",
+     "File name \"{name}\" does not match the note's quarter \"{quarter}\".",
+     "Đặt tên tệp là {quarter}.md, hoặc sửa trường quarter.", "Name the file {quarter}.md or fix \"quarter\"."),
+    ("NQ404", E, "Nhiệm vụ \"{task}\" không phải nhiệm vụ của đơn vị {unit}.{suggestion}",
+     "Task \"{task}\" is not one of unit {unit}'s tasks.{suggestion_en}",
+     "Nhiệm vụ của đơn vị: {known}.", "The unit's tasks: {known}."),
+    ("NQ405", E, "Thiếu trạng thái của nhiệm vụ {task} trong phần đầu (tasks).",
+     "The front matter gives no status for task {task}.",
+     "Thêm vào \"tasks:\" một mục \"\\\"{task}\\\": {{status: dang-thuc-hien}}\".",
+     "Add \"{task}\" with a status under \"tasks:\"."),
+    ("NQ406", E, "Chỉ tiêu \"{indicator}\" không có trong công văn.{suggestion}",
+     "Indicator \"{indicator}\" is not in the directive.{suggestion_en}",
+     "Chỉ tiêu của nhiệm vụ này: {known}.", "This task's indicators: {known}."),
+    ("NQ407", E, "Ngày nộp {value} ở sau ngày hôm nay ({today}).", "Submission date {value} is after today ({today}).",
+     "Ghi ngày thực nộp ghi chú.", "Give the date the note was actually submitted."),
+    ("NQ408", E, "Ngày nộp {value} ở trước ngày bắt đầu quý {quarter} ({start}).",
+     "Submission date {value} is before quarter {quarter} began ({start}).",
+     "Kiểm tra lại ngày nộp hoặc quý.", "Check the date or the quarter."),
+    ("NQ409", W, "Nhiệm vụ {task} báo \"đã hoàn thành\" nhưng tiến độ chỉ {progress}%.",
+     "Task {task} is reported completed but progress is only {progress}%.",
+     "Sửa tiến độ thành 100 hoặc đổi trạng thái thành dang-thuc-hien.", "Set progress to 100 or change the status."),
+    ("NQ410", E, "Chỉ tiêu \"{indicator}\" thuộc nhiệm vụ {owner_task}, không phải nhiệm vụ {task}.",
+     "Indicator \"{indicator}\" belongs to task {owner_task}, not {task}.",
+     "Chuyển giá trị sang mục nhiệm vụ {owner_task}.", "Move the value under task {owner_task}."),
+    ("NQ411", E, "Ngày hoàn thành {value} của nhiệm vụ {task} nằm sau ngày nộp ({submitted}).",
+     "Completion date {value} of task {task} is after the submission date ({submitted}).",
+     "Kiểm tra lại ngày hoàn thành.", "Check the completion date."),
+
+    # --- NQ5xx: the body of the note ---
+    ("NQ501", E, "Thiếu mục \"## {task}. ...\" cho nhiệm vụ {task} của đơn vị.",
+     "No \"## {task}. ...\" section for the unit's task {task}.",
+     "Thêm mục \"## {task}. {title}\" với tiểu mục \"### Kết quả\".", "Add \"## {task}. {title}\" with \"### Kết quả\"."),
+    ("NQ502", E, "Mục \"## {task}\" không ứng với nhiệm vụ nào của đơn vị {unit}.{suggestion}",
+     "Section \"## {task}\" matches none of unit {unit}'s tasks.{suggestion_en}",
+     "Nhiệm vụ của đơn vị: {known}.", "The unit's tasks: {known}."),
+    ("NQ503", E, "Mục nhiệm vụ {task} thiếu tiểu mục \"### Kết quả\".", "Task {task}'s section has no \"### Kết quả\".",
+     "Thêm dòng \"### Kết quả\" và ghi kết quả thực hiện trong quý bên dưới.", "Add \"### Kết quả\" and the quarter's results."),
+    ("NQ504", E, "Tiểu mục \"### Kết quả\" của nhiệm vụ {task} để trống.", "\"### Kết quả\" of task {task} is empty.",
+     "Ghi kết quả thực hiện trong quý (việc đã làm, số liệu, văn bản đã ban hành).",
+     "Write the quarter's results."),
+    ("NQ505", E, "Mục nhiệm vụ {task} xuất hiện hai lần (lần đầu ở dòng {first_line}).",
+     "Task {task}'s section appears twice (first on line {first_line}).",
+     "Gộp hai mục thành một.", "Merge the two sections."),
+    ("NQ506", E, "Tiêu đề \"## {heading}\" không đúng mẫu.", "Heading \"## {heading}\" is not recognised.",
+     "Tiêu đề cấp 2 có dạng \"## 2.1. Tên nhiệm vụ\", hoặc \"## Nhiệm vụ trọng tâm quý tới\".",
+     "Level-2 headings are \"## 2.1. Task title\" or \"## Nhiệm vụ trọng tâm quý tới\"."),
+    ("NQ507", W, "Tiểu mục \"### {heading}\" không có trong mẫu; nội dung vẫn được đưa vào phần kết quả.{suggestion}",
+     "Sub-section \"### {heading}\" is not in the format; its text is kept with the results.{suggestion_en}",
+     "Tiểu mục hợp lệ: \"### Kết quả\", \"### Khó khăn, vướng mắc\", \"### Kiến nghị, đề xuất\".",
+     "Valid sub-sections: \"### Kết quả\", \"### Khó khăn, vướng mắc\", \"### Kiến nghị, đề xuất\"."),
+    ("NQ508", W, "Nội dung nằm ngoài mọi mục nhiệm vụ sẽ không được đưa vào báo cáo.",
+     "Text outside any task section is left out of the report.",
+     "Chuyển đoạn này vào mục nhiệm vụ tương ứng.", "Move it into the matching task's section."),
+    ("NQ509", E, "Tiểu mục \"### {heading}\" của nhiệm vụ {task} xuất hiện hai lần.",
+     "Sub-section \"### {heading}\" of task {task} appears twice.",
+     "Gộp hai tiểu mục thành một.", "Merge the two sub-sections."),
+
+    # --- NQ6xx: the directive and the units' files ---
+    ("NQ601", E, "Mã \"{value}\" bị trùng (lần đầu ở dòng {first_line}).", "Duplicate id \"{value}\" (first on line {first_line}).",
+     "Mỗi đơn vị, nhiệm vụ, chỉ tiêu phải có mã riêng.", "Each unit, task and indicator needs its own id."),
+    ("NQ602", E, "\"{field}\" trỏ tới \"{value}\" không có trong công văn.", "\"{field}\" refers to unknown \"{value}\".",
+     "Các mã hợp lệ: {known}.", "Valid ids: {known}."),
+    ("NQ603", E, "Đơn vị \"{unit}\" có trong công văn nhưng thiếu tệp data/units/{unit}/unit.yaml.",
+     "Unit \"{unit}\" is in the directive but data/units/{unit}/unit.yaml is missing.",
+     "Tạo tệp unit.yaml cho đơn vị (xem docs/ghi-chu-quy.md).", "Create the unit's unit.yaml."),
+    ("NQ604", E, "Thư mục data/units/{folder}/ không ứng với đơn vị nào trong công văn.",
+     "Folder data/units/{folder}/ matches no unit of the directive.",
+     "Đổi tên thư mục theo mã đơn vị ({known}) hoặc thêm đơn vị vào data/directive.yaml.",
+     "Rename it to a unit id ({known}) or add the unit to the directive."),
+    ("NQ605", E, "unit.yaml khai mã \"{unit}\" nhưng nằm trong thư mục \"{folder}\".",
+     "unit.yaml says id \"{unit}\" but sits in folder \"{folder}\".",
+     "Sửa \"id:\" cho khớp tên thư mục.", "Make \"id:\" match the folder name."),
+    ("NQ606", E, "Không tìm thấy {what}.", "{what_en} was not found.",
+     "Kiểm tra đường dẫn.", "Check the path."),
+]
+# fmt: on
+
+CATALOGUE: dict[str, Entry] = {code: Entry(sev, vi, en, hvi, hen) for code, sev, vi, en, hvi, hen in _ROWS}

@@ -1,0 +1,279 @@
+"""The plain, frozen data that every part of nq43 reads: the directive, its units and tasks, the notes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from enum import Enum
+from types import MappingProxyType
+
+QUARTER_PATTERN = re.compile(r"(\d{4})Q([1-4])")
+TASK_ID_PATTERN = re.compile(r"[1-9][0-9]*\.[1-9][0-9]*")
+UNIT_ID_PATTERN = re.compile(r"[a-z][a-z0-9-]{0,31}")
+
+
+def _frozen_map(data: Mapping | None = None) -> Mapping:  # type: ignore[type-arg]
+    return MappingProxyType(dict(data or {}))
+
+
+@dataclass(frozen=True, order=True)
+class Quarter:
+    """A calendar quarter, written "2025Q1"."""
+
+    year: int
+    number: int
+
+    @classmethod
+    def parse(cls, text: str) -> Quarter:
+        match = QUARTER_PATTERN.fullmatch(text.strip())
+        if not match:
+            raise ValueError(f"not a quarter: {text!r} (expected YYYYQn, n from 1 to 4)")
+        return cls(int(match[1]), int(match[2]))
+
+    @classmethod
+    def containing(cls, day: date) -> Quarter:
+        return cls(day.year, (day.month - 1) // 3 + 1)
+
+    def __str__(self) -> str:
+        return f"{self.year}Q{self.number}"
+
+    @property
+    def first_day(self) -> date:
+        return date(self.year, 3 * self.number - 2, 1)
+
+    @property
+    def last_day(self) -> date:
+        return self.next().first_day - timedelta(days=1)
+
+    @property
+    def last_month(self) -> int:
+        return 3 * self.number
+
+    @property
+    def roman(self) -> str:
+        return ("I", "II", "III", "IV")[self.number - 1]
+
+    def label(self) -> str:
+        """Vietnamese name: "quý I năm 2025"."""
+        return f"quý {self.roman} năm {self.year}"
+
+    def next(self) -> Quarter:
+        return Quarter(self.year + self.number // 4, self.number % 4 + 1)
+
+    def previous(self) -> Quarter:
+        return Quarter(self.year - (self.number == 1), (self.number - 2) % 4 + 1)
+
+
+class Status(str, Enum):
+    """A task's state as a unit reports it."""
+
+    COMPLETED = "hoan-thanh"
+    IN_PROGRESS = "dang-thuc-hien"
+    NOT_STARTED = "chua-thuc-hien"
+    RECURRING = "thuong-xuyen"
+
+    @property
+    def label(self) -> str:
+        return _STATUS_LABELS[self][0]
+
+    @property
+    def label_en(self) -> str:
+        return _STATUS_LABELS[self][1]
+
+
+_STATUS_LABELS = {
+    Status.COMPLETED: ("Đã hoàn thành", "Completed"),
+    Status.IN_PROGRESS: ("Đang thực hiện", "In progress"),
+    Status.NOT_STARTED: ("Chưa thực hiện", "Not started"),
+    Status.RECURRING: ("Thường xuyên", "Recurring"),
+}
+
+
+@dataclass(frozen=True)
+class Signing:
+    authority: tuple[str, ...]
+    name: str
+
+
+@dataclass(frozen=True)
+class Letter:
+    """The Board's letter that assigns the tasks (the seed document), as written."""
+
+    number: str
+    place: str
+    date_text: str
+    month: int
+    year: int
+    parent_agency: str
+    issuing_agency: str
+    issuing_agency_lines: tuple[str, ...]
+    abbreviation: str
+    subject: str
+    addressee: str
+    preamble: tuple[str, ...]
+    closing: str
+    signing: Signing
+    recipients: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Resolution:
+    number: str
+    date: date
+    issuer: str
+    subject: str
+
+
+@dataclass(frozen=True)
+class Slip:
+    """A slip in the official text, kept as written and explained here."""
+
+    where: str
+    text: str
+    intended: str
+    note: str
+
+
+@dataclass(frozen=True)
+class ReportingRule:
+    due_before_day: int
+    due_months: tuple[int, ...]
+    merged_with: str
+    consolidated_by: str
+    reported_to: str
+
+
+@dataclass(frozen=True)
+class ReportConfig:
+    """Who signs and who receives the consolidated report."""
+
+    symbol: str
+    place: str
+    addressee: str
+    signing: Signing
+    recipients: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Submitter:
+    name: str
+    github: str | None = None
+    gitlab: str | None = None
+    email: str | None = None
+
+
+@dataclass(frozen=True)
+class Unit:
+    id: str
+    number: int
+    name: str
+    short_name: str = ""
+    kind: str = ""
+    submitters: tuple[Submitter, ...] = ()
+
+
+@dataclass(frozen=True)
+class Task:
+    id: str
+    unit: str
+    title: str
+    text: str
+    recurring: bool
+    deadline: date | None = None
+    coordinates_with: tuple[str, ...] = ()
+    partners: tuple[str, ...] = ()
+
+    @property
+    def sort_key(self) -> tuple[int, int]:
+        major, minor = self.id.split(".")
+        return int(major), int(minor)
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    name: str
+    measure: str
+    unit: str
+    task: str
+    minimum: float | None = None
+    maximum: float | None = None
+    target: float | None = None
+
+
+@dataclass(frozen=True)
+class Directive:
+    letter: Letter
+    resolution: Resolution
+    slips: tuple[Slip, ...]
+    reporting: ReportingRule
+    report: ReportConfig
+    units: tuple[Unit, ...]
+    tasks: tuple[Task, ...]
+    indicators: tuple[Indicator, ...]
+
+    def unit(self, unit_id: str) -> Unit | None:
+        return next((u for u in self.units if u.id == unit_id), None)
+
+    def task(self, task_id: str) -> Task | None:
+        return next((t for t in self.tasks if t.id == task_id), None)
+
+    def tasks_of(self, unit_id: str) -> tuple[Task, ...]:
+        return tuple(t for t in self.tasks if t.unit == unit_id)
+
+    def indicator(self, indicator_id: str) -> Indicator | None:
+        return next((i for i in self.indicators if i.id == indicator_id), None)
+
+    def indicators_of(self, task_id: str) -> tuple[Indicator, ...]:
+        return tuple(i for i in self.indicators if i.task == task_id)
+
+
+@dataclass(frozen=True)
+class TaskReport:
+    """What a note's front matter says of one task."""
+
+    task: str
+    status: Status
+    progress: float | None = None
+    completed: date | None = None
+    indicators: Mapping[str, float] = field(default_factory=_frozen_map)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A task's section of a note's body; the texts are Markdown source, rendered later."""
+
+    task: str
+    title: str
+    line: int
+    results: str
+    difficulties: str = ""
+    proposals: str = ""
+
+
+@dataclass(frozen=True)
+class Amendment:
+    date: date
+    reason: str
+
+
+@dataclass(frozen=True)
+class Note:
+    """A unit's quarterly note, as far as it could be read (fields it lacks are None or empty)."""
+
+    path: str
+    unit: str
+    quarter: Quarter | None
+    prepared_by: str
+    approved_by: str
+    submitted: date | None
+    sample: bool
+    tasks: Mapping[str, TaskReport]
+    sections: tuple[Section, ...]
+    next_quarter: str = ""
+    amends: tuple[Amendment, ...] = ()
+
+    def section(self, task_id: str) -> Section | None:
+        return next((s for s in self.sections if s.task == task_id), None)

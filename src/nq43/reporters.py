@@ -1,0 +1,78 @@
+"""Findings as text for people, JSON for scripts, and annotations for GitHub pull requests."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Literal
+
+from nq43.findings import Finding, Severity
+from nq43.messages import Lang
+
+FindingFormat = Literal["text", "json", "github"]
+_SEVERITY = {"vi": {Severity.ERROR: "lỗi", Severity.WARNING: "cảnh báo"}, "en": {Severity.ERROR: "error", Severity.WARNING: "warning"}}
+_HINT = {"vi": "Cách sửa", "en": "Fix"}
+
+
+def text(findings: Sequence[Finding], lang: Lang = "vi") -> str:
+    """`path:line:column: CODE severity: message`, the hint indented on the next line."""
+    out = []
+    for f in findings:
+        out.append(f"{f.path}:{f.line}:{f.column}: {f.code} {_SEVERITY[lang][f.severity]}: {f.message(lang)}")
+        hint = f.hint(lang)
+        if hint:
+            out.append(f"    → {_HINT[lang]}: {hint}")
+    return "\n".join(out) + ("\n" if out else "")
+
+
+def as_dicts(findings: Sequence[Finding], lang: Lang = "vi") -> list[dict[str, object]]:
+    return [
+        {
+            "path": f.path,
+            "line": f.line,
+            "column": f.column,
+            "code": f.code,
+            "severity": f.severity.value,
+            "message": f.message(lang),
+            "hint": f.hint(lang),
+        }
+        for f in findings
+    ]
+
+
+def json_text(findings: Sequence[Finding], lang: Lang = "vi") -> str:
+    return json.dumps({"findings": as_dicts(findings, lang)}, ensure_ascii=False, indent=2) + "\n"
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def github(findings: Sequence[Finding], lang: Lang = "vi") -> str:
+    """GitHub Actions workflow commands: each finding shows on its line of the pull request."""
+    out = []
+    for f in findings:
+        level = "error" if f.severity is Severity.ERROR else "warning"
+        props = f"file={_escape_property(f.path)},line={f.line},col={f.column},title={_escape_property(f.code)}"
+        body = f.message(lang)
+        hint = f.hint(lang)
+        if hint:
+            body += f"\n{_HINT[lang]}: {hint}"
+        out.append(f"::{level} {props}::{_escape_data(body)}")
+    return "\n".join(out) + ("\n" if out else "")
+
+
+def render(findings: Sequence[Finding], fmt: FindingFormat, lang: Lang = "vi") -> str:
+    return {"text": text, "json": json_text, "github": github}[fmt](findings, lang)
+
+
+def summary(findings: Sequence[Finding], files: int, lang: Lang = "vi") -> str:
+    errors = sum(f.severity is Severity.ERROR for f in findings)
+    warnings = len(findings) - errors
+    if lang == "en":
+        return f"Checked {files} file(s): {errors} error(s), {warnings} warning(s)."
+    return f"Đã kiểm tra {files} tệp: {errors} lỗi, {warnings} cảnh báo."

@@ -1,0 +1,126 @@
+"""Find the repository, walk `data/`, and read and check everything in it: the one entry to the data."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from nq43.directive import DIRECTIVE_FILE, UNIT_FILE, UNITS_DIR, load_directive
+from nq43.errors import Nq43Error
+from nq43.findings import Finding, finding, has_errors
+from nq43.models import Directive, Note, Quarter
+from nq43.notes import read_note
+from nq43.source import display_path
+from nq43.validation import check_note
+
+ROOT_ENV = "NQ43_ROOT"
+NOTE_NAME = re.compile(r"\d{4}Q\d+\.md")
+_IGNORED = {".gitkeep", ".DS_Store"}
+
+
+def find_root(explicit: Path | None = None, start: Path | None = None) -> Path:
+    """The folder holding `data/directive.yaml`: `explicit`, else $NQ43_ROOT, else the nearest parent."""
+    given = explicit or (Path(os.environ[ROOT_ENV]) if os.environ.get(ROOT_ENV) else None)
+    if given is not None:
+        if not (given / DIRECTIVE_FILE).is_file():
+            raise Nq43Error(
+                f"Không thấy {DIRECTIVE_FILE} trong thư mục \"{given}\" (--root hoặc {ROOT_ENV}).",
+                f"No {DIRECTIVE_FILE} in \"{given}\" (--root or {ROOT_ENV}).",
+            )
+        return given.resolve()
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / DIRECTIVE_FILE).is_file():
+            return folder
+    raise Nq43Error(
+        f"Không tìm thấy {DIRECTIVE_FILE} ở thư mục hiện tại hay các thư mục cha. "
+        f"Chạy lệnh trong kho nq43, hoặc chỉ ra kho bằng --root hay biến {ROOT_ENV}.",
+        f"No {DIRECTIVE_FILE} here or in any parent folder. Run inside an nq43 repository, or give --root or {ROOT_ENV}.",
+    )
+
+
+@dataclass(frozen=True)
+class CheckedNote:
+    """A note file with everything found in it (reading, format and cross-references)."""
+
+    path: str
+    note: Note | None
+    findings: tuple[Finding, ...]
+
+    @property
+    def valid(self) -> bool:
+        return self.note is not None and not has_errors(self.findings)
+
+
+@dataclass(frozen=True)
+class Repository:
+    root: Path
+    directive: Directive | None
+    notes: tuple[CheckedNote, ...]
+    findings: tuple[Finding, ...]  # every finding, the notes' included, sorted by place
+
+    def notes_for(self, quarter: Quarter) -> list[CheckedNote]:
+        return [n for n in self.notes if n.note is not None and n.note.quarter == quarter]
+
+
+def note_files(root: Path) -> tuple[list[Path], list[Finding]]:
+    """Every note under data/units/, and a finding for every other file there (none is ignored silently)."""
+    units_dir = root / UNITS_DIR
+    notes: list[Path] = []
+    findings: list[Finding] = []
+    if not units_dir.is_dir():
+        return notes, findings
+    for folder in sorted(p for p in units_dir.iterdir()):
+        if not folder.is_dir():
+            findings.append(finding(display_path(folder, root), 1, 1, "NQ111", reason="chỉ chứa thư mục của đơn vị"))
+            continue
+        for entry in sorted(folder.iterdir()):
+            name = entry.name
+            if name == UNIT_FILE or name in _IGNORED:
+                continue
+            if entry.is_file() and NOTE_NAME.fullmatch(name):
+                notes.append(entry)
+            else:
+                reason = (
+                    "tên ghi chú phải có dạng <NĂM>Q<quý>.md, ví dụ 2025Q1.md"
+                    if name.endswith(".md")
+                    else "thư mục con không được phép" if entry.is_dir() else "chỉ nhận unit.yaml và ghi chú .md"
+                )
+                findings.append(finding(display_path(entry, root), 1, 1, "NQ111", reason=reason))
+    return notes, findings
+
+
+def check_note_file(file: Path, root: Path, directive: Directive | None, today: date) -> CheckedNote:
+    """Read one note and check it against the directive."""
+    path = display_path(file, root)
+    read = read_note(file, path, inside=root / "data")
+    findings = list(read.findings)
+    if directive is not None:
+        parent = file.parent
+        folder = parent.name if parent.parent.resolve() == (root / UNITS_DIR).resolve() else None
+        findings += check_note(read, directive, folder=folder, file_name=file.name, today=today)
+    return CheckedNote(path, read.note, tuple(sorted(findings, key=Finding.sort_key)))
+
+
+def load_repository(root: Path, today: date, paths: Iterable[Path] | None = None) -> Repository:
+    """Read the directive and the notes (all of them, or those under `paths`), checking everything."""
+    directive, findings = load_directive(root)
+    files, stray = note_files(root)
+    if paths is not None:
+        wanted = [p.resolve() for p in paths]
+        for p in wanted:
+            if not p.exists():
+                raise Nq43Error(f"Không có tệp hay thư mục \"{p}\".", f"No such file or folder: \"{p}\".")
+        def chosen(file: Path) -> bool:
+            resolved = file.resolve() if not file.is_symlink() else file.absolute()
+            return any(resolved == w or w in resolved.parents for w in wanted)
+        extra = [p for p in wanted if p.is_file() and p.suffix == ".md" and p not in {f.resolve() for f in files}]
+        files = [f for f in files if chosen(f)] + extra
+        stray = [s for s in stray if chosen(root / s.path)]
+    notes = tuple(check_note_file(f, root, directive, today) for f in files)
+    every = [*findings, *stray, *(f for n in notes for f in n.findings)]
+    return Repository(root, directive, notes, tuple(sorted(every, key=Finding.sort_key)))

@@ -1,0 +1,143 @@
+"""The JSON Schemas of the YAML files, and their errors turned into findings that point at a line.
+
+The schemas under `nq43/schemas/` are the contract: editors use them (`nq43 schema`) and the validator runs
+them through the `jsonschema` library; this module only says each error again, in Vietnamese, at its line.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any, Literal
+
+from nq43.findings import Finding, finding
+from nq43.yamlload import YamlDoc
+
+if TYPE_CHECKING:
+    from jsonschema import ValidationError
+
+SchemaName = Literal["note", "directive", "unit"]
+
+_TYPES_VI = {
+    "string": ("chữ (văn bản)", "text"),
+    "number": ("một số", "a number"),
+    "integer": ("một số nguyên", "a whole number"),
+    "boolean": ("true hoặc false", "true or false"),
+    "object": ("một bảng \"khoá: giá trị\"", "a mapping"),
+    "array": ("một danh sách (mỗi dòng bắt đầu bằng \"- \")", "a list"),
+}
+_EXAMPLES = {
+    "progress": "Ví dụ: \"progress: 75\" (không ghi dấu %).",
+    "status": "Ví dụ: \"status: dang-thuc-hien\".",
+    "sample": "Ghi \"sample: true\" hoặc \"sample: false\".",
+    "tasks": "Mã nhiệm vụ dạng \"2.1\" (số mục, dấu chấm, số gạch đầu dòng), đặt trong dấu nháy.",
+    "indicators": "Mã chỉ tiêu viết thường, không dấu, nối bằng gạch ngang, ví dụ ty-le-lap-day.",
+    "unit": "Mã đơn vị viết thường, không dấu, ví dụ qldt.",
+}
+
+
+@cache
+def schema_text(name: SchemaName) -> str:
+    """The schema as shipped, for `nq43 schema` and for editors."""
+    return resources.files("nq43.schemas").joinpath(f"{name}.schema.json").read_text(encoding="utf-8")
+
+
+@cache
+def _validator(name: SchemaName) -> Any:
+    from jsonschema import Draft202012Validator  # heavy: imported only when a file is checked
+
+    schema = json.loads(schema_text(name))
+    return Draft202012Validator(schema)
+
+
+def describe(value: Any) -> str:
+    if value is None:
+        return "trống"
+    if isinstance(value, bool):
+        return f"giá trị đúng/sai {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"số {value}"
+    if isinstance(value, str):
+        return f"chữ \"{value[:40]}\""
+    if isinstance(value, list):
+        return "một danh sách"
+    return "một bảng khoá: giá trị"
+
+
+def _dotted(path: tuple[str | int, ...]) -> str:
+    return ".".join(str(p) for p in path) or "(gốc)"
+
+
+def suggestion(word: str, choices: list[str]) -> tuple[str, str]:
+    """" Có phải ý bạn là ...?" in Vietnamese and English, or nothing when no choice is close."""
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    if not close:
+        return "", ""
+    return f" Có phải ý bạn là \"{close[0]}\"?", f" Did you mean \"{close[0]}\"?"
+
+
+def _leaf_name(path: tuple[str | int, ...]) -> str:
+    names = [p for p in path if isinstance(p, str)]
+    return names[-1] if names else ""
+
+
+def _to_findings(error: ValidationError, doc: YamlDoc, file: str) -> list[Finding]:
+    path = tuple(error.absolute_path)
+    field = _dotted(path)
+    kind = error.validator
+    at = doc.where(path)
+    if kind == "required":
+        where = f" (trong \"{field}\")" if path else ""
+        instance = error.instance if isinstance(error.instance, dict) else {}
+        missing = [name for name in error.validator_value if name not in instance]
+        return [finding(file, *at, "NQ301", field=name, where=where) for name in missing]
+    if kind == "additionalProperties":
+        known = sorted(error.schema.get("properties", {}))
+        extra = [k for k in error.instance if k not in known]
+        out = []
+        for key in extra:
+            vi, en = suggestion(key, known)
+            out.append(finding(file, *doc.where((*path, key), key=True), "NQ303",
+                               field=_dotted((*path, key)), suggestion=vi, suggestion_en=en))
+        return out
+    if error.instance is None or kind in ("minLength", "minProperties", "minItems"):
+        return [finding(file, *at, "NQ308", field=field)]
+    if kind == "type":
+        expected = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
+        vi, en = _TYPES_VI.get(expected, (expected, expected))
+        return [finding(file, *at, "NQ302", field=field, expected=vi, expected_en=en,
+                        found=describe(error.instance), example=_EXAMPLES.get(_leaf_name(path), ""))]
+    if kind == "enum" and path and path[-1] == "status":
+        return [finding(file, *at, "NQ304", value=error.instance)]
+    if kind in ("minimum", "maximum"):
+        low, high = error.schema.get("minimum"), error.schema.get("maximum")
+        span = f"{'' if low is None else low} – {'' if high is None else high}".strip(" –")
+        if low is not None and high is None:
+            span = f"≥ {low}"
+        return [finding(file, *at, "NQ305", field=field, value=error.instance, range=span)]
+    if kind == "pattern" and "propertyNames" in error.schema_path:
+        # A key that breaks the pattern (a task id like "2"): point at the key itself.
+        key_path = (*path, error.instance)
+        return [finding(file, *doc.where(key_path, key=True), "NQ309", field=_dotted(key_path),
+                        value=error.instance, example=_EXAMPLES.get(_leaf_name(path), ""))]
+    if kind == "pattern" and isinstance(error.instance, str):
+        leaf = _leaf_name(path)
+        if leaf == "quarter":
+            return [finding(file, *at, "NQ307", value=error.instance)]
+        if leaf in ("submitted", "completed", "date", "deadline"):
+            return [finding(file, *at, "NQ306", field=field, value=error.instance)]
+        example = _EXAMPLES.get(leaf, "")
+        return [finding(file, *at, "NQ309", field=field, value=error.instance, example=example)]
+    return [finding(file, *at, "NQ302", field=field, expected=error.message, expected_en=error.message,
+                    found=describe(error.instance), example="")]
+
+
+def check(name: SchemaName, doc: YamlDoc, file: str) -> list[Finding]:
+    """Every schema error of the document, as findings in document order."""
+    validator = _validator(name)
+    findings: list[Finding] = []
+    for error in validator.iter_errors(doc.data):
+        findings.extend(_to_findings(error, doc, file))
+    return sorted(findings, key=Finding.sort_key)

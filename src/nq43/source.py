@@ -1,0 +1,106 @@
+"""Read a user's file as text: size and location limits, encodings, and what the text hides."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from nq43.findings import Finding, finding
+from nq43.vietnamese import control_characters, invisible_characters, nfc
+
+# A quarterly note is a few pages of text; anything bigger is a mistake (or an attack), refused unread.
+MAX_FILE_BYTES = 2 * 1024 * 1024
+# Per kind of hidden character, report the first few places and not thousands of lines.
+MAX_REPEATED_FINDINGS = 3
+
+# Characters that Vietnamese never uses but TCVN3/VNI text shows after a wrong conversion to Unicode.
+_MOJIBAKE = re.compile("[¸µ¶·¹®¬«©¨ª¦§¤¥¢£¡ØÆÇËÎÏÑÖÛÜäåæçëîïñöøûüÿßþÞð]")
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_UTF8_BOM = b"\xef\xbb\xbf"
+
+
+@dataclass(frozen=True)
+class Source:
+    """A file's text, NFC-normalised with any BOM removed, and what was noticed while reading it."""
+
+    path: str
+    text: str | None
+    findings: tuple[Finding, ...]
+
+
+def position(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of a character offset."""
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, column
+
+
+def _guess_legacy(data: bytes) -> str:
+    """Name the legacy Vietnamese encoding that the bytes most look like."""
+    tcvn3 = sum(data.count(bytes([b])) for b in range(0xA8, 0xAF))  # ă â ê ô ơ ư đ in TCVN3
+    cp1258 = len(re.findall(rb"[A-Za-z\xe2\xe3\xea\xf4\xf5\xfd][\xcc\xec\xde\xd2\xf2]", data))
+    vni = len(re.findall(rb"[AEIOUYaeiouy][\xc0-\xff]", data))
+    best = max((tcvn3, "TCVN3 (ABC)"), (cp1258, "Windows-1258"), (vni, "VNI"))
+    return best[1] if best[0] else "TCVN3/VNI/Windows-1258"
+
+
+def read_source(file: Path, display: str, *, inside: Path | None = None, limit: int = MAX_FILE_BYTES) -> Source:
+    """Read `file` as UTF-8 text; never raises for a user's mistake, returns findings instead.
+
+    `inside`, when given, is the folder that the file (after following links) must stay within.
+    """
+    findings: list[Finding] = []
+
+    def refuse(code: str, line: int = 1, column: int = 1, **args: object) -> Source:
+        findings.append(finding(display, line, column, code, **args))
+        return Source(display, None, tuple(findings))
+
+    try:
+        if inside is not None and file.is_symlink():
+            target = file.resolve()
+            if not target.is_relative_to(inside.resolve()):
+                return refuse("NQ109", target=str(target))
+        size = file.stat().st_size
+        if size > limit:
+            return refuse("NQ108", size=size, limit=limit)
+        data = file.read_bytes()
+    except OSError as error:
+        return refuse("NQ101", reason=error.strerror or str(error))
+
+    if data.startswith(_UTF16_BOMS) or (len(data) >= 2 and b"\x00" in data[:64]):
+        return refuse("NQ103")
+    if data.startswith(_UTF8_BOM):
+        findings.append(finding(display, 1, 1, "NQ104"))
+        data = data[len(_UTF8_BOM) :]
+    try:
+        raw = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        return refuse(
+            "NQ102", line, column, byte=f"{data[error.start]:02X}", column=column, guess=_guess_legacy(data)
+        )
+
+    text = nfc(raw)
+    if text != raw:
+        first = next(i for i, (a, b) in enumerate(zip(raw, text, strict=False)) if a != b)
+        findings.append(finding(display, *position(raw, first), "NQ105"))
+    for code, offsets in (("NQ106", control_characters(text)), ("NQ107", invisible_characters(text))):
+        for offset in offsets[:MAX_REPEATED_FINDINGS]:
+            findings.append(finding(display, *position(text, offset), code, codepoint=f"{ord(text[offset]):04X}"))
+    suspicious = list(_MOJIBAKE.finditer(text))
+    if len(suspicious) >= 3:
+        start = suspicious[0].start()
+        sample = text[max(0, start - 10) : start + 20].replace("\n", " ")
+        findings.append(finding(display, *position(text, start), "NQ110", sample=sample))
+    return Source(display, text, tuple(findings))
+
+
+def display_path(file: Path, root: Path) -> str:
+    """The path shown in findings: relative to the repository root, with forward slashes."""
+    try:
+        return file.relative_to(root).as_posix()
+    except ValueError:
+        return os.path.normpath(file).replace(os.sep, "/")

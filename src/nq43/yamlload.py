@@ -1,0 +1,180 @@
+"""Safe YAML: plain data plus the line of every key and value, refusing what YAML does silently.
+
+PyYAML builds the node tree (with libyaml's C parser when present); this module turns nodes into plain
+values itself so that it can
+- keep the position of every key and value, for findings that point at a line;
+- refuse duplicate keys (a loader keeps the last one without a word), tags (`!!python/object`) and aliases
+  (the "billion laughs" bomb);
+- read scalars the way a person means them: `2.10` as a key stays the text "2.10" (task ids are never
+  numbers), `yes`/`no` stay text (YAML 1.1 would make them booleans), and dates stay text so that
+  2025-02-30 becomes a finding instead of an exception.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from nq43.findings import Finding, finding
+
+try:
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - libyaml is missing on some platforms
+    _Loader = yaml.SafeLoader
+
+MAX_DEPTH = 16
+Path_ = tuple[str | int, ...]
+
+_TAG = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {f"{_TAG}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp", "merge")}
+_INT = re.compile(r"[-+]?[0-9]+")
+_FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)([eE][-+]?[0-9]+)?")
+_DEEP_INDENT = re.compile(r"^ {%d,}\S" % (2 * MAX_DEPTH + 2), re.MULTILINE)
+_TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
+
+# The problems libyaml reports most often, said in Vietnamese.
+_PROBLEMS_VI = {
+    "mapping values are not allowed here": "có dấu hai chấm không đúng chỗ (nếu giá trị chứa \": \", hãy đặt nó trong dấu nháy)",
+    "could not find expected ':'": "thiếu dấu hai chấm sau tên khoá",
+    "did not find expected key": "thụt lề không thẳng hàng với các khoá khác",
+    "found character that cannot start any token": "có ký tự không được đứng đầu giá trị (ví dụ @ hoặc `): đặt giá trị trong dấu nháy",
+    "found unexpected end of stream": "tệp kết thúc khi dấu nháy hoặc ngoặc chưa đóng",
+    "found undefined alias": "dùng bí danh \"*\" chưa được định nghĩa",
+    "did not find expected ',' or ']'": "thiếu dấu phẩy hoặc dấu \"]\" đóng danh sách",
+    "did not find expected ',' or '}'": "thiếu dấu phẩy hoặc dấu \"}\" đóng bảng",
+    "did not find expected '-' indicator": "thụt lề của danh sách không thẳng hàng",
+    "found unknown escape character": "có ký tự thoát (\\) không hợp lệ trong dấu nháy kép",
+}
+
+
+@dataclass
+class YamlDoc:
+    """Plain data (dicts, lists, str, int, float, bool, None) and where each piece stands in the file."""
+
+    data: Any
+    value_pos: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    key_pos: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    raw: dict[Path_, str] = field(default_factory=dict)
+
+    def where(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
+        """Line and column of a value (or of its key), falling back to the nearest enclosing one."""
+        table = self.key_pos if key else self.value_pos
+        while path:
+            if path in table:
+                return table[path]
+            path = path[:-1]
+        return self.value_pos.get((), (1, 1))
+
+
+class _Refused(Exception):
+    def __init__(self, found: Finding) -> None:
+        self.finding = found
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    value: str = node.value
+    if node.style or node.tag == f"{_TAG}str":  # libyaml marks plain scalars "", PyYAML None
+        return value
+    tag = node.tag[len(_TAG) :]
+    if tag == "null":
+        return None
+    if tag == "bool":
+        lowered = value.lower()
+        return lowered == "true" if lowered in ("true", "false") else value
+    if tag == "int" and _INT.fullmatch(value):
+        return int(value)
+    if tag in ("int", "float") and _FLOAT.fullmatch(value):
+        return float(value)
+    return value
+
+
+class _Builder:
+    def __init__(self, path: str, line_offset: int) -> None:
+        self.path = path
+        self.offset = line_offset
+        self.doc = YamlDoc(None)
+        self.seen: set[int] = set()
+
+    def pos(self, node: yaml.Node) -> tuple[int, int]:
+        return node.start_mark.line + 1 + self.offset, node.start_mark.column + 1
+
+    def refuse(self, node: yaml.Node, code: str, **args: object) -> _Refused:
+        return _Refused(finding(self.path, *self.pos(node), code, **args))
+
+    def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
+        if id(node) in self.seen:
+            raise self.refuse(node, "NQ208")
+        self.seen.add(id(node))
+        if depth > MAX_DEPTH:
+            raise self.refuse(node, "NQ209", limit=MAX_DEPTH)
+        allowed = _SCALAR_TAGS if isinstance(node, yaml.ScalarNode) else {f"{_TAG}map", f"{_TAG}seq"}
+        if node.tag not in allowed:
+            raise self.refuse(node, "NQ207", tag=node.tag.replace(_TAG, "!!"))
+        self.doc.value_pos[path] = self.pos(node)
+        if isinstance(node, yaml.ScalarNode):
+            self.doc.raw[path] = node.value
+            return _scalar(node)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise self.refuse(key_node, "NQ204", problem="khoá phải là một chữ/số đơn")
+            key = str(key_node.value)
+            child = (*path, key)
+            if child in self.doc.key_pos:
+                first_line = self.doc.key_pos[child][0]
+                raise self.refuse(key_node, "NQ205", key=key, first_line=first_line)
+            self.doc.key_pos[child] = self.pos(key_node)
+            result[key] = self.build(value_node, child, depth + 1)
+        return result
+
+
+def load_yaml(text: str, path: str, *, line_offset: int = 0) -> tuple[YamlDoc | None, list[Finding]]:
+    """Parse one YAML document; `line_offset` is the number of file lines before `text` starts."""
+    tabs = [finding(path, text.count("\n", 0, m.start()) + 1 + line_offset, m.end() - m.start(), "NQ206")
+            for m in _TAB_INDENT.finditer(text)]
+    if tabs:
+        return None, tabs
+    deep = _DEEP_INDENT.search(text)
+    if deep or max(text.count("["), text.count("{")) > 4 * MAX_DEPTH and _flow_depth(text) > MAX_DEPTH:
+        line = text.count("\n", 0, deep.start()) + 1 + line_offset if deep else 1 + line_offset
+        return None, [finding(path, line, 1, "NQ209", limit=MAX_DEPTH)]
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = (mark.line + 1 + line_offset) if mark else 1 + line_offset
+        column = (mark.column + 1) if mark else 1
+        problem = error.problem or "?"
+        if "expected a single document" in str(error.context):
+            return None, [finding(path, line, column, "NQ210")]
+        return None, [finding(path, line, column, "NQ204", problem=_PROBLEMS_VI.get(problem, problem))]
+    except yaml.YAMLError as error:
+        return None, [finding(path, 1 + line_offset, 1, "NQ204", problem=str(error))]
+    finally:
+        loader.dispose()
+    builder = _Builder(path, line_offset)
+    if node is None:
+        return YamlDoc(None, {(): (1 + line_offset, 1)}), []
+    try:
+        builder.doc.data = builder.build(node, (), 0)
+    except _Refused as refused:
+        return None, [refused.finding]
+    return builder.doc, []
+
+
+def _flow_depth(text: str) -> int:
+    """Deepest nesting of [ ] and { } (quotes ignored: an over-estimate only refuses absurd input)."""
+    depth = deepest = 0
+    for ch in text:
+        if ch in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "]}":
+            depth -= 1
+    return deepest
