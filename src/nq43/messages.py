@@ -77,6 +77,9 @@ _ROWS: list[tuple[str, Literal["error", "warning"], str, str, str, str]] = [
     ("NQ111", E, "Tệp không thuộc về nơi này: {reason}.", "This file does not belong here: {reason}.",
      "Thư mục của đơn vị chỉ chứa unit.yaml và các ghi chú quý tên dạng 2025Q1.md; gửi tài liệu khác qua Văn phòng.",
      "A unit folder holds only unit.yaml and notes named like 2025Q1.md."),
+    ("NQ112", E, "Tệp quá dài ({lines} dòng; giới hạn {limit} dòng).", "The file is too long ({lines} lines; limit {limit}).",
+     "Ghi chú quý chỉ cần vài trang; bảng số liệu dài gửi Văn phòng thành phụ lục riêng.",
+     "A quarterly note is a few pages; send long tables separately."),
 
     # --- NQ2xx: front matter and YAML ---
     ("NQ201", E, "Thiếu phần đầu (front matter) YAML: tệp phải bắt đầu bằng dòng \"---\".",
@@ -109,6 +112,9 @@ _ROWS: list[tuple[str, Literal["error", "warning"], str, str, str, str]] = [
      "Ghi chú chỉ cần tối đa vài cấp thụt lề; kiểm tra lại thụt lề.", "Notes need only a few levels."),
     ("NQ210", E, "Có nhiều hơn một tài liệu YAML trong phần đầu.", "More than one YAML document in the front matter.",
      "Chỉ giữ một khối giữa hai dòng \"---\".", "Keep a single block between the two \"---\" lines."),
+    ("NQ211", E, "Phần YAML có quá nhiều giá trị (hơn {limit}).", "The YAML holds too many values (more than {limit}).",
+     "Ghi chú chỉ liệt kê các nhiệm vụ của đơn vị mình; kiểm tra lại phần \"tasks:\".",
+     "A note lists only its own unit's tasks; check \"tasks:\"."),
 
     # --- NQ3xx: fields (the schema) ---
     ("NQ301", E, "Thiếu trường bắt buộc \"{field}\"{where}.", "Missing required field \"{field}\"{where}.",

@@ -81,7 +81,9 @@ def split_front_matter(text: str, path: str) -> tuple[FrontMatter | None, list[F
 def _markdown() -> Any:
     from markdown_it import MarkdownIt  # imported on first use: `nq43 --help` never pays for it
 
-    return MarkdownIt("commonmark").enable("table")
+    # Only the block structure is read here (which lines are headings); inline parsing (emphasis, links in
+    # every paragraph) would double the cost for nothing, and the report parses the text again to render it.
+    return MarkdownIt("commonmark").enable("table").disable("inline")
 
 
 @dataclass(frozen=True)

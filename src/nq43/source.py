@@ -12,6 +12,8 @@ from nq43.vietnamese import control_characters, invisible_characters, nfc
 
 # A quarterly note is a few pages of text; anything bigger is a mistake (or an attack), refused unread.
 MAX_FILE_BYTES = 2 * 1024 * 1024
+# Parsing Markdown costs time per line; a few pages of text never come near this many lines.
+MAX_LINES = 5_000
 # Per kind of hidden character, report the first few places and not thousands of lines.
 MAX_REPEATED_FINDINGS = 3
 
@@ -46,10 +48,12 @@ def _guess_legacy(data: bytes) -> str:
     return best[1] if best[0] else "TCVN3/VNI/Windows-1258"
 
 
-def read_source(file: Path, display: str, *, inside: Path | None = None, limit: int = MAX_FILE_BYTES) -> Source:
+def read_source(file: Path, display: str, *, inside: Path | None = None, limit: int = MAX_FILE_BYTES,
+                max_lines: int = MAX_LINES) -> Source:
     """Read `file` as UTF-8 text; never raises for a user's mistake, returns findings instead.
 
-    `inside`, when given, is the folder that the file (after following links) must stay within.
+    `inside`, when given, is the folder that a file named within it (or a link named anywhere) must not leave
+    when links, its own or its folders', are followed.
     """
     findings: list[Finding] = []
 
@@ -58,10 +62,12 @@ def read_source(file: Path, display: str, *, inside: Path | None = None, limit: 
         return Source(display, None, tuple(findings))
 
     try:
-        if inside is not None and file.is_symlink():
-            target = file.resolve()
-            if not target.is_relative_to(inside.resolve()):
-                return refuse("NQ109", target=str(target))
+        if inside is not None:
+            named_inside = Path(os.path.abspath(file)).is_relative_to(os.path.abspath(inside))
+            if named_inside or file.is_symlink():
+                target = file.resolve()
+                if not target.is_relative_to(inside.resolve()):
+                    return refuse("NQ109", target=str(target))
         size = file.stat().st_size
         if size > limit:
             return refuse("NQ108", size=size, limit=limit)
@@ -82,6 +88,10 @@ def read_source(file: Path, display: str, *, inside: Path | None = None, limit: 
         return refuse(
             "NQ102", line, column, byte=f"{data[error.start]:02X}", column=column, guess=_guess_legacy(data)
         )
+
+    lines = raw.count("\n") + (not raw.endswith("\n"))
+    if lines > max_lines:
+        return refuse("NQ112", lines=lines, limit=max_lines)
 
     text = nfc(raw)
     if text != raw:

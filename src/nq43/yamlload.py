@@ -3,8 +3,9 @@
 PyYAML builds the node tree (with libyaml's C parser when present); this module turns nodes into plain
 values itself so that it can
 - keep the position of every key and value, for findings that point at a line;
-- refuse duplicate keys (a loader keeps the last one without a word), tags (`!!python/object`) and aliases
-  (the "billion laughs" bomb);
+- refuse duplicate keys (a loader keeps the last one without a word), tags (`!!python/object`), aliases
+  (the "billion laughs" bomb), nesting deeper than MAX_DEPTH and more than MAX_NODES values, before PyYAML's
+  recursive composer ever sees them (deep nesting crashes the C composer outright);
 - read scalars the way a person means them: `2.10` as a key stays the text "2.10" (task ids are never
   numbers), `yes`/`no` stay text (YAML 1.1 would make them booleans), and dates stay text so that
   2025-02-30 becomes a finding instead of an exception.
@@ -12,6 +13,7 @@ values itself so that it can
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,18 +28,22 @@ except AttributeError:  # pragma: no cover - libyaml is missing on some platform
     _Loader = yaml.SafeLoader
 
 MAX_DEPTH = 16
+# A note's front matter holds a few dozen values and the directive a few hundred; far more is an attack.
+MAX_NODES = 10_000
 Path_ = tuple[str | int, ...]
 
 _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {f"{_TAG}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp", "merge")}
 _INT = re.compile(r"[-+]?[0-9]+")
 _FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)([eE][-+]?[0-9]+)?")
-_DEEP_INDENT = re.compile(r"^ {%d,}\S" % (2 * MAX_DEPTH + 2), re.MULTILINE)
 _TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
+# Python refuses to turn longer digit strings into an int (ValueError); nobody means such a number.
+_MAX_DIGITS = 100
 
 # The problems libyaml reports most often, said in Vietnamese.
 _PROBLEMS_VI = {
     "mapping values are not allowed here": "có dấu hai chấm không đúng chỗ (nếu giá trị chứa \": \", hãy đặt nó trong dấu nháy)",
+    "mapping values are not allowed in this context": "có dấu hai chấm không đúng chỗ (nếu giá trị chứa \": \", hãy đặt nó trong dấu nháy)",
     "could not find expected ':'": "thiếu dấu hai chấm sau tên khoá",
     "did not find expected key": "thụt lề không thẳng hàng với các khoá khác",
     "found character that cannot start any token": "có ký tự không được đứng đầu giá trị (ví dụ @ hoặc `): đặt giá trị trong dấu nháy",
@@ -84,10 +90,12 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     if tag == "bool":
         lowered = value.lower()
         return lowered == "true" if lowered in ("true", "false") else value
-    if tag == "int" and _INT.fullmatch(value):
+    if tag == "int" and _INT.fullmatch(value) and len(value) <= _MAX_DIGITS:
         return int(value)
     if tag in ("int", "float") and _FLOAT.fullmatch(value):
-        return float(value)
+        number = float(value)
+        # 1.5e+999 would become infinity: keep the text, so the schema says "not a number"
+        return number if math.isfinite(number) else value
     return value
 
 
@@ -139,10 +147,9 @@ def load_yaml(text: str, path: str, *, line_offset: int = 0) -> tuple[YamlDoc | 
             for m in _TAB_INDENT.finditer(text)]
     if tabs:
         return None, tabs
-    deep = _DEEP_INDENT.search(text)
-    if deep or max(text.count("["), text.count("{")) > 4 * MAX_DEPTH and _flow_depth(text) > MAX_DEPTH:
-        line = text.count("\n", 0, deep.start()) + 1 + line_offset if deep else 1 + line_offset
-        return None, [finding(path, line, 1, "NQ209", limit=MAX_DEPTH)]
+    refused = _scan(text, path, line_offset)
+    if refused is not None:
+        return None, [refused]
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -168,13 +175,31 @@ def load_yaml(text: str, path: str, *, line_offset: int = 0) -> tuple[YamlDoc | 
     return builder.doc, []
 
 
-def _flow_depth(text: str) -> int:
-    """Deepest nesting of [ ] and { } (quotes ignored: an over-estimate only refuses absurd input)."""
-    depth = deepest = 0
-    for ch in text:
-        if ch in "[{":
-            depth += 1
-            deepest = max(deepest, depth)
-        elif ch in "]}":
-            depth -= 1
-    return deepest
+def _scan(text: str, path: str, line_offset: int) -> Finding | None:
+    """Walk the parser's events (libyaml parses without recursion) and refuse aliases, deep nesting and
+    too many values before anything is composed; syntax errors are left to the composer to report."""
+    loader = _Loader(text)
+    depth = nodes = 0
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+                continue
+            if not isinstance(event, yaml.NodeEvent):
+                continue
+            where = (event.start_mark.line + 1 + line_offset, event.start_mark.column + 1)
+            if isinstance(event, yaml.AliasEvent):
+                return finding(path, *where, "NQ208")
+            nodes += 1
+            if nodes > MAX_NODES:
+                return finding(path, *where, "NQ211", limit=MAX_NODES)
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return finding(path, *where, "NQ209", limit=MAX_DEPTH)
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
+    return None
