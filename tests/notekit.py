@@ -1,0 +1,113 @@
+"""Test helpers: a repository in a temporary folder built from the shipped directive, and a valid note."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+
+from nq43.findings import Finding
+
+SHIPPED = Path(__file__).resolve().parents[1]
+TODAY = date(2025, 4, 1)
+NOTE_PATH = "data/units/qldt/2025Q1.md"
+
+# A complete, valid 2025Q1 note of Phòng Quản lý Đầu tư (tasks 2.1 to 2.4). Line numbers matter to the tests:
+# line 1 "---", line 2 "unit", 3 "quarter", 4 "prepared_by", 5 "submitted", 6 "tasks:", 7-14 the four tasks,
+# 15 "---", 17 "## 2.1.", 19 "### Kết quả".
+QLDT_NOTE = """\
+---
+unit: qldt
+quarter: 2025Q1
+prepared_by: "Nguyễn Văn An"
+submitted: 2025-03-05
+tasks:
+  "2.1":
+    status: thuong-xuyen
+  "2.2":
+    status: dang-thuc-hien
+    progress: 40
+  "2.3":
+    status: thuong-xuyen
+  "2.4": {status: chua-thuc-hien}
+---
+
+## 2.1. Rà soát tiến độ các khu công nghiệp, nâng cao tỷ lệ lấp đầy
+
+### Kết quả
+
+Đã rà soát tiến độ 14 khu công nghiệp; tỷ lệ lấp đầy bình quân đạt 72,5%.
+
+## 2.2. Thủ tục chủ trương đầu tư hạ tầng KCN
+
+### Kết quả
+
+Đã trình Bộ Kế hoạch và Đầu tư hồ sơ chủ trương đầu tư 02 dự án hạ tầng.
+
+### Khó khăn, vướng mắc
+
+Thời gian thẩm định kéo dài.
+
+## 2.3. Tham mưu lựa chọn nhà đầu tư
+
+### Kết quả
+
+Đã tham mưu lựa chọn 01 nhà đầu tư hạ tầng.
+
+## 2.4. Xây dựng mới KCN xanh, sinh thái
+
+### Kết quả
+
+Chưa triển khai trong quý.
+
+## Nhiệm vụ trọng tâm quý tới
+
+Tiếp tục rà soát tiến độ các khu công nghiệp.
+"""
+
+
+def make_repo(root: Path) -> Path:
+    """An nq43 repository at `root`: the shipped directive and every unit.yaml, and no notes."""
+    (root / "data" / "units").mkdir(parents=True, exist_ok=True)
+    shutil.copy(SHIPPED / "data" / "directive.yaml", root / "data" / "directive.yaml")
+    for unit in sorted((SHIPPED / "data" / "units").iterdir()):
+        if (unit / "unit.yaml").is_file():
+            (root / "data" / "units" / unit.name).mkdir(exist_ok=True)
+            shutil.copy(unit / "unit.yaml", root / "data" / "units" / unit.name / "unit.yaml")
+    return root
+
+
+def write_note(root: Path, content: str | bytes, relative: str = NOTE_PATH) -> Path:
+    """Write a note's text (UTF-8) or raw bytes at `relative` under `root`."""
+    target = root / relative
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, str):
+        target.write_bytes(content.encode("utf-8"))
+    else:
+        target.write_bytes(content)
+    return target
+
+
+def places(findings: Iterable[Finding]) -> list[tuple[str, int]]:
+    """(code, line) of each finding, in order."""
+    return [(f.code, f.line) for f in findings]
+
+
+def codes(findings: Iterable[Finding]) -> list[str]:
+    return [f.code for f in findings]
+
+
+def tree_digest(root: Path) -> dict[str, str]:
+    """Relative path -> SHA-256 (or link target) of every file and link under `root`."""
+    digest = {}
+    for path in sorted(root.rglob("*")):
+        key = path.relative_to(root).as_posix()
+        if path.is_symlink():
+            digest[key] = "link:" + str(path.readlink())
+        elif path.is_file():
+            digest[key] = hashlib.sha256(path.read_bytes()).hexdigest()
+        else:
+            digest[key] = "dir"
+    return digest
