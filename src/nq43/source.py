@@ -57,7 +57,7 @@ def read_source(file: Path, display: str, *, inside: Path | None = None, limit: 
     """
     findings: list[Finding] = []
 
-    def refuse(code: str, line: int = 1, column: int = 1, **args: object) -> Source:
+    def refuse(code: str, line: int = 1, column: int = 1, /, **args: object) -> Source:
         findings.append(finding(display, line, column, code, **args))
         return Source(display, None, tuple(findings))
 
