@@ -138,6 +138,12 @@ def check(name: SchemaName, doc: YamlDoc, file: str) -> list[Finding]:
     """Every schema error of the document, as findings in document order."""
     validator = _validator(name)
     findings: list[Finding] = []
+    seen: set[tuple[object, ...]] = set()
     for error in validator.iter_errors(doc.data):
-        findings.extend(_to_findings(error, doc, file))
+        # jsonschema gives one "required" error per missing field, each naming the whole list: say each once
+        for found in _to_findings(error, doc, file):
+            key = (found.line, found.column, found.code, *sorted((k, str(v)) for k, v in found.args.items()))
+            if key not in seen:
+                seen.add(key)
+                findings.append(found)
     return sorted(findings, key=Finding.sort_key)
