@@ -25,7 +25,7 @@ _UTF8_BOM = b"\xef\xbb\xbf"
 
 @dataclass(frozen=True)
 class Source:
-    """A file's text, NFC-normalised with any BOM removed, and what was noticed while reading it."""
+    """A file's text, NFC-normalised with "\n" line ends and any BOM removed, and what was noticed reading it."""
 
     path: str
     text: str | None
@@ -89,6 +89,9 @@ def read_source(file: Path, display: str, *, inside: Path | None = None, limit: 
             "NQ102", line, column, byte=f"{data[error.start]:02X}", column=column, guess=_guess_legacy(data)
         )
 
+    # Windows (CRLF) and old Mac (CR) line ends become "\n": the same lines as the editor shows, and no stray
+    # "\r" carried into sections and reports.
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     lines = raw.count("\n") + (not raw.endswith("\n"))
     if lines > max_lines:
         return refuse("NQ112", lines=lines, limit=max_lines)
