@@ -1,0 +1,132 @@
+"""Cross-references of a note against the directive: unit, folder, quarter, tasks, indicators, dates, sections."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from notekit import QLDT_NOTE, SHIPPED, TODAY
+
+from nq43.directive import load_directive
+from nq43.models import Directive
+from nq43.notes import parse_note
+from nq43.validation import check_note
+
+
+@pytest.fixture(scope="module")
+def directive() -> Directive:
+    loaded, findings = load_directive(SHIPPED)
+    assert findings == []
+    assert loaded is not None
+    return loaded
+
+
+def check(directive: Directive, text: str, *, folder: str | None = "qldt", name: str = "2025Q1.md",
+          today: date = TODAY) -> list[tuple[str, int, int, dict[str, object]]]:
+    read = parse_note(text, "n.md")
+    assert [f.code for f in read.findings] == []
+    return [(f.code, f.line, f.column, dict(f.args))
+            for f in check_note(read, directive, folder=folder, file_name=name, today=today)]
+
+
+def places(found: list[tuple[str, int, int, dict[str, object]]]) -> list[tuple[str, int]]:
+    return [(code, line) for code, line, _, _ in found]
+
+
+def replace(old: str, new: str) -> str:
+    assert old in QLDT_NOTE
+    return QLDT_NOTE.replace(old, new)
+
+
+def test_valid_note(directive: Directive) -> None:
+    assert check(directive, QLDT_NOTE) == []
+
+
+def test_note_outside_the_units_folder_is_not_checked_against_a_folder(directive: Directive) -> None:
+    assert check(directive, QLDT_NOTE, folder=None) == []
+
+
+def test_unknown_unit_with_suggestion(directive: Directive) -> None:
+    assert check(directive, replace("unit: qldt", "unit: qldtt")) == [
+        ("NQ401", 2, 7, {"unit": "qldtt", "known": "vp, qldt, qhxd, dngsdt, qlld, tnmt, vpdd, ttdvvl",
+                         "suggestion": ' Có phải ý bạn là "qldt"?', "suggestion_en": ' Did you mean "qldt"?'}),
+    ]
+
+
+def test_note_in_another_units_folder(directive: Directive) -> None:
+    assert check(directive, QLDT_NOTE, folder="vp") == [("NQ402", 2, 7, {"unit": "qldt", "folder": "vp"})]
+
+
+def test_file_name_must_be_the_quarter(directive: Directive) -> None:
+    assert check(directive, QLDT_NOTE, name="2025Q2.md") == [
+        ("NQ403", 3, 10, {"name": "2025Q2.md", "quarter": "2025Q1"}),
+    ]
+
+
+@pytest.mark.parametrize("day", ["2025-02-30", "2025-02-29", "2025-04-31", "2025-00-10"])
+def test_impossible_submission_date(directive: Directive, day: str) -> None:
+    assert check(directive, replace("2025-03-05", day)) == [("NQ306", 5, 12, {"field": "submitted", "value": day})]
+
+
+def test_submission_in_the_future_or_before_the_quarter(directive: Directive) -> None:
+    assert check(directive, replace("2025-03-05", "2025-04-02")) == [
+        ("NQ407", 5, 12, {"value": "2025-04-02", "today": "2025-04-01"}),
+    ]
+    assert check(directive, QLDT_NOTE, today=date(2025, 3, 5)) == []
+    assert check(directive, replace("2025-03-05", "2024-12-31")) == [
+        ("NQ408", 5, 12, {"value": "2024-12-31", "quarter": "2025Q1", "start": "2025-01-01"}),
+    ]
+
+
+def test_2_10_is_not_2_1(directive: Directive) -> None:
+    text = replace('  "2.4": {status: chua-thuc-hien}', '  "2.4": {status: chua-thuc-hien}\n  2.10: {status: hoan-thanh}')
+    found = check(directive, text)
+    assert places(found) == [("NQ404", 15)]
+    assert found[0][3]["task"] == "2.10"
+    assert found[0][3]["known"] == "2.1, 2.2, 2.3, 2.4"
+
+
+def test_missing_task_status(directive: Directive) -> None:
+    assert check(directive, replace('  "2.4": {status: chua-thuc-hien}\n', "")) == [("NQ405", 6, 1, {"task": "2.4"})]
+
+
+def test_completed_with_low_progress_and_late_completion(directive: Directive) -> None:
+    text = replace("status: dang-thuc-hien\n    progress: 40",
+                   "status: hoan-thanh\n    progress: 40\n    completed: 2025-03-10")
+    assert places(check(directive, text)) == [("NQ409", 11), ("NQ411", 12)]
+    text = replace("status: dang-thuc-hien\n    progress: 40", "status: hoan-thanh\n    completed: 2025-02-30")
+    assert check(directive, text) == [("NQ306", 11, 16, {"field": "tasks.2.2.completed", "value": "2025-02-30"})]
+
+
+def test_indicators(directive: Directive) -> None:
+    text = replace('status: thuong-xuyen\n  "2.2"', "status: thuong-xuyen\n    indicators: "
+                   '{ty-le-lap-day: 120, so-kcn-sinh-thai: 1, ty-le-lap-dy: 5, so-nha-dau-tu-thu-cap: 3}\n  "2.2"')
+    found = check(directive, text)
+    assert [(code, line, column) for code, line, column, _ in found] == [("NQ305", 9, 33), ("NQ410", 9, 38),
+                                                                        ("NQ406", 9, 59)]
+    assert found[0][3]["range"] == "0 – 100"
+    assert found[1][3] == {"indicator": "so-kcn-sinh-thai", "owner_task": "6.1", "task": "2.1"}
+    assert found[2][3]["suggestion"] == ' Có phải ý bạn là "ty-le-lap-day"?'
+
+
+def test_sections_must_match_the_units_tasks(directive: Directive) -> None:
+    text = replace("## 2.4. Xây dựng mới KCN xanh, sinh thái", "## 2.5. Xây dựng mới KCN xanh, sinh thái")
+    found = check(directive, text)
+    assert places(found) == [("NQ502", 39), ("NQ501", 14)]
+    assert found[1][3]["title"] == "Xây dựng mới KCN xanh, sinh thái; hình thành cụm liên kết ngành"
+
+
+def test_amendment_date(directive: Directive) -> None:
+    text = replace("tasks:", "amends:\n  - {date: 2025-02-30, reason: sửa số liệu}\ntasks:")
+    assert check(directive, text) == [("NQ306", 7, 12, {"field": "amends.0.date", "value": "2025-02-30"})]
+
+
+def test_note_of_another_unit_in_its_own_folder_lists_every_mismatch(directive: Directive) -> None:
+    found = check(directive, replace("unit: qldt", "unit: qhxd"), folder="qhxd")
+    assert places(found) == [("NQ404", 7), ("NQ404", 9), ("NQ404", 12), ("NQ404", 14), ("NQ405", 6), ("NQ502", 17),
+                             ("NQ502", 23), ("NQ502", 33), ("NQ502", 39), ("NQ501", 1)]
+
+
+def test_unreadable_note_gives_no_cross_reference_findings(directive: Directive) -> None:
+    read = parse_note("no front matter", "n.md")
+    assert check_note(read, directive, folder="qldt", file_name="2025Q1.md", today=TODAY) == []
