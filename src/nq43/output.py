@@ -41,10 +41,12 @@ def write_atomic(path: Path, data: bytes | str) -> None:
         raise _failure(path, error) from None
     try:
         os.replace(temporary, path)
-    except OSError as error:
+    except BaseException as error:  # Ctrl-C included: never leave the temporary file behind
         with contextlib.suppress(OSError):
             os.unlink(temporary)
-        raise _failure(path, error) from None
+        if isinstance(error, OSError):
+            raise _failure(path, error) from None
+        raise
 
 
 def create_new(path: Path, data: str) -> bool:
