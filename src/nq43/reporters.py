@@ -8,18 +8,30 @@ from typing import Literal
 
 from nq43.findings import Finding, Severity
 from nq43.messages import Lang
+from nq43.vietnamese import control_characters, invisible_characters
 
 FindingFormat = Literal["text", "json", "github"]
 _SEVERITY = {"vi": {Severity.ERROR: "lỗi", Severity.WARNING: "cảnh báo"}, "en": {Severity.ERROR: "error", Severity.WARNING: "warning"}}
 _HINT = {"vi": "Cách sửa", "en": "Fix"}
 
 
+def shown(text: str) -> str:
+    """A message as a terminal or CI log may show it: line breaks, control, zero-width and direction characters
+    (which a note can carry into a message, e.g. `status: "\\e[2J"`) are written as escapes, so that a note
+    can neither break the one-finding-per-line format nor drive the terminal."""
+    hidden = set(control_characters(text)) | set(invisible_characters(text))
+    hidden.update(i for i, ch in enumerate(text) if ch in "\t\n\r\u2028\u2029")
+    if not hidden:
+        return text
+    return "".join(f"\\u{ord(ch):04x}" if i in hidden else ch for i, ch in enumerate(text))
+
+
 def text(findings: Sequence[Finding], lang: Lang = "vi") -> str:
     """`path:line:column: CODE severity: message`, the hint indented on the next line."""
     out = []
     for f in findings:
-        out.append(f"{f.path}:{f.line}:{f.column}: {f.code} {_SEVERITY[lang][f.severity]}: {f.message(lang)}")
-        hint = f.hint(lang)
+        out.append(f"{shown(f.path)}:{f.line}:{f.column}: {f.code} {_SEVERITY[lang][f.severity]}: {shown(f.message(lang))}")
+        hint = shown(f.hint(lang))
         if hint:
             out.append(f"    → {_HINT[lang]}: {hint}")
     return "\n".join(out) + ("\n" if out else "")
@@ -57,9 +69,9 @@ def github(findings: Sequence[Finding], lang: Lang = "vi") -> str:
     out = []
     for f in findings:
         level = "error" if f.severity is Severity.ERROR else "warning"
-        props = f"file={_escape_property(f.path)},line={f.line},col={f.column},title={_escape_property(f.code)}"
-        body = f.message(lang)
-        hint = f.hint(lang)
+        props = f"file={_escape_property(shown(f.path))},line={f.line},col={f.column},title={_escape_property(f.code)}"
+        body = shown(f.message(lang))
+        hint = shown(f.hint(lang))
         if hint:
             body += f"\n{_HINT[lang]}: {hint}"
         out.append(f"::{level} {props}::{_escape_data(body)}")
