@@ -171,27 +171,43 @@ def version() -> int:
     return 0
 
 
+def _typer_outcomes() -> tuple[tuple[type[BaseException], ...], tuple[type[BaseException], ...]]:
+    """The exception classes typer raises for a usage error and for an abort: its own since it stopped
+    depending on click, click's before (typer>=0.12 allows both), so both are caught."""
+    usage: list[type[BaseException]] = [c for c in (getattr(typer, "TyperException", None),) if c is not None]
+    aborts: list[type[BaseException]] = [typer.Abort]
+    try:
+        import click
+    except ImportError:
+        pass
+    else:
+        usage.append(click.ClickException)
+        aborts.append(click.exceptions.Abort)
+    return tuple(usage), tuple(aborts)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; map every outcome to an exit code (usage 2, bug 3, Ctrl-C 130). Never shows a traceback
     for a user's mistake."""
-    import click
-
     lang = os.environ.get("NQ43_LANG", "vi")
     args = list(sys.argv[1:] if argv is None else argv)
     if "--lang" in args[:-1]:
         lang = args[args.index("--lang") + 1]
+    usage_errors, aborts = _typer_outcomes()
     try:
         result = app(args=args, prog_name="nq43", standalone_mode=False)
-    except click.exceptions.Exit as done:
+    except typer.Exit as done:
         return done.exit_code
-    except click.ClickException as error:
-        error.show()
-        return error.exit_code
-    except click.exceptions.Abort:
-        return 130
     except Nq43Error as error:
         _echo_err(error.text(lang))
         return error.exit_code
+    except aborts:
+        return 130
+    except usage_errors as error:
+        show = getattr(error, "show", None)
+        if show is not None:
+            show()
+        return int(getattr(error, "exit_code", 2))
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

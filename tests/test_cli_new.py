@@ -1,0 +1,113 @@
+"""`nq43 new`: writes a unit's skeleton, never overwrites, refuses bad units and quarters."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from notekit import SHIPPED, make_repo, tree_digest
+
+from nq43.cli import main
+from nq43.directive import load_directive
+from nq43.models import Quarter
+from nq43.skeleton import skeleton
+
+TARGET = "data/units/qldt/2025Q1.md"
+
+
+@pytest.fixture
+def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    for name in ("NQ43_ROOT", "NQ43_LANG", "NQ43_TODAY", "NQ43_DEBUG"):
+        monkeypatch.delenv(name, raising=False)
+    made = make_repo(tmp_path / "kho")
+    monkeypatch.chdir(made)
+    return made
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def expected_skeleton(unit_id: str, quarter: Quarter, today: date, name: str = "") -> str:
+    directive, _ = load_directive(SHIPPED)
+    assert directive is not None
+    unit = directive.unit(unit_id)
+    assert unit is not None
+    return skeleton(directive, unit, quarter, today, name)
+
+
+def test_new_writes_the_skeleton(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "new", "--unit", "qldt", "--quarter", "2025Q1", "--today", "2025-03-05",
+                         "--prepared-by", "Nguyễn Văn An")
+    assert (code, out, err) == (0, f"{TARGET}\n", f"Đã tạo {TARGET}.\n")
+    written = (root / TARGET).read_text(encoding="utf-8")
+    assert written == expected_skeleton("qldt", Quarter(2025, 1), date(2025, 3, 5), "Nguyễn Văn An")
+    # the new note is ready to fill in: only its empty results stop it
+    code, out, _ = run(capsys, "validate", "--today", "2025-04-01", "--format", "json")
+    assert code == 1
+    assert '"code": "NQ504"' in out
+    assert all(line.strip().startswith('"code": "NQ504"') for line in out.splitlines() if '"code"' in line)
+
+
+def test_new_in_english_from_a_subfolder(root: Path, capsys: pytest.CaptureFixture[str],
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(root / "data")
+    monkeypatch.setenv("NQ43_TODAY", "2025-06-05")
+    code, out, err = run(capsys, "new", "--unit", "ttdvvl", "--quarter", "2025Q2", "--lang", "en")
+    assert (code, out, err) == (0, "data/units/ttdvvl/2025Q2.md\n", "Created data/units/ttdvvl/2025Q2.md.\n")
+    assert "submitted: 2025-06-05" in (root / "data/units/ttdvvl/2025Q2.md").read_text(encoding="utf-8")
+
+
+def test_new_never_overwrites(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (root / TARGET).write_text("ghi chú đã viết\n", encoding="utf-8")
+    code, out, err = run(capsys, "new", "--unit", "qldt", "--quarter", "2025Q1")
+    assert (code, out) == (2, "")
+    assert err == f"{TARGET} đã có; nq43 không ghi đè ghi chú. Sửa trực tiếp tệp đó.\n"
+    assert (root / TARGET).read_text(encoding="utf-8") == "ghi chú đã viết\n"
+    assert run(capsys, "new", "--unit", "qldt", "--quarter", "2025Q1", "--lang", "en")[2] == (
+        f"{TARGET} already exists; nq43 never overwrites a note. Edit it instead.\n")
+
+
+@pytest.mark.parametrize("unit", ["../x", "../../etc", "qldt/../vp", "QLDT", "", "khong-co"])
+def test_bad_unit_is_rejected_and_nothing_written(root: Path, capsys: pytest.CaptureFixture[str], unit: str) -> None:
+    before = tree_digest(root.parent)
+    code, out, err = run(capsys, "new", "--unit", unit, "--quarter", "2025Q1")
+    assert (code, out) == (2, "")
+    assert err == (f'Không có đơn vị "{unit}". Các mã đơn vị: vp, qldt, qhxd, dngsdt, qlld, tnmt, vpdd, ttdvvl.\n')
+    assert tree_digest(root.parent) == before
+
+
+@pytest.mark.parametrize("quarter", ["2025Q5", "2025Q0", "2025-Q1", "Q1/2025", "25Q1", "../2025Q1"])
+def test_bad_quarter_is_rejected(root: Path, capsys: pytest.CaptureFixture[str], quarter: str) -> None:
+    before = tree_digest(root)
+    code, out, err = run(capsys, "new", "--unit", "qldt", "--quarter", quarter)
+    assert (code, out) == (2, "")
+    assert err == f'Quý "{quarter}" không hợp lệ: ghi dạng NĂMQsố, số từ 1 đến 4, ví dụ 2025Q1.\n'
+    assert tree_digest(root) == before
+    assert run(capsys, "new", "--unit", "qldt", "--quarter", quarter, "--lang", "en")[2] == (
+        f'Quarter "{quarter}" is not valid: write YYYYQn with n from 1 to 4, e.g. 2025Q1.\n')
+
+
+def test_stdout_prints_and_writes_nothing(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = tree_digest(root)
+    code, out, err = run(capsys, "new", "--unit", "vp", "--quarter", "2025Q3", "--stdout", "--today", "2025-09-05")
+    assert (code, err) == (0, "")
+    assert out == expected_skeleton("vp", Quarter(2025, 3), date(2025, 9, 5))
+    assert tree_digest(root) == before
+
+
+def test_missing_option_is_a_usage_error(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "new", "--unit", "qldt")
+    assert code == 2
+    assert "Error: Missing option '--quarter'." in err
+
+
+def test_unusable_directive_exits_1_with_its_findings(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (root / "data" / "directive.yaml").write_text("units: [\n", encoding="utf-8")
+    code, out, err = run(capsys, "new", "--unit", "qldt", "--quarter", "2025Q1")
+    assert (code, out) == (1, "")
+    assert err.startswith("data/directive.yaml:2:1: NQ204 lỗi: Lỗi cú pháp YAML:")
+    assert not (root / TARGET).exists()
