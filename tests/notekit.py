@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import unicodedata
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -111,3 +112,38 @@ def tree_digest(root: Path) -> dict[str, str]:
         else:
             digest[key] = "dir"
     return digest
+
+
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def cp1258(text: str) -> bytes:
+    """Windows-1258 as Word wrote it: vowel marks precomposed, the tone as a separate combining byte."""
+    out = b""
+    for ch in text:
+        try:
+            out += ch.encode("cp1258")
+        except UnicodeEncodeError:
+            parts = unicodedata.normalize("NFD", ch)
+            base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONES))
+            out += (base + "".join(c for c in parts if c in _TONES)).encode("cp1258")
+    return out
+
+
+# "Phòng Quản lý Đầu tư đã rà soát tiến độ" in the two legacy 8-bit fonts (bytes written by hand from their
+# tables: TCVN3 puts each toned vowel in one byte, VNI writes the vowel then a mark byte).
+TCVN3 = b"Ph\xdfng Qu\xb6n l\xfd \xa7\xc7u t\xad \xae\xb5 r\xb5 so\xb8t ti\xd5n \xae\xe9"
+VNI = b"Pho\xf8ng Qua\xfbn ly\xf9 \xd1a\xe0u t\xf6 \xf1a\xf5 ra\xf8 soa\xf9t tie\xe1n \xf1o\xe4"
+
+
+BILLION_LAUGHS = """\
+a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
+b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
+c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
+d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]
+e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]
+f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]
+g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
+h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]
+i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]
+"""

@@ -6,8 +6,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from notekit import SHIPPED, make_repo, tree_digest
 
+from notekit import SHIPPED, make_repo, tree_digest
 from nq43.cli import main
 from nq43.directive import load_directive
 from nq43.models import Quarter

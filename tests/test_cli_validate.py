@@ -10,8 +10,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from notekit import NOTE_PATH, QLDT_NOTE, make_repo, tree_digest, write_note
 
+from notekit import NOTE_PATH, QLDT_NOTE, make_repo, tree_digest, write_note
 from nq43.cli import main
 
 SUMMARY_CLEAN = "Đã kiểm tra 9 tệp: 0 lỗi, 0 cảnh báo.\n"
@@ -100,7 +100,8 @@ def test_english(root: Path, capsys: pytest.CaptureFixture[str], monkeypatch: py
     assert err == "Checked 10 file(s): 1 error(s), 0 warning(s).\n"
 
 
-def test_today_from_the_environment(root: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_today_from_the_environment(root: Path, capsys: pytest.CaptureFixture[str],
+                                    monkeypatch: pytest.MonkeyPatch) -> None:
     write_note(root, QLDT_NOTE)
     monkeypatch.setenv("NQ43_TODAY", "2025-03-01")
     code, out, _ = run(capsys, "validate")
@@ -118,8 +119,10 @@ def test_only_the_named_paths(root: Path, capsys: pytest.CaptureFixture[str]) ->
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["validate", "--format", "xml"], "Error: Invalid value for '--format': 'xml' is not one of 'text', 'json', 'github'."),
-        (["validate", "--today", "2025-02-30"], 'Error: Invalid value: "2025-02-30" không phải ngày dạng NĂM-THÁNG-NGÀY'),
+        (["validate", "--format", "xml"],
+         "Error: Invalid value for '--format': 'xml' is not one of 'text', 'json', 'github'."),
+        (["validate", "--today", "2025-02-30"],
+         'Error: Invalid value: "2025-02-30" không phải ngày dạng NĂM-THÁNG-NGÀY'),
         (["validate", "--bogus"], "Error: No such option: --bogus"),
         (["validate", "data/units/qldt/2030Q1.md"], "Không có tệp hay thư mục"),
         (["nonsense"], "Error: No such command 'nonsense'."),
@@ -139,7 +142,8 @@ def test_no_arguments_shows_help(root: Path, capsys: pytest.CaptureFixture[str])
     assert "validate" in out + err
 
 
-def test_missing_repository(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_missing_repository(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                            monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("NQ43_ROOT", raising=False)
     monkeypatch.delenv("NQ43_LANG", raising=False)
     monkeypatch.chdir(tmp_path)

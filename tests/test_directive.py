@@ -7,8 +7,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from notekit import SHIPPED, make_repo
 
+from notekit import SHIPPED, make_repo
 from nq43.directive import load_directive
 from nq43.models import Directive
 

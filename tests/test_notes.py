@@ -6,8 +6,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from notekit import QLDT_NOTE, places
 
+from notekit import QLDT_NOTE, places
 from nq43.models import Quarter, Status
 from nq43.notes import is_blank, parse_body, parse_date, parse_note, parse_status, read_note, split_front_matter
 
@@ -49,8 +49,9 @@ def test_windows_line_ends_read_the_same(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "status"),
     [("hoan-thanh", Status.COMPLETED), ("Đã hoàn thành", Status.COMPLETED), ("Hoàn thành", Status.COMPLETED),
-     ("da hoan thanh", Status.COMPLETED), ("Đang thực hiện", Status.IN_PROGRESS), ("dang-trien-khai", Status.IN_PROGRESS),
-     ("Chưa thực hiện", Status.NOT_STARTED), ("Thường xuyên", Status.RECURRING), ("no", None), (True, None), (None, None)],
+     ("da hoan thanh", Status.COMPLETED), ("Đang thực hiện", Status.IN_PROGRESS),
+     ("dang-trien-khai", Status.IN_PROGRESS), ("Chưa thực hiện", Status.NOT_STARTED), ("Thường xuyên", Status.RECURRING),
+     ("no", None), (True, None), (None, None)],
 )
 def test_parse_status(text: object, status: Status | None) -> None:
     assert parse_status(text) is status

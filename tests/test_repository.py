@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from notekit import NOTE_PATH, QLDT_NOTE, TODAY, make_repo, places, write_note
 
+from notekit import NOTE_PATH, QLDT_NOTE, TODAY, make_repo, places, write_note
 from nq43.errors import Nq43Error
 from nq43.models import Quarter
 from nq43.repository import find_root, load_repository
@@ -39,7 +39,8 @@ def test_missing_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(Nq43Error) as raised:
         find_root(start=tmp_path)
     assert raised.value.exit_code == 2
-    assert raised.value.text("vi").startswith("Không tìm thấy data/directive.yaml ở thư mục hiện tại hay các thư mục cha.")
+    assert raised.value.text("vi").startswith(
+        "Không tìm thấy data/directive.yaml ở thư mục hiện tại hay các thư mục cha.")
     assert raised.value.text("en").startswith("No data/directive.yaml here or in any parent folder.")
 
 

@@ -89,7 +89,8 @@ def test_progress_out_of_range_and_not_a_number() -> None:
     assert findings(BASE.replace("{status: thuong-xuyen}", "{status: thuong-xuyen, progress: 120}")) == [
         ("NQ305", 7, 43, {"field": "tasks.2.1.progress", "value": 120, "range": "0 – 100"}),
     ]
-    code, line, column, args = findings(BASE.replace("{status: thuong-xuyen}", "{status: thuong-xuyen, progress: 50%}"))[0]
+    text = BASE.replace("{status: thuong-xuyen}", "{status: thuong-xuyen, progress: 50%}")
+    code, line, column, args = findings(text)[0]
     assert (code, line, column) == ("NQ302", 7, 43)
     assert args["found"] == 'chữ "50%"'
     assert args["example"] == 'Ví dụ: "progress: 75" (không ghi dấu %).'
@@ -141,8 +142,8 @@ def test_suggestion() -> None:
 
 @pytest.mark.parametrize(
     ("value", "said"),
-    [(None, "trống"), (True, "giá trị đúng/sai true"), (3, "số 3"), (2.5, "số 2.5"), ("x" * 50, 'chữ "' + "x" * 40 + '"'),
-     ([1], "một danh sách"), ({"a": 1}, "một bảng khoá: giá trị")],
+    [(None, "trống"), (True, "giá trị đúng/sai true"), (3, "số 3"), (2.5, "số 2.5"),
+     ("x" * 50, 'chữ "' + "x" * 40 + '"'), ([1], "một danh sách"), ({"a": 1}, "một bảng khoá: giá trị")],
 )
 def test_describe(value: object, said: str) -> None:
     assert describe(value) == said

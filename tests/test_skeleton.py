@@ -6,8 +6,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from notekit import SHIPPED, TODAY, make_repo, write_note
 
+from notekit import SHIPPED, TODAY, make_repo, write_note
 from nq43.directive import load_directive
 from nq43.models import Directive, Quarter, Status
 from nq43.notes import parse_note

@@ -9,31 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from notekit import TCVN3, VNI, cp1258
 from nq43.source import MAX_FILE_BYTES, MAX_LINES, MAX_REPEATED_FINDINGS, display_path, position, read_source
 
 TEXT = "---\nunit: qldt\nprepared_by: Nguyễn Văn An\n---\n\nĐã rà soát tiến độ các khu công nghiệp.\n"
-_TONES = "\u0300\u0301\u0303\u0309\u0323"
-
-
-def cp1258(text: str) -> bytes:
-    """Windows-1258 as Word wrote it: vowel marks precomposed, the tone as a separate combining byte."""
-    out = b""
-    for ch in text:
-        try:
-            out += ch.encode("cp1258")
-        except UnicodeEncodeError:
-            parts = unicodedata.normalize("NFD", ch)
-            base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONES))
-            out += (base + "".join(c for c in parts if c in _TONES)).encode("cp1258")
-    return out
-
-
-# "Phòng Quản lý Đầu tư đã rà soát tiến độ" in the two legacy 8-bit fonts (bytes written by hand from their
-# tables: TCVN3 puts each toned vowel in one byte, VNI writes the vowel then a mark byte).
-TCVN3 = b"Ph\xdfng Qu\xb6n l\xfd \xa7\xc7u t\xad \xae\xb5 r\xb5 so\xb8t ti\xd5n \xae\xe9"
-VNI = b"Pho\xf8ng Qua\xfbn ly\xf9 \xd1a\xe0u t\xf6 \xf1a\xf5 ra\xf8 soa\xf9t tie\xe1n \xf1o\xe4"
-
-
 def read(tmp_path: Path, data: bytes, **kwargs: object) -> tuple[str | None, list[tuple[str, int, int]], list[dict]]:
     file = tmp_path / "note.md"
     file.write_bytes(data)

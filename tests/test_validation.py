@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from notekit import QLDT_NOTE, SHIPPED, TODAY
 
+from notekit import QLDT_NOTE, SHIPPED, TODAY
 from nq43.directive import load_directive
 from nq43.models import Directive
 from nq43.notes import parse_note
@@ -79,7 +79,8 @@ def test_submission_in_the_future_or_before_the_quarter(directive: Directive) ->
 
 
 def test_2_10_is_not_2_1(directive: Directive) -> None:
-    text = replace('  "2.4": {status: chua-thuc-hien}', '  "2.4": {status: chua-thuc-hien}\n  2.10: {status: hoan-thanh}')
+    text = replace('  "2.4": {status: chua-thuc-hien}',
+                   '  "2.4": {status: chua-thuc-hien}\n  2.10: {status: hoan-thanh}')
     found = check(directive, text)
     assert places(found) == [("NQ404", 15)]
     assert found[0][3]["task"] == "2.10"

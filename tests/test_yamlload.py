@@ -8,6 +8,7 @@ import time
 
 import pytest
 
+from notekit import BILLION_LAUGHS
 from nq43.yamlload import MAX_DEPTH, MAX_NODES, load_yaml
 
 
@@ -132,19 +133,6 @@ def test_alias_is_refused_where_it_is_used() -> None:
     assert refused("a: *undefined\n") == [("NQ208", 1, 4)]
     # an anchor nobody refers to does no harm
     assert load("a: &x 1\n") == {"a": 1}
-
-
-BILLION_LAUGHS = """\
-a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
-b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
-c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
-d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]
-e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]
-f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]
-g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
-h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]
-i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]
-"""
 
 
 def test_billion_laughs_is_refused_at_once() -> None:

@@ -77,7 +77,8 @@ _ROWS: list[tuple[str, Literal["error", "warning"], str, str, str, str]] = [
     ("NQ111", E, "Tệp không thuộc về nơi này: {reason}.", "This file does not belong here: {reason}.",
      "Thư mục của đơn vị chỉ chứa unit.yaml và các ghi chú quý tên dạng 2025Q1.md; gửi tài liệu khác qua Văn phòng.",
      "A unit folder holds only unit.yaml and notes named like 2025Q1.md."),
-    ("NQ112", E, "Tệp quá dài ({lines} dòng; giới hạn {limit} dòng).", "The file is too long ({lines} lines; limit {limit}).",
+    ("NQ112", E, "Tệp quá dài ({lines} dòng; giới hạn {limit} dòng).",
+     "The file is too long ({lines} lines; limit {limit}).",
      "Ghi chú quý chỉ cần vài trang; bảng số liệu dài gửi Văn phòng thành phụ lục riêng.",
      "A quarterly note is a few pages; send long tables separately."),
 

@@ -30,7 +30,8 @@ def text(findings: Sequence[Finding], lang: Lang = "vi") -> str:
     """`path:line:column: CODE severity: message`, the hint indented on the next line."""
     out = []
     for f in findings:
-        out.append(f"{shown(f.path)}:{f.line}:{f.column}: {f.code} {_SEVERITY[lang][f.severity]}: {shown(f.message(lang))}")
+        severity = _SEVERITY[lang][f.severity]
+        out.append(f"{shown(f.path)}:{f.line}:{f.column}: {f.code} {severity}: {shown(f.message(lang))}")
         hint = shown(f.hint(lang))
         if hint:
             out.append(f"    → {_HINT[lang]}: {hint}")

@@ -41,6 +41,10 @@ def position(text: str, offset: int) -> tuple[int, int]:
 
 def _guess_legacy(data: bytes) -> str:
     """Name the legacy Vietnamese encoding that the bytes most look like."""
+    # Judge only the bytes that are not UTF-8: text pasted from an old document into a UTF-8 note is mixed,
+    # and the UTF-8 letters around it would look like VNI.
+    mixed = data.decode("utf-8", errors="surrogateescape")
+    data = bytes(ord(c) - 0xDC00 if 0xDC80 <= ord(c) <= 0xDCFF else ord(c) if ord(c) < 0x80 else 0x20 for c in mixed)
     tcvn3 = sum(data.count(bytes([b])) for b in range(0xA8, 0xAF))  # ă â ê ô ơ ư đ in TCVN3
     cp1258 = len(re.findall(rb"[A-Za-z\xe2\xe3\xea\xf4\xf5\xfd][\xcc\xec\xde\xd2\xf2]", data))
     vni = len(re.findall(rb"[AEIOUYaeiouy][\xc0-\xff]", data))
