@@ -50,7 +50,8 @@ def test_windows_line_ends_read_the_same(tmp_path: Path) -> None:
     ("text", "status"),
     [("hoan-thanh", Status.COMPLETED), ("Đã hoàn thành", Status.COMPLETED), ("Hoàn thành", Status.COMPLETED),
      ("da hoan thanh", Status.COMPLETED), ("Đang thực hiện", Status.IN_PROGRESS),
-     ("dang-trien-khai", Status.IN_PROGRESS), ("Chưa thực hiện", Status.NOT_STARTED), ("Thường xuyên", Status.RECURRING),
+     ("dang-trien-khai", Status.IN_PROGRESS), ("Chưa thực hiện", Status.NOT_STARTED),
+     ("Thường xuyên", Status.RECURRING),
      ("no", None), (True, None), (None, None)],
 )
 def test_parse_status(text: object, status: Status | None) -> None:
