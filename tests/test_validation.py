@@ -53,3 +53,16 @@ def test_a_bad_date_is_reported_once_wherever_it_is(wrong: str) -> None:
 
 def test_good_dates_give_no_finding() -> None:
     assert _findings(NOTE.format(submitted="2025-03-04", completed="2025-03-01", amended="2025-03-20")) == []
+
+
+def test_an_indicator_with_only_a_minimum_states_its_range_as_at_least() -> None:
+    text = NOTE.format(submitted="2025-03-04", completed="2025-03-01", amended="2025-03-20").replace(
+        "    completed: 2025-03-01\n", "    indicators:\n      so-buoi-tuyen-truyen: -3\n"
+    )
+
+    [found] = _findings(text)
+
+    assert (found.code, found.line) == ("NQ305", 10)
+    assert found.message() == (
+        "Giá trị -3 của \"tasks.7.1.indicators.so-buoi-tuyen-truyen\" nằm ngoài khoảng cho phép (≥ 0)."
+    )

@@ -123,7 +123,8 @@ def _check_task_entry(doc: Any, path: str, task_id: str, entry: dict[str, Any], 
             continue  # the schema has said so
         low, high = indicator.minimum, indicator.maximum
         if (low is not None and value < low) or (high is not None and value > high):
-            span = f"{'' if low is None else f'{low:g}'} – {'' if high is None else f'{high:g}'}"
+            # the same wording as the schema's range findings: "0 – 100", "≥ 0", "≤ 100"
+            span = f"≥ {low:g}" if high is None else f"≤ {high:g}" if low is None else f"{low:g} – {high:g}"
             findings.append(finding(path, *doc.where((*where, "indicators", indicator_id)), "NQ305",
                                     field=f"tasks.{task_id}.indicators.{indicator_id}", value=value, range=span))
     return findings
