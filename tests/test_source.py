@@ -22,7 +22,7 @@ def test_cp1258_file_is_a_finding_with_its_byte_column(tmp_path: Path) -> None:
 
 def test_tcvn3_byte_is_reported_not_raised(tmp_path: Path) -> None:
     file = tmp_path / "2025Q1.md"
-    file.write_bytes("---\nunit: qldt\n---\n\nPH".encode() + b"\xa7NG\n")
+    file.write_bytes(b"---\nunit: qldt\n---\n\nPH" + b"\xa7NG\n")
 
     [found] = read_source(file, "x.md").findings
 

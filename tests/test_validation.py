@@ -64,5 +64,5 @@ def test_an_indicator_with_only_a_minimum_states_its_range_as_at_least() -> None
 
     assert (found.code, found.line) == ("NQ305", 10)
     assert found.message() == (
-        "Giá trị -3 của \"tasks.7.1.indicators.so-buoi-tuyen-truyen\" nằm ngoài khoảng cho phép (≥ 0)."
+        'Giá trị -3 của "tasks.7.1.indicators.so-buoi-tuyen-truyen" nằm ngoài khoảng cho phép (≥ 0).'
     )

@@ -13,5 +13,5 @@ def test_colon_inside_a_value_is_explained_in_vietnamese() -> None:
     [found] = findings
     assert (found.code, found.line) == ("NQ204", 3)
     assert found.message() == (
-        "Lỗi cú pháp YAML: có dấu hai chấm không đúng chỗ (nếu giá trị chứa \": \", hãy đặt nó trong dấu nháy)."
+        'Lỗi cú pháp YAML: có dấu hai chấm không đúng chỗ (nếu giá trị chứa ": ", hãy đặt nó trong dấu nháy).'
     )

@@ -11,7 +11,6 @@ from nq43.models import Directive, Status
 from nq43.notes import NoteRead, parse_date
 from nq43.schema import suggestion
 
-
 # The schema's own date pattern (re.search, as jsonschema runs it): the schema reports a date in the wrong
 # form, so this module reports only a date in the right form that does not exist (2025-02-30).
 _SCHEMA_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
