@@ -56,6 +56,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "today_due": ("hạn là hôm nay", "due today"),
     "past": ("đã quá hạn {n} ngày", "{n} days past"),
     "submitted": ("{n}/{total} đơn vị đã nộp", "{n}/{total} units submitted"),
+    "breakdown": ("đúng hạn {on_time}, muộn {late}, có lỗi {invalid}", "on time {on_time}, late {late}, invalid {invalid}"),
+    "missing": ("chưa nộp {n} (quá hạn {overdue})", "missing {n} (overdue {overdue})"),
     "no": ("STT", "No."),
     "unit": ("Đơn vị", "Unit"),
     "state": ("Tình trạng", "State"),
@@ -75,8 +77,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "errors": ("{n} lỗi", "{n} errors"),
     "declared": ("ghi chú ghi {day}", "note says {day}"),
     "sample": ("mẫu", "sample"),
-    "fix": ("Ghi chú có lỗi, chưa được tính: chạy \"nq43 validate {path}\" để xem lỗi và cách sửa.",
-            "Invalid note, not counted: run \"nq43 validate {path}\" for the errors and how to fix them."),
+    "fix": ("Ghi chú {path} có lỗi, chưa được tính: chạy \"nq43 validate {path}\" để xem lỗi và cách sửa.",
+            "{path} is invalid and not counted: run \"nq43 validate {path}\" for the errors and how to fix them."),
     "notices": ("Lưu ý:", "Notices:"),
     "tasks_title": ("Nhiệm vụ {quarter}, tính đến ngày {today}", "Tasks, {quarter}, as of {today}"),
     "not_reported": ("Chưa báo cáo", "Not reported"),
@@ -196,6 +198,7 @@ class Column:
     header: str
     justify: Literal["left", "right"] = "left"
     wrap: bool = False  # may wrap onto several lines (at spaces only)
+    min_width: int = 0  # narrowest a wrapping column may become (the longest word's width is the floor anyway)
 
 
 @dataclass(frozen=True)
@@ -224,7 +227,19 @@ def _notice_lines(notices: Sequence[Finding], lang: Lang) -> list[str]:
 
 
 def _fix_lines(statuses: Sequence[UnitStatus], lang: Lang) -> list[str]:
-    return [f"{s.path}: {_w('fix', lang, path=s.path)}" for s in statuses if s.state is State.INVALID and s.path]
+    return [_w("fix", lang, path=s.path) for s in statuses if s.state is State.INVALID and s.path]
+
+
+def headline(view: QuarterStatus, lang: Lang) -> str:
+    """"5/8 đơn vị đã nộp (đúng hạn 3, muộn 1, có lỗi 1); chưa nộp 3 (quá hạn 3)"."""
+    text = _w("submitted", lang, n=view.submitted, total=len(view.units))
+    if view.submitted:
+        text += " (" + _w("breakdown", lang, on_time=view.count(State.ON_TIME), late=view.count(State.LATE),
+                          invalid=view.count(State.INVALID)) + ")"
+    missing = len(view.units) - view.submitted
+    if missing:
+        text += "; " + _w("missing", lang, n=missing, overdue=view.count(State.OVERDUE))
+    return text
 
 
 def quarter_page(view: QuarterStatus, display: Display, lang: Lang, resolution: str, tasks: bool) -> Page:
@@ -232,7 +247,7 @@ def quarter_page(view: QuarterStatus, display: Display, lang: Lang, resolution: 
     page.head.append(_w("title", lang, quarter=quarter_text(view.quarter, lang), resolution=resolution,
                         today=day_text(view.today, lang)))
     page.head.append(due_line(view.due, view.today, lang))
-    page.head.append(_w("submitted", lang, n=view.submitted, total=len(view.units)))
+    page.head.append(headline(view, lang))
     if tasks:
         page.tables.append(_task_table(view, lang))
     else:
@@ -246,11 +261,12 @@ def quarter_page(view: QuarterStatus, display: Display, lang: Lang, resolution: 
 
 def _unit_table(view: QuarterStatus, display: Display, lang: Lang) -> Table:
     columns = (Column(_w("no", lang), "right"), Column(_w("unit", lang), wrap=True), Column(_w("state", lang)),
-               Column(_w("date", lang)), Column(_w("days", lang), wrap=True),
+               Column(_w("date", lang), wrap=True, min_width=10), Column(_w("days", lang), wrap=True, min_width=16),
                *(Column(_STATUS_SHORT[s][lang == "en"], "right") for s in _STATUSES))
     rows = []
     for status in view.units:
-        counts = [str(status.counts.get(s, 0)) if status.state.submitted else "" for s in _STATUSES]
+        counted = status.state in (State.ON_TIME, State.LATE)
+        counts = [str(status.counts.get(s, 0)) if counted else "" for s in _STATUSES]
         rows.append((str(status.unit.number), status.unit.name, _state_cell(status.state, display, lang),
                      submitted_text(status, lang), days_text(status, lang), *counts))
     return Table(columns, tuple(rows), tuple(_STYLES[s.state] for s in view.units))
@@ -310,9 +326,11 @@ def history_page(view: UnitHistory, display: Display, lang: Lang) -> Page:
 
 
 def _year_cell(status: UnitStatus, display: Display, lang: Lang) -> str:
-    label = state_label(status.state, lang)
-    days = days_text(status, lang) if status.state is not State.INVALID else _w("errors", lang, n=status.errors)
-    text = f"{label}, {days}" if days else label
+    """"sớm 5 ngày", "muộn 2 ngày", "quá hạn 3 ngày", "còn 89 ngày" say the state already; an invalid note
+    says so."""
+    text = days_text(status, lang)
+    if status.state is State.INVALID:
+        text = f"{state_label(status.state, lang)} ({text})"
     return f"{_SYMBOLS[status.state]} {text}" if display.tty else text
 
 
@@ -344,38 +362,61 @@ def wrap(text: str, width: int) -> list[str]:
     return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or [""]
 
 
-def _fit(table: Table, width: int) -> list[int]:
-    """Column widths that fit `width` by narrowing the wrapping columns, widest first."""
-    natural = [max([text_width(c.header)] + [text_width(row[i]) for row in table.rows]) for i, c in enumerate(table.columns)]
-    floor = [max(_MIN_WRAP, max([0, *(text_width(w) for row in table.rows for w in row[i].split())]))
-             if c.wrap else natural[i] for i, c in enumerate(table.columns)]
+def _fit(table: Table, width: int) -> list[int] | None:
+    """Column widths that fit `width` by narrowing the wrapping columns, widest first; None when even the
+    narrowest layout would have to cut a word (then the table is drawn as a list of records)."""
+    cells = [[c.header, *(row[i] for row in table.rows)] for i, c in enumerate(table.columns)]
+    natural = [max(text_width(cell) for cell in column) for column in cells]
+    floor = [
+        min(natural[i], max(_MIN_WRAP, c.min_width, *(text_width(w) for cell in cells[i] for w in cell.split())))
+        if c.wrap else natural[i]
+        for i, c in enumerate(table.columns)
+    ]
+    gaps = 2 * (len(natural) - 1)
+    if sum(floor) + gaps > width:
+        return None
     widths = list(natural)
-    gaps = 2 * (len(widths) - 1)
     while sum(widths) + gaps > width:
-        candidates = [i for i, c in enumerate(table.columns) if c.wrap and widths[i] > floor[i]]
-        if not candidates:
-            break
-        widest = max(candidates, key=lambda i: widths[i])
+        widest = max((i for i, c in enumerate(table.columns) if c.wrap and widths[i] > floor[i]), key=lambda i: widths[i])
         widths[widest] -= 1
     return widths
 
 
+def records(table: Table, width: int) -> list[tuple[str, str]]:
+    """A table too wide for the screen as one block per row: "1. Name", then "Header: value" lines (with the
+    row's style), each wrapped at spaces."""
+    out: list[tuple[str, str]] = []
+    for index, row in enumerate(table.rows):
+        style = table.styles[index] if index < len(table.styles) else ""
+        if index:
+            out.append(("", ""))
+        first = ". ".join(cell for cell in row[:2] if cell)
+        out += [(line, style) for line in wrap(first, width)]
+        for column, cell in zip(table.columns[2:], row[2:], strict=True):
+            if cell:
+                out += [("   " + line, style) for line in wrap(f"{column.header}: {cell}", width - 3)]
+    return out
+
+
 def plain_table(table: Table, width: int) -> list[str]:
     widths = _fit(table, width)
+    if widths is None:
+        return [line for line, _ in records(table, width)]
+    fitted = widths
     out = []
 
     def draw(cells: Sequence[str]) -> None:
-        wrapped = [wrap(cell, w) if c.wrap else [cell] for cell, w, c in zip(cells, widths, table.columns, strict=True)]
+        wrapped = [wrap(cell, w) if c.wrap else [cell] for cell, w, c in zip(cells, fitted, table.columns, strict=True)]
         for n in range(max(len(lines) for lines in wrapped)):
             parts = []
-            for lines, w, c in zip(wrapped, widths, table.columns, strict=True):
+            for lines, w, c in zip(wrapped, fitted, table.columns, strict=True):
                 cell = lines[n] if n < len(lines) else ""
                 pad = " " * max(0, w - text_width(cell))
                 parts.append(pad + cell if c.justify == "right" else cell + pad)
             out.append("  ".join(parts).rstrip())
 
     draw([c.header for c in table.columns])
-    out.append("  ".join("-" * w for w in widths))
+    out.append("  ".join("-" * w for w in fitted))
     for row in table.rows:
         draw(row)
     return out
@@ -417,9 +458,17 @@ def rich_page(page: Page, display: Display, lang: Lang) -> str:
     for i, text in enumerate(page.head):
         console.print(Text(text, style="bold" if i == 0 else ""))
     for table in page.tables:
+        # rich draws a one-character divider between columns besides the padding that plain text has
+        widths = _fit(table, display.width - (len(table.columns) - 1))
+        if widths is None:
+            console.print()
+            for line, style in records(table, display.width):
+                console.print(Text(line, style=style), no_wrap=True)
+            continue
         drawn = RichTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, title=table.title or None)
-        for column in table.columns:
-            drawn.add_column(column.header, justify=column.justify, no_wrap=not column.wrap, overflow="fold")
+        for column, width in zip(table.columns, widths, strict=True):
+            drawn.add_column(column.header, justify=column.justify, width=width, no_wrap=not column.wrap,
+                             overflow="fold")
         for i, row in enumerate(table.rows):
             drawn.add_row(*row, style=(table.styles[i] if i < len(table.styles) else "") or None)
         console.print(drawn)
