@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from nq43.calendar import Calendar, DayOff, Extension, WorkingDay, due_date, first_quarter, load_calendar, nominal_due
+from nq43.calendar import Calendar, DayOff, Extension, WorkingDay, due_date, load_calendar, nominal_due
 from nq43.directive import load_directive
 from nq43.models import Quarter, ReportingRule
 from nq43.repository import load_repository
@@ -95,12 +95,6 @@ def test_leap_year_due_before_the_first_of_march():
 def test_leap_year_quarters_and_weekends():
     assert Quarter(2028, 1).last_day == date(2028, 3, 31)
     assert due_date(RULE, Calendar(), Quarter(2028, 3)).day == date(2028, 9, 11)  # 9/9/2028 is a Saturday
-
-
-def test_first_reporting_quarter_follows_the_letter():
-    directive, _ = load_directive(Path(__file__).resolve().parents[1])
-    assert directive is not None
-    assert first_quarter(directive) == Quarter(2024, 4)  # the letter is dated 9/2024, the Q3 due month
 
 
 def test_shipped_calendar_is_clean_and_knows_2025():

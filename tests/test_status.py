@@ -96,7 +96,7 @@ def test_unit_history_and_a_stalled_task(repo):
     inputs = gather(repo.root, date(2025, 7, 2), None, "qldt", dates=NO_GIT)
     assert inputs.directive is not None and inputs.calendar is not None
     unit = inputs.directive.unit("qldt")
-    quarters = history_quarters(inputs.directive, date(2025, 7, 2), [q for _, q in inputs.notes])
+    quarters = history_quarters(date(2025, 7, 2), inputs.quarters)
     assert quarters == [Quarter(2024, 4), Quarter(2025, 1), Quarter(2025, 2), Quarter(2025, 3)]
     view = unit_history(inputs.directive, inputs.calendar, unit, quarters, inputs.notes, inputs.submissions,
                         date(2025, 7, 2))
@@ -109,11 +109,14 @@ def test_unit_history_and_a_stalled_task(repo):
     assert not view.failing
 
 
-def test_history_starts_at_an_earlier_note(repo):
-    inputs = gather(repo.root, date(2025, 3, 1), None, dates=NO_GIT)
-    assert history_quarters(inputs.directive, date(2025, 3, 1), [Quarter(2024, 2)]) == [
-        Quarter(2024, 2), Quarter(2024, 3), Quarter(2024, 4), Quarter(2025, 1)]
-    assert history_quarters(inputs.directive, date(2024, 1, 1), []) == [Quarter(2024, 1)]  # before the letter
+def test_history_starts_with_the_repositorys_first_note(repo):
+    repo.note("vp", "2024Q3", "2024-09-05")  # another unit's note: the repository was in use then
+    inputs = gather(repo.root, date(2025, 3, 1), None, "qldt", dates=NO_GIT)
+    assert list(inputs.notes) == [] and inputs.quarters == {Quarter(2024, 3)}
+    assert history_quarters(date(2025, 3, 1), inputs.quarters) == [
+        Quarter(2024, 3), Quarter(2024, 4), Quarter(2025, 1)]
+    assert history_quarters(date(2025, 3, 1), []) == [Quarter(2025, 1)]
+    assert history_quarters(date(2025, 3, 1), [], Quarter(2024, 4)) == [Quarter(2024, 4)]
 
 
 def test_year_matrix(repo):

@@ -130,19 +130,6 @@ def due_date(rule: ReportingRule, calendar: Calendar, quarter: Quarter, unit: st
     return DueDate(quarter, unit, nominal, day, tuple(moved))
 
 
-def first_quarter(directive: Directive) -> Quarter:
-    """The first quarter the directive asks a report for.
-
-    The letter gives only its month; when that month is its quarter's due month (September 2024), the
-    letter may have come after that quarter's due date, so the first report is the next quarter's.
-    """
-    letter = directive.letter
-    quarter = Quarter.containing(date(letter.year, letter.month, 1))
-    months = directive.reporting.due_months
-    due_month = months[quarter.number - 1] if len(months) == 4 else quarter.last_month
-    return quarter.next() if letter.month >= due_month else quarter
-
-
 # --- reading data/calendar.yaml ---
 
 

@@ -255,7 +255,7 @@ def status(
         if year is not None:
             quarters = [Quarter(year, n) for n in range(1, 5)]
         else:
-            quarters = history_quarters(directive, day, [q for (_, q) in inputs.notes], chosen)
+            quarters = history_quarters(day, inputs.quarters, chosen)
         view = unit_history(directive, calendar, found, quarters, inputs.notes, inputs.submissions, day)
     elif year is not None:
         view = year_matrix(directive, calendar, year, inputs.notes, inputs.submissions, day)

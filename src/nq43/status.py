@@ -15,7 +15,7 @@ from enum import Enum
 from pathlib import Path
 from types import MappingProxyType
 
-from nq43.calendar import Calendar, DueDate, due_date, first_quarter
+from nq43.calendar import Calendar, DueDate, due_date
 from nq43.findings import Finding, Severity, finding
 from nq43.models import Directive, Quarter, Status, Task, TaskReport, Unit
 from nq43.repository import CheckedNote
@@ -232,11 +232,11 @@ def _still(reports: list[TaskReport | None]) -> int:
     return run
 
 
-def history_quarters(directive: Directive, today: date, notes: Iterable[Quarter], until: Quarter | None = None) -> list[Quarter]:
-    """The quarters "so far": from the directive's first reporting quarter (or an earlier note) to `until`
-    (the quarter of `today` by default)."""
+def history_quarters(today: date, notes: Iterable[Quarter], until: Quarter | None = None) -> list[Quarter]:
+    """The quarters "so far": from the first quarter any note in the repository is for (the repository's
+    first use: reports before it were made on paper) to `until` (the quarter of `today` by default)."""
     last = until or Quarter.containing(today)
-    start = min([first_quarter(directive), *notes])
+    start = min([last, *notes])
     quarters = []
     current = start
     while current <= last:
@@ -324,6 +324,7 @@ class Inputs:
     notes: NoteIndex
     submissions: Mapping[str, Submission]
     findings: tuple[Finding, ...]  # why the directive or the calendar cannot be used
+    quarters: frozenset[Quarter] = frozenset()  # every quarter any unit has a note for, read or not
 
 
 def note_place(path: Path) -> tuple[str, Quarter] | None:
@@ -344,9 +345,13 @@ def gather(root: Path, today: date, quarters: Iterable[Quarter] | None = None, u
 
     wanted_quarters = set(quarters) if quarters is not None else None
     files = []
+    every: set[Quarter] = set()
     for file in note_files(root)[0]:
         place = note_place(file)
-        if place is None or (unit is not None and place[0] != unit):
+        if place is None:
+            continue
+        every.add(place[1])
+        if unit is not None and place[0] != unit:
             continue
         if wanted_quarters is not None and place[1] not in wanted_quarters:
             continue
@@ -369,4 +374,4 @@ def gather(root: Path, today: date, quarters: Iterable[Quarter] | None = None, u
                  else [f":(glob)data/units/{folder}/*.md"])
         dates = git_dates(root, specs) if index else NO_GIT
     subs = {n.path: submission(n.path, n.note, dates, today) for n in index.values()}
-    return Inputs(repo.directive, calendar, MappingProxyType(index), MappingProxyType(subs), ())
+    return Inputs(repo.directive, calendar, MappingProxyType(index), MappingProxyType(subs), (), frozenset(every))
