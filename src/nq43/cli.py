@@ -278,14 +278,22 @@ def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if "--lang" in args[:-1]:
         lang = args[args.index("--lang") + 1]
+    # typer 0.2x raises its own copy of click's exceptions (typer.TyperException, typer.Exit, typer.Abort)
+    exits = (click.exceptions.Exit, typer.Exit)
+    failures = (click.ClickException, typer.TyperException)
+    aborts = (click.exceptions.Abort, typer.Abort)
     try:
         result = app(args=args, prog_name="nq43", standalone_mode=False)
-    except click.exceptions.Exit as done:
-        return done.exit_code
-    except click.ClickException as error:
-        error.show()
-        return error.exit_code
-    except click.exceptions.Abort:
+    except exits as done:
+        return int(done.exit_code)
+    except failures as error:
+        show = getattr(error, "show", None)
+        if callable(show):
+            show()
+        else:
+            _echo_err(str(error))
+        return int(getattr(error, "exit_code", 2))
+    except aborts:
         return 130
     except Nq43Error as error:
         _echo_err(error.text(lang))
