@@ -80,9 +80,15 @@ class RepoBuilder:
     # --- git ---
 
     def git(self, *args: str, day: str | None = None, cwd: Path | None = None) -> str:
-        env = {**os.environ, "GIT_AUTHOR_NAME": "Văn phòng", "GIT_AUTHOR_EMAIL": "vp@example.org",
-               "GIT_COMMITTER_NAME": "Văn phòng", "GIT_COMMITTER_EMAIL": "vp@example.org",
-               "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+        env = {
+            **os.environ,
+            "GIT_AUTHOR_NAME": "Văn phòng",
+            "GIT_AUTHOR_EMAIL": "vp@example.org",
+            "GIT_COMMITTER_NAME": "Văn phòng",
+            "GIT_COMMITTER_EMAIL": "vp@example.org",
+            "GIT_CONFIG_GLOBAL": os.devnull,
+            "GIT_CONFIG_NOSYSTEM": "1",
+        }
         if day is not None:
             env["GIT_COMMITTER_DATE"] = env["GIT_AUTHOR_DATE"] = f"{day}T10:00:00+07:00"
         done = subprocess.run(["git", *args], cwd=cwd or self.root, env=env, capture_output=True, text=True, check=True)

@@ -63,19 +63,23 @@ def test_move_can_be_turned_off():
 
 
 def test_extension_for_a_unit_and_for_the_quarter():
-    calendar = Calendar(extensions=(
-        Extension(Quarter(2025, 2), "qldt", date(2025, 6, 20), "Chờ số liệu"),
-        Extension(Quarter(2025, 2), None, date(2025, 6, 16), "Lịch họp"),
-    ))
+    calendar = Calendar(
+        extensions=(
+            Extension(Quarter(2025, 2), "qldt", date(2025, 6, 20), "Chờ số liệu"),
+            Extension(Quarter(2025, 2), None, date(2025, 6, 16), "Lịch họp"),
+        )
+    )
     assert due_date(RULE, calendar, Quarter(2025, 2), "qldt").day == date(2025, 6, 20)
     assert due_date(RULE, calendar, Quarter(2025, 2), "vp").day == date(2025, 6, 16)
     assert due_date(RULE, calendar, Quarter(2025, 2)).day == date(2025, 6, 16)
     assert due_date(RULE, calendar, Quarter(2025, 3), "qldt").extension is None
     # the later date counts when a unit's extension is shorter than the quarter's
-    shorter = Calendar(extensions=(
-        Extension(Quarter(2025, 2), "qldt", date(2025, 6, 12), "x"),
-        Extension(Quarter(2025, 2), None, date(2025, 6, 18), "y"),
-    ))
+    shorter = Calendar(
+        extensions=(
+            Extension(Quarter(2025, 2), "qldt", date(2025, 6, 12), "x"),
+            Extension(Quarter(2025, 2), None, date(2025, 6, 18), "y"),
+        )
+    )
     assert due_date(RULE, shorter, Quarter(2025, 2), "qldt").day == date(2025, 6, 18)
 
 
@@ -171,7 +175,10 @@ def test_working_day_inside_days_off_and_useless_extension(repo):
 
 
 def test_schema_errors_and_validate_reports_them(repo):
-    repo.calendar("schema_version: 1\nweekend: [thu-bay, chu-nhat]\nholidays: []\nextensions:\n  - quarter: 2025Q5\n    until: x\n    reason: r\n")
+    repo.calendar(
+        "schema_version: 1\nweekend: [thu-bay, chu-nhat]\nholidays: []\n"
+        "extensions:\n  - quarter: 2025Q5\n    until: x\n    reason: r\n"
+    )
     repository = load_repository(repo.root, date(2025, 3, 12))
     codes = [(f.path, f.code) for f in repository.findings]
     assert ("data/calendar.yaml", "NQ303") in codes  # unknown field "holidays"

@@ -46,19 +46,41 @@ def test_quarter_table_when_piped(capsys, q1):
     assert code == 0 and err == ""
     lines = out.splitlines()
     assert lines[0] == "Tình hình báo cáo quý I năm 2025 thực hiện Nghị quyết 43/NQ-HĐND, tính đến ngày 12/3/2025"
-    assert lines[1] == "Hạn nộp: 10/3/2025 (trước ngày 10/3/2025; 9/3/2025 là Chủ nhật nên hạn chuyển sang 10/3/2025), đã"
+    assert (
+        lines[1] == "Hạn nộp: 10/3/2025 (trước ngày 10/3/2025; 9/3/2025 là Chủ nhật nên hạn chuyển sang 10/3/2025), đã"
+    )
     assert lines[3] == "4/8 đơn vị đã nộp (đúng hạn 2, muộn 1, có lỗi 1); chưa nộp 4 (quá hạn 4)"
     rows = [line for line in lines if line[:3].strip().isdigit()]
-    assert rows[0].split() == ["1", "Văn", "phòng", "Ban", "Quản", "lý", "Đúng", "hạn", "5/3/2025", "sớm", "5", "ngày",
-                               "1", "1", "0", "0"]
+    assert rows[0].split() == [
+        "1",
+        "Văn",
+        "phòng",
+        "Ban",
+        "Quản",
+        "lý",
+        "Đúng",
+        "hạn",
+        "5/3/2025",
+        "sớm",
+        "5",
+        "ngày",
+        "1",
+        "1",
+        "0",
+        "0",
+    ]
     assert "Đúng hạn" in rows[1] and "đúng ngày hạn" in rows[1]
     assert "Nộp muộn" in rows[2] and "11/3/2025" in rows[2] and "muộn 1 ngày" in rows[2]
     assert "Chưa nộp, quá hạn" in rows[3] and "quá hạn 2 ngày" in rows[3]
     assert "Ghi chú có lỗi" in rows[5] and "1 lỗi" in rows[5]
-    assert ("Tổng số 14 nhiệm vụ: đã hoàn thành 1 (đúng hạn 1, quá hạn 0); đang thực hiện 3 (trong hạn 3, quá hạn 0); "
-            "chưa thực hiện 0;") in " ".join(lines)
-    assert ('Ghi chú data/units/tnmt/2025Q1.md có lỗi, chưa được tính: chạy "nq43 validate data/units/tnmt/2025Q1.md" '
-            "để xem lỗi và cách sửa.") in " ".join(lines)
+    assert (
+        "Tổng số 14 nhiệm vụ: đã hoàn thành 1 (đúng hạn 1, quá hạn 0); đang thực hiện 3 (trong hạn 3, quá hạn 0); "
+        "chưa thực hiện 0;"
+    ) in " ".join(lines)
+    assert (
+        'Ghi chú data/units/tnmt/2025Q1.md có lỗi, chưa được tính: chạy "nq43 validate data/units/tnmt/2025Q1.md" '
+        "để xem lỗi và cách sửa."
+    ) in " ".join(lines)
     assert "\x1b[" not in out and "✓" not in out  # no colour, no symbols in a pipe
     assert all(text_width(line) <= 100 for line in lines)
 
@@ -97,14 +119,21 @@ def test_json_carries_the_facts(capsys, q1):
     assert data["submitted"] == 4 and data["units_total"] == 8
     assert data["states"] == {"on-time": 2, "late": 1, "overdue": 4, "not-due": 0, "invalid": 1}
     vp = data["units"][0]
-    assert (vp["unit"], vp["state"], vp["days"], vp["submitted"], vp["date_source"]) == ("vp", "on-time", 5, "2025-03-05",
-                                                                                          "submitted")
+    assert (vp["unit"], vp["state"], vp["days"], vp["submitted"], vp["date_source"]) == (
+        "vp",
+        "on-time",
+        5,
+        "2025-03-05",
+        "submitted",
+    )
     assert vp["tasks"] == {"hoan-thanh": 1, "dang-thuc-hien": 1, "chua-thuc-hien": 0, "thuong-xuyen": 0}
     tnmt = next(u for u in data["units"] if u["unit"] == "tnmt")
     assert (tnmt["state"], tnmt["errors"], tnmt["path"]) == ("invalid", 1, "data/units/tnmt/2025Q1.md")
     task = next(t for t in data["tasks"] if t["task"] == "1.2")
     assert (task["status"], task["progress"], task["standing"]) == ("dang-thuc-hien", 72.5, "in-progress")
-    assert data["tally"]["total"] == 14 and data["tally"]["not-reported"] == 7  # 6 tasks of missing units, 1 of the invalid note
+    assert (
+        data["tally"]["total"] == 14 and data["tally"]["not-reported"] == 7
+    )  # 6 tasks of missing units, 1 of the invalid note
     assert data["notices"] == []
 
 
@@ -128,10 +157,17 @@ def test_task_view_table_and_csv(capsys, q1):
     code, out, _ = _run(capsys, q1, "--today", "2025-03-12", "--tasks", "--format", "csv", "--lang", "en")
     rows = list(csv.DictReader(io.StringIO(out)))
     assert len(rows) == 14
-    assert rows[1] == {"quarter": "2025Q1", "task": "1.2", "unit": "vp",
-                       "title": "Đăng tải, phổ biến Nghị quyết trên ứng dụng xã hội và Cổng Thông tin điện tử",
-                       "status": "dang-thuc-hien", "status_label": "In progress", "progress": "72.5",
-                       "standing": "in-progress", "standing_label": "In progress, within deadline"}
+    assert rows[1] == {
+        "quarter": "2025Q1",
+        "task": "1.2",
+        "unit": "vp",
+        "title": "Đăng tải, phổ biến Nghị quyết trên ứng dụng xã hội và Cổng Thông tin điện tử",
+        "status": "dang-thuc-hien",
+        "status_label": "In progress",
+        "progress": "72.5",
+        "standing": "in-progress",
+        "standing_label": "In progress, within deadline",
+    }
 
 
 def test_english(capsys, q1):
@@ -181,7 +217,10 @@ def test_year_matrix(capsys, q1):
     ("args", "message"),
     [
         (["--quarter", "2025Q5"], 'Quý "2025Q5" không hợp lệ: ghi dạng NĂMQsố, số từ 1 đến 4, ví dụ 2025Q1.'),
-        (["--unit", "khong-co"], 'Không có đơn vị "khong-co". Các mã đơn vị: vp, qldt, qhxd, dngsdt, qlld, tnmt, vpdd, ttdvvl.'),
+        (
+            ["--unit", "khong-co"],
+            'Không có đơn vị "khong-co". Các mã đơn vị: vp, qldt, qhxd, dngsdt, qlld, tnmt, vpdd, ttdvvl.',
+        ),
         (["--tasks", "--unit", "qldt"], "--tasks chỉ dùng khi xem một quý, không kèm --unit hay --year."),
         (["--quarter", "2025Q1", "--year", "2025"], "Chọn --quarter hoặc --year, không dùng cả hai."),
         (["--year", "20"], "Năm 20 không hợp lệ."),
@@ -209,7 +248,7 @@ def test_validate_checks_the_calendar(capsys, repo):
     repo.calendar("schema_version: 1\nworking_days:\n  - {date: 2025-13-01, name: x}\n")
     assert main(["validate", "--root", str(repo.root)]) == 1
     out = capsys.readouterr().out
-    assert 'data/calendar.yaml:3:' in out and "NQ306" in out
+    assert "data/calendar.yaml:3:" in out and "NQ306" in out
 
 
 def test_schema_command_prints_the_calendar_schema(capsys):
@@ -302,16 +341,23 @@ def test_rich_table_on_a_terminal(q1):
 
 def test_wrap_keeps_words_whole():
     assert wrap("Phòng Doanh nghiệp và Giám sát đầu tư", 10) == ["Phòng", "Doanh", "nghiệp và", "Giám sát", "đầu tư"]
-    assert wrap("Trung tâm Dịch vụ việc làm- Đào tạo- Xúc tiến", 12) == ["Trung tâm", "Dịch vụ việc", "làm- Đào",
-                                                                        "tạo- Xúc", "tiến"]
+    assert wrap("Trung tâm Dịch vụ việc làm- Đào tạo- Xúc tiến", 12) == [
+        "Trung tâm",
+        "Dịch vụ việc",
+        "làm- Đào",
+        "tạo- Xúc",
+        "tiến",
+    ]
     assert text_width("Tiếng Việt") == 10 and text_width("e\u0301") == 1 and text_width("漢字") == 4
 
 
 def test_plain_table_wraps_then_falls_back_to_records():
     from nq43.status_view import Column, Table
 
-    table = Table((Column("Mã"), Column("Nhiệm vụ", wrap=True), Column("Tiến độ", "right")),
-                  (("2.1", "Rà soát tiến độ các khu công nghiệp", "72,5%"),))
+    table = Table(
+        (Column("Mã"), Column("Nhiệm vụ", wrap=True), Column("Tiến độ", "right")),
+        (("2.1", "Rà soát tiến độ các khu công nghiệp", "72,5%"),),
+    )
     assert plain_table(table, 60) == [
         "Mã   Nhiệm vụ                             Tiến độ",
         "---  -----------------------------------  -------",

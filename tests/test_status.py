@@ -21,7 +21,9 @@ Q1 = Quarter(2025, 1)
 def _quarter(repo, today, calendar=None, quarter=Q1):
     inputs = gather(repo.root, today, [quarter], dates=NO_GIT)
     assert inputs.directive is not None and inputs.calendar is not None
-    return quarter_status(inputs.directive, calendar or inputs.calendar, quarter, inputs.notes, inputs.submissions, today)
+    return quarter_status(
+        inputs.directive, calendar or inputs.calendar, quarter, inputs.notes, inputs.submissions, today
+    )
 
 
 def _by_unit(view):
@@ -92,14 +94,20 @@ def test_task_standings_and_tally(repo):
 
 def test_unit_history_and_a_stalled_task(repo):
     for quarter, submitted in (("2024Q4", "2024-12-05"), ("2025Q1", "2025-03-05"), ("2025Q2", "2025-06-05")):
-        repo.note("qldt", quarter, submitted, {"2.2": ("dang-thuc-hien", 30), "2.4": ("dang-thuc-hien", 10 * int(submitted[6]))})
+        repo.note(
+            "qldt",
+            quarter,
+            submitted,
+            {"2.2": ("dang-thuc-hien", 30), "2.4": ("dang-thuc-hien", 10 * int(submitted[6]))},
+        )
     inputs = gather(repo.root, date(2025, 7, 2), None, "qldt", dates=NO_GIT)
     assert inputs.directive is not None and inputs.calendar is not None
     unit = inputs.directive.unit("qldt")
     quarters = history_quarters(date(2025, 7, 2), inputs.quarters)
     assert quarters == [Quarter(2024, 4), Quarter(2025, 1), Quarter(2025, 2), Quarter(2025, 3)]
-    view = unit_history(inputs.directive, inputs.calendar, unit, quarters, inputs.notes, inputs.submissions,
-                        date(2025, 7, 2))
+    view = unit_history(
+        inputs.directive, inputs.calendar, unit, quarters, inputs.notes, inputs.submissions, date(2025, 7, 2)
+    )
     tasks = {t.task.id: t for t in view.tasks}
     assert tasks["2.2"].stalled and tasks["2.2"].still == 3
     assert not tasks["2.4"].stalled  # progress moved each quarter
@@ -113,8 +121,7 @@ def test_history_starts_with_the_repositorys_first_note(repo):
     repo.note("vp", "2024Q3", "2024-09-05")  # another unit's note: the repository was in use then
     inputs = gather(repo.root, date(2025, 3, 1), None, "qldt", dates=NO_GIT)
     assert list(inputs.notes) == [] and inputs.quarters == {Quarter(2024, 3)}
-    assert history_quarters(date(2025, 3, 1), inputs.quarters) == [
-        Quarter(2024, 3), Quarter(2024, 4), Quarter(2025, 1)]
+    assert history_quarters(date(2025, 3, 1), inputs.quarters) == [Quarter(2024, 3), Quarter(2024, 4), Quarter(2025, 1)]
     assert history_quarters(date(2025, 3, 1), []) == [Quarter(2025, 1)]
     assert history_quarters(date(2025, 3, 1), [], Quarter(2024, 4)) == [Quarter(2024, 4)]
 
@@ -166,6 +173,12 @@ def test_git_dates_decide_lateness(repo):
     assert (qldt.state, qldt.days) == (State.LATE, 2)
     assert [n.code for n in view.notices] == ["NQ723", "NQ706"]
     # as of 11/3 the note had not landed yet: overdue by 1 day
-    early = quarter_status(inputs.directive, inputs.calendar, Q1, inputs.notes,
-                           gather(repo.root, date(2025, 3, 11), [Q1]).submissions, date(2025, 3, 11))
+    early = quarter_status(
+        inputs.directive,
+        inputs.calendar,
+        Q1,
+        inputs.notes,
+        gather(repo.root, date(2025, 3, 11), [Q1]).submissions,
+        date(2025, 3, 11),
+    )
     assert (_by_unit(early)["qldt"].state, _by_unit(early)["qldt"].days) == (State.OVERDUE, 1)

@@ -3,7 +3,6 @@ from __future__ import annotations
 import shutil
 import subprocess
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -67,10 +66,15 @@ def test_git_and_submitted_disagree_both_are_kept(repo):
     repo.note("qldt", "2025Q1", "2025-03-05")
     repo.commit("nộp muộn", "2025-03-12")
     sub = submission(QLDT, _note(repo, QLDT), git_dates(repo.root, SPECS), date(2025, 3, 20))
-    assert (sub.day, sub.landed, sub.declared, sub.disagree) == (date(2025, 3, 12), date(2025, 3, 12), date(2025, 3, 5), True)
+    assert (sub.day, sub.landed, sub.declared, sub.disagree) == (
+        date(2025, 3, 12),
+        date(2025, 3, 12),
+        date(2025, 3, 5),
+        True,
+    )
     assert _codes(sub) == ["NQ723"]
     assert sub.notices[0].message() == (
-        "Ngày đưa vào git (12/3/2025) khác ngày \"submitted\" (5/3/2025) 7 ngày; tính theo ngày git."
+        'Ngày đưa vào git (12/3/2025) khác ngày "submitted" (5/3/2025) 7 ngày; tính theo ngày git.'
     )
 
 

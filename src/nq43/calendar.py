@@ -24,6 +24,7 @@ from typing import Any
 
 from nq43.findings import Finding, finding
 from nq43.models import Directive, Quarter, ReportingRule
+from nq43.yamlload import YamlDoc
 
 CALENDAR_FILE = "data/calendar.yaml"
 WEEKDAYS = ("thu-hai", "thu-ba", "thu-tu", "thu-nam", "thu-sau", "thu-bay", "chu-nhat")
@@ -140,7 +141,7 @@ def _day(value: Any) -> date | None:
 
 
 def build_calendar(
-    data: dict[str, Any], doc: Any, path: str, unit_ids: list[str], rule: ReportingRule | None = None
+    data: dict[str, Any], doc: YamlDoc, path: str, unit_ids: list[str], rule: ReportingRule | None = None
 ) -> tuple[Calendar, list[Finding]]:
     """The Calendar from schema-checked data, with findings for what the schema cannot see."""
     findings: list[Finding] = []
@@ -158,8 +159,9 @@ def build_calendar(
         if first is None or last is None:
             continue
         if last < first:
-            findings.append(finding(path, *doc.where(("days_off", index, "to")), "NQ701",
-                                    first=entry["from"], last=entry["to"]))
+            findings.append(
+                finding(path, *doc.where(("days_off", index, "to")), "NQ701", first=entry["from"], last=entry["to"])
+            )
             continue
         days_off.append(DayOff(first, last, entry["name"], entry.get("source", "")))
 
@@ -170,8 +172,9 @@ def build_calendar(
             continue
         clash = next((off for off in days_off if day in off), None)
         if clash is not None:
-            findings.append(finding(path, *doc.where(("working_days", index, "date")), "NQ702",
-                                    day=entry["date"], name=clash.name))
+            findings.append(
+                finding(path, *doc.where(("working_days", index, "date")), "NQ702", day=entry["date"], name=clash.name)
+            )
         working.append(WorkingDay(day, entry["name"], entry.get("source", "")))
 
     weekend = frozenset(WEEKDAYS.index(name) for name in data.get("weekend", ("thu-bay", "chu-nhat")))
@@ -185,8 +188,9 @@ def build_calendar(
         until = real_date(("extensions", index, "until"), entry["until"])
         at = doc.where(("extensions", index))
         if unit is not None and unit_ids and unit not in unit_ids:
-            findings.append(finding(path, *doc.where(("extensions", index, "unit")), "NQ703", unit=unit,
-                                    known=", ".join(unit_ids)))
+            findings.append(
+                finding(path, *doc.where(("extensions", index, "unit")), "NQ703", unit=unit, known=", ".join(unit_ids))
+            )
             continue
         key = (quarter, unit)
         if key in seen:
@@ -196,8 +200,16 @@ def build_calendar(
         if until is None:
             continue
         if rule is not None and until <= (usual := due_date(rule, base, quarter).day):
-            findings.append(finding(path, *doc.where(("extensions", index, "until")), "NQ705",
-                                    until=entry["until"], due=usual.isoformat(), quarter=str(quarter)))
+            findings.append(
+                finding(
+                    path,
+                    *doc.where(("extensions", index, "until")),
+                    "NQ705",
+                    until=entry["until"],
+                    due=usual.isoformat(),
+                    quarter=str(quarter),
+                )
+            )
         extensions.append(Extension(quarter, unit, until, entry["reason"], entry.get("reference", "")))
     return Calendar(base.weekend, base.move_due_date, base.days_off, base.working_days, tuple(extensions)), findings
 

@@ -7,12 +7,15 @@ import sys
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from nq43 import __version__
 from nq43.errors import Nq43Error
+
+if TYPE_CHECKING:
+    from nq43.status_view import Display
 
 app = typer.Typer(
     name="nq43",
@@ -178,7 +181,7 @@ class StatusFormatOption(str, Enum):
     csv = "csv"
 
 
-def _display(tty: bool) -> object:
+def _display(tty: bool) -> Display:
     """What stdout can show: a terminal gets a rich table (colour unless NO_COLOR), a pipe plain text."""
     import shutil
 
@@ -217,7 +220,7 @@ def status(
     from nq43.models import Quarter
     from nq43.repository import find_root
     from nq43.status import gather, history_quarters, quarter_status, unit_history, year_matrix
-    from nq43.status_view import notices_text, render
+    from nq43.status_view import View, notices_text, render
 
     day = _today(today)
     if tasks and (unit or year is not None):
@@ -246,7 +249,7 @@ def status(
     if directive is None or calendar is None:
         _echo_err(reporters.text(inputs.findings, lang.value))
         return 1
-    view: object
+    view: View
     if unit is not None:
         found = directive.unit(unit)
         if found is None:
@@ -262,11 +265,11 @@ def status(
     else:
         assert chosen is not None
         view = quarter_status(directive, calendar, chosen, inputs.notes, inputs.submissions, day)
-    sys.stdout.write(render(view, fmt.value, lang.value, _display(sys.stdout.isatty()),  # type: ignore[arg-type]
+    sys.stdout.write(render(view, fmt.value, lang.value, _display(sys.stdout.isatty()),
                             resolution=directive.resolution.number, tasks=tasks))
     if fmt is StatusFormatOption.csv:
-        sys.stderr.write(notices_text(view, lang.value))  # type: ignore[arg-type]
-    return 1 if check and view.failing else 0  # type: ignore[attr-defined]
+        sys.stderr.write(notices_text(view, lang.value))
+    return 1 if check and view.failing else 0
 
 
 def main(argv: list[str] | None = None) -> int:

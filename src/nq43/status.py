@@ -146,7 +146,9 @@ def unit_status(
 def _calendar_notices(calendar: Calendar, years: Iterable[int]) -> list[Finding]:
     from nq43.calendar import CALENDAR_FILE
 
-    return [finding(CALENDAR_FILE, 1, 1, "NQ706", year=year) for year in sorted(set(years)) if not calendar.covers(year)]
+    return [
+        finding(CALENDAR_FILE, 1, 1, "NQ706", year=year) for year in sorted(set(years)) if not calendar.covers(year)
+    ]
 
 
 def _report(note: CheckedNote | None, task_id: str) -> TaskReport | None:
@@ -171,23 +173,30 @@ def quarter_status(
     units = []
     for unit in directive.units:
         note = notes.get((unit.id, quarter))
-        units.append(unit_status(directive, calendar, unit, quarter, note, submissions.get(note.path) if note else None,
-                                 today))
+        units.append(
+            unit_status(directive, calendar, unit, quarter, note, submissions.get(note.path) if note else None, today)
+        )
     by_unit = {u.unit.id: u for u in units}
     lines = []
     for task in directive.tasks:
-        unit = directive.unit(task.unit)
-        if unit is None:
+        owner = directive.unit(task.unit)
+        if owner is None:
             continue
-        note = notes.get((unit.id, quarter))
-        report = _report(note, task.id)
-        sub = by_unit[unit.id].submission
-        lines.append(TaskLine(task, unit, report, standing(task, report, today, sub.day if sub else None)))
+        report = _report(notes.get((owner.id, quarter)), task.id)
+        sub = by_unit[owner.id].submission
+        lines.append(TaskLine(task, owner, report, standing(task, report, today, sub.day if sub else None)))
     tally = Tally.of((line.standing for line in lines), today)
     notices = [n for u in units if u.submission for n in u.submission.notices]
     notices += _calendar_notices(calendar, [due_date(directive.reporting, calendar, quarter).nominal.year])
-    return QuarterStatus(quarter, today, due_date(directive.reporting, calendar, quarter), tuple(units), tuple(lines),
-                         tally, tuple(notices))
+    return QuarterStatus(
+        quarter,
+        today,
+        due_date(directive.reporting, calendar, quarter),
+        tuple(units),
+        tuple(lines),
+        tally,
+        tuple(notices),
+    )
 
 
 @dataclass(frozen=True)
@@ -258,8 +267,9 @@ def unit_history(
     statuses = []
     for quarter in quarters:
         note = notes.get((unit.id, quarter))
-        statuses.append(unit_status(directive, calendar, unit, quarter, note,
-                                    submissions.get(note.path) if note else None, today))
+        statuses.append(
+            unit_status(directive, calendar, unit, quarter, note, submissions.get(note.path) if note else None, today)
+        )
     histories = []
     for task in directive.tasks_of(unit.id):
         reports = [_report(notes.get((unit.id, q)), task.id) for q in quarters]
@@ -302,8 +312,9 @@ def year_matrix(
         row = []
         for quarter in quarters:
             note = notes.get((unit.id, quarter))
-            status = unit_status(directive, calendar, unit, quarter, note,
-                                 submissions.get(note.path) if note else None, today)
+            status = unit_status(
+                directive, calendar, unit, quarter, note, submissions.get(note.path) if note else None, today
+            )
             row.append(status)
             if status.submission:
                 notices += status.submission.notices
@@ -335,8 +346,13 @@ def note_place(path: Path) -> tuple[str, Quarter] | None:
         return None
 
 
-def gather(root: Path, today: date, quarters: Iterable[Quarter] | None = None, unit: str | None = None,
-           dates: GitDates | None = None) -> Inputs:
+def gather(
+    root: Path,
+    today: date,
+    quarters: Iterable[Quarter] | None = None,
+    unit: str | None = None,
+    dates: GitDates | None = None,
+) -> Inputs:
     """Read the directive, the calendar and the notes of `quarters` (all, when None) of `unit` (every unit,
     when None), check the notes, and date them from git history (`dates` given: from those)."""
     from nq43.calendar import load_calendar
@@ -370,8 +386,11 @@ def gather(root: Path, today: date, quarters: Iterable[Quarter] | None = None, u
             index[place] = checked
     if dates is None:
         folder = unit or "*"
-        specs = ([f":(glob)data/units/{folder}/{q}.md" for q in sorted(wanted_quarters)] if wanted_quarters is not None
-                 else [f":(glob)data/units/{folder}/*.md"])
+        specs = (
+            [f":(glob)data/units/{folder}/{q}.md" for q in sorted(wanted_quarters)]
+            if wanted_quarters is not None
+            else [f":(glob)data/units/{folder}/*.md"]
+        )
         dates = git_dates(root, specs) if index else NO_GIT
     subs = {n.path: submission(n.path, n.note, dates, today) for n in index.values()}
     return Inputs(repo.directive, calendar, MappingProxyType(index), MappingProxyType(subs), (), frozenset(every))

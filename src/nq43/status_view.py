@@ -47,8 +47,10 @@ class Display:
 # --- words ---
 
 _WORDS: dict[str, tuple[str, str]] = {
-    "title": ("Tình hình báo cáo {quarter} thực hiện Nghị quyết {resolution}, tính đến ngày {today}",
-              "Reporting on Resolution {resolution} for {quarter}, as of {today}"),
+    "title": (
+        "Tình hình báo cáo {quarter} thực hiện Nghị quyết {resolution}, tính đến ngày {today}",
+        "Reporting on Resolution {resolution} for {quarter}, as of {today}",
+    ),
     "due": ("Hạn nộp: {due}", "Due: {due}"),
     "due_before": ("trước ngày {before}", "before {before}"),
     "moved": ("{day} là {why} nên hạn chuyển sang {due}", "{day} is {why_en}, so it moves to {due}"),
@@ -56,7 +58,10 @@ _WORDS: dict[str, tuple[str, str]] = {
     "today_due": ("hạn là hôm nay", "due today"),
     "past": ("đã quá hạn {n} ngày", "{n} days past"),
     "submitted": ("{n}/{total} đơn vị đã nộp", "{n}/{total} units submitted"),
-    "breakdown": ("đúng hạn {on_time}, muộn {late}, có lỗi {invalid}", "on time {on_time}, late {late}, invalid {invalid}"),
+    "breakdown": (
+        "đúng hạn {on_time}, muộn {late}, có lỗi {invalid}",
+        "on time {on_time}, late {late}, invalid {invalid}",
+    ),
     "missing": ("chưa nộp {n} (quá hạn {overdue})", "missing {n} (overdue {overdue})"),
     "no": ("STT", "No."),
     "unit": ("Đơn vị", "Unit"),
@@ -77,21 +82,32 @@ _WORDS: dict[str, tuple[str, str]] = {
     "errors": ("{n} lỗi", "{n} errors"),
     "declared": ("ghi chú ghi {day}", "note says {day}"),
     "sample": ("mẫu", "sample"),
-    "fix": ("Ghi chú {path} có lỗi, chưa được tính: chạy \"nq43 validate {path}\" để xem lỗi và cách sửa.",
-            "{path} is invalid and not counted: run \"nq43 validate {path}\" for the errors and how to fix them."),
+    "fix": (
+        'Ghi chú {path} có lỗi, chưa được tính: chạy "nq43 validate {path}" để xem lỗi và cách sửa.',
+        '{path} is invalid and not counted: run "nq43 validate {path}" for the errors and how to fix them.',
+    ),
     "notices": ("Lưu ý:", "Notices:"),
     "tasks_title": ("Nhiệm vụ {quarter}, tính đến ngày {today}", "Tasks, {quarter}, as of {today}"),
     "not_reported": ("Chưa báo cáo", "Not reported"),
-    "history_title": ("{unit}: nhiệm vụ qua các quý, tính đến ngày {today}",
-                      "{unit}: tasks quarter by quarter, as of {today}"),
+    "history_title": (
+        "{unit}: nhiệm vụ qua các quý, tính đến ngày {today}",
+        "{unit}: tasks quarter by quarter, as of {today}",
+    ),
     "notes_row": ("Ghi chú quý", "Quarterly note"),
     "stalled": ("đứng yên {n} quý", "unchanged for {n} quarters"),
-    "stalled_line": ("Nhiệm vụ đứng yên (báo cáo giống nhau nhiều quý liền): {tasks}.",
-                     "Stalled tasks (the same report several quarters in a row): {tasks}."),
-    "year_title": ("Năm {year}: tình hình nộp ghi chú quý của các đơn vị, tính đến ngày {today}",
-                   "{year}: the units' quarterly notes, as of {today}"),
-    "legend": ("Số nhiệm vụ theo trạng thái đơn vị báo cáo: HT đã hoàn thành, ĐTH đang thực hiện, CTH chưa thực hiện, "
-               "TX thường xuyên.", "Tasks by reported status: Done, Doing, Not started (NS), Recurring (Rec)."),
+    "stalled_line": (
+        "Nhiệm vụ đứng yên (báo cáo giống nhau nhiều quý liền): {tasks}.",
+        "Stalled tasks (the same report several quarters in a row): {tasks}.",
+    ),
+    "year_title": (
+        "Năm {year}: tình hình nộp ghi chú quý của các đơn vị, tính đến ngày {today}",
+        "{year}: the units' quarterly notes, as of {today}",
+    ),
+    "legend": (
+        "Số nhiệm vụ theo trạng thái đơn vị báo cáo: HT đã hoàn thành, ĐTH đang thực hiện, CTH chưa thực hiện, "
+        "TX thường xuyên.",
+        "Tasks by reported status: Done, Doing, Not started (NS), Recurring (Rec).",
+    ),
 }
 _STATUS_SHORT = {
     Status.COMPLETED: ("HT", "Done"),
@@ -100,8 +116,13 @@ _STATUS_SHORT = {
     Status.RECURRING: ("TX", "Rec"),
 }
 _SYMBOLS = {State.ON_TIME: "✓", State.LATE: "✓", State.OVERDUE: "✗", State.NOT_DUE: "…", State.INVALID: "⚠"}
-_STYLES = {State.ON_TIME: "green", State.LATE: "yellow", State.OVERDUE: "bold red", State.NOT_DUE: "dim",
-           State.INVALID: "bold magenta"}
+_STYLES = {
+    State.ON_TIME: "green",
+    State.LATE: "yellow",
+    State.OVERDUE: "bold red",
+    State.NOT_DUE: "dim",
+    State.INVALID: "bold magenta",
+}
 
 
 def _w(key: str, lang: Lang, **args: object) -> str:
@@ -110,7 +131,7 @@ def _w(key: str, lang: Lang, **args: object) -> str:
 
 
 def day_text(day: date | None, lang: Lang) -> str:
-    """"10/3/2025" in Vietnamese, ISO in English (so that no reader takes 10/3 for October)."""
+    """A date: 10/3/2025 in Vietnamese, ISO in English (so that no reader takes 10/3 for October)."""
     if day is None:
         return ""
     return date_short(day) if lang == "vi" else day.isoformat()
@@ -145,7 +166,7 @@ def standing_label(value: Standing, lang: Lang) -> str:
 
 
 def days_text(status: UnitStatus, lang: Lang) -> str:
-    """"sớm 2 ngày", "muộn 3 ngày", "quá hạn 5 ngày", "còn 20 ngày", with an extension said."""
+    """How far from the due date: sớm 2 ngày, muộn 3 ngày, quá hạn 5 ngày, còn 20 ngày; an extension said."""
     n = status.days
     state = status.state
     if state is State.ON_TIME:
@@ -176,7 +197,8 @@ def submitted_text(status: UnitStatus, lang: Lang) -> str:
 
 
 def due_line(due: DueDate, today: date, lang: Lang) -> str:
-    """"Hạn nộp: 10/3/2025 (trước ngày 10/3/2025; 9/3/2025 là Chủ nhật nên hạn chuyển sang 10/3/2025), đã quá hạn 2 ngày"."""
+    """The due date, why it is that day, and how far off it is: "Hạn nộp: 10/3/2025 (trước ngày 10/3/2025;
+    9/3/2025 là Chủ nhật nên hạn chuyển sang 10/3/2025), đã quá hạn 2 ngày"."""
     shown = day_text(due.day, lang)
     details = [_w("due_before", lang, before=day_text(due.before, lang))]
     if due.moved_over:
@@ -231,11 +253,20 @@ def _fix_lines(statuses: Sequence[UnitStatus], lang: Lang) -> list[str]:
 
 
 def headline(view: QuarterStatus, lang: Lang) -> str:
-    """"5/8 đơn vị đã nộp (đúng hạn 3, muộn 1, có lỗi 1); chưa nộp 3 (quá hạn 3)"."""
+    """How many units have submitted: 5/8 đơn vị đã nộp (đúng hạn 3, muộn 1, có lỗi 1); chưa nộp 3 (quá hạn 3)."""
     text = _w("submitted", lang, n=view.submitted, total=len(view.units))
     if view.submitted:
-        text += " (" + _w("breakdown", lang, on_time=view.count(State.ON_TIME), late=view.count(State.LATE),
-                          invalid=view.count(State.INVALID)) + ")"
+        text += (
+            " ("
+            + _w(
+                "breakdown",
+                lang,
+                on_time=view.count(State.ON_TIME),
+                late=view.count(State.LATE),
+                invalid=view.count(State.INVALID),
+            )
+            + ")"
+        )
     missing = len(view.units) - view.submitted
     if missing:
         text += "; " + _w("missing", lang, n=missing, overdue=view.count(State.OVERDUE))
@@ -244,8 +275,15 @@ def headline(view: QuarterStatus, lang: Lang) -> str:
 
 def quarter_page(view: QuarterStatus, display: Display, lang: Lang, resolution: str, tasks: bool) -> Page:
     page = Page()
-    page.head.append(_w("title", lang, quarter=quarter_text(view.quarter, lang), resolution=resolution,
-                        today=day_text(view.today, lang)))
+    page.head.append(
+        _w(
+            "title",
+            lang,
+            quarter=quarter_text(view.quarter, lang),
+            resolution=resolution,
+            today=day_text(view.today, lang),
+        )
+    )
     page.head.append(due_line(view.due, view.today, lang))
     page.head.append(headline(view, lang))
     if tasks:
@@ -260,30 +298,62 @@ def quarter_page(view: QuarterStatus, display: Display, lang: Lang, resolution: 
 
 
 def _unit_table(view: QuarterStatus, display: Display, lang: Lang) -> Table:
-    columns = (Column(_w("no", lang), "right"), Column(_w("unit", lang), wrap=True), Column(_w("state", lang)),
-               Column(_w("date", lang), wrap=True, min_width=10), Column(_w("days", lang), wrap=True, min_width=16),
-               *(Column(_STATUS_SHORT[s][lang == "en"], "right") for s in _STATUSES))
+    columns = (
+        Column(_w("no", lang), "right"),
+        Column(_w("unit", lang), wrap=True),
+        Column(_w("state", lang)),
+        Column(_w("date", lang), wrap=True, min_width=10),
+        Column(_w("days", lang), wrap=True, min_width=16),
+        *(Column(_STATUS_SHORT[s][lang == "en"], "right") for s in _STATUSES),
+    )
     rows = []
     for status in view.units:
         counted = status.state in (State.ON_TIME, State.LATE)
         counts = [str(status.counts.get(s, 0)) if counted else "" for s in _STATUSES]
-        rows.append((str(status.unit.number), status.unit.name, _state_cell(status.state, display, lang),
-                     submitted_text(status, lang), days_text(status, lang), *counts))
+        rows.append(
+            (
+                str(status.unit.number),
+                status.unit.name,
+                _state_cell(status.state, display, lang),
+                submitted_text(status, lang),
+                days_text(status, lang),
+                *counts,
+            )
+        )
     return Table(columns, tuple(rows), tuple(_STYLES[s.state] for s in view.units))
 
 
 def _task_table(view: QuarterStatus, lang: Lang) -> Table:
-    columns = (Column(_w("id", lang)), Column(_w("task", lang), wrap=True), Column(_w("unit", lang), wrap=True),
-               Column(_w("reported", lang), wrap=True), Column(_w("progress", lang), "right"),
-               Column(_w("standing", lang), wrap=True))
+    columns = (
+        Column(_w("id", lang)),
+        Column(_w("task", lang), wrap=True),
+        Column(_w("unit", lang), wrap=True),
+        Column(_w("reported", lang), wrap=True),
+        Column(_w("progress", lang), "right"),
+        Column(_w("standing", lang), wrap=True),
+    )
     rows = []
     styles = []
     for line in view.tasks:
         report = line.report
-        rows.append((line.task.id, line.task.title, line.unit.short_name, status_label(report.status if report else None, lang),
-                     percent_text(report.progress if report else None, lang), standing_label(line.standing, lang)))
-        styles.append({Standing.OVERDUE: "bold red", Standing.NOT_REPORTED: "dim", Standing.COMPLETED_LATE: "yellow",
-                       Standing.COMPLETED_ON_TIME: "green"}.get(line.standing, ""))
+        rows.append(
+            (
+                line.task.id,
+                line.task.title,
+                line.unit.short_name,
+                status_label(report.status if report else None, lang),
+                percent_text(report.progress if report else None, lang),
+                standing_label(line.standing, lang),
+            )
+        )
+        styles.append(
+            {
+                Standing.OVERDUE: "bold red",
+                Standing.NOT_REPORTED: "dim",
+                Standing.COMPLETED_LATE: "yellow",
+                Standing.COMPLETED_ON_TIME: "green",
+            }.get(line.standing, "")
+        )
     return Table(columns, tuple(rows), tuple(styles))
 
 
@@ -296,17 +366,29 @@ def _cell(report: TaskReport | None, lang: Lang) -> str:
 
 def history_page(view: UnitHistory, display: Display, lang: Lang) -> Page:
     page = Page()
-    page.head.append(_w("history_title", lang, unit=f"{view.unit.name} ({view.unit.id})", today=day_text(view.today, lang)))
+    page.head.append(
+        _w("history_title", lang, unit=f"{view.unit.name} ({view.unit.id})", today=day_text(view.today, lang))
+    )
     quarters = [quarter_short(q, lang) for q in view.quarters]
     notes_table = Table(
-        (Column(_w("notes_row", lang)), Column(_w("state", lang)), Column(_w("date", lang)),
-         Column(_w("days", lang), wrap=True)),
-        tuple((q, _state_cell(s.state, display, lang), submitted_text(s, lang), days_text(s, lang))
-              for q, s in zip(quarters, view.notes, strict=True)),
+        (
+            Column(_w("notes_row", lang)),
+            Column(_w("state", lang)),
+            Column(_w("date", lang)),
+            Column(_w("days", lang), wrap=True),
+        ),
+        tuple(
+            (q, _state_cell(s.state, display, lang), submitted_text(s, lang), days_text(s, lang))
+            for q, s in zip(quarters, view.notes, strict=True)
+        ),
         tuple(_STYLES[s.state] for s in view.notes),
     )
-    columns = (Column(_w("id", lang)), Column(_w("task", lang), wrap=True),
-               *(Column(q, wrap=True) for q in quarters), Column(_w("remark", lang), wrap=True))
+    columns = (
+        Column(_w("id", lang)),
+        Column(_w("task", lang), wrap=True),
+        *(Column(q, wrap=True) for q in quarters),
+        Column(_w("remark", lang), wrap=True),
+    )
     rows = []
     styles = []
     for item in view.tasks:
@@ -326,7 +408,7 @@ def history_page(view: UnitHistory, display: Display, lang: Lang) -> Page:
 
 
 def _year_cell(status: UnitStatus, display: Display, lang: Lang) -> str:
-    """"sớm 5 ngày", "muộn 2 ngày", "quá hạn 3 ngày", "còn 89 ngày" say the state already; an invalid note
+    """A matrix cell: sớm 5 ngày, muộn 2 ngày, quá hạn 3 ngày, còn 89 ngày say the state already; an invalid note
     says so."""
     text = days_text(status, lang)
     if status.state is State.INVALID:
@@ -337,8 +419,11 @@ def _year_cell(status: UnitStatus, display: Display, lang: Lang) -> str:
 def year_page(view: YearMatrix, display: Display, lang: Lang) -> Page:
     page = Page()
     page.head.append(_w("year_title", lang, year=view.year, today=day_text(view.today, lang)))
-    columns = (Column(_w("no", lang), "right"), Column(_w("unit", lang), wrap=True),
-               *(Column(quarter_short(q, lang), wrap=True) for q in view.quarters))
+    columns = (
+        Column(_w("no", lang), "right"),
+        Column(_w("unit", lang), wrap=True),
+        *(Column(quarter_short(q, lang), wrap=True) for q in view.quarters),
+    )
     rows = tuple((str(unit.number), unit.name, *(_year_cell(s, display, lang) for s in row)) for unit, row in view.rows)
     styles = tuple("bold red" if any(s.state.failing for s in row) else "" for _, row in view.rows)
     page.tables.append(Table(columns, rows, styles))
@@ -369,7 +454,8 @@ def _fit(table: Table, width: int) -> list[int] | None:
     natural = [max(text_width(cell) for cell in column) for column in cells]
     floor = [
         min(natural[i], max(_MIN_WRAP, c.min_width, *(text_width(w) for cell in cells[i] for w in cell.split())))
-        if c.wrap else natural[i]
+        if c.wrap
+        else natural[i]
         for i, c in enumerate(table.columns)
     ]
     gaps = 2 * (len(natural) - 1)
@@ -377,7 +463,9 @@ def _fit(table: Table, width: int) -> list[int] | None:
         return None
     widths = list(natural)
     while sum(widths) + gaps > width:
-        widest = max((i for i, c in enumerate(table.columns) if c.wrap and widths[i] > floor[i]), key=lambda i: widths[i])
+        widest = max(
+            (i for i, c in enumerate(table.columns) if c.wrap and widths[i] > floor[i]), key=lambda i: widths[i]
+        )
         widths[widest] -= 1
     return widths
 
@@ -452,9 +540,16 @@ def rich_page(page: Page, display: Display, lang: Lang) -> str:
     from rich.text import Text
 
     out = io.StringIO()
-    console = Console(file=out, width=display.width, force_terminal=display.color, no_color=not display.color,
-                      color_system="standard" if display.color else None, highlight=False, emoji=False,
-                      legacy_windows=False)
+    console = Console(
+        file=out,
+        width=display.width,
+        force_terminal=display.color,
+        no_color=not display.color,
+        color_system="standard" if display.color else None,
+        highlight=False,
+        emoji=False,
+        legacy_windows=False,
+    )
     for i, text in enumerate(page.head):
         console.print(Text(text, style="bold" if i == 0 else ""))
     for table in page.tables:
@@ -467,8 +562,9 @@ def rich_page(page: Page, display: Display, lang: Lang) -> str:
             continue
         drawn = RichTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, title=table.title or None)
         for column, width in zip(table.columns, widths, strict=True):
-            drawn.add_column(column.header, justify=column.justify, width=width, no_wrap=not column.wrap,
-                             overflow="fold")
+            drawn.add_column(
+                column.header, justify=column.justify, width=width, no_wrap=not column.wrap, overflow="fold"
+            )
         for i, row in enumerate(table.rows):
             drawn.add_row(*row, style=(table.styles[i] if i < len(table.styles) else "") or None)
         console.print(drawn)
@@ -496,7 +592,9 @@ def _due_dict(due: DueDate, today: date) -> dict[str, Any]:
         "before": _day(due.before),
         "nominal": _day(due.nominal),
         "moved_over": [{"date": _day(d), "reason": why} for d, why in due.moved_over],
-        "extension": None if ext is None else {"until": _day(ext.until), "reason": ext.reason, "reference": ext.reference},
+        "extension": None
+        if ext is None
+        else {"until": _day(ext.until), "reason": ext.reason, "reference": ext.reference},
         "days_left": (due.day - today).days,
     }
 
@@ -606,8 +704,10 @@ def as_data(view: View, lang: Lang) -> dict[str, Any]:
         "year": view.year,
         "today": _day(view.today),
         "quarters": [str(q) for q in view.quarters],
-        "units": [{"unit": unit.id, "number": unit.number, "name": unit.name,
-                   "quarters": [unit_dict(s, lang) for s in row]} for unit, row in view.rows],
+        "units": [
+            {"unit": unit.id, "number": unit.number, "name": unit.name, "quarters": [unit_dict(s, lang) for s in row]}
+            for unit, row in view.rows
+        ],
         "notices": _notices(view.notices, lang),
     }
 
@@ -616,9 +716,26 @@ def json_text(view: View, lang: Lang) -> str:
     return json.dumps(as_data(view, lang), ensure_ascii=False, indent=2) + "\n"
 
 
-_UNIT_FIELDS = ("quarter", "unit", "number", "name", "state", "state_label", "days", "days_text", "due", "extension",
-                "submitted", "date_source", "landed", "declared", "dates_disagree", "errors", *(s.value for s in _STATUSES),
-                "path")
+_UNIT_FIELDS = (
+    "quarter",
+    "unit",
+    "number",
+    "name",
+    "state",
+    "state_label",
+    "days",
+    "days_text",
+    "due",
+    "extension",
+    "submitted",
+    "date_source",
+    "landed",
+    "declared",
+    "dates_disagree",
+    "errors",
+    *(s.value for s in _STATUSES),
+    "path",
+)
 
 
 def _unit_row(status: UnitStatus, lang: Lang) -> dict[str, Any]:
@@ -634,8 +751,17 @@ def csv_text(view: View, lang: Lang, tasks: bool = False) -> str:
     rows: list[dict[str, Any]]
     if isinstance(view, QuarterStatus) and tasks:
         rows = [{"quarter": str(view.quarter), **row} for row in _task_dict(view, lang)]
-        fields: Sequence[str] = ("quarter", "task", "unit", "title", "status", "status_label", "progress", "standing",
-                                 "standing_label")
+        fields: Sequence[str] = (
+            "quarter",
+            "task",
+            "unit",
+            "title",
+            "status",
+            "status_label",
+            "progress",
+            "standing",
+            "standing_label",
+        )
     elif isinstance(view, QuarterStatus):
         rows = [_unit_row(u, lang) for u in view.units]
         fields = _UNIT_FIELDS
@@ -646,17 +772,39 @@ def csv_text(view: View, lang: Lang, tasks: bool = False) -> str:
             data = _history_task(item, view.quarters, lang)
             for cell in data["quarters"]:
                 note = notes[Quarter.parse(cell["quarter"])]
-                rows.append({"unit": view.unit.id, "task": item.task.id, "title": item.task.title, **cell,
-                             "note_state": note.state.value, "note_days": note.days, "stalled": item.stalled})
-        fields = ("unit", "task", "title", "quarter", "status", "status_label", "progress", "standing", "note_state",
-                  "note_days", "stalled")
+                rows.append(
+                    {
+                        "unit": view.unit.id,
+                        "task": item.task.id,
+                        "title": item.task.title,
+                        **cell,
+                        "note_state": note.state.value,
+                        "note_days": note.days,
+                        "stalled": item.stalled,
+                    }
+                )
+        fields = (
+            "unit",
+            "task",
+            "title",
+            "quarter",
+            "status",
+            "status_label",
+            "progress",
+            "standing",
+            "note_state",
+            "note_days",
+            "stalled",
+        )
     else:
         rows = [_unit_row(s, lang) for _, row in view.rows for s in row]
         fields = _UNIT_FIELDS
     writer = csv.DictWriter(out, fieldnames=list(fields), extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: ("" if v is None else str(v).lower() if isinstance(v, bool) else v) for k, v in row.items()})
+        writer.writerow(
+            {k: ("" if v is None else str(v).lower() if isinstance(v, bool) else v) for k, v in row.items()}
+        )
     return out.getvalue()
 
 

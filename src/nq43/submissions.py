@@ -87,8 +87,21 @@ def git_dates(root: Path, pathspecs: Iterable[str]) -> GitDates:
     specs = list(pathspecs)
     if not specs:
         return GitDates(True, shallow)
-    log = git(root, "-c", "core.quotePath=false", "log", "--reverse", "--no-renames", "--relative",
-              "--diff-filter=A", "--name-status", "--format=%x01%H %cs", "HEAD", "--", *specs)
+    log = git(
+        root,
+        "-c",
+        "core.quotePath=false",
+        "log",
+        "--reverse",
+        "--no-renames",
+        "--relative",
+        "--diff-filter=A",
+        "--name-status",
+        "--format=%x01%H %cs",
+        "HEAD",
+        "--",
+        *specs,
+    )
     if log is None:  # no commit yet
         return GitDates(True, shallow)
     landed, beyond = parse_log(log, grafts)
@@ -148,8 +161,11 @@ def submission(path: str, note: Note | None, dates: GitDates, today: date) -> Su
             day, source = landed, DateSource.GIT
     result = Submission(path, day, source, landed, declared)
     if result.disagree and source is DateSource.GIT and landed is not None and declared is not None:
-        notices.append(finding(path, 1, 1, "NQ723", landed=_show(landed), submitted=_show(declared),
-                               days=abs((landed - declared).days)))
+        notices.append(
+            finding(
+                path, 1, 1, "NQ723", landed=_show(landed), submitted=_show(declared), days=abs((landed - declared).days)
+            )
+        )
     pending = source is DateSource.GIT and day is not None and day > today
     if pending:
         notices.append(finding(path, 1, 1, "NQ724", landed=_show(day), today=_show(today)))
