@@ -87,7 +87,8 @@ def test_quarter_table_when_piped(capsys, q1):
 
 def test_check_exit_codes(capsys, q1):
     assert _run(capsys, q1, "--today", "2025-03-12")[0] == 0
-    assert _run(capsys, q1, "--today", "2025-03-12", "--check")[0] == 1
+    code, _, err = _run(capsys, q1, "--today", "2025-03-12", "--check")
+    assert (code, err) == (1, "nq43 status --check: 4 ghi chú quá hạn chưa nộp, 1 ghi chú có lỗi.\n")
     # before the due date nothing is overdue, but an invalid note still fails the check
     for unit in ("qldt", "qhxd"):  # not written yet on 6/3 (a note dated after "today" is itself an error)
         (q1.root / "data" / "units" / unit / "2025Q1.md").unlink()
@@ -381,3 +382,13 @@ def test_status_does_not_load_rich_jinja2_or_docx_when_piped(q1):
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stderr.strip() == "0 []"
+
+
+def test_every_status_code_is_documented():
+    from pathlib import Path
+
+    from nq43.messages import CATALOGUE
+
+    text = (Path(__file__).resolve().parents[1] / "docs" / "ma-loi.md").read_text(encoding="utf-8")
+    mine = [code for code in CATALOGUE if code.startswith("NQ7")]
+    assert mine and all(f"### {code}" in text for code in mine)

@@ -220,7 +220,7 @@ def status(
     from nq43.models import Quarter
     from nq43.repository import find_root
     from nq43.status import gather, history_quarters, quarter_status, unit_history, year_matrix
-    from nq43.status_view import View, notices_text, render
+    from nq43.status_view import View, check_summary, notices_text, render
 
     day = _today(today)
     if tasks and (unit or year is not None):
@@ -269,7 +269,10 @@ def status(
                             resolution=directive.resolution.number, tasks=tasks))
     if fmt is StatusFormatOption.csv:
         sys.stderr.write(notices_text(view, lang.value))
-    return 1 if check and view.failing else 0
+    if check and view.failing:
+        sys.stderr.write(check_summary(view, lang.value))
+        return 1
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -823,6 +823,24 @@ def render(view: View, fmt: Format, lang: Lang, display: Display, *, resolution:
     return rich_page(page, display, lang) if display.tty else plain_page(page, display.width, lang)
 
 
+def _statuses(view: View) -> list[UnitStatus]:
+    if isinstance(view, QuarterStatus):
+        return list(view.units)
+    if isinstance(view, UnitHistory):
+        return list(view.notes)
+    return [s for _, row in view.rows for s in row]
+
+
+def check_summary(view: View, lang: Lang) -> str:
+    """What `--check` failed on, in one line for a CI log: "2 ghi chú quá hạn chưa nộp, 1 ghi chú có lỗi"."""
+    statuses = _statuses(view)
+    overdue = sum(s.state is State.OVERDUE for s in statuses)
+    invalid = sum(s.state is State.INVALID for s in statuses)
+    if lang == "en":
+        return f"nq43 status --check: {overdue} note(s) overdue, {invalid} invalid note(s).\n"
+    return f"nq43 status --check: {overdue} ghi chú quá hạn chưa nộp, {invalid} ghi chú có lỗi.\n"
+
+
 def notices_text(view: View, lang: Lang) -> str:
     """Notices on their own (stderr, beside CSV, which must stay pure data)."""
     return "".join(line + "\n" for line in _notice_lines(view.notices, lang))
