@@ -356,7 +356,8 @@ def gather(
     """Read the directive, the calendar and the notes of `quarters` (all, when None) of `unit` (every unit,
     when None), check the notes, and date them from git history (`dates` given: from those)."""
     from nq43.calendar import load_calendar
-    from nq43.repository import load_repository, note_files
+    from nq43.directive import load_directive
+    from nq43.repository import check_note_file, note_files
     from nq43.submissions import git_dates
 
     wanted_quarters = set(quarters) if quarters is not None else None
@@ -372,18 +373,19 @@ def gather(
         if wanted_quarters is not None and place[1] not in wanted_quarters:
             continue
         files.append(file)
-    repo = load_repository(root, today, files)
-    if repo.directive is None:
-        return Inputs(None, None, {}, {}, tuple(f for f in repo.findings if f.severity is Severity.ERROR))
-    calendar, calendar_findings = load_calendar(root, repo.directive)
+    directive, directive_findings = load_directive(root)
+    if directive is None:
+        return Inputs(None, None, {}, {}, tuple(f for f in directive_findings if f.severity is Severity.ERROR))
+    calendar, calendar_findings = load_calendar(root, directive)
     if calendar is None:
-        return Inputs(repo.directive, None, {}, {}, tuple(calendar_findings))
-    unit_ids = {u.id for u in repo.directive.units}
+        return Inputs(directive, None, {}, {}, tuple(calendar_findings))
+    checked = [check_note_file(file, root, directive, today) for file in files]
+    unit_ids = {u.id for u in directive.units}
     index: dict[tuple[str, Quarter], CheckedNote] = {}
-    for checked in repo.notes:
-        place = note_place(Path(checked.path))
+    for note in checked:
+        place = note_place(Path(note.path))
         if place is not None and place[0] in unit_ids:
-            index[place] = checked
+            index[place] = note
     if dates is None:
         folder = unit or "*"
         specs = (
@@ -393,4 +395,4 @@ def gather(
         )
         dates = git_dates(root, specs) if index else NO_GIT
     subs = {n.path: submission(n.path, n.note, dates, today) for n in index.values()}
-    return Inputs(repo.directive, calendar, MappingProxyType(index), MappingProxyType(subs), (), frozenset(every))
+    return Inputs(directive, calendar, MappingProxyType(index), MappingProxyType(subs), (), frozenset(every))
