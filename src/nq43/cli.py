@@ -278,20 +278,24 @@ def status(
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; map every outcome to an exit code (usage 2, bug 3, Ctrl-C 130). Never shows a traceback
     for a user's mistake."""
-    import click
-
     lang = os.environ.get("NQ43_LANG", "vi")
     args = list(sys.argv[1:] if argv is None else argv)
     if "--lang" in args[:-1]:
         lang = args[args.index("--lang") + 1]
-    # typer 0.2x raises its own copy of click's exceptions (typer.TyperException, typer.Exit, typer.Abort)
-    exits = (click.exceptions.Exit, typer.Exit)
-    failures = (click.ClickException, typer.TyperException)
-    aborts = (click.exceptions.Abort, typer.Abort)
+    # typer 0.2x raises its own copy of click's exceptions (typer.TyperException, typer.Exit, typer.Abort) and
+    # does not load click itself; an older typer runs on click, which it has then already imported.
+    exits: tuple[type[BaseException], ...] = (typer.Exit,)
+    failures: tuple[type[BaseException], ...] = (typer.TyperException,)
+    aborts: tuple[type[BaseException], ...] = (typer.Abort,)
+    click = sys.modules.get("click")
+    if click is not None:
+        exits += (click.exceptions.Exit,)
+        failures += (click.ClickException,)
+        aborts += (click.exceptions.Abort,)
     try:
         result = app(args=args, prog_name="nq43", standalone_mode=False)
     except exits as done:
-        return int(done.exit_code)
+        return int(getattr(done, "exit_code", 0))
     except failures as error:
         show = getattr(error, "show", None)
         if callable(show):
