@@ -7,12 +7,15 @@ import sys
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from nq43 import __version__
 from nq43.errors import Nq43Error
+
+if TYPE_CHECKING:
+    from nq43.status_view import Display
 
 app = typer.Typer(
     name="nq43",
@@ -151,11 +154,12 @@ class SchemaOption(str, Enum):
     note = "note"
     directive = "directive"
     unit = "unit"
+    calendar = "calendar"
 
 
 @app.command("schema")
 def schema_cmd(
-    kind: Annotated[SchemaOption, typer.Argument(help="note (ghi chú quý), directive, hoặc unit.")] = SchemaOption.note,
+    kind: Annotated[SchemaOption, typer.Argument(help="note (ghi chú quý), directive, unit, hoặc calendar (lịch báo cáo).")] = SchemaOption.note,
 ) -> int:
     """In JSON Schema của phần đầu ghi chú (hoặc của directive.yaml, unit.yaml) để trình soạn thảo kiểm tra khi gõ."""
     from nq43.schema import schema_text
@@ -171,23 +175,135 @@ def version() -> int:
     return 0
 
 
+class StatusFormatOption(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+def _display(tty: bool) -> Display:
+    """What stdout can show: a terminal gets a rich table (colour unless NO_COLOR), a pipe plain text."""
+    import shutil
+
+    from nq43.status_view import DEFAULT_WIDTH, Display
+
+    if tty:
+        return Display(tty=True, color=not os.environ.get("NO_COLOR"), width=shutil.get_terminal_size().columns)
+    columns = os.environ.get("COLUMNS", "")
+    return Display(width=int(columns) if columns.isdigit() and int(columns) >= 20 else DEFAULT_WIDTH)
+
+
+@app.command()
+def status(
+    quarter: Annotated[Optional[str], typer.Option("--quarter", help="Quý cần xem, ví dụ 2025Q1. Mặc định: quý hiện tại.",
+                                                   show_default=False)] = None,
+    tasks: Annotated[bool, typer.Option("--tasks", help="Xem từng nhiệm vụ (phân loại theo mẫu báo cáo) thay cho từng đơn vị.")] = False,
+    unit: Annotated[Optional[str], typer.Option("--unit", help="Một đơn vị qua các quý, ví dụ qldt.", show_default=False)] = None,
+    year: Annotated[Optional[int], typer.Option("--year", help="Bảng đơn vị x quý của một năm, ví dụ 2025.",
+                                                show_default=False)] = None,
+    fmt: Annotated[StatusFormatOption, typer.Option("--format", help="table (bảng), json, hoặc csv.")] = StatusFormatOption.table,
+    check: Annotated[bool, typer.Option("--check", help="Thoát với mã 1 khi có đơn vị quá hạn chưa nộp hoặc ghi chú có lỗi.")] = False,
+    root: RootOpt = None,
+    lang: LangOpt = LangOption.vi,
+    today: TodayOpt = None,
+) -> int:
+    """Xem tình hình nộp ghi chú quý: đơn vị nào đã nộp, nộp muộn, quá hạn; nhiệm vụ nào đến đâu.
+
+    Hạn nộp là hết ngày 9 của tháng cuối quý ("trước ngày 10"), dời sang ngày làm việc kế tiếp nếu trùng ngày
+    nghỉ, và theo gia hạn ghi trong data/calendar.yaml. Ngày nộp là ngày ghi chú vào nhánh git hiện tại (ngoài
+    git: trường submitted).
+
+    Ví dụ: `nq43 status`, `nq43 status --quarter 2025Q1 --tasks`, `nq43 status --unit qldt`,
+    `nq43 status --year 2025 --format csv`, `nq43 status --check` (cho CI chạy định kỳ).
+    """
+    from nq43 import reporters
+    from nq43.models import Quarter
+    from nq43.repository import find_root
+    from nq43.status import gather, history_quarters, quarter_status, unit_history, year_matrix
+    from nq43.status_view import View, check_summary, notices_text, render
+
+    day = _today(today)
+    if tasks and (unit or year is not None):
+        raise Nq43Error("--tasks chỉ dùng khi xem một quý, không kèm --unit hay --year.",
+                        "--tasks shows one quarter; it does not go with --unit or --year.")
+    if quarter is not None and year is not None:
+        raise Nq43Error("Chọn --quarter hoặc --year, không dùng cả hai.", "Give --quarter or --year, not both.")
+    if year is not None and not 1900 <= year <= 9999:
+        raise Nq43Error(f"Năm {year} không hợp lệ.", f"Year {year} is not valid.")
+    chosen = None
+    if quarter is not None:
+        try:
+            chosen = Quarter.parse(quarter)
+        except ValueError:
+            raise Nq43Error(f"Quý \"{quarter}\" không hợp lệ: ghi dạng NĂMQsố, số từ 1 đến 4, ví dụ 2025Q1.",
+                            f"Quarter \"{quarter}\" is not valid: write YYYYQn with n from 1 to 4, e.g. 2025Q1.") from None
+    base = find_root(root)
+    if unit is not None:
+        inputs = gather(base, day, None if year is None else [Quarter(year, n) for n in range(1, 5)], unit)
+    elif year is not None:
+        inputs = gather(base, day, [Quarter(year, n) for n in range(1, 5)])
+    else:
+        chosen = chosen or Quarter.containing(day)
+        inputs = gather(base, day, [chosen])
+    directive, calendar = inputs.directive, inputs.calendar
+    if directive is None or calendar is None:
+        _echo_err(reporters.text(inputs.findings, lang.value))
+        return 1
+    view: View
+    if unit is not None:
+        found = directive.unit(unit)
+        if found is None:
+            known = ", ".join(u.id for u in directive.units)
+            raise Nq43Error(f"Không có đơn vị \"{unit}\". Các mã đơn vị: {known}.", f"No unit \"{unit}\". Unit ids: {known}.")
+        if year is not None:
+            quarters = [Quarter(year, n) for n in range(1, 5)]
+        else:
+            quarters = history_quarters(day, inputs.quarters, chosen)
+        view = unit_history(directive, calendar, found, quarters, inputs.notes, inputs.submissions, day)
+    elif year is not None:
+        view = year_matrix(directive, calendar, year, inputs.notes, inputs.submissions, day)
+    else:
+        assert chosen is not None
+        view = quarter_status(directive, calendar, chosen, inputs.notes, inputs.submissions, day)
+    sys.stdout.write(render(view, fmt.value, lang.value, _display(sys.stdout.isatty()),
+                            resolution=directive.resolution.number, tasks=tasks))
+    if fmt is StatusFormatOption.csv:
+        sys.stderr.write(notices_text(view, lang.value))
+    if check and view.failing:
+        sys.stderr.write(check_summary(view, lang.value))
+        return 1
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; map every outcome to an exit code (usage 2, bug 3, Ctrl-C 130). Never shows a traceback
     for a user's mistake."""
-    import click
-
     lang = os.environ.get("NQ43_LANG", "vi")
     args = list(sys.argv[1:] if argv is None else argv)
     if "--lang" in args[:-1]:
         lang = args[args.index("--lang") + 1]
+    # typer 0.2x raises its own copy of click's exceptions (typer.TyperException, typer.Exit, typer.Abort) and
+    # does not load click itself; an older typer runs on click, which it has then already imported.
+    exits: tuple[type[BaseException], ...] = (typer.Exit,)
+    failures: tuple[type[BaseException], ...] = (typer.TyperException,)
+    aborts: tuple[type[BaseException], ...] = (typer.Abort,)
+    click = sys.modules.get("click")
+    if click is not None:
+        exits += (click.exceptions.Exit,)
+        failures += (click.ClickException,)
+        aborts += (click.exceptions.Abort,)
     try:
         result = app(args=args, prog_name="nq43", standalone_mode=False)
-    except click.exceptions.Exit as done:
-        return done.exit_code
-    except click.ClickException as error:
-        error.show()
-        return error.exit_code
-    except click.exceptions.Abort:
+    except exits as done:
+        return int(getattr(done, "exit_code", 0))
+    except failures as error:
+        show = getattr(error, "show", None)
+        if callable(show):
+            show()
+        else:
+            _echo_err(str(error))
+        return int(getattr(error, "exit_code", 2))
+    except aborts:
         return 130
     except Nq43Error as error:
         _echo_err(error.text(lang))

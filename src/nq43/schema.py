@@ -18,7 +18,7 @@ from nq43.yamlload import YamlDoc
 if TYPE_CHECKING:
     from jsonschema import ValidationError
 
-SchemaName = Literal["note", "directive", "unit"]
+SchemaName = Literal["note", "directive", "unit", "calendar"]
 
 _TYPES_VI = {
     "string": ("chữ (văn bản)", "text"),
