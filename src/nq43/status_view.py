@@ -87,6 +87,7 @@ _WORDS: dict[str, tuple[str, str]] = {
         '{path} is invalid and not counted: run "nq43 validate {path}" for the errors and how to fix them.',
     ),
     "notices": ("Lưu ý:", "Notices:"),
+    "more_notices": ("... và {count} tệp khác có cùng lưu ý {code}.", "... and {count} more file(s) with notice {code}."),
     "tasks_title": ("Nhiệm vụ {quarter}, tính đến ngày {today}", "Tasks, {quarter}, as of {today}"),
     "not_reported": ("Chưa báo cáo", "Not reported"),
     "history_title": (
@@ -244,8 +245,22 @@ def _state_cell(state: State, display: Display, lang: Lang) -> str:
     return f"{_SYMBOLS[state]} {label}" if display.tty else label
 
 
+# Past this many notices of one code, the rest are counted rather than printed (eight sample notes would
+# otherwise bury the table under eight near-identical lines).
+_NOTICES_SHOWN_PER_CODE = 2
+
+
 def _notice_lines(notices: Sequence[Finding], lang: Lang) -> list[str]:
-    return [f"{n.path}: {n.code} {n.message(lang)}" for n in notices]
+    lines: list[str] = []
+    by_code: dict[str, list[Finding]] = {}
+    for notice in notices:
+        by_code.setdefault(notice.code, []).append(notice)
+    for code, group in by_code.items():
+        lines += [f"{n.path}: {n.code} {n.message(lang)}" for n in group[:_NOTICES_SHOWN_PER_CODE]]
+        rest = len(group) - _NOTICES_SHOWN_PER_CODE
+        if rest > 0:
+            lines.append(_w("more_notices", lang, count=rest, code=code))
+    return lines
 
 
 def _fix_lines(statuses: Sequence[UnitStatus], lang: Lang) -> list[str]:
