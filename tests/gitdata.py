@@ -59,13 +59,15 @@ def clone(origin: Path, path: Path, *options: str) -> Path:
 
 
 def note_text(root: Path, unit_id: str, quarter: str = "2025Q1", *, results: str = "Đã rà soát và báo cáo Ban.",
-              extra_front: str = "") -> str:
+              extra_front: str = "", submitted: date | None = None) -> str:
     """A valid note of the unit: the skeleton of `nq43 new`, filled in."""
     directive, _ = load_directive(root)
     assert directive is not None
     unit = directive.unit(unit_id)
     assert unit is not None
-    text = skeleton(directive, unit, Quarter.parse(quarter), TODAY, "Nguyễn Văn A")
+    period = Quarter.parse(quarter)
+    day = submitted or max(TODAY, period.first_day)
+    text = skeleton(directive, unit, period, day, "Nguyễn Văn A")
     text = text.replace("<!-- Kết quả thực hiện trong quý: việc đã làm, số liệu, văn bản đã ban hành. -->", results)
     if extra_front:
         text = text.replace("\ntasks:\n", f"\n{extra_front.rstrip()}\ntasks:\n", 1)

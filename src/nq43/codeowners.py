@@ -89,5 +89,5 @@ def stale(root: Path, directive: Directive) -> list[Finding]:
         except (OSError, UnicodeDecodeError):
             continue  # absent (or not ours to judge): nothing to compare with
         if MARKER in text and text.replace("\r\n", "\n") != generate(directive, host)[0]:
-            findings.append(finding(TARGETS[host], 1, 1, "NQ809", path=TARGETS[host]))
+            findings.append(finding(TARGETS[host], 1, 1, "NQ809", file=TARGETS[host]))
     return findings

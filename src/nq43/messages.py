@@ -241,12 +241,12 @@ _ROWS: list[tuple[str, Literal["error", "warning"], str, str, str, str]] = [
     ("NQ807", E, "Mục đính chính cũ (ngày {value}) đã bị xoá hoặc sửa; lịch sử đính chính chỉ được thêm, không được bớt.",
      "The earlier amendment (dated {value}) was removed or altered; amendments may only be added.",
      "Khôi phục nguyên văn mục cũ và thêm mục mới bên dưới.", "Restore the earlier entry as it was and add a new one below it."),
-    ("NQ808", E, "Pull request xoá ghi chú đã nộp {path}; ghi chú là hồ sơ nên không được xoá.",
-     "The pull request deletes the submitted note {path}; notes are records and are never deleted.",
+    ("NQ808", E, "Pull request xoá ghi chú đã nộp {file}; ghi chú là hồ sơ nên không được xoá.",
+     "The pull request deletes the submitted note {file}; notes are records and are never deleted.",
      "Khôi phục tệp. Muốn rút hay sửa nội dung, hãy sửa ghi chú (kèm amends: nếu báo cáo đã phát hành) hoặc liên hệ Văn phòng.",
      "Restore the file. To withdraw or correct it, edit the note (with amends: when the report was issued) or contact the Office."),
-    ("NQ809", W, "{path} không khớp với danh sách người nộp trong các tệp unit.yaml (đã cũ).",
-     "{path} does not match the submitters in the unit.yaml files (it is stale).",
+    ("NQ809", W, "{file} không khớp với danh sách người nộp trong các tệp unit.yaml (đã cũ).",
+     "{file} does not match the submitters in the unit.yaml files (it is stale).",
      "Chạy \"nq43 codeowners\" rồi commit tệp được cập nhật.", "Run \"nq43 codeowners\" and commit the updated file."),
 ]
 # fmt: on

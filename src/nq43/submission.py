@@ -240,10 +240,10 @@ def assess(
     office_review: list[Change] = []
     for change in items:
         if change.old_path and is_note_path(change.old_path) and change.status == "R":
-            findings.append(finding(change.old_path, 1, 1, "NQ808", path=change.old_path))
+            findings.append(finding(change.old_path, 1, 1, "NQ808", file=change.old_path))
         if change.deleted:
             if is_note_path(change.path):
-                findings.append(finding(change.path, 1, 1, "NQ808", path=change.path))
+                findings.append(finding(change.path, 1, 1, "NQ808", file=change.path))
             elif unit_folder(change.path) is None or change.path.endswith("/" + UNIT_FILE):
                 office_review.append(change)
             continue
