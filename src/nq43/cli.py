@@ -352,14 +352,16 @@ def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if "--lang" in args[:-1]:
         lang = args[args.index("--lang") + 1]
+    # typer 0.2x carries its own copy of click: catch its exceptions as well as click's.
+    usage_errors = (click.ClickException, next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException"))
     try:
         result = app(args=args, prog_name="nq43", standalone_mode=False)
-    except click.exceptions.Exit as done:
+    except (click.exceptions.Exit, typer.Exit) as done:
         return done.exit_code
-    except click.ClickException as error:
-        error.show()
-        return error.exit_code
-    except click.exceptions.Abort:
+    except usage_errors as error:
+        error.show()  # type: ignore[attr-defined]
+        return error.exit_code  # type: ignore[attr-defined,no-any-return]
+    except (click.exceptions.Abort, typer.Abort):
         return 130
     except Nq43Error as error:
         _echo_err(error.text(lang))
