@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from gitdata import TODAY, make_origin, write
 
+from gitdata import TODAY, make_origin, write
 from nq43 import checkreport
 from nq43.changes import Change, ChangeSet
 from nq43.directive import load_directive
@@ -62,7 +62,8 @@ def submission(tmp_path: Path) -> Submission:
         Change("M", "data/directive.yaml"), Change("A", "data/units/qldt/Báo cáo.docx"), Change("A", path)))
     notes = {path: check_note_file(root / path, root, directive, TODAY)}
     _, stray = note_files(root)
-    return assess(changes, directive, notes, {path: NOTE.encode()}, stray, Before(), Actor("bql-qldt-anh", "github"), TODAY)
+    actor = Actor("bql-qldt-anh", "github")
+    return assess(changes, directive, notes, {path: NOTE.encode()}, stray, Before(), actor, TODAY)
 
 
 def test_github_annotations(submission: Submission) -> None:

@@ -7,8 +7,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from gitdata import clone, commit_all, git, make_origin, note_text, write
 
+from gitdata import clone, commit_all, git, make_origin, note_text, write
 from nq43 import issuance
 from nq43.cli import main
 from nq43.issuance import IssueRecord, content_hash
@@ -84,7 +84,8 @@ def test_the_actor_comes_from_gitlab_ci(branch: Path, capsys: pytest.CaptureFixt
     assert data["base"] == "origin/main" and data["ok"] is True
 
 
-def test_an_invalid_note_fails_with_the_same_findings_as_validate(branch: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_invalid_note_fails_with_the_same_findings_as_validate(branch: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
     text = note_text(branch, "qldt").replace('"2.4":', '"2.5":').replace("## 2.4.", "## 2.5.")
     submit(branch, text=text)
     assert main(["check", "--format", "github"]) == 1

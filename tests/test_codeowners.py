@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from gitdata import SOURCE, TODAY, make_origin
 
+from gitdata import SOURCE, TODAY, make_origin
 from nq43.cli import main
 from nq43.codeowners import MARKER, TARGETS, generate, logins, stale
 from nq43.directive import load_directive
@@ -81,7 +81,8 @@ def test_stale_only_for_files_nq43_generated(root: Path) -> None:
     (root / ".github/CODEOWNERS").write_text(generate(directive, "github")[0] + "/x @y\n", encoding="utf-8")
     (found,) = stale(root, directive)
     assert (found.path, found.code) == (".github/CODEOWNERS", "NQ809")
-    assert found.message("vi") == ".github/CODEOWNERS không khớp với danh sách người nộp trong các tệp unit.yaml (đã cũ)."
+    assert found.message("vi") == (".github/CODEOWNERS không khớp với danh sách người nộp trong các tệp unit.yaml "
+                                   "(đã cũ).")
 
 
 def test_validate_warns_when_codeowners_is_stale(root: Path, capsys: pytest.CaptureFixture[str],
@@ -112,7 +113,7 @@ def test_cli_writes_both_files_and_check_tells_when_stale(root: Path, capsys: py
     assert capsys.readouterr().err == "Đã ghi .github/CODEOWNERS.\nĐã ghi .gitlab/CODEOWNERS.\n"
     directive = directive_of(root)
     for host, target in TARGETS.items():
-        assert (root / target).read_text(encoding="utf-8") == generate(directive, host)[0]  # type: ignore[arg-type]
+        assert (root / target).read_text(encoding="utf-8") == generate(directive, host)[0]
     assert main(["codeowners", "--root", str(root), "--check", "--lang", "en"]) == 0
     assert capsys.readouterr().err == ".github/CODEOWNERS: up to date.\n.gitlab/CODEOWNERS: up to date.\n"
     (root / ".gitlab/CODEOWNERS").write_text(MARKER + "\n", encoding="utf-8")
@@ -125,4 +126,4 @@ def test_the_committed_files_match_the_shipped_units() -> None:
     directive = directive_of(SOURCE)
     for host, target in TARGETS.items():
         assert (SOURCE / target).read_text(encoding="utf-8") == generate(directive, host)[0], (
-            f"{target} is stale: run nq43 codeowners")  # type: ignore[arg-type]
+            f"{target} is stale: run nq43 codeowners")

@@ -6,7 +6,6 @@ from datetime import date
 from pathlib import Path
 
 from gitdata import TODAY, clone, commit_all, git, make_origin, note_text, write
-
 from nq43 import issuance
 from nq43.changes import changed_files
 from nq43.gate import DEFAULT_BASE, actor_from_env, check, default_base, read_before
@@ -19,7 +18,8 @@ def test_actor_from_ci_or_option() -> None:
     assert actor_from_env({}) is None
     assert actor_from_env({"GITHUB_ACTIONS": "true", "GITHUB_ACTOR": "bql-qldt-anh"}) == Actor("bql-qldt-anh", "github")
     assert actor_from_env({"GITLAB_CI": "true", "GITLAB_USER_LOGIN": "anh.qldt"}) == Actor("anh.qldt", "gitlab")
-    assert actor_from_env({"GITHUB_ACTIONS": "true", "GITHUB_ACTOR": "x"}, "@bql-vp-minh") == Actor("bql-vp-minh", "github")
+    in_actions = {"GITHUB_ACTIONS": "true", "GITHUB_ACTOR": "x"}
+    assert actor_from_env(in_actions, "@bql-vp-minh") == Actor("bql-vp-minh", "github")
     assert actor_from_env({}, "bql-vp-minh") == Actor("bql-vp-minh", None)
 
 

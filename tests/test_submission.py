@@ -7,8 +7,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from gitdata import TODAY, make_origin, note_text, write
 
+from gitdata import TODAY, make_origin, note_text, write
 from nq43.changes import Change, ChangeSet
 from nq43.directive import load_directive
 from nq43.findings import Finding
@@ -62,7 +62,8 @@ def test_a_clean_submission(root: Path) -> None:
 
 
 def test_an_invalid_note_gets_the_validators_findings_exactly(root: Path) -> None:
-    text = note_text(root, "qldt").replace("status: thuong-xuyen", "status: xong", 1).replace("quarter: 2025Q1", "quarter: 2025Q5")
+    text = note_text(root, "qldt").replace("status: thuong-xuyen", "status: xong", 1)
+    text = text.replace("quarter: 2025Q1", "quarter: 2025Q5")
     write(root, "data/units/qldt/2025Q1.md", text)
     result = judge(root, [Change("A", "data/units/qldt/2025Q1.md")])
     validated = load_repository(root, TODAY, [root / "data/units/qldt/2025Q1.md"]).findings
@@ -78,7 +79,8 @@ def test_a_note_of_another_unit_is_refused_to_its_non_submitter(root: Path) -> N
     assert result.actor_role == "stranger"
     assert codes(result.findings) == [("data/units/vp/2025Q1.md", "NQ802")]
     message = result.findings[0].message("vi")
-    assert message == 'Tài khoản "bql-qldt-anh" không có trong danh sách người nộp của đơn vị vp (data/units/vp/unit.yaml).'
+    assert message == ('Tài khoản "bql-qldt-anh" không có trong danh sách người nộp của đơn vị vp '
+                       "(data/units/vp/unit.yaml).")
     assert "Nguyễn Thị Hương (bql-vp-huong), Trần Văn Minh (bql-vp-minh)" in result.findings[0].hint("vi")
 
 
@@ -92,8 +94,9 @@ def test_a_pull_request_stays_in_one_units_folder(root: Path) -> None:
     assert result.unit_id == "qldt"  # the actor's own unit, though listed first only by chance
     assert result.other_units == ("tnmt", "vp")
     assert codes(result.findings) == [("data/units/tnmt/2025Q1.md", "NQ801"), ("data/units/vp/2025Q1.md", "NQ801")]
-    assert result.findings[0].message("en") == ("This file is in the folder of unit tnmt, but this pull request submits "
-                                                "for unit qldt; a pull request may change one unit's folder only.")
+    assert result.findings[0].message("en") == (
+        "This file is in the folder of unit tnmt, but this pull request submits for unit qldt; "
+        "a pull request may change one unit's folder only.")
 
 
 def test_without_an_actor_the_unit_with_most_files_is_the_submitter(root: Path) -> None:
@@ -140,8 +143,9 @@ def test_logins_compare_without_case_and_per_service() -> None:
 
 
 def test_files_that_are_not_notes_need_the_office(root: Path) -> None:
-    changes = [Change("M", "data/directive.yaml"), Change("A", "templates/bao-cao.md.j2"), Change("M", "src/nq43/cli.py"),
-               Change("M", ".github/workflows/pull-request.yml"), Change("D", "docs/cu.md")]
+    changes = [Change("M", "data/directive.yaml"), Change("A", "templates/bao-cao.md.j2"),
+               Change("M", "src/nq43/cli.py"), Change("M", ".github/workflows/pull-request.yml"),
+               Change("D", "docs/cu.md")]
     result = judge(root, changes)
     assert result.findings == () and result.unit_id is None and result.actor_role == "not-checked"
     assert [c.path for c in result.office_review] == [c.path for c in changes]
@@ -153,19 +157,21 @@ def test_other_files_in_a_unit_folder_are_findings_never_ignored(root: Path) -> 
     write(root, "data/units/vp/cu.pdf", b"%PDF")  # already on main, not this pull request's doing
     changes = [Change("A", "data/units/qldt/Báo cáo.docx"), Change("A", "data/units/qldt/bao-cao-quy-1.md")]
     result = judge(root, changes)
-    assert codes(result.findings) == [("data/units/qldt/Báo cáo.docx", "NQ111"), ("data/units/qldt/bao-cao-quy-1.md", "NQ111")]
+    assert codes(result.findings) == [("data/units/qldt/Báo cáo.docx", "NQ111"),
+                                      ("data/units/qldt/bao-cao-quy-1.md", "NQ111")]
     assert "2025Q1.md" in result.findings[1].message("vi")
 
 
 def test_deleting_or_renaming_away_a_note_is_refused(root: Path) -> None:
     write(root, "data/units/qldt/2025Q2.md", note_text(root, "qldt", "2025Q2"))
     write(root, "data/units/qldt/2025Q1.md", note_text(root, "qldt"))
-    changes = [Change("D", "data/units/qldt/2024Q4.md"), Change("R", "data/units/qldt/2025Q2.md", "data/units/qldt/2025Q3.md"),
+    changes = [Change("D", "data/units/qldt/2024Q4.md"),
+               Change("R", "data/units/qldt/2025Q2.md", "data/units/qldt/2025Q3.md"),
                Change("R", "data/units/qldt/2025Q1.md", "data/units/qldt/nhap.md")]
     result = judge(root, changes, today=date(2025, 6, 5))
     assert codes(result.findings) == [("data/units/qldt/2024Q4.md", "NQ808"), ("data/units/qldt/2025Q3.md", "NQ808")]
-    assert result.findings[0].message("vi") == ("Pull request xoá ghi chú đã nộp data/units/qldt/2024Q4.md; ghi chú là hồ "
-                                                "sơ nên không được xoá.")
+    assert result.findings[0].message("vi") == (
+        "Pull request xoá ghi chú đã nộp data/units/qldt/2024Q4.md; ghi chú là hồ sơ nên không được xoá.")
 
 
 def issued(root: Path, path: str, on: date = date(2025, 3, 20)) -> Before:
@@ -182,9 +188,9 @@ def test_a_note_of_an_issued_report_changes_only_with_an_amendment(root: Path) -
     write(root, path, note_text(root, "qldt", results="Đã rà soát 14 khu công nghiệp."))
     result = judge(root, [Change("M", path)], before=before, today=date(2025, 4, 2))
     assert codes(result.findings) == [(path, "NQ804")]
-    assert result.findings[0].message("vi") == ('Báo cáo quý I năm 2025 đã phát hành (số 45/BC-BQL, ngày 2025-03-20); '
-                                                'ghi chú này chỉ được sửa khi thêm một mục mới vào "amends:" ghi ngày và '
-                                                'lý do sửa.')
+    assert result.findings[0].message("vi") == (
+        'Báo cáo quý I năm 2025 đã phát hành (số 45/BC-BQL, ngày 2025-03-20); ghi chú này chỉ được sửa khi thêm một '
+        'mục mới vào "amends:" ghi ngày và lý do sửa.')
     assert "date: 2025-04-02" in result.findings[0].hint("vi")
     assert result.notes[0].issued is not None and result.notes[0].amendments == ()
 

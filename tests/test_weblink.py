@@ -21,13 +21,14 @@ from nq43.weblink import Remote, compact, link, new_file_url, parse_remote
     ("http://gitlab.local/bql/nq43.git/", "http://gitlab.local/bql/nq43", "gitlab"),
 ])
 def test_remote_urls_become_web_addresses(url: str, web: str, forge: str) -> None:
-    assert parse_remote(url) == Remote(web, forge)  # type: ignore[arg-type]
+    assert parse_remote(url) == Remote(web, forge)
 
 
 def test_an_unknown_host_needs_forge() -> None:
     with pytest.raises(Nq43Error, match="--forge github hoặc --forge gitlab"):
         parse_remote("https://git.bql.gov.vn/bql/nq43.git")
-    assert parse_remote("https://git.bql.gov.vn/bql/nq43.git", "gitlab") == Remote("https://git.bql.gov.vn/bql/nq43", "gitlab")
+    expected = Remote("https://git.bql.gov.vn/bql/nq43", "gitlab")
+    assert parse_remote("https://git.bql.gov.vn/bql/nq43.git", "gitlab") == expected
 
 
 @pytest.mark.parametrize("url", ["/srv/git/nq43.git", "file:///srv/git/nq43.git", "https://github.com/only-owner",

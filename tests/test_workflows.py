@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 import yaml
-from gitdata import GIT_ENV, SOURCE, clone, commit_all, git, make_origin, note_text, write
 
+from gitdata import GIT_ENV, SOURCE, clone, commit_all, git, make_origin, note_text, write
 from nq43.cli import main
 
 GITHUB_PR = SOURCE / ".github/workflows/pull-request.yml"
@@ -30,7 +30,10 @@ python() {
   if [ "$1" = "-m" ] && [ "$2" = "pip" ] && [ "$3" = "install" ]; then
     shift 3
     for target in "$@"; do
-      case "$target" in -*) ;; *) test -f "$target/pyproject.toml" || { echo "pip: no project in $target" >&2; return 1; } ;; esac
+      case "$target" in
+        -*) ;;
+        *) test -f "$target/pyproject.toml" || { echo "pip: no project in $target" >&2; return 1; } ;;
+      esac
     done
   else
     command python "$@"
@@ -185,7 +188,8 @@ def test_the_pull_request_workflow_runs(origin: Path, tmp_path: Path, bin_dir: P
 
 
 def test_the_pull_request_workflow_fails_an_invalid_note(origin: Path, tmp_path: Path, bin_dir: Path) -> None:
-    work = unit_clone(origin, tmp_path / "work", note_text(origin, "qldt").replace("quarter: 2025Q1", "quarter: 2025Q2"))
+    wrong_quarter = note_text(origin, "qldt").replace("quarter: 2025Q1", "quarter: 2025Q2")
+    work = unit_clone(origin, tmp_path / "work", wrong_quarter)
     env = {"GITHUB_ACTIONS": "true", "GITHUB_ACTOR": "bql-qldt-anh", "GITHUB_BASE_REF": "main",
            "RUNNER_TEMP": str(tmp_path), "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md")}
     *setup, check = steps_run(load(GITHUB_PR))

@@ -117,7 +117,10 @@ def changed_files(root: Path, base: str, *, fetch: bool = True) -> ChangeSet:
         raise Nq43Error("Kho git chưa có commit nào (HEAD trống).", "The git repository has no commit yet (no HEAD).")
     fetched: list[str] = []
     remote_branch = _remote_branch(root, base)
-    refspec = f"+refs/heads/{remote_branch[1]}:refs/remotes/{remote_branch[0]}/{remote_branch[1]}" if remote_branch else None
+    refspec = None
+    if remote_branch is not None:
+        remote, branch = remote_branch
+        refspec = f"+refs/heads/{branch}:refs/remotes/{remote}/{branch}"
 
     base_commit = _rev(root, base)
     if base_commit is None and fetch and remote_branch is not None:
@@ -143,17 +146,17 @@ def changed_files(root: Path, base: str, *, fetch: bool = True) -> ChangeSet:
 
     found = merge_base()
     if found is None and fetch and is_shallow(root):
-        remote = remote_branch[0] if remote_branch else ("origin" if "origin" in _remotes(root) else None)
-        if remote is not None:
+        source = remote_branch[0] if remote_branch else ("origin" if "origin" in _remotes(root) else None)
+        if source is not None:
             for depth in DEEPEN_STEPS:
-                if not _fetch_refspec(root, remote, refspec, f"--deepen={depth}"):
+                if not _fetch_refspec(root, source, refspec, f"--deepen={depth}"):
                     break
-                fetched.append(f"git fetch --deepen={depth} {remote}")
+                fetched.append(f"git fetch --deepen={depth} {source}")
                 found = merge_base()
                 if found is not None:
                     break
-            if found is None and is_shallow(root) and _fetch_refspec(root, remote, refspec, "--unshallow"):
-                fetched.append(f"git fetch --unshallow {remote}")
+            if found is None and is_shallow(root) and _fetch_refspec(root, source, refspec, "--unshallow"):
+                fetched.append(f"git fetch --unshallow {source}")
                 found = merge_base()
     if found is None:
         if is_shallow(root):
@@ -173,7 +176,8 @@ def changed_files(root: Path, base: str, *, fetch: bool = True) -> ChangeSet:
     output = git(root, "diff", "--name-status", "-z", "-M", "--no-ext-diff", found, head, "--")
     if output is None:
         raise Nq43Error(f"git diff giữa {base} và HEAD thất bại.", f"git diff between {base} and HEAD failed.")
-    return ChangeSet(base, base_commit, found, head, parse_name_status(output, top.resolve(), root.resolve()), tuple(fetched))
+    changes = parse_name_status(output, top.resolve(), root.resolve())
+    return ChangeSet(base, base_commit, found, head, changes, tuple(fetched))
 
 
 def show(root: Path, rev: str, path: str) -> str | None:

@@ -84,7 +84,8 @@ _L = {
         "progress": "Progress",
         "not_reported": "(not reported)",
         "office_review": "For the Office to review",
-        "office_review_text": "These files are not a unit's notes; changing them is allowed, but the Office must review:",
+        "office_review_text": "These files are not a unit's notes; changing them is allowed, but the Office must "
+                              "review:",
         "findings": "Errors and warnings",
         "file": "File",
         "line": "Line",
@@ -104,7 +105,10 @@ _CHANGE = {
     "vi": {"A": "thêm mới", "M": "sửa", "D": "xoá", "R": "đổi tên", "C": "sao chép", "T": "đổi loại"},
     "en": {"A": "added", "M": "modified", "D": "deleted", "R": "renamed", "C": "copied", "T": "type changed"},
 }
-_LEVEL = {"vi": {Severity.ERROR: "lỗi", Severity.WARNING: "cảnh báo"}, "en": {Severity.ERROR: "error", Severity.WARNING: "warning"}}
+_LEVEL = {
+    "vi": {Severity.ERROR: "lỗi", Severity.WARNING: "cảnh báo"},
+    "en": {Severity.ERROR: "error", Severity.WARNING: "warning"},
+}
 
 
 def _change(change: Change, lang: Lang) -> str:
@@ -202,7 +206,8 @@ def _note_dict(item: SubmittedNote, submission: Submission, lang: Lang) -> dict[
         "submitted": note.submitted.isoformat() if note and note.submitted else None,
         "sample": note.sample if note else None,
         "tasks": tasks,
-        "issued": {"number": item.issued.number, "issued_on": item.issued.issued_on.isoformat()} if item.issued else None,
+        "issued": ({"number": item.issued.number, "issued_on": item.issued.issued_on.isoformat()}
+                   if item.issued else None),
         "amendments": [{"date": a.date.isoformat(), "reason": a.reason} for a in item.amendments],
     }
 
@@ -242,7 +247,8 @@ def github(submission: Submission, lang: Lang = "vi") -> str:
     if submission.office_review:
         labels = _L[lang]
         listed = "\n".join(f"- {c.path} ({_change(c, lang)})" for c in submission.office_review)
-        out += f"::notice title={labels['office_review']}::{_escape_data(labels['office_review_text'] + chr(10) + listed)}\n"
+        body = _escape_data(labels["office_review_text"] + "\n" + listed)
+        out += f"::notice title={labels['office_review']}::{body}\n"
     return out
 
 
@@ -317,7 +323,7 @@ def markdown(submission: Submission, lang: Lang = "vi", strict: bool = False) ->
     if submission.findings:
         out += [f"### {labels['findings']} ({len(submission.findings)})", ""]
         out += [
-            f"| {labels['file']} | {labels['line']} | {labels['code']} | {labels['level']} | {labels['message']} | {labels['hint']} |",
+            "| " + " | ".join(labels[k] for k in ("file", "line", "code", "level", "message", "hint")) + " |",
             "|---|---:|---|---|---|---|",
         ]
         out += [_finding_row(f, lang) for f in submission.findings]

@@ -319,9 +319,9 @@ def codeowners(
     hosts = owners.HOSTS if host is HostOption.all else (host.value,)
     stale = []
     for name in hosts:
-        text, warnings = owners.generate(directive, name)  # type: ignore[arg-type]
-        target = found_root / owners.TARGETS[name]  # type: ignore[index]
-        shown = owners.TARGETS[name]  # type: ignore[index]
+        text, warnings = owners.generate(directive, name)
+        target = found_root / owners.TARGETS[name]
+        shown = owners.TARGETS[name]
         for warning in warnings:
             _echo_err(("Cảnh báo: " if vi else "Warning: ") + warning)
         if stdout:
@@ -353,7 +353,7 @@ def main(argv: list[str] | None = None) -> int:
     if "--lang" in args[:-1]:
         lang = args[args.index("--lang") + 1]
     # typer 0.2x carries its own copy of click: catch its exceptions as well as click's.
-    usage_errors = (click.ClickException, next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException"))
+    usage_errors: tuple[type[Exception], ...] = (click.ClickException, next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException"))
     try:
         result = app(args=args, prog_name="nq43", standalone_mode=False)
     except (click.exceptions.Exit, typer.Exit) as done:

@@ -17,7 +17,7 @@ from nq43.findings import Finding
 from nq43.models import Note, Submitter
 from nq43.notes import parse_note
 from nq43.repository import CheckedNote, check_note_file, note_files
-from nq43.submission import Actor, Before, Submission, assess, is_note_path, unit_folder
+from nq43.submission import Actor, Before, Service, Submission, assess, is_note_path, unit_folder
 from nq43.vietnamese import nfc
 
 DEFAULT_BASE = "origin/main"
@@ -25,7 +25,11 @@ DEFAULT_BASE = "origin/main"
 
 def actor_from_env(environ: Mapping[str, str], explicit: str | None = None) -> Actor | None:
     """Who pushed: --actor, else what GitHub Actions or GitLab CI says; None outside CI (nothing to check)."""
-    service = "github" if environ.get("GITHUB_ACTIONS") == "true" else "gitlab" if environ.get("GITLAB_CI") == "true" else None
+    service: Service | None = None
+    if environ.get("GITHUB_ACTIONS") == "true":
+        service = "github"
+    elif environ.get("GITLAB_CI") == "true":
+        service = "gitlab"
     if explicit:
         return Actor(explicit.strip().removeprefix("@"), service)
     if environ.get("GITHUB_ACTOR"):
@@ -68,7 +72,9 @@ def _note_at(root: Path, rev: str, path: str) -> Note | None:
     return parse_note(nfc(text.lstrip("\ufeff")), path).note if text is not None else None
 
 
-def read_before(root: Path, rev: str, note_paths: Iterable[str], unit_ids: Iterable[str], quarters: Iterable[str]) -> Before:
+def read_before(
+    root: Path, rev: str, note_paths: Iterable[str], unit_ids: Iterable[str], quarters: Iterable[str]
+) -> Before:
     """The base's side at `rev`: earlier versions of the notes, the units' submitters, the issue records."""
     submitters = {}
     for unit_id in unit_ids:
