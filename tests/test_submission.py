@@ -269,3 +269,14 @@ def test_paths_of_notes_and_unit_folders() -> None:
     assert not is_note_path("data/2025Q1.md")
     assert unit_folder("data/units/qldt/x/y.docx") == "qldt"
     assert unit_folder("data/units/qldt") is None and unit_folder("data/directive.yaml") is None
+
+
+def test_every_submission_code_is_documented() -> None:
+    from gitdata import SOURCE
+
+    from nq43.messages import CATALOGUE
+
+    documented = (SOURCE / "docs/ma-loi.md").read_text(encoding="utf-8")
+    ours = [code for code in CATALOGUE if code.startswith("NQ8")]
+    assert ours == [f"NQ80{n}" for n in range(1, 10)]
+    assert [code for code in ours if f"\n### {code}\n" not in documented] == []
