@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from gitdata import TODAY, make_origin, note_text, write
+from gitdata import SOURCE, TODAY, make_origin, note_text, write
 from nq43.changes import Change, ChangeSet
 from nq43.directive import load_directive
 from nq43.findings import Finding
 from nq43.issuance import IssueRecord, content_hash
+from nq43.messages import CATALOGUE
 from nq43.models import Directive, Quarter, Submitter
 from nq43.notes import parse_note
 from nq43.repository import check_note_file, load_repository, note_files
@@ -272,10 +273,6 @@ def test_paths_of_notes_and_unit_folders() -> None:
 
 
 def test_every_submission_code_is_documented() -> None:
-    from gitdata import SOURCE
-
-    from nq43.messages import CATALOGUE
-
     documented = (SOURCE / "docs/ma-loi.md").read_text(encoding="utf-8")
     ours = [code for code in CATALOGUE if code.startswith("NQ8")]
     assert ours == [f"NQ80{n}" for n in range(1, 10)]
