@@ -147,7 +147,8 @@ So với: origin/main (3 tệp thay đổi)
 Đơn vị: 2. Phòng Quản lý Đầu tư (qldt)
 Người nộp: bql-qldt-anh — có trong danh sách người nộp của đơn vị
 Ghi chú: data/units/qldt/2025Q1.md (thêm mới) — chưa hợp lệ
-Cần Văn phòng xem xét: data/directive.yaml (sửa)
+Cần Văn phòng xem xét:
+  - data/directive.yaml (sửa)
 
 data/units/qldt/2025Q1.md:27:1: NQ504 lỗi: Tiểu mục "### Kết quả" của nhiệm vụ 2.3 để trống.
     → Cách sửa: Ghi kết quả thực hiện trong quý (việc đã làm, số liệu, văn bản đã ban hành).

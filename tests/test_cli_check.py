@@ -184,7 +184,7 @@ def test_amending_an_issued_note(issued: Path, branch: Path, capsys: pytest.Capt
     commit_all(branch, "Sửa hồ sơ phát hành")
     assert main(["check", "--actor", "bql-qldt-anh"]) == 1
     out = capsys.readouterr().out
-    assert "NQ804" in out and "Cần Văn phòng xem xét: reports/2025Q1/issued.yaml (sửa)" in out
+    assert "NQ804" in out and "Cần Văn phòng xem xét:\n  - reports/2025Q1/issued.yaml (sửa)\n" in out
 
     git(branch, "checkout", "-q", "origin/main", "--", "reports")
     amends = 'amends:\n  - date: 2025-04-01\n    reason: "Sửa số khu công nghiệp đã rà soát"'

@@ -174,8 +174,8 @@ def text(submission: Submission, lang: Lang = "vi") -> str:
     if not submission.notes:
         out.append(labels["no_notes"])
     if submission.office_review:
-        listed = ", ".join(f"{c.path} ({_change(c, lang)})" for c in submission.office_review)
-        out.append(f"{labels['office_review']}: {listed}")
+        out.append(f"{labels['office_review']}:")
+        out += [f"  - {c.path} ({_change(c, lang)})" for c in submission.office_review]
     body = "\n".join(out) + "\n"
     if submission.findings:
         body += "\n" + reporters.text(submission.findings, lang)

@@ -134,7 +134,7 @@ def _accounts(submitters: Sequence[Submitter], service: Service | None) -> str:
     for s in submitters:
         login = (s.github if service == "github" else s.gitlab if service == "gitlab" else s.github or s.gitlab)
         names.append(f"{s.name} ({login})" if login else s.name)
-    return ", ".join(names) if names else "chưa có ai"
+    return ", ".join(names) if names else "—"
 
 
 def _text(data: bytes) -> str:
