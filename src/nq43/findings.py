@@ -39,8 +39,11 @@ class Finding:
         return (self.path, self.line, self.column, self.code)
 
 
-def finding(path: str, line: int, column: int, code: str, **args: object) -> Finding:
-    """Build a finding; fails at once (a bug, not a user error) when the code is not in the catalogue."""
+def finding(path: str, line: int, column: int, code: str, /, **args: object) -> Finding:
+    """Build a finding; fails at once (a bug, not a user error) when the code is not in the catalogue.
+
+    Positional-only, so that a message may take arguments named like the parameters ("column" in NQ102).
+    """
     if code not in CATALOGUE:
         raise KeyError(f"unknown finding code {code}")
     return Finding(path, line, column, code, MappingProxyType(dict(args)))
