@@ -164,3 +164,17 @@ def test_parse_name_status_keeps_both_paths_of_a_rename(tmp_path: Path) -> None:
         Change("D", "gone"),
     )
     assert parse_name_status("", tmp_path, tmp_path) == ()
+
+
+def test_the_merge_commit_github_checks_out_for_a_pull_request(origin: Path, tmp_path: Path) -> None:
+    work = unit_branch(origin, tmp_path / "work")
+    write(origin, "data/units/vp/2025Q1.md", note_text(origin, "vp"))
+    commit_all(origin, "Văn phòng nộp")  # main moved on after the branch left it
+    git(work, "fetch", "-q", "origin")
+    git(work, "checkout", "-q", "--detach", "origin/main")
+    git(work, "merge", "-q", "--no-ff", "--no-edit", "qldt")  # what refs/pull/<n>/merge holds
+
+    found = changed_files(work, "origin/main")
+
+    assert found.changes == (Change("A", "data/units/qldt/2025Q1.md"),)
+    assert found.merge_base == found.base_commit

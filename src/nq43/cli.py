@@ -299,10 +299,10 @@ def codeowners(
     root: RootOpt = None,
     lang: LangOpt = LangOption.vi,
 ) -> int:
-    """Sinh tệp CODEOWNERS từ unit.yaml: thư mục của mỗi đơn vị cần chính đơn vị đó duyệt; công văn, unit.yaml,
-    mẫu báo cáo và mã nguồn cần Văn phòng duyệt.
+    """Sinh tệp CODEOWNERS (ai phải duyệt tệp nào) từ danh sách người nộp trong unit.yaml.
 
-    Ví dụ: `nq43 codeowners` (ghi .github/CODEOWNERS và .gitlab/CODEOWNERS), `nq43 codeowners --check` (trong CI).
+    Thư mục của mỗi đơn vị cần chính đơn vị đó duyệt; công văn, unit.yaml, mẫu báo cáo và mã nguồn cần Văn phòng
+    duyệt. Ví dụ: `nq43 codeowners` (ghi .github/CODEOWNERS và .gitlab/CODEOWNERS), `nq43 codeowners --check` (trong CI).
     """
     from nq43 import codeowners as owners
     from nq43 import reporters
