@@ -124,5 +124,9 @@ def load_repository(root: Path, today: date, paths: Iterable[Path] | None = None
         files = [f for f in files if chosen(f)] + extra
         stray = [s for s in stray if chosen(root / s.path)]
     notes = tuple(check_note_file(f, root, directive, today) for f in files)
+    if paths is None and directive is not None:
+        from nq43.codeowners import stale  # the whole repository is being checked: its CODEOWNERS too
+
+        findings += stale(root, directive)
     every = [*findings, *stray, *(f for n in notes for f in n.findings)]
     return Repository(root, directive, notes, tuple(sorted(every, key=Finding.sort_key)))
