@@ -12,6 +12,30 @@ import pytest
 from notekit import TCVN3, VNI, cp1258
 from nq43.source import MAX_FILE_BYTES, MAX_LINES, MAX_REPEATED_FINDINGS, display_path, position, read_source
 
+
+def test_cp1258_file_is_a_finding_with_its_byte_column(tmp_path: Path) -> None:
+    # "Phạm" in Windows-1258: "Pha" then the combining dot below as byte 0xF2
+    file = tmp_path / "2025Q1.md"
+    file.write_bytes(b"---\nunit: qldt\nprepared_by: Pha\xf2m\n---\n")
+
+    source = read_source(file, "data/units/qldt/2025Q1.md")
+
+    assert source.text is None
+    [found] = source.findings
+    assert (found.code, found.line, found.column) == ("NQ102", 3, 17)
+    assert found.message() == "Tệp không phải UTF-8 (byte 0xF2 ở cột 17); có vẻ là mã cũ Windows-1258."
+
+
+def test_tcvn3_byte_is_reported_not_raised(tmp_path: Path) -> None:
+    file = tmp_path / "2025Q1.md"
+    file.write_bytes(b"---\nunit: qldt\n---\n\nPH" + b"\xa7NG\n")
+
+    [found] = read_source(file, "x.md").findings
+
+    assert (found.code, found.line, found.column) == ("NQ102", 5, 3)
+    assert "byte 0xA7 ở cột 3" in found.message()
+
+
 TEXT = "---\nunit: qldt\nprepared_by: Nguyễn Văn An\n---\n\nĐã rà soát tiến độ các khu công nghiệp.\n"
 def read(tmp_path: Path, data: bytes, **kwargs: object) -> tuple[str | None, list[tuple[str, int, int]], list[dict]]:
     file = tmp_path / "note.md"

@@ -12,6 +12,18 @@ from notekit import BILLION_LAUGHS
 from nq43.yamlload import MAX_DEPTH, MAX_NODES, load_yaml
 
 
+def test_colon_inside_a_value_is_explained_in_vietnamese() -> None:
+    # the most common slip in a note: a value that itself contains ": "
+    doc, findings = load_yaml("unit: qldt\nprepared_by: Phạm Quốc Anh: trưởng nhóm\n", "x.md", line_offset=1)
+
+    assert doc is None
+    [found] = findings
+    assert (found.code, found.line) == ("NQ204", 3)
+    assert found.message() == (
+        'Lỗi cú pháp YAML: có dấu hai chấm không đúng chỗ (nếu giá trị chứa ": ", hãy đặt nó trong dấu nháy).'
+    )
+
+
 def load(text: str, offset: int = 0) -> object:
     doc, findings = load_yaml(text, "f.yaml", line_offset=offset)
     assert findings == [], findings

@@ -7,12 +7,15 @@ import sys
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from nq43 import __version__
 from nq43.errors import Nq43Error
+
+if TYPE_CHECKING:
+    from nq43.status_view import Display
 
 app = typer.Typer(
     name="nq43",
@@ -103,6 +106,13 @@ def new(
     quarter: Annotated[str, typer.Option("--quarter", help="Quý, ví dụ 2025Q1.")],
     prepared_by: Annotated[str, typer.Option("--prepared-by", help="Họ tên người soạn.")] = "",
     stdout: Annotated[bool, typer.Option("--stdout", help="In khung ra màn hình thay vì ghi tệp.")] = False,
+    link: Annotated[bool, typer.Option("--link", help="In đường link mở trình soạn thảo web của GitHub/GitLab với "
+                                       "tên tệp và khung ghi chú điền sẵn (cho đơn vị không dùng git).")] = False,
+    repo_url: Annotated[Optional[str], typer.Option("--repo-url", help="Địa chỉ kho trên GitHub/GitLab; mặc định: "
+                                                    "git remote get-url origin.", show_default=False)] = None,
+    branch: Annotated[str, typer.Option("--branch", help="Nhánh nhận ghi chú (với --link).")] = "main",
+    forge: Annotated[Optional[ForgeOption], typer.Option("--forge", help="github hoặc gitlab, khi không đoán được "
+                                                         "từ địa chỉ kho (với --link).", show_default=False)] = None,
     root: RootOpt = None,
     lang: LangOpt = LangOption.vi,
     today: TodayOpt = None,
@@ -110,6 +120,8 @@ def new(
     """Tạo khung ghi chú quý của một đơn vị: đủ nhiệm vụ, đúng tiêu đề, sẵn để điền.
 
     Không bao giờ ghi đè ghi chú đã có. Ví dụ: `nq43 new --unit qldt --quarter 2025Q1`.
+    Với --link: in đường link để đơn vị mở trên trình duyệt, điền và nộp mà không cần git:
+    `nq43 new --unit qldt --quarter 2025Q1 --link`.
     """
     from nq43.directive import load_directive
     from nq43.models import Quarter
@@ -134,6 +146,8 @@ def new(
         known = ", ".join(u.id for u in directive.units)
         raise Nq43Error(f"Không có đơn vị \"{unit}\". Các mã đơn vị: {known}.", f"No unit \"{unit}\". Unit ids: {known}.")
     text = skeleton(directive, found, parsed, _today(today), prepared_by)
+    if link:
+        return _print_link(base, f"data/units/{found.id}/{parsed}.md", text, repo_url, branch, forge, lang)
     if stdout:
         sys.stdout.write(text)
         return 0
@@ -147,15 +161,49 @@ def new(
     return 0
 
 
+class ForgeOption(str, Enum):
+    github = "github"
+    gitlab = "gitlab"
+
+
+def _print_link(base: Path, path: str, text: str, repo_url: str | None, branch: str, forge: ForgeOption | None,
+                lang: LangOption) -> int:
+    from nq43.gitrepo import git
+    from nq43.weblink import MAX_URL, link, parse_remote
+
+    url = repo_url or (git(base, "remote", "get-url", "origin") or "").strip()
+    if not url:
+        raise Nq43Error("Kho chưa có remote \"origin\": chỉ ra địa chỉ kho bằng --repo-url, ví dụ "
+                        "--repo-url https://github.com/bql-hp/nq43.",
+                        "The repository has no \"origin\" remote: give its address with --repo-url.")
+    made = link(parse_remote(url, forge.value if forge else None), branch, path, text)
+    sys.stdout.write(made.url + "\n")
+    vi = lang is LangOption.vi
+    if not made.complete:
+        _echo_err(f"Khung ghi chú quá dài để gửi trong một đường link (giới hạn {MAX_URL} ký tự): link chỉ điền sẵn "
+                  "tên tệp. Dán nội dung khung (nq43 new ... --stdout) vào trình soạn thảo." if vi else
+                  f"The skeleton is too long for a link (limit {MAX_URL} characters): the link fills in the file name "
+                  "only. Paste the skeleton (nq43 new ... --stdout) into the editor.")
+    elif made.compacted:
+        _echo_err("Link đã bỏ các dòng hướng dẫn (# ...) của khung để vừa giới hạn độ dài." if vi else
+                  "The link leaves out the skeleton's help lines (# ...) to fit the length limit.")
+    _echo_err(f"Mở link trên trình duyệt, điền nội dung, rồi chọn \"Commit changes\" / \"Propose changes\" để tạo "
+              f"pull request vào nhánh {branch}." if vi else
+              f"Open the link in a browser, fill the note in, then \"Commit changes\" / \"Propose changes\" to open "
+              f"a pull request into {branch}.")
+    return 0
+
+
 class SchemaOption(str, Enum):
     note = "note"
     directive = "directive"
     unit = "unit"
+    calendar = "calendar"
 
 
 @app.command("schema")
 def schema_cmd(
-    kind: Annotated[SchemaOption, typer.Argument(help="note (ghi chú quý), directive, hoặc unit.")] = SchemaOption.note,
+    kind: Annotated[SchemaOption, typer.Argument(help="note (ghi chú quý), directive, unit, hoặc calendar (lịch báo cáo).")] = SchemaOption.note,
 ) -> int:
     """In JSON Schema của phần đầu ghi chú (hoặc của directive.yaml, unit.yaml) để trình soạn thảo kiểm tra khi gõ."""
     from nq43.schema import schema_text
@@ -171,19 +219,232 @@ def version() -> int:
     return 0
 
 
-def _typer_outcomes() -> tuple[tuple[type[BaseException], ...], tuple[type[BaseException], ...]]:
-    """The exception classes typer raises for a usage error and for an abort: its own since it stopped
-    depending on click, click's before (typer>=0.12 allows both), so both are caught."""
-    usage: list[type[BaseException]] = [c for c in (getattr(typer, "TyperException", None),) if c is not None]
-    aborts: list[type[BaseException]] = [typer.Abort]
-    try:
-        import click
-    except ImportError:
-        pass
+class StatusFormatOption(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+def _display(tty: bool) -> Display:
+    """What stdout can show: a terminal gets a rich table (colour unless NO_COLOR), a pipe plain text."""
+    import shutil
+
+    from nq43.status_view import DEFAULT_WIDTH, Display
+
+    if tty:
+        return Display(tty=True, color=not os.environ.get("NO_COLOR"), width=shutil.get_terminal_size().columns)
+    columns = os.environ.get("COLUMNS", "")
+    return Display(width=int(columns) if columns.isdigit() and int(columns) >= 20 else DEFAULT_WIDTH)
+
+
+@app.command()
+def status(
+    quarter: Annotated[Optional[str], typer.Option("--quarter", help="Quý cần xem, ví dụ 2025Q1. Mặc định: quý hiện tại.",
+                                                   show_default=False)] = None,
+    tasks: Annotated[bool, typer.Option("--tasks", help="Xem từng nhiệm vụ (phân loại theo mẫu báo cáo) thay cho từng đơn vị.")] = False,
+    unit: Annotated[Optional[str], typer.Option("--unit", help="Một đơn vị qua các quý, ví dụ qldt.", show_default=False)] = None,
+    year: Annotated[Optional[int], typer.Option("--year", help="Bảng đơn vị x quý của một năm, ví dụ 2025.",
+                                                show_default=False)] = None,
+    fmt: Annotated[StatusFormatOption, typer.Option("--format", help="table (bảng), json, hoặc csv.")] = StatusFormatOption.table,
+    check: Annotated[bool, typer.Option("--check", help="Thoát với mã 1 khi có đơn vị quá hạn chưa nộp hoặc ghi chú có lỗi.")] = False,
+    root: RootOpt = None,
+    lang: LangOpt = LangOption.vi,
+    today: TodayOpt = None,
+) -> int:
+    """Xem tình hình nộp ghi chú quý: đơn vị nào đã nộp, nộp muộn, quá hạn; nhiệm vụ nào đến đâu.
+
+    Hạn nộp là hết ngày 9 của tháng cuối quý ("trước ngày 10"), dời sang ngày làm việc kế tiếp nếu trùng ngày
+    nghỉ, và theo gia hạn ghi trong data/calendar.yaml. Ngày nộp là ngày ghi chú vào nhánh git hiện tại (ngoài
+    git: trường submitted).
+
+    Ví dụ: `nq43 status`, `nq43 status --quarter 2025Q1 --tasks`, `nq43 status --unit qldt`,
+    `nq43 status --year 2025 --format csv`, `nq43 status --check` (cho CI chạy định kỳ).
+    """
+    from nq43 import reporters
+    from nq43.models import Quarter
+    from nq43.repository import find_root
+    from nq43.status import gather, history_quarters, quarter_status, unit_history, year_matrix
+    from nq43.status_view import View, check_summary, notices_text, render
+
+    day = _today(today)
+    if tasks and (unit or year is not None):
+        raise Nq43Error("--tasks chỉ dùng khi xem một quý, không kèm --unit hay --year.",
+                        "--tasks shows one quarter; it does not go with --unit or --year.")
+    if quarter is not None and year is not None:
+        raise Nq43Error("Chọn --quarter hoặc --year, không dùng cả hai.", "Give --quarter or --year, not both.")
+    if year is not None and not 1900 <= year <= 9999:
+        raise Nq43Error(f"Năm {year} không hợp lệ.", f"Year {year} is not valid.")
+    chosen = None
+    if quarter is not None:
+        try:
+            chosen = Quarter.parse(quarter)
+        except ValueError:
+            raise Nq43Error(f"Quý \"{quarter}\" không hợp lệ: ghi dạng NĂMQsố, số từ 1 đến 4, ví dụ 2025Q1.",
+                            f"Quarter \"{quarter}\" is not valid: write YYYYQn with n from 1 to 4, e.g. 2025Q1.") from None
+    base = find_root(root)
+    if unit is not None:
+        inputs = gather(base, day, None if year is None else [Quarter(year, n) for n in range(1, 5)], unit)
+    elif year is not None:
+        inputs = gather(base, day, [Quarter(year, n) for n in range(1, 5)])
     else:
-        usage.append(click.ClickException)
-        aborts.append(click.exceptions.Abort)
-    return tuple(usage), tuple(aborts)
+        chosen = chosen or Quarter.containing(day)
+        inputs = gather(base, day, [chosen])
+    directive, calendar = inputs.directive, inputs.calendar
+    if directive is None or calendar is None:
+        _echo_err(reporters.text(inputs.findings, lang.value))
+        return 1
+    view: View
+    if unit is not None:
+        found = directive.unit(unit)
+        if found is None:
+            known = ", ".join(u.id for u in directive.units)
+            raise Nq43Error(f"Không có đơn vị \"{unit}\". Các mã đơn vị: {known}.", f"No unit \"{unit}\". Unit ids: {known}.")
+        if year is not None:
+            quarters = [Quarter(year, n) for n in range(1, 5)]
+        else:
+            quarters = history_quarters(day, inputs.quarters, chosen)
+        view = unit_history(directive, calendar, found, quarters, inputs.notes, inputs.submissions, day)
+    elif year is not None:
+        view = year_matrix(directive, calendar, year, inputs.notes, inputs.submissions, day)
+    else:
+        assert chosen is not None
+        view = quarter_status(directive, calendar, chosen, inputs.notes, inputs.submissions, day)
+    sys.stdout.write(render(view, fmt.value, lang.value, _display(sys.stdout.isatty()),
+                            resolution=directive.resolution.number, tasks=tasks))
+    if fmt is StatusFormatOption.csv:
+        sys.stderr.write(notices_text(view, lang.value))
+    if check and view.failing:
+        sys.stderr.write(check_summary(view, lang.value))
+        return 1
+    return 0
+
+
+class CheckFormatOption(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+    markdown = "markdown"
+
+
+@app.command()
+def check(
+    base: Annotated[Optional[str], typer.Option("--base", help="Nhánh nhận pull request. Mặc định: origin/ + nhánh đích "
+                                                "mà GitHub Actions (GITHUB_BASE_REF) hay GitLab CI báo, nếu không thì "
+                                                "origin/main.", show_default=False)] = None,
+    fmt: Annotated[CheckFormatOption, typer.Option("--format", help="text, json, github (chú thích trên pull request) "
+                                                   "hoặc markdown (bản tóm tắt).")] = CheckFormatOption.text,
+    actor: Annotated[Optional[str], typer.Option("--actor", help="Tài khoản người nộp. Mặc định: GITHUB_ACTOR hoặc "
+                                                 "GITLAB_USER_LOGIN; ngoài CI thì không kiểm tra.", show_default=False)] = None,
+    summary: Annotated[Optional[Path], typer.Option("--summary", help="Ghi thêm (nối vào cuối) bản tóm tắt Markdown "
+                                                    "vào tệp này, ví dụ \"$GITHUB_STEP_SUMMARY\".", show_default=False)] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Coi cảnh báo là lỗi.")] = False,
+    no_fetch: Annotated[bool, typer.Option("--no-fetch", help="Không tải thêm lịch sử git từ máy chủ.")] = False,
+    root: RootOpt = None,
+    lang: LangOpt = LangOption.vi,
+    today: TodayOpt = None,
+) -> int:
+    """Kiểm tra một pull request như bài nộp của đơn vị (chạy trong CI).
+
+    So nhánh hiện tại với nhánh gốc: mọi ghi chú được sửa phải hợp lệ (như nq43 validate), pull request chỉ sửa
+    thư mục của một đơn vị, người nộp có tên trong unit.yaml của đơn vị, ghi chú của quý đã phát hành báo cáo chỉ
+    được sửa kèm mục amends:. Tệp khác (công văn, mẫu báo cáo, mã nguồn) được liệt kê để Văn phòng duyệt.
+    Thoát với mã 0 khi đạt, 1 khi có lỗi, 2 khi gọi lệnh sai hay thiếu lịch sử git.
+
+    Ví dụ: `nq43 check --base origin/main --format github --summary "$GITHUB_STEP_SUMMARY"`.
+    """
+    from nq43 import checkreport, gate, reporters
+    from nq43.changes import changed_files
+    from nq43.repository import find_root
+
+    found_root = find_root(root)
+    changes = changed_files(found_root, base or gate.default_base(os.environ), fetch=not no_fetch)
+    vi = lang is LangOption.vi
+    for step in changes.fetched:
+        _echo_err(f"Đã tải thêm lịch sử: {step}" if vi else f"Fetched history: {step}")
+    submission, directive_findings = gate.check(found_root, changes, gate.actor_from_env(os.environ, actor), _today(today))
+    if submission is None:
+        shown = fmt.value if fmt.value != "markdown" else "text"
+        sys.stdout.write(reporters.render(directive_findings, shown, lang.value))  # type: ignore[arg-type]
+        _echo_err("Không đọc được công văn (data/directive.yaml) nên chưa kiểm tra được bài nộp." if vi else
+                  "The directive (data/directive.yaml) cannot be read, so the submission cannot be checked.")
+        return 1
+    sys.stdout.write(checkreport.render(submission, fmt.value, lang.value, strict))
+    if summary is not None:
+        _append(summary, checkreport.markdown(submission, lang.value, strict))
+    _echo_err(checkreport.result_line(submission, lang.value, strict))
+    return 1 if submission.failed(strict) else 0
+
+
+def _append(path: Path, text: str) -> None:
+    """Append to a CI summary file; CI owns that file and collects what each step adds, so it is not replaced."""
+    from nq43.errors import OutputError
+
+    try:
+        with path.open("a", encoding="utf-8") as out:
+            out.write(text + "\n")
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise OutputError(f"Không ghi được bản tóm tắt vào \"{path}\": {reason}.",
+                          f"Cannot write the summary to \"{path}\": {reason}.") from None
+
+
+class HostOption(str, Enum):
+    github = "github"
+    gitlab = "gitlab"
+    all = "all"
+
+
+@app.command()
+def codeowners(
+    host: Annotated[HostOption, typer.Option("--host", help="github (.github/CODEOWNERS), gitlab (.gitlab/CODEOWNERS) "
+                                             "hoặc all (cả hai).")] = HostOption.all,
+    check_only: Annotated[bool, typer.Option("--check", help="Không ghi; thoát với mã 1 khi tệp thiếu hoặc đã cũ.")] = False,
+    stdout: Annotated[bool, typer.Option("--stdout", help="In ra màn hình thay vì ghi tệp.")] = False,
+    root: RootOpt = None,
+    lang: LangOpt = LangOption.vi,
+) -> int:
+    """Sinh tệp CODEOWNERS (ai phải duyệt tệp nào) từ danh sách người nộp trong unit.yaml.
+
+    Thư mục của mỗi đơn vị cần chính đơn vị đó duyệt; công văn, unit.yaml, mẫu báo cáo và mã nguồn cần Văn phòng
+    duyệt. Ví dụ: `nq43 codeowners` (ghi .github/CODEOWNERS và .gitlab/CODEOWNERS), `nq43 codeowners --check` (trong CI).
+    """
+    from nq43 import codeowners as owners
+    from nq43 import reporters
+    from nq43.directive import load_directive
+    from nq43.output import write_atomic
+    from nq43.repository import find_root
+
+    found_root = find_root(root)
+    directive, findings = load_directive(found_root)
+    if directive is None:
+        _echo_err(reporters.text(findings, lang.value))
+        return 1
+    vi = lang is LangOption.vi
+    hosts = owners.HOSTS if host is HostOption.all else (host.value,)
+    stale = []
+    for name in hosts:
+        text, warnings = owners.generate(directive, name)
+        target = found_root / owners.TARGETS[name]
+        shown = owners.TARGETS[name]
+        for warning in warnings:
+            _echo_err(("Cảnh báo: " if vi else "Warning: ") + warning)
+        if stdout:
+            sys.stdout.write(text)
+            continue
+        try:
+            current = target.read_text(encoding="utf-8").replace("\r\n", "\n")
+        except (OSError, UnicodeDecodeError):
+            current = None
+        if current == text:
+            _echo_err(f"{shown}: đã đúng." if vi else f"{shown}: up to date.")
+        elif check_only:
+            stale.append(shown)
+            _echo_err(f"{shown}: {'chưa có' if current is None else 'đã cũ'}; chạy \"nq43 codeowners\" rồi commit." if vi
+                      else f"{shown}: {'missing' if current is None else 'stale'}; run \"nq43 codeowners\" and commit.")
+        else:
+            write_atomic(target, text)
+            _echo_err(f"Đã ghi {shown}." if vi else f"Wrote {shown}.")
+    return 1 if stale else 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -193,21 +454,32 @@ def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if "--lang" in args[:-1]:
         lang = args[args.index("--lang") + 1]
-    usage_errors, aborts = _typer_outcomes()
+    # typer 0.2x raises its own copy of click's exceptions (typer.TyperException, typer.Exit, typer.Abort) and
+    # does not load click itself; an older typer runs on click, which it has then already imported.
+    exits: tuple[type[BaseException], ...] = (typer.Exit,)
+    failures: tuple[type[BaseException], ...] = (typer.TyperException,)
+    aborts: tuple[type[BaseException], ...] = (typer.Abort,)
+    click = sys.modules.get("click")
+    if click is not None:
+        exits += (click.exceptions.Exit,)
+        failures += (click.ClickException,)
+        aborts += (click.exceptions.Abort,)
     try:
         result = app(args=args, prog_name="nq43", standalone_mode=False)
-    except typer.Exit as done:
-        return done.exit_code
+    except exits as done:
+        return int(getattr(done, "exit_code", 0))
+    except failures as error:
+        show = getattr(error, "show", None)
+        if callable(show):
+            show()
+        else:
+            _echo_err(str(error))
+        return int(getattr(error, "exit_code", 2))
+    except aborts:
+        return 130
     except Nq43Error as error:
         _echo_err(error.text(lang))
         return error.exit_code
-    except aborts:
-        return 130
-    except usage_errors as error:
-        show = getattr(error, "show", None)
-        if show is not None:
-            show()
-        return int(getattr(error, "exit_code", 2))
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -42,7 +42,7 @@ class Finding:
 def finding(path: str, line: int, column: int, code: str, /, **args: object) -> Finding:
     """Build a finding; fails at once (a bug, not a user error) when the code is not in the catalogue.
 
-    The place and code are positional-only, so that a message may have arguments named column or path.
+    Positional-only, so that a message may take arguments named like the parameters ("column" in NQ102).
     """
     if code not in CATALOGUE:
         raise KeyError(f"unknown finding code {code}")

@@ -54,11 +54,10 @@ def dump(record: IssueRecord) -> str:
     return header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
 
 
-def read(root: Path, quarter: Quarter) -> IssueRecord | None:
-    """The quarter's issue record, or None when the quarter's report has not been issued (or the record is unreadable)."""
-    file = record_path(root, quarter)
+def parse(text: str) -> IssueRecord | None:
+    """An issue record from the text of an issued.yaml (as read from disk or from git), None when unreadable."""
     try:
-        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+        data = yaml.safe_load(text)
         return IssueRecord(
             quarter=Quarter.parse(str(data["quarter"])),
             number=str(data["number"]),
@@ -66,5 +65,14 @@ def read(root: Path, quarter: Quarter) -> IssueRecord | None:
             commit=data.get("commit"),
             notes={str(k): str(v) for k, v in (data.get("notes") or {}).items()},
         )
-    except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError):
+    except (yaml.YAMLError, KeyError, TypeError, ValueError):
         return None
+
+
+def read(root: Path, quarter: Quarter) -> IssueRecord | None:
+    """The quarter's issue record, or None when the quarter's report has not been issued (or the record is unreadable)."""
+    try:
+        text = record_path(root, quarter).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return parse(text)

@@ -151,9 +151,13 @@ def parse_body(body: str, offset: int, path: str) -> tuple[Body, list[Finding]]:
 def _subsections(
     headings: list[tuple[int, int, str]], ends: list[int], lines: list[str], task: str, offset: int, path: str
 ) -> tuple[dict[str, str], list[Finding]]:
-    """Split one task's block into results, difficulties and proposals by its "###" headings."""
+    """Split one task's block into results, difficulties and proposals by its "###" headings.
+
+    Text between the task's "##" heading and its first "###" is kept at the head of the results, never dropped.
+    """
     findings: list[Finding] = []
     parts: dict[str, list[str]] = {"results": [], "difficulties": [], "proposals": []}
+    intro = _content(lines, headings[0][1] + 1, ends[0])
     seen: set[str] = set()
     has_results = False
     for (level, line, text), end in zip(headings[1:], ends[1:], strict=True):
@@ -178,6 +182,8 @@ def _subsections(
     elif is_blank("\n\n".join(parts["results"])):
         results_line = next(line for level, line, text in headings if level == 3 and _SUBSECTIONS.get(slug(text)) == "results")
         findings.append(finding(path, results_line + 1 + offset, 1, "NQ504", task=task))
+    if intro:
+        parts["results"].insert(0, intro)
     return {name: "\n\n".join(chunks) for name, chunks in parts.items()}, findings
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from nq43.calendar import load_calendar
 from nq43.directive import DIRECTIVE_FILE, UNIT_FILE, UNITS_DIR, load_directive
 from nq43.errors import Nq43Error
 from nq43.findings import Finding, finding, has_errors
@@ -109,6 +110,7 @@ def check_note_file(file: Path, root: Path, directive: Directive | None, today: 
 def load_repository(root: Path, today: date, paths: Iterable[Path] | None = None) -> Repository:
     """Read the directive and the notes (all of them, or those under `paths`), checking everything."""
     directive, findings = load_directive(root)
+    findings += load_calendar(root, directive)[1]
     files, stray = note_files(root)
     if paths is not None:
         wanted = [p.resolve() for p in paths]
@@ -122,5 +124,9 @@ def load_repository(root: Path, today: date, paths: Iterable[Path] | None = None
         files = [f for f in files if chosen(f)] + extra
         stray = [s for s in stray if chosen(root / s.path)]
     notes = tuple(check_note_file(f, root, directive, today) for f in files)
+    if paths is None and directive is not None:
+        from nq43.codeowners import stale  # the whole repository is being checked: its CODEOWNERS too
+
+        findings += stale(root, directive)
     every = [*findings, *stray, *(f for n in notes for f in n.findings)]
     return Repository(root, directive, notes, tuple(sorted(every, key=Finding.sort_key)))

@@ -61,6 +61,7 @@ def read_source(file: Path, display: str, *, inside: Path | None = None, limit: 
     """
     findings: list[Finding] = []
 
+    # positional-only: a message may have arguments named "line" or "column" too (NQ102 does)
     def refuse(code: str, line: int = 1, column: int = 1, /, **args: object) -> Source:
         findings.append(finding(display, line, column, code, **args))
         return Source(display, None, tuple(findings))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -9,6 +10,14 @@ from nq43.findings import Finding, finding
 from nq43.models import Directive, Status
 from nq43.notes import NoteRead, parse_date
 from nq43.schema import suggestion
+
+# The schema's own date pattern (re.search, as jsonschema runs it): the schema reports a date in the wrong
+# form, so this module reports only a date in the right form that does not exist (2025-02-30).
+_SCHEMA_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+
+def _impossible_date(value: object) -> bool:
+    return isinstance(value, str) and _SCHEMA_DATE.search(value) is not None and parse_date(value) is None
 
 
 def _known(ids: list[str]) -> str:
@@ -39,7 +48,7 @@ def check_note(read: NoteRead, directive: Directive, *, folder: str | None, file
         add(finding(path, *doc.where(("quarter",)), "NQ403", name=file_name, quarter=str(note.quarter)))
 
     for field in ("submitted",):
-        if isinstance(data.get(field), str) and note.submitted is None:
+        if _impossible_date(data.get(field)):
             add(finding(path, *doc.where((field,)), "NQ306", field=field, value=data[field]))
     if note.submitted is not None:
         if note.submitted > today:
@@ -48,7 +57,7 @@ def check_note(read: NoteRead, directive: Directive, *, folder: str | None, file
             add(finding(path, *doc.where(("submitted",)), "NQ408", value=data["submitted"], quarter=str(note.quarter),
                         start=note.quarter.first_day.isoformat()))
     for index, amendment in enumerate(data.get("amends") or ()):
-        if isinstance(amendment, dict) and isinstance(amendment.get("date"), str) and parse_date(amendment["date"]) is None:
+        if isinstance(amendment, dict) and _impossible_date(amendment.get("date")):
             add(finding(path, *doc.where(("amends", index, "date")), "NQ306", field=f"amends.{index}.date", value=amendment["date"]))
 
     if unit is None:
@@ -92,10 +101,10 @@ def _check_task_entry(doc: Any, path: str, task_id: str, entry: dict[str, Any], 
     completed = entry.get("completed")
     if isinstance(completed, str):
         day = parse_date(completed)
-        if day is None:
+        if _impossible_date(completed):
             findings.append(finding(path, *doc.where((*where, "completed")), "NQ306", field=f"tasks.{task_id}.completed",
                                     value=completed))
-        elif submitted is not None and day > submitted:
+        elif day is not None and submitted is not None and day > submitted:
             findings.append(finding(path, *doc.where((*where, "completed")), "NQ411", task=task_id, value=completed,
                                     submitted=submitted.isoformat()))
     indicators = entry.get("indicators")
@@ -113,7 +122,8 @@ def _check_task_entry(doc: Any, path: str, task_id: str, entry: dict[str, Any], 
             continue  # the schema has said so
         low, high = indicator.minimum, indicator.maximum
         if (low is not None and value < low) or (high is not None and value > high):
-            span = f"{'' if low is None else f'{low:g}'} – {'' if high is None else f'{high:g}'}"
+            # the same wording as the schema's range findings: "0 – 100", "≥ 0", "≤ 100"
+            span = f"≥ {low:g}" if high is None else f"≤ {high:g}" if low is None else f"{low:g} – {high:g}"
             findings.append(finding(path, *doc.where((*where, "indicators", indicator_id)), "NQ305",
                                     field=f"tasks.{task_id}.indicators.{indicator_id}", value=value, range=span))
     return findings

@@ -41,10 +41,11 @@ _TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
 _MAX_DIGITS = 100
 
 # The problems libyaml reports most often, said in Vietnamese.
-_MISPLACED_COLON = "có dấu hai chấm không đúng chỗ (nếu giá trị chứa \": \", hãy đặt nó trong dấu nháy)"
 _PROBLEMS_VI = {
-    "mapping values are not allowed here": _MISPLACED_COLON,
-    "mapping values are not allowed in this context": _MISPLACED_COLON,  # libyaml's wording
+    "mapping values are not allowed here": "có dấu hai chấm không đúng chỗ (nếu giá trị chứa \": \", hãy đặt nó trong dấu nháy)",
+    # libyaml (the C loader) says the same thing in other words
+    "mapping values are not allowed in this context":
+        "có dấu hai chấm không đúng chỗ (nếu giá trị chứa \": \", hãy đặt nó trong dấu nháy)",
     "could not find expected ':'": "thiếu dấu hai chấm sau tên khoá",
     "did not find expected key": "thụt lề không thẳng hàng với các khoá khác",
     "found character that cannot start any token": "có ký tự không được đứng đầu giá trị (ví dụ @ hoặc `): đặt giá trị trong dấu nháy",

@@ -1,0 +1,394 @@
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+
+from nq43 import cli
+from nq43.cli import main
+from nq43.models import Quarter
+from nq43.status import gather, quarter_status, unit_history, year_matrix
+from nq43.status_view import Display, plain_table, render, text_width, wrap
+from nq43.submissions import NO_GIT
+
+
+@pytest.fixture(autouse=True)
+def _plain_terminal(monkeypatch):
+    monkeypatch.setenv("COLUMNS", "100")
+    for name in ("NQ43_TODAY", "NQ43_ROOT", "NQ43_LANG", "NO_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+
+
+def _run(capsys, repo, *args):
+    code = main(["status", "--root", str(repo.root), *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def q1(repo):
+    """2025Q1 as of 12/3/2025, outside git: vp early, qldt on the day, qhxd late, tnmt invalid, 4 missing."""
+    repo.calendar()
+    repo.note("vp", "2025Q1", "2025-03-05", {"1.1": ("hoan-thanh", 100), "1.2": ("dang-thuc-hien", 72.5)})
+    repo.note("qldt", "2025Q1", "2025-03-10")
+    repo.note("qhxd", "2025Q1", "2025-03-11")
+    repo.note("tnmt", "2025Q1", "2025-03-03", broken=True)
+    return repo
+
+
+def test_quarter_table_when_piped(capsys, q1):
+    code, out, err = _run(capsys, q1, "--quarter", "2025Q1", "--today", "2025-03-12")
+    assert code == 0 and err == ""
+    lines = out.splitlines()
+    assert lines[0] == "Tình hình báo cáo quý I năm 2025 thực hiện Nghị quyết 43/NQ-HĐND, tính đến ngày 12/3/2025"
+    assert (
+        lines[1] == "Hạn nộp: 10/3/2025 (trước ngày 10/3/2025; 9/3/2025 là Chủ nhật nên hạn chuyển sang 10/3/2025), đã"
+    )
+    assert lines[3] == "4/8 đơn vị đã nộp (đúng hạn 2, muộn 1, có lỗi 1); chưa nộp 4 (quá hạn 4)"
+    rows = [line for line in lines if line[:3].strip().isdigit()]
+    assert rows[0].split() == [
+        "1",
+        "Văn",
+        "phòng",
+        "Ban",
+        "Quản",
+        "lý",
+        "Đúng",
+        "hạn",
+        "5/3/2025",
+        "sớm",
+        "5",
+        "ngày",
+        "1",
+        "1",
+        "0",
+        "0",
+    ]
+    assert "Đúng hạn" in rows[1] and "đúng ngày hạn" in rows[1]
+    assert "Nộp muộn" in rows[2] and "11/3/2025" in rows[2] and "muộn 1 ngày" in rows[2]
+    assert "Chưa nộp, quá hạn" in rows[3] and "quá hạn 2 ngày" in rows[3]
+    assert "Ghi chú có lỗi" in rows[5] and "1 lỗi" in rows[5]
+    assert (
+        "Tổng số 14 nhiệm vụ: đã hoàn thành 1 (đúng hạn 1, quá hạn 0); đang thực hiện 3 (trong hạn 3, quá hạn 0); "
+        "chưa thực hiện 0;"
+    ) in " ".join(lines)
+    assert (
+        'Ghi chú data/units/tnmt/2025Q1.md có lỗi, chưa được tính: chạy "nq43 validate data/units/tnmt/2025Q1.md" '
+        "để xem lỗi và cách sửa."
+    ) in " ".join(lines)
+    assert "\x1b[" not in out and "✓" not in out  # no colour, no symbols in a pipe
+    assert all(text_width(line) <= 100 for line in lines)
+
+
+def test_check_exit_codes(capsys, q1):
+    assert _run(capsys, q1, "--today", "2025-03-12")[0] == 0
+    code, _, err = _run(capsys, q1, "--today", "2025-03-12", "--check")
+    assert (code, err) == (1, "nq43 status --check: 4 ghi chú quá hạn chưa nộp, 1 ghi chú có lỗi.\n")
+    # before the due date nothing is overdue, but an invalid note still fails the check
+    for unit in ("qldt", "qhxd"):  # not written yet on 6/3 (a note dated after "today" is itself an error)
+        (q1.root / "data" / "units" / unit / "2025Q1.md").unlink()
+    assert _run(capsys, q1, "--today", "2025-03-06", "--check")[0] == 1
+    (q1.root / "data" / "units" / "tnmt" / "2025Q1.md").unlink()
+    assert _run(capsys, q1, "--today", "2025-03-06", "--check")[0] == 0
+    # late is not a failure: the note is in
+    for unit in ("qldt", "qhxd", "qlld", "vpdd", "ttdvvl", "dngsdt", "tnmt"):
+        q1.note(unit, "2025Q1", "2025-03-12")
+    code, out, _ = _run(capsys, q1, "--today", "2025-03-13", "--check")
+    assert code == 0 and "8/8 đơn vị đã nộp" in out
+
+
+def test_today_from_the_environment_and_default_quarter(capsys, q1, monkeypatch):
+    monkeypatch.setenv("NQ43_TODAY", "2025-04-01")
+    code, out, _ = _run(capsys, q1)
+    assert code == 0
+    assert out.startswith("Tình hình báo cáo quý II năm 2025")
+    assert "Hạn nộp: 9/6/2025 (trước ngày 10/6/2025), còn 69 ngày" in out
+    assert "0/8 đơn vị đã nộp; chưa nộp 8 (quá hạn 0)" in out
+
+
+def test_json_carries_the_facts(capsys, q1):
+    code, out, _ = _run(capsys, q1, "--today", "2025-03-12", "--format", "json")
+    data = json.loads(out)
+    assert code == 0
+    assert data["quarter"] == "2025Q1" and data["due"]["date"] == "2025-03-10" and data["due"]["days_left"] == -2
+    assert data["due"]["moved_over"] == [{"date": "2025-03-09", "reason": "Chủ nhật"}]
+    assert data["submitted"] == 4 and data["units_total"] == 8
+    assert data["states"] == {"on-time": 2, "late": 1, "overdue": 4, "not-due": 0, "invalid": 1}
+    vp = data["units"][0]
+    assert (vp["unit"], vp["state"], vp["days"], vp["submitted"], vp["date_source"]) == (
+        "vp",
+        "on-time",
+        5,
+        "2025-03-05",
+        "submitted",
+    )
+    assert vp["tasks"] == {"hoan-thanh": 1, "dang-thuc-hien": 1, "chua-thuc-hien": 0, "thuong-xuyen": 0}
+    tnmt = next(u for u in data["units"] if u["unit"] == "tnmt")
+    assert (tnmt["state"], tnmt["errors"], tnmt["path"]) == ("invalid", 1, "data/units/tnmt/2025Q1.md")
+    task = next(t for t in data["tasks"] if t["task"] == "1.2")
+    assert (task["status"], task["progress"], task["standing"]) == ("dang-thuc-hien", 72.5, "in-progress")
+    assert (
+        data["tally"]["total"] == 14 and data["tally"]["not-reported"] == 7
+    )  # 6 tasks of missing units, 1 of the invalid note
+    assert data["notices"] == []
+
+
+def test_csv_rows_and_notices_on_stderr(capsys, q1):
+    (q1.root / "data" / "calendar.yaml").unlink()
+    code, out, err = _run(capsys, q1, "--today", "2025-03-12", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and len(rows) == 8
+    assert rows[0]["unit"] == "vp" and rows[0]["state"] == "on-time" and rows[0]["hoan-thanh"] == "1"
+    assert rows[2]["state"] == "late" and rows[2]["days"] == "1" and rows[2]["dates_disagree"] == "false"
+    assert rows[3]["state"] == "overdue" and rows[3]["submitted"] == "" and rows[3]["hoan-thanh"] == ""
+    assert err.startswith("data/calendar.yaml: NQ706 Lịch chưa có ngày nghỉ lễ, Tết của năm 2025")
+
+
+def test_task_view_table_and_csv(capsys, q1):
+    code, out, _ = _run(capsys, q1, "--today", "2025-03-12", "--tasks")
+    assert code == 0
+    assert "Mã   Nhiệm vụ" in out
+    line = next(line for line in out.splitlines() if line.startswith("1.2"))
+    assert "Văn phòng" in line and "Đang thực hiện" in line and "72,5%" in line
+    code, out, _ = _run(capsys, q1, "--today", "2025-03-12", "--tasks", "--format", "csv", "--lang", "en")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert len(rows) == 14
+    assert rows[1] == {
+        "quarter": "2025Q1",
+        "task": "1.2",
+        "unit": "vp",
+        "title": "Đăng tải, phổ biến Nghị quyết trên ứng dụng xã hội và Cổng Thông tin điện tử",
+        "status": "dang-thuc-hien",
+        "status_label": "In progress",
+        "progress": "72.5",
+        "standing": "in-progress",
+        "standing_label": "In progress, within deadline",
+    }
+
+
+def test_english(capsys, q1):
+    code, out, _ = _run(capsys, q1, "--today", "2025-03-12", "--lang", "en")
+    assert code == 0
+    assert out.startswith("Reporting on Resolution 43/NQ-HĐND for 2025Q1 (quarter 1 of 2025), as of 2025-03-12\n")
+    assert "Due: 2025-03-10 (before 2025-03-10; 2025-03-09 is Sunday, so it moves to 2025-03-10), 2 days past" in out
+    assert "4/8 units submitted (on time 2, late 1, invalid 1); missing 4 (overdue 4)" in out
+    assert "14 tasks in all:" in out
+
+
+def test_unit_history(capsys, repo):
+    repo.note("qldt", "2025Q1", "2025-03-05", {"2.2": ("dang-thuc-hien", 30)})
+    repo.note("qldt", "2025Q2", "2025-06-05", {"2.2": ("dang-thuc-hien", 30)})
+    code, out, _ = _run(capsys, repo, "--unit", "qldt", "--today", "2025-07-01")
+    assert code == 0
+    assert out.startswith("Phòng Quản lý Đầu tư (qldt): nhiệm vụ qua các quý, tính đến ngày 1/7/2025")
+    assert "Quý I/2025" in out and "Quý III/2025" in out
+    assert "Nhiệm vụ đứng yên (báo cáo giống nhau nhiều quý liền): 2.2, 2.4." in out
+    line = next(line for line in out.splitlines() if line.startswith("2.2"))
+    assert line.count("ĐTH 30%") == 2 and "đứng yên 2 quý" in line
+    code, out, _ = _run(capsys, repo, "--unit", "qldt", "--today", "2025-07-01", "--format", "json")
+    data = json.loads(out)
+    assert data["quarters"] == ["2025Q1", "2025Q2", "2025Q3"]
+    assert [t["stalled"] for t in data["tasks"]] == [False, True, False, True]
+    code, out, _ = _run(capsys, repo, "--unit", "qldt", "--today", "2025-07-01", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert len(rows) == 4 * 3 and rows[3]["task"] == "2.2" and rows[3]["stalled"] == "true"
+    code, out, _ = _run(capsys, repo, "--unit", "qldt", "--year", "2025", "--today", "2025-07-01", "--check")
+    assert code == 0 and "Quý IV/2025" in out
+
+
+def test_year_matrix(capsys, q1):
+    code, out, _ = _run(capsys, q1, "--year", "2025", "--today", "2025-03-12", "--check")
+    assert code == 1
+    assert out.startswith("Năm 2025: tình hình nộp ghi chú quý của các đơn vị, tính đến ngày 12/3/2025")
+    line = next(line for line in out.splitlines() if line.lstrip().startswith("1 "))
+    assert "sớm 5 ngày" in line and "còn 89 ngày" in line
+    code, out, _ = _run(capsys, q1, "--year", "2025", "--today", "2025-03-12", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert len(rows) == 32 and rows[0]["quarter"] == "2025Q1" and rows[1]["quarter"] == "2025Q2"
+    data = json.loads(_run(capsys, q1, "--year", "2025", "--today", "2025-03-12", "--format", "json")[1])
+    assert data["view"] == "year" and len(data["units"]) == 8 and len(data["units"][0]["quarters"]) == 4
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--quarter", "2025Q5"], 'Quý "2025Q5" không hợp lệ: ghi dạng NĂMQsố, số từ 1 đến 4, ví dụ 2025Q1.'),
+        (
+            ["--unit", "khong-co"],
+            'Không có đơn vị "khong-co". Các mã đơn vị: vp, qldt, qhxd, dngsdt, qlld, tnmt, vpdd, ttdvvl.',
+        ),
+        (["--tasks", "--unit", "qldt"], "--tasks chỉ dùng khi xem một quý, không kèm --unit hay --year."),
+        (["--quarter", "2025Q1", "--year", "2025"], "Chọn --quarter hoặc --year, không dùng cả hai."),
+        (["--year", "20"], "Năm 20 không hợp lệ."),
+    ],
+)
+def test_usage_errors_exit_2(capsys, repo, args, message):
+    code, out, err = _run(capsys, repo, "--today", "2025-03-12", *args)
+    assert (code, out, err) == (2, "", message + "\n")
+
+
+def test_bad_today_and_format_exit_2(capsys, repo):
+    assert _run(capsys, repo, "--today", "2025-02-30")[0] == 2
+    assert _run(capsys, repo, "--format", "xml")[0] == 2
+
+
+def test_broken_calendar_exits_1_with_findings(capsys, repo):
+    repo.calendar("schema_version: 1\ndays_off:\n  - {from: 2025-05-04, to: 2025-05-01, name: Lễ}\n")
+    code, out, err = _run(capsys, repo, "--today", "2025-03-12")
+    assert code == 1 and out == ""
+    assert err.startswith("data/calendar.yaml:3:")
+    assert "NQ701 lỗi: Khoảng nghỉ kết thúc (2025-05-01) trước khi bắt đầu (2025-05-04)." in err
+
+
+def test_validate_checks_the_calendar(capsys, repo):
+    repo.calendar("schema_version: 1\nworking_days:\n  - {date: 2025-13-01, name: x}\n")
+    assert main(["validate", "--root", str(repo.root)]) == 1
+    out = capsys.readouterr().out
+    assert "data/calendar.yaml:3:" in out and "NQ306" in out
+
+
+def test_schema_command_prints_the_calendar_schema(capsys):
+    assert main(["schema", "calendar"]) == 0
+    assert json.loads(capsys.readouterr().out)["$id"] == "urn:nq43:schema:calendar:1"
+
+
+def test_git_dates_in_the_table(capsys, repo):
+    repo.calendar()
+    repo.init("2025-01-02")
+    repo.note("qldt", "2025Q1", "2025-03-05")
+    repo.commit("nộp", "2025-03-12")
+    repo.note("vp", "2025Q1", "2025-03-01", sample=True)
+    repo.commit("mẫu", "2026-01-05")
+    code, out, _ = _run(capsys, repo, "--today", "2025-03-20")
+    assert code == 0
+    lines = out.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.lstrip().startswith("2 "))
+    assert "12/3/2025 (ghi chú" in lines[at] and "muộn 2 ngày" in lines[at] and "ghi 5/3/2025)" in lines[at + 1]
+    assert "NQ723" in out and "NQ721 Ghi chú mẫu (sample: true)" in out
+
+
+def test_display_follows_the_terminal_and_no_color(monkeypatch):
+    assert cli._display(False) == Display(tty=False, color=False, width=100)
+    monkeypatch.setenv("COLUMNS", "abc")
+    assert cli._display(False).width == 100
+    shown = cli._display(True)
+    assert shown.tty and shown.color
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not cli._display(True).color
+
+
+def _views(repo):
+    today = date(2025, 3, 12)
+    inputs = gather(repo.root, today, None, dates=NO_GIT)
+    d, c = inputs.directive, inputs.calendar
+    return [
+        quarter_status(d, c, Quarter(2025, 1), inputs.notes, inputs.submissions, today),
+        unit_history(d, c, d.unit("vp"), [Quarter(2025, 1)], inputs.notes, inputs.submissions, today),
+        year_matrix(d, c, 2025, inputs.notes, inputs.submissions, today),
+    ]
+
+
+def _pages(views, display):
+    from nq43.status_view import history_page, quarter_page, year_page
+
+    quarter, history, year = views
+    return [
+        (quarter, False, quarter_page(quarter, display, "vi", "43/NQ-HĐND", False)),
+        (quarter, True, quarter_page(quarter, display, "vi", "43/NQ-HĐND", True)),
+        (history, False, history_page(history, display, "vi")),
+        (year, False, year_page(year, display, "vi")),
+    ]
+
+
+def _page_words(page):
+    texts = [*page.head, *page.foot, *page.notices, "Lưu ý:"]
+    for table in page.tables:
+        texts += [c.header for c in table.columns] + [cell for row in table.rows for cell in row]
+    words = set()
+    for text in texts:
+        words |= set(text.split())
+        words |= {part + ":" for part in text.split()}  # "Header: value" in the records layout
+        words |= {part + "." for part in text.split()}  # "1. Name" in the records layout
+    return words
+
+
+@pytest.mark.parametrize("width", [30, 44, 60, 80, 120])
+@pytest.mark.parametrize("tty", [False, True])
+def test_narrow_screens_never_cut_a_word(q1, width, tty):
+    display = Display(tty=tty, color=False, width=width)
+    for view, tasks, page in _pages(_views(q1), display):
+        out = render(view, "table", "vi", display, resolution="43/NQ-HĐND", tasks=tasks)
+        for line in out.splitlines():
+            assert text_width(line.rstrip()) <= width, line
+        # wrapping splits at spaces only: every word on screen is a whole word of the page (or a rule line)
+        known = _page_words(page)
+        for word in out.split():
+            assert word in known or set(word) <= set("-─"), (width, word)
+
+
+def test_rich_table_on_a_terminal(q1):
+    view = _views(q1)[0]
+    plain = render(view, "table", "vi", Display(tty=True, color=False, width=120), resolution="43/NQ-HĐND")
+    assert "✓ Đúng hạn" in plain and "✗ Chưa nộp, quá hạn" in plain and "⚠ Ghi chú có lỗi" in plain
+    assert "─" in plain and "\x1b[" not in plain
+    coloured = render(view, "table", "vi", Display(tty=True, color=True, width=120), resolution="43/NQ-HĐND")
+    assert "\x1b[32m" in coloured and "\x1b[1;31m" in coloured
+
+
+def test_wrap_keeps_words_whole():
+    assert wrap("Phòng Doanh nghiệp và Giám sát đầu tư", 10) == ["Phòng", "Doanh", "nghiệp và", "Giám sát", "đầu tư"]
+    assert wrap("Trung tâm Dịch vụ việc làm- Đào tạo- Xúc tiến", 12) == [
+        "Trung tâm",
+        "Dịch vụ việc",
+        "làm- Đào",
+        "tạo- Xúc",
+        "tiến",
+    ]
+    assert text_width("Tiếng Việt") == 10 and text_width("e\u0301") == 1 and text_width("漢字") == 4
+
+
+def test_plain_table_wraps_then_falls_back_to_records():
+    from nq43.status_view import Column, Table
+
+    table = Table(
+        (Column("Mã"), Column("Nhiệm vụ", wrap=True), Column("Tiến độ", "right")),
+        (("2.1", "Rà soát tiến độ các khu công nghiệp", "72,5%"),),
+    )
+    assert plain_table(table, 60) == [
+        "Mã   Nhiệm vụ                             Tiến độ",
+        "---  -----------------------------------  -------",
+        "2.1  Rà soát tiến độ các khu công nghiệp    72,5%",
+    ]
+    assert plain_table(table, 40) == [
+        "Mã   Nhiệm vụ                    Tiến độ",
+        "---  --------------------------  -------",
+        "2.1  Rà soát tiến độ các khu       72,5%",
+        "     công nghiệp",
+    ]
+    assert plain_table(table, 20) == ["2.1. Rà soát tiến độ", "các khu công nghiệp", "   Tiến độ: 72,5%"]
+
+
+def test_status_does_not_load_rich_jinja2_or_docx_when_piped(q1):
+    code = (
+        "import sys\n"
+        "from nq43.cli import main\n"
+        f"rc = main(['status', '--root', {str(q1.root)!r}, '--today', '2025-03-12'])\n"
+        "print(rc, sorted(m for m in ('rich', 'jinja2', 'docx') if m in sys.modules), file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stderr.strip() == "0 []"
+
+
+def test_every_status_code_is_documented():
+    from pathlib import Path
+
+    from nq43.messages import CATALOGUE
+
+    text = (Path(__file__).resolve().parents[1] / "docs" / "ma-loi.md").read_text(encoding="utf-8")
+    mine = [code for code in CATALOGUE if code.startswith("NQ7")]
+    assert mine and all(f"### {code}" in text for code in mine)

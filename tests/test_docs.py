@@ -1,0 +1,126 @@
+"""The documentation in docs/ matches the code: every finding code, every status, every field, the example note."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from nq43.directive import load_directive
+from nq43.messages import CATALOGUE
+from nq43.models import Status
+from nq43.notes import parse_note
+from nq43.schema import schema_text
+from nq43.validation import check_note
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs"
+CODE_HEADING = re.compile(r"^### (NQ\d{3})\b", re.MULTILINE)
+
+
+def _read(name: str) -> str:
+    return (DOCS / name).read_text(encoding="utf-8")
+
+
+def _sections(text: str) -> dict[str, str]:
+    """Each documented code and the text under its heading, up to the next heading."""
+    parts = re.split(r"^(#{2,3} .*)$", text, flags=re.MULTILINE)
+    out = {}
+    for heading, body in zip(parts[1::2], parts[2::2], strict=True):
+        match = CODE_HEADING.match(heading)
+        if match:
+            out[match[1]] = body
+    return out
+
+
+def test_every_code_in_the_catalogue_is_documented_and_nothing_else() -> None:
+    documented = CODE_HEADING.findall(_read("ma-loi.md"))
+
+    assert len(documented) == len(set(documented)), "a code is documented twice"
+    assert sorted(set(CATALOGUE) - set(documented)) == [], "codes without a section in docs/ma-loi.md"
+    assert sorted(set(documented) - set(CATALOGUE)) == [], "documented codes that do not exist"
+
+
+def test_each_documented_code_states_its_severity() -> None:
+    label = {"error": "**Lỗi", "warning": "**Cảnh báo"}
+    for code, body in _sections(_read("ma-loi.md")).items():
+        assert label[CATALOGUE[code].severity] in body, code
+
+
+def _status_enum() -> list[str]:
+    schema = json.loads(schema_text("note"))
+    return list(schema["properties"]["tasks"]["additionalProperties"]["properties"]["status"]["enum"])
+
+
+@pytest.mark.parametrize("value", _status_enum())
+def test_every_status_the_schema_accepts_is_in_the_guide(value: str) -> None:
+    assert f"`{value}`" in _read("ghi-chu-quy.md")
+
+
+def test_every_status_code_and_label_is_in_the_guide() -> None:
+    guide = _read("ghi-chu-quy.md")
+    for status in Status:
+        assert f"`{status.value}`" in guide
+        assert status.label in guide
+
+
+def test_every_field_of_the_note_schema_is_in_the_guide() -> None:
+    schema = json.loads(schema_text("note"))
+    task_fields = schema["properties"]["tasks"]["additionalProperties"]["properties"]
+    amend_fields = schema["properties"]["amends"]["items"]["properties"]
+    guide = _read("ghi-chu-quy.md")
+    for field in [*schema["properties"], *task_fields, *amend_fields]:
+        assert f"`{field}`" in guide, field
+
+
+def test_every_key_of_the_directive_and_unit_files_is_in_the_office_guide() -> None:
+    guide = _read("du-lieu-cong-van.md")
+
+    def keys(node: dict[str, object]) -> set[str]:
+        found: set[str] = set()
+        for key, child in (node.get("properties") or {}).items():  # type: ignore[attr-defined]
+            found.add(key)
+            found |= keys(child)
+        items = node.get("items")
+        if isinstance(items, dict):
+            found |= keys(items)
+        return found
+
+    for name in ("directive", "unit"):
+        for key in keys(json.loads(schema_text(name))):
+            assert f"`{key}`" in guide, f"{name}: {key}"
+
+
+def test_the_complete_example_in_the_guide_is_a_valid_note() -> None:
+    guide = _read("ghi-chu-quy.md")
+    after = guide.split("## Ví dụ hoàn chỉnh", 1)[1]
+    example = re.search(r"^```markdown\n(.*?)^```$", after, re.MULTILINE | re.DOTALL)
+    assert example is not None
+    directive, _ = load_directive(ROOT)
+    assert directive is not None
+
+    read = parse_note(example[1], "data/units/qldt/2025Q1.md")
+    findings = [
+        *read.findings,
+        *check_note(read, directive, folder="qldt", file_name="2025Q1.md", today=date(2025, 3, 31)),
+    ]
+
+    assert [(f.line, f.code) for f in findings] == []
+    assert read.note is not None and len(read.note.sections) == 4
+
+
+def _anchor(heading: str) -> str:
+    """The anchor GitHub gives a heading: lower case, punctuation dropped, spaces as hyphens."""
+    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+
+
+def test_links_between_the_docs_point_at_existing_headings() -> None:
+    for page in sorted(DOCS.glob("*.md")):
+        for target, anchor in re.findall(r"\]\(([\w.-]*\.md)?#([^)]+)\)", page.read_text(encoding="utf-8")):
+            linked = DOCS / (target or page.name)
+            assert linked.is_file(), f"{page.name}: {target}"
+            headings = re.findall(r"^#{1,6} (.*)$", linked.read_text(encoding="utf-8"), re.MULTILINE)
+            assert anchor in {_anchor(h) for h in headings}, f"{page.name}: {target}#{anchor}"

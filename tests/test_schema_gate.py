@@ -1,0 +1,48 @@
+"""The fast gate (fastjsonschema) and the explainer (jsonschema) accept exactly the same documents."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import fastjsonschema
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nq43 import schema
+
+_scalars = st.one_of(
+    st.none(), st.booleans(), st.integers(-5, 200), st.floats(-5, 200, allow_nan=False),
+    st.sampled_from(["qldt", "2025Q1", "2025Q5", "2025-03-08", "2025-02-30", "hoan-thanh", "no", "", "2.1", "x y"]),
+)
+_keys = st.sampled_from(["unit", "quarter", "prepared_by", "approved_by", "submitted", "sample", "tasks", "amends",
+                         "status", "progress", "completed", "indicators", "2.1", "2.10", "2", "ty-le-lap-day",
+                         "date", "reason", "bogus"])
+_values: st.SearchStrategy[Any] = st.recursive(
+    _scalars, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_keys, inner, max_size=5), max_leaves=20
+)
+
+
+def _gate_accepts(name: schema.SchemaName, data: Any) -> bool:
+    try:
+        schema._gate(name)(data)
+    except fastjsonschema.JsonSchemaException:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("name", ["note", "directive", "unit", "calendar"])
+@settings(max_examples=80, deadline=None)
+@given(data=st.dictionaries(_keys, _values, max_size=8))
+def test_gate_and_explainer_agree(name: schema.SchemaName, data: dict[str, Any]) -> None:
+    explained = list(schema._explainer(name).iter_errors(data))
+    assert _gate_accepts(name, data) == (not explained)
+
+
+def test_gate_accepts_a_complete_note() -> None:
+    note = {
+        "unit": "qldt", "quarter": "2025Q1", "prepared_by": "Phạm Quốc Anh", "submitted": "2025-03-06",
+        "tasks": {"2.1": {"status": "thuong-xuyen", "indicators": {"ty-le-lap-day": 72.5}}},
+    }
+    assert _gate_accepts("note", note)
+    assert not list(schema._explainer("note").iter_errors(note))
