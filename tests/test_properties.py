@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from notekit import NOTE_PATH, QLDT_NOTE, SHIPPED, TODAY, make_repo, tree_digest
 
+from notekit import NOTE_PATH, QLDT_NOTE, SHIPPED, TODAY, make_repo, tree_digest
 from nq43.directive import load_directive
 from nq43.findings import Finding
 from nq43.messages import CATALOGUE
@@ -115,7 +115,8 @@ def test_any_markdown_body_is_checked_without_exception(body: str) -> None:
 
 
 @settings(max_examples=max(40, EXAMPLES // 20), deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.binary(max_size=300) | st.lists(YAML_PIECES | MARKDOWN_PIECES, max_size=50).map(lambda p: "".join(p).encode()))
+@given(st.binary(max_size=300)
+       | st.lists(YAML_PIECES | MARKDOWN_PIECES, max_size=50).map(lambda pieces: "".join(pieces).encode()))
 def test_any_note_file_in_a_repository_is_checked_and_left_alone(data: bytes) -> None:
     with tempfile.TemporaryDirectory() as folder:
         root = make_repo(Path(folder))
