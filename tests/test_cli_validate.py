@@ -196,3 +196,16 @@ def test_reading_commands_never_write(root: Path, capsys: pytest.CaptureFixture[
                  ["new", "--unit", "qldt", "--quarter", "2025Q1", "--stdout"], ["schema"], ["version"]):
         run(capsys, *argv, *(["--today", "2025-04-01"] if argv[0] in ("validate", "new") else []))
     assert tree_digest(root) == before
+
+
+def test_output_is_reproducible(root: Path, capsys: pytest.CaptureFixture[str],
+                                monkeypatch: pytest.MonkeyPatch) -> None:
+    write_note(root, QLDT_NOTE.replace("status: dang-thuc-hien", "status: no"))
+    write_note(root, "\ufeffkhông có phần đầu\n", "data/units/vp/2025Q1.md")
+    write_note(root, QLDT_NOTE.replace("2025Q1", "2025Q2", 1), "data/units/qldt/2025Q2.md")
+    outputs = set()
+    for folder in (root, root / "data" / "units" / "vp", root / "data"):
+        monkeypatch.chdir(folder)
+        for fmt in ("text", "json", "github"):
+            outputs.add((fmt, run(capsys, "validate", "--format", fmt, "--today", "2025-04-01")))
+    assert len(outputs) == 3  # one result per format, whatever the folder or the run
