@@ -209,3 +209,26 @@ def test_output_is_reproducible(root: Path, capsys: pytest.CaptureFixture[str],
         for fmt in ("text", "json", "github"):
             outputs.add((fmt, run(capsys, "validate", "--format", fmt, "--today", "2025-04-01")))
     assert len(outputs) == 3  # one result per format, whatever the folder or the run
+
+
+def test_interrupt_and_internal_error_exit_codes(root: Path, capsys: pytest.CaptureFixture[str],
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from nq43 import repository
+
+    def interrupted(*_: object, **__: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(repository, "load_repository", interrupted)
+    assert run(capsys, "validate")[0] == 130
+
+    def broken(*_: object, **__: object) -> None:
+        raise RuntimeError("hỏng")
+
+    monkeypatch.setattr(repository, "load_repository", broken)
+    code, out, err = run(capsys, "validate")
+    assert (code, out) == (3, "")
+    assert err == ("Lỗi nội bộ của nq43 (RuntimeError: hỏng). Đặt NQ43_DEBUG=1 để xem chi tiết và báo cho người bảo "
+                   "trì.\n")
+    monkeypatch.setenv("NQ43_DEBUG", "1")
+    with pytest.raises(RuntimeError):
+        main(["validate"])
