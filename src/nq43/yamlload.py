@@ -149,9 +149,9 @@ def load_yaml(text: str, path: str, *, line_offset: int = 0) -> tuple[YamlDoc | 
             for m in _TAB_INDENT.finditer(text)]
     if tabs:
         return None, tabs
-    refused = _scan(text, path, line_offset)
-    if refused is not None:
-        return None, [refused]
+    stopped = _scan(text, path, line_offset)
+    if stopped is not None:
+        return None, [stopped]
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -190,7 +190,8 @@ def _scan(text: str, path: str, line_offset: int) -> Finding | None:
                 continue
             if not isinstance(event, yaml.NodeEvent):
                 continue
-            where = (event.start_mark.line + 1 + line_offset, event.start_mark.column + 1)
+            mark = event.start_mark
+            where = (mark.line + 1 + line_offset, mark.column + 1) if mark else (1 + line_offset, 1)
             if isinstance(event, yaml.AliasEvent):
                 return finding(path, *where, "NQ208")
             nodes += 1
