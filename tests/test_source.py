@@ -226,3 +226,13 @@ def test_position() -> None:
 def test_display_path(tmp_path: Path) -> None:
     assert display_path(tmp_path / "data" / "units" / "qldt" / "2025Q1.md", tmp_path) == "data/units/qldt/2025Q1.md"
     assert display_path(Path("/elsewhere/../x/2025Q1.md"), tmp_path) == "/x/2025Q1.md"
+
+
+def test_a_stray_nul_is_a_control_character_not_utf16(tmp_path: Path) -> None:
+    text, found, args = read(tmp_path, b"---\n\x00unit: qldt\n---\n")
+    assert text is not None
+    assert found == [("NQ106", 2, 1)]
+    assert args[0]["codepoint"] == "0000"
+    # Vietnamese in UTF-16 has fewer zero bytes than English, but still plenty
+    _, found, _ = read(tmp_path, "Phòng Quản lý Đầu tư: đã rà soát tiến độ các khu công nghiệp".encode("utf-16-le"))
+    assert found == [("NQ103", 1, 1)]

@@ -80,7 +80,9 @@ def read_source(file: Path, display: str, *, inside: Path | None = None, limit: 
     except OSError as error:
         return refuse("NQ101", reason=error.strerror or str(error))
 
-    if data.startswith(_UTF16_BOMS) or (len(data) >= 2 and b"\x00" in data[:64]):
+    # UTF-16 without a BOM: every ASCII character brings a zero byte; one stray NUL is only a control character
+    head = data[:64]
+    if data.startswith(_UTF16_BOMS) or (len(head) >= 2 and head.count(0) * 4 >= len(head)):
         return refuse("NQ103")
     if data.startswith(_UTF8_BOM):
         findings.append(finding(display, 1, 1, "NQ104"))
