@@ -202,3 +202,18 @@ def test_unit_file_with_yaml_error_is_skipped(tmp_path: Path) -> None:
     unit = loaded.unit("vp")
     assert unit is not None
     assert unit.short_name == unit.name  # falls back to the letter's name
+
+
+def test_a_province_sized_directive_is_bounded_only_by_its_size(tmp_path: Path) -> None:
+    # the line and value limits guard against what units submit; the Office's letter may list thousands of tasks
+    root = make_repo(tmp_path)
+    file = root / "data" / "directive.yaml"
+    extra = "".join(f'  - id: "1.{n}"\n    unit: vp\n    title: Nhiệm vụ {n}\n    text: "Nội dung nhiệm vụ {n}."\n'
+                    f"    recurring: true\n" for n in range(3, 6003))
+    text = file.read_text(encoding="utf-8").replace("\n# Chỉ tiêu định lượng", "\n" + extra + "\n# Chỉ tiêu định lượng")
+    file.write_text(text, encoding="utf-8")
+    assert text.count("\n") > 30_000
+    loaded, findings = load_directive(root)
+    assert findings == []
+    assert loaded is not None
+    assert len(loaded.tasks) == 14 + 6000

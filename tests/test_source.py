@@ -236,3 +236,9 @@ def test_a_stray_nul_is_a_control_character_not_utf16(tmp_path: Path) -> None:
     # Vietnamese in UTF-16 has fewer zero bytes than English, but still plenty
     _, found, _ = read(tmp_path, "Phòng Quản lý Đầu tư: đã rà soát tiến độ các khu công nghiệp".encode("utf-16-le"))
     assert found == [("NQ103", 1, 1)]
+
+
+def test_line_limit_can_be_lifted_for_the_offices_own_files(tmp_path: Path) -> None:
+    text, found, _ = read(tmp_path, b"x\n" * (MAX_LINES + 1), max_lines=None)
+    assert text is not None
+    assert found == []

@@ -229,3 +229,11 @@ def test_syntax_errors_are_said_in_vietnamese_at_their_place(text: str, line: in
     assert doc is None
     assert [(f.code, f.line, f.column) for f in findings] == [("NQ204", line, column)]
     assert str(findings[0].args["problem"]).startswith(problem)
+
+
+def test_value_limit_can_be_lifted_for_the_offices_own_files() -> None:
+    many = "tasks: {" + ", ".join(f"'{i}.1': 0" for i in range(1, MAX_NODES)) + "}\n"
+    doc, findings = load_yaml(many, "data/directive.yaml", max_nodes=None)
+    assert findings == []
+    assert doc is not None
+    assert len(doc.data["tasks"]) == MAX_NODES - 1

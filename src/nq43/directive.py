@@ -21,8 +21,8 @@ from nq43.models import (
     Task,
     Unit,
 )
-from nq43.source import read_source
-from nq43.yamlload import YamlDoc, load_yaml
+from nq43.source import MAX_LINES, read_source
+from nq43.yamlload import MAX_NODES, YamlDoc, load_yaml
 
 DIRECTIVE_FILE = "data/directive.yaml"
 UNITS_DIR = "data/units"
@@ -31,11 +31,14 @@ UNIT_FILE = "unit.yaml"
 
 def read_yaml_file(file: Path, path: str, schema_name: schema.SchemaName, inside: Path) -> tuple[YamlDoc | None, list[Finding]]:
     """Read a YAML data file and check it against its schema; None when it cannot be used."""
-    source = read_source(file, path, inside=inside)
+    # The directive is the Office's own file and may be province-sized (hundreds of units): only the size limit
+    # bounds it. The line and value limits guard against what units submit.
+    whole = schema_name == "directive"
+    source = read_source(file, path, inside=inside, max_lines=None if whole else MAX_LINES)
     findings = list(source.findings)
     if source.text is None:
         return None, findings
-    doc, yaml_findings = load_yaml(source.text, path)
+    doc, yaml_findings = load_yaml(source.text, path, max_nodes=None if whole else MAX_NODES)
     findings += yaml_findings
     if doc is None:
         return None, findings

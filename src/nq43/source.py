@@ -53,7 +53,7 @@ def _guess_legacy(data: bytes) -> str:
 
 
 def read_source(file: Path, display: str, *, inside: Path | None = None, limit: int = MAX_FILE_BYTES,
-                max_lines: int = MAX_LINES) -> Source:
+                max_lines: int | None = MAX_LINES) -> Source:
     """Read `file` as UTF-8 text; never raises for a user's mistake, returns findings instead.
 
     `inside`, when given, is the folder that a file named within it (or a link named anywhere) must not leave
@@ -100,7 +100,7 @@ def read_source(file: Path, display: str, *, inside: Path | None = None, limit: 
     # "\r" carried into sections and reports.
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     lines = raw.count("\n") + (not raw.endswith("\n"))
-    if lines > max_lines:
+    if max_lines is not None and lines > max_lines:
         return refuse("NQ112", lines=lines, limit=max_lines)
 
     text = nfc(raw)

@@ -28,7 +28,8 @@ except AttributeError:  # pragma: no cover - libyaml is missing on some platform
     _Loader = yaml.SafeLoader
 
 MAX_DEPTH = 16
-# A note's front matter holds a few dozen values and the directive a few hundred; far more is an attack.
+# A note's front matter holds a few dozen values, a unit.yaml a handful; far more is an attack. (The directive,
+# the Office's own file, may be province-sized: only the file size bounds it.)
 MAX_NODES = 10_000
 Path_ = tuple[str | int, ...]
 
@@ -143,13 +144,14 @@ class _Builder:
         return result
 
 
-def load_yaml(text: str, path: str, *, line_offset: int = 0) -> tuple[YamlDoc | None, list[Finding]]:
+def load_yaml(text: str, path: str, *, line_offset: int = 0,
+              max_nodes: int | None = MAX_NODES) -> tuple[YamlDoc | None, list[Finding]]:
     """Parse one YAML document; `line_offset` is the number of file lines before `text` starts."""
     tabs = [finding(path, text.count("\n", 0, m.start()) + 1 + line_offset, m.end() - m.start(), "NQ206")
             for m in _TAB_INDENT.finditer(text)]
     if tabs:
         return None, tabs
-    stopped = _scan(text, path, line_offset)
+    stopped = _scan(text, path, line_offset, max_nodes)
     if stopped is not None:
         return None, [stopped]
     loader = _Loader(text)
@@ -177,7 +179,7 @@ def load_yaml(text: str, path: str, *, line_offset: int = 0) -> tuple[YamlDoc | 
     return builder.doc, []
 
 
-def _scan(text: str, path: str, line_offset: int) -> Finding | None:
+def _scan(text: str, path: str, line_offset: int, max_nodes: int | None) -> Finding | None:
     """Walk the parser's events (libyaml parses without recursion) and refuse aliases, deep nesting and
     too many values before anything is composed; syntax errors are left to the composer to report."""
     loader = _Loader(text)
@@ -195,8 +197,8 @@ def _scan(text: str, path: str, line_offset: int) -> Finding | None:
             if isinstance(event, yaml.AliasEvent):
                 return finding(path, *where, "NQ208")
             nodes += 1
-            if nodes > MAX_NODES:
-                return finding(path, *where, "NQ211", limit=MAX_NODES)
+            if max_nodes is not None and nodes > max_nodes:
+                return finding(path, *where, "NQ211", limit=max_nodes)
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
