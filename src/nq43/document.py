@@ -11,21 +11,27 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cache
-from typing import Any, Union
+import re
+from functools import cache, lru_cache
+from typing import Any, NamedTuple, Union
 
 from nq43.vietnamese import clean
 
 
 class Markdown(str):
-    """Text that is already Markdown (normalised); templates insert it as it is, without escaping."""
+    """Text that is already Markdown (normalised); templates insert it as it is, without escaping.
 
-    __slots__ = ()
+    `blocks`, when set, are the blocks this Markdown was written from, so that it need not be parsed again.
+    """
+
+    blocks: tuple[Block, ...] | None = None
 
 
-@dataclass(frozen=True)
-class Run:
-    """A stretch of text in one style; `link` is the target of a hyperlink (only http, https and mailto)."""
+class Run(NamedTuple):
+    """A stretch of text in one style; `link` is the target of a hyperlink (only http, https and mailto).
+
+    A named tuple rather than a dataclass: a province's report holds hundreds of thousands of runs.
+    """
 
     text: str
     bold: bool = False
@@ -195,22 +201,23 @@ def _inline(token: Any) -> Inline:
 
 
 def merge_runs(runs: Sequence[Run]) -> Inline:
-    """Join neighbouring runs of the same style; drop empty ones; clean what a document cannot hold."""
+    """Join neighbouring runs of the same style and drop empty ones (line breaks stay runs of their own)."""
     merged: list[Run] = []
     for run in runs:
-        text = run.text if run is LINE_BREAK or run.text == "\n" else clean(run.text).replace("\n", " ")
+        text = run.text
         if not text:
             continue
         if text == "\n":
             merged.append(LINE_BREAK)
             continue
-        last = merged[-1] if merged else None
-        if last is not None and last.text != "\n" and (last.bold, last.italic, last.code, last.link) == (
-            run.bold, run.italic, run.code, run.link
-        ):
-            merged[-1] = Run(last.text + text, run.bold, run.italic, run.code, run.link)
-        else:
-            merged.append(Run(text, run.bold, run.italic, run.code, run.link))
+        if "\n" in text:
+            text = text.replace("\n", " ")
+        if merged:
+            last = merged[-1]
+            if last.text != "\n" and last[1:] == run[1:]:
+                merged[-1] = last._replace(text=last.text + text)
+                continue
+        merged.append(run if text is run.text else run._replace(text=text))
     return tuple(merged)
 
 
@@ -260,7 +267,7 @@ def _blocks(stream: _Tokens, until: str | None) -> list[Block]:
             if inner:
                 blocks.append(Quote(inner))
         elif kind in ("fence", "code_block"):
-            text = clean(token.content.rstrip("\n"))
+            text = token.content.rstrip("\n")
             if text.strip():
                 blocks.append(CodeBlock(text))
         elif kind == "html_block":
@@ -310,9 +317,10 @@ def _table(stream: _Tokens) -> Table:
     return Table(tuple(header), tuple(rows), tuple(align))
 
 
-def parse(markdown: str) -> tuple[Block, ...]:
-    """Blocks of a Markdown text."""
-    return tuple(_blocks(_Tokens(_parser().parse(markdown)), None))
+def parse(markdown: str, *, keep_controls: bool = False) -> tuple[Block, ...]:
+    """Blocks of a Markdown text; characters a document cannot hold (control, zero-width, bidi) are dropped,
+    unless `keep_controls` (text that holds marks of its own and was cleaned piece by piece)."""
+    return tuple(_blocks(_Tokens(_parser().parse(markdown if keep_controls else clean(markdown))), None))
 
 
 def parse_inline(markdown: str) -> Inline:
@@ -360,32 +368,21 @@ def demote_headings(blocks: Sequence[Block]) -> tuple[Block, ...]:
 
 # ---------------------------------------------------------------- model -> Markdown
 
-_ALWAYS = set("\\`*_[]<>|~")
+# Characters that are Markdown syntax wherever they stand, and "&" where it would start an entity.
+_SYNTAX = re.compile(r"[\\`*_\[\]<>|~]|&(?=#?[0-9A-Za-z]{1,32};)")
 
 
+@lru_cache(maxsize=8192)  # names, titles and labels repeat across a report
 def escape(text: str) -> str:
     """Markdown for literal text: every character Markdown could read as syntax is escaped.
 
     Line breaks in `text` are kept; each line is escaped as if it started a block.
     """
-    lines = []
-    for line in clean(text).split("\n"):
-        lines.append(_escape_line(line.strip()))
-    return "\n".join(lines)
+    return "\n".join(_escape_line(line.strip()) for line in clean(text).split("\n"))
 
 
 def _escape_line(line: str) -> str:
-    out = []
-    for index, ch in enumerate(line):
-        if ch in _ALWAYS:
-            out.append("\\" + ch)
-        elif ch == "&" and _looks_like_entity(line, index):
-            out.append("\\&")
-        elif ch == "!" and line[index + 1 : index + 2] == "[":
-            out.append("\\!")
-        else:
-            out.append(ch)
-    text = "".join(out)
+    text = _SYNTAX.sub(r"\\\g<0>", line)
     return _escape_line_start(text) if text else text
 
 
@@ -402,11 +399,6 @@ def _escape_line_start(text: str) -> str:
     if 0 < digits <= 9 and text[digits : digits + 1] in (".", ")") and text[digits + 1 : digits + 2] in ("", " ", "\t"):
         return text[:digits] + "\\" + text[digits:]
     return text
-
-
-def _looks_like_entity(line: str, index: int) -> bool:
-    end = line.find(";", index + 1, index + 34)
-    return end > index + 1 and all(c.isalnum() or c == "#" for c in line[index + 1 : end])
 
 
 def _code_span(text: str) -> str:
@@ -521,5 +513,12 @@ def blocks_markdown(blocks: Sequence[Block]) -> str:
 
 
 def normalise(markdown: str) -> Markdown:
-    """A note's Markdown made safe to place inside the report: parsed, headings demoted, written back."""
-    return Markdown(blocks_markdown(demote_headings(parse(markdown))))
+    """A note's Markdown made safe to place inside the report: parsed, headings demoted, written back.
+
+    The result keeps its blocks, for the .docx. Characters that entities may have brought back (`&#x202E;`)
+    are cleaned from the blocks' text by the writers, and from the Markdown here.
+    """
+    blocks = demote_headings(parse(markdown))
+    result = Markdown(clean(blocks_markdown(blocks)))
+    result.blocks = blocks
+    return result

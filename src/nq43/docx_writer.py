@@ -69,7 +69,12 @@ R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 HYPERLINK_TYPE = R_NS + "/hyperlink"
 XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\t": " "})
+# XML escapes, and the characters that vietnamese.clean drops (controls, zero-width, bidi), dropped again here
+# at C speed: an entity in a note (`&#x202E;`) can bring one back after cleaning, and XML cannot hold most.
+_DROPPED = (*range(0, 9), 11, 12, *range(14, 32), *range(0x7F, 0xA0), 0xFFFE, 0xFFFF, 0x200B, 0x200C, 0x200D,
+            0x2060, 0xFEFF, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\t": " ", "\r": " ", "\n": " ",
+                          **{chr(c): None for c in _DROPPED}})
 
 
 def _x(text: str) -> str:
@@ -295,7 +300,7 @@ def _column_widths(table: Table, width: int) -> list[int]:
             text = plain_text(cell)[:MEASURED_CHARACTERS]
             if not text:
                 continue
-            longest_word = max((text_width(word, TABLE_SIZE, bold=bold) for word in text.split()), default=0)
+            longest_word = text_width(max(text.split(), key=len, default=""), TABLE_SIZE, bold=bold)
             least[column] = max(least[column], longest_word + CELL_PADDING)
             wanted[column] = max(wanted[column], text_width(text, TABLE_SIZE, bold=bold) + CELL_PADDING)
     if sum(least) >= width:  # even the words do not fit: widths in proportion to them

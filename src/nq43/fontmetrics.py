@@ -7,6 +7,7 @@ width), in font units of 2048 per em, for Latin and Vietnamese letters and commo
 from __future__ import annotations
 
 from functools import cache
+from itertools import repeat
 
 UNITS_PER_EM = 2048
 
@@ -175,6 +176,5 @@ def text_width_pt(text: str, size_pt: float, *, bold: bool = False) -> float:
     """Width of `text` set in Times New Roman at `size_pt`, in points (a character not in the table counts
     as a capital H, so the estimate errs on the wide side)."""
     table = _table(bold)
-    fallback = table["H"]
-    units = sum(table.get(ch, fallback) for ch in text)
+    units = sum(map(table.get, text, repeat(table["H"])))
     return units * size_pt / UNITS_PER_EM

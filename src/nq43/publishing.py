@@ -16,7 +16,10 @@ from nq43.errors import Nq43Error
 from nq43.findings import Finding, Severity, finding, has_errors
 from nq43.gitrepo import git
 from nq43.issuance import IssueRecord, content_hash
-from nq43.models import Quarter
+from nq43.directive import UNITS_DIR
+from nq43.models import Directive, Note, Quarter
+from nq43.notes import parse_note, split_front_matter
+from nq43.source import read_source
 from nq43.output import write_atomic
 from nq43.report_model import ReportContext, ReportOptions, build_context, format_number, report_findings, select_notes
 
@@ -84,7 +87,7 @@ def build(request: ReportRequest) -> ReportOutcome:
         number = record.number  # regenerating an issued report: its number and date, unless told otherwise
     day = day or request.today
 
-    repo = load_quarters(root, request.today, (quarter, quarter.previous()))
+    repo = load_quarters(root, request.today, (quarter,))
     directive = repo.directive
     note_paths = {n.path for n in repo.notes}
     setup_errors = [f for f in repo.findings if f.path not in note_paths and f.severity is Severity.ERROR]
@@ -93,7 +96,7 @@ def build(request: ReportRequest) -> ReportOutcome:
     selection = select_notes(directive, repo.notes, quarter)
     if selection.invalid and not request.allow_invalid:
         return ReportOutcome((), (), selection.blocking_findings())
-    previous = select_notes(directive, repo.notes, quarter.previous()).used
+    previous = previous_notes(root, directive, quarter.previous())
 
     options = ReportOptions(quarter, day, number or "", request.signer, request.draft, request.allow_invalid)
     context = build_context(directive, selection, options, previous=previous, record=record)
@@ -129,6 +132,28 @@ def build(request: ReportRequest) -> ReportOutcome:
             write_atomic(target, issuance.dump(new_record))
             written.append(target)
     return ReportOutcome(tuple(written), tuple(warnings), (), context, new_record, unchanged)
+
+
+def previous_notes(root: Path, directive: Directive, quarter: Quarter) -> dict[str, Note]:
+    """The notes of `quarter` read for their indicator values only: a note counts when its front matter is
+    sound (its body is the business of that quarter's report, already issued)."""
+    notes: dict[str, Note] = {}
+    for unit in directive.units:
+        path = f"{UNITS_DIR}/{unit.id}/{quarter}.md"
+        file = root / path
+        if not file.is_file():
+            continue
+        source = read_source(file, path, inside=root / "data")
+        if source.text is None:
+            continue
+        front, _ = split_front_matter(source.text, path)
+        if front is None:
+            continue
+        read = parse_note(f"---\n{front.yaml_text}\n---\n", path)
+        note = read.note
+        if note is not None and not has_errors(read.findings) and note.unit == unit.id and note.quarter == quarter:
+            notes[unit.id] = note
+    return notes
 
 
 def _issue_record(request: ReportRequest, context: ReportContext, hashes: dict[str, str],

@@ -10,13 +10,14 @@ template code or Markdown syntax.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime, time
+import re
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from nq43.document import Frame, Markdown, ReportDocument, escape, parse, parse_inline
+from nq43.document import Block, Frame, Markdown, Paragraph, ReportDocument, escape, parse, parse_inline
 from nq43.report_model import ReportContext
 from nq43.vietnamese import date_long, date_short, number, percent
 
@@ -45,6 +46,9 @@ class TemplateProblem(Exception):
 class Rendered:
     markdown: str  # the whole report, as the template lays it out
     parts: dict[str, str]  # each required block on its own
+    # the block-level parts with each Markdown value replaced by a mark, and those values in order
+    marked: dict[str, str] = field(default_factory=dict)
+    chunks: tuple[Markdown, ...] = ()
 
 
 def template_dirs(root: Path | None, explicit: Path | None = None) -> list[Path]:
@@ -91,6 +95,16 @@ def _finalize(value: Any) -> str:
     return _escape_value(str(value))
 
 
+def _marking(marks: list[Markdown]) -> Any:
+    def finalize(value: Any) -> str:
+        if isinstance(value, Markdown):
+            marks.append(value)
+            return f"{_MARK_OPEN}{len(marks) - 1}{_MARK_CLOSE}"
+        return _finalize(value)
+
+    return finalize
+
+
 def _escape_value(text: str) -> str:
     """Escape a value as Markdown text; a leading space becomes an entity so that it never starts a code block."""
     escaped = escape(text) if text.strip() == text else escape(text.strip())
@@ -101,15 +115,15 @@ def _escape_value(text: str) -> str:
     return escaped
 
 
-def _environment(dirs: Sequence[Path]) -> Any:
+def _environment(dirs: Sequence[Path], marks: list[Markdown] | None = None) -> Any:
     from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
+    from jinja2.sandbox import SandboxedEnvironment
 
-    env = ImmutableSandboxedEnvironment(
+    env = SandboxedEnvironment(
         loader=ChoiceLoader([FileSystemLoader(str(d)) for d in dirs]),
         undefined=StrictUndefined,
         autoescape=False,
-        finalize=_finalize,
+        finalize=_finalize if marks is None else _marking(marks),
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
@@ -150,22 +164,38 @@ def _shown(filename: str, dirs: Sequence[Path]) -> str:
     return filename
 
 
+# While rendering, each Markdown value (a note's normalised text) is written as a mark that names it. The
+# .md and the template's parts are the marked text with the values put back; for the .docx, a mark that stands
+# alone as a paragraph is replaced by the blocks the value was made from, so a note is not parsed a second time
+# inside the whole report. Control characters never come from data (every value is cleaned), so no note can
+# forge a mark.
+_MARK_OPEN, _MARK_CLOSE = "\x02", "\x03"
+_MARK = re.compile("\x02([0-9]+)\x03")
+
+
 def render(context: ReportContext, dirs: Sequence[Path]) -> Rendered:
-    """The whole Markdown report and each required block, from the first template found in `dirs`."""
+    """The whole Markdown report and each required block, from the first template found in `dirs`.
+
+    The template is rendered once; the required blocks are captured as they are rendered in place (a block
+    that the layout leaves out is rendered on its own).
+    """
     from jinja2 import TemplateError, TemplateNotFound
 
-    env = _environment(dirs)
     variables = {f.name: getattr(context, f.name) for f in fields(context)}
+    chunks: list[Markdown] = []
+    captured: dict[str, str] = {}
     try:
-        template = env.get_template(TEMPLATE_NAME)
+        template = _environment(dirs, marks=chunks).get_template(TEMPLATE_NAME)
         missing = [name for name in REQUIRED_BLOCKS if name not in template.blocks]
         if missing:
-            path = _shown(TEMPLATE_NAME, dirs)
-            raise TemplateProblem(path, 1, "thiếu khối (block) " + ", ".join(missing))
-        markdown = template.render(variables)
-        parts = {
-            name: "".join(template.blocks[name](template.new_context(dict(variables)))) for name in REQUIRED_BLOCKS
-        }
+            raise TemplateProblem(_shown(TEMPLATE_NAME, dirs), 1, "thiếu khối (block) " + ", ".join(missing))
+        context_ = template.new_context(dict(variables))
+        for name in REQUIRED_BLOCKS:
+            context_.blocks[name][0] = _capturing(name, context_.blocks[name][0], captured)
+        marked_markdown = "".join(template.root_render_func(context_))
+        for name in REQUIRED_BLOCKS:
+            if name not in captured:
+                captured[name] = "".join(template.blocks[name](template.new_context(dict(variables))))
     except TemplateProblem:
         raise
     except TemplateNotFound as error:
@@ -176,7 +206,50 @@ def render(context: ReportContext, dirs: Sequence[Path]) -> Rendered:
     except (ArithmeticError, AttributeError, LookupError, TypeError, ValueError, RecursionError) as error:
         path, line = _position(error, dirs)
         raise TemplateProblem(path, line, f"{type(error).__name__}: {error}") from None
-    return Rendered(markdown, parts)
+
+    def unmark(text: str) -> str:
+        return _MARK.sub(lambda m: chunks[int(m[1])] if int(m[1]) < len(chunks) else "", text)
+
+    return Rendered(
+        unmark(marked_markdown),
+        {name: unmark(text) for name, text in captured.items()},
+        {name: captured[name] for name in BLOCK_BLOCKS},
+        tuple(chunks),
+    )
+
+
+def _capturing(name: str, render_block: Any, captured: dict[str, str]) -> Any:
+    def capture(context: Any) -> Any:
+        text = "".join(render_block(context))
+        captured[name] = text
+        yield text
+
+    return capture
+
+
+def parse_part(rendered: Rendered, name: str) -> tuple[Block, ...]:
+    """The blocks of a rendered block-level part. Where each Markdown value stood alone as a paragraph, its
+    own blocks are put in its place; otherwise (a custom template that puts a note's text inside a sentence)
+    the part is parsed in full, which gives the same blocks, only slower."""
+    text = rendered.marked.get(name, "")
+    marks = sum(1 for _ in _MARK.finditer(text))
+    if not marks:
+        return parse(rendered.parts[name])
+    chunks = rendered.chunks
+    out: list[Block] = []
+    used = 0
+    for block in parse(text, keep_controls=True):
+        runs = block.runs if isinstance(block, Paragraph) else ()
+        match = _MARK.fullmatch(runs[0].text) if len(runs) == 1 else None
+        if match is not None and int(match[1]) < len(chunks):
+            chunk = chunks[int(match[1])]
+            out.extend(chunk.blocks if chunk.blocks is not None else parse(chunk))
+            used += 1
+        else:
+            out.append(block)
+    if used != marks:
+        return parse(rendered.parts[name])
+    return tuple(out)
 
 
 def report_document(context: ReportContext, rendered: Rendered) -> ReportDocument:
@@ -201,11 +274,11 @@ def report_document(context: ReportContext, rendered: Rendered) -> ReportDocumen
     return ReportDocument(
         frame=frame,
         summary=summary,
-        body=parse(parts["body"]),
+        body=parse_part(rendered, "body"),
         appendix_label=parse_inline(parts["appendix_label"]),
         appendix_title=parse_inline(parts["appendix_title"]),
         appendix_note=parse_inline(parts["appendix_note"]),
-        appendix=parse(parts["appendix"]),
+        appendix=parse_part(rendered, "appendix"),
         title=f"{context.doc_type} {''.join(r.text for r in summary)}".strip(),
         author=context.agency_name,
         created=datetime.combine(context.date, time(0, 0), tzinfo=UTC),
