@@ -219,8 +219,8 @@ _ROWS: list[tuple[str, Literal["error", "warning"], str, str, str, str]] = [
     # --- NQ9xx: the consolidated report (nq43 report) ---
     ("NQ901", W, "Ghi chú không hợp lệ ({errors} lỗi) nên bị bỏ ra khỏi báo cáo (--allow-invalid); báo cáo ghi rõ điều này.",
      "The note is not valid ({errors} errors) and was left out of the report (--allow-invalid); the report says so.",
-     "Chạy `nq43 validate {path}` để xem lỗi, sửa rồi lập lại báo cáo.",
-     "Run `nq43 validate {path}` to see the errors, fix them and build the report again."),
+     "Chạy `nq43 validate {file}` để xem lỗi, sửa rồi lập lại báo cáo.",
+     "Run `nq43 validate {file}` to see the errors, fix them and build the report again."),
     ("NQ902", W, "{unit} chưa có ghi chú quý {quarter}; báo cáo ghi đơn vị này là chưa gửi báo cáo.",
      "{unit} has no note for {quarter}; the report names it as not having reported.",
      "Đơn vị tạo ghi chú bằng `nq43 new --unit {unit_id} --quarter {quarter}` rồi gửi lên.",

@@ -192,10 +192,13 @@ def render(context: ReportContext, dirs: Sequence[Path]) -> Rendered:
         context_ = template.new_context(dict(variables))
         for name in REQUIRED_BLOCKS:
             context_.blocks[name][0] = _capturing(name, context_.blocks[name][0], captured)
-        marked_markdown = "".join(template.root_render_func(context_))
-        for name in REQUIRED_BLOCKS:
-            if name not in captured:
-                captured[name] = "".join(template.blocks[name](template.new_context(dict(variables))))
+        try:
+            marked_markdown = "".join(template.root_render_func(context_))
+            for name in REQUIRED_BLOCKS:
+                if name not in captured:
+                    captured[name] = "".join(template.blocks[name](template.new_context(dict(variables))))
+        except Exception:
+            template.environment.handle_exception()  # raises it again with the template's own line numbers
     except TemplateProblem:
         raise
     except TemplateNotFound as error:

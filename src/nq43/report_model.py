@@ -24,7 +24,7 @@ MOTTO = "Độc lập - Tự do - Hạnh phúc"
 DOC_TYPE = "BÁO CÁO"
 DRAFT_MARK = "DỰ THẢO"
 RECIPIENTS_HEADING = "Nơi nhận:"
-BLANK_NUMBER = "      "  # a number left for the Office to write in by hand: "Số:      /BC-BQL"
+BLANK_NUMBER = "     "  # a number left for the Office to write in by hand: "Số:      /BC-BQL"
 
 
 @dataclass(frozen=True)
@@ -435,7 +435,7 @@ def _unit_entry(unit: Unit, note: Note | None, tasks: tuple[TaskEntry, ...]) -> 
 
 def report_findings(directive: Directive, selection: Selection, context: ReportContext) -> list[Finding]:
     """Warnings that the report was built with something missing or marked (shown on the terminal)."""
-    findings = [finding(item.path, 1, 1, "NQ901", errors=left.errors, path=item.path)
+    findings = [finding(item.path, 1, 1, "NQ901", errors=left.errors, file=item.path)
                 for item, left in zip(selection.invalid, context.left_out, strict=True)]
     for unit in context.missing_units:
         findings.append(finding(f"data/units/{unit.id}/{context.quarter.code}.md", 1, 1, "NQ902",
