@@ -11,9 +11,9 @@ from typing import Any
 import docx
 import pytest
 import yaml
-from reportdata import full_notes, make_repo, note
 
 from nq43.cli import main
+from reportdata import full_notes, make_repo, note
 
 TODAY = "2025-03-12"
 OUT = Path("reports") / "2025Q1"
@@ -94,7 +94,8 @@ def test_missing_unit_is_a_warning_and_named(tmp_path: Path, capsys: pytest.Capt
 
     assert _run(root) == 0
     err = capsys.readouterr().err
-    assert "data/units/tnmt/2025Q1.md:1:1: NQ902 cảnh báo: Phòng Tài nguyên và Môi trường chưa có ghi chú quý 2025Q1" in err
+    assert ("data/units/tnmt/2025Q1.md:1:1: NQ902 cảnh báo: Phòng Tài nguyên và Môi trường chưa có ghi chú quý "
+            "2025Q1") in err
     assert "7/8 đơn vị đã báo cáo" in err
 
 
@@ -106,7 +107,8 @@ def test_sample_data_makes_a_draft(tmp_path: Path, capsys: pytest.CaptureFixture
     assert _run(root) == 0
     err = capsys.readouterr().err
     assert "NQ903" in err and "Đã lập báo cáo 2025Q1 (DỰ THẢO)" in err
-    assert (root / OUT / "bao-cao-2025Q1.md").read_text(encoding="utf-8").startswith("> **DỰ THẢO** (lập từ dữ liệu mẫu)")
+    markdown = (root / OUT / "bao-cao-2025Q1.md").read_text(encoding="utf-8")
+    assert markdown.startswith("> **DỰ THẢO** (lập từ dữ liệu mẫu)")
 
 
 @pytest.mark.parametrize(

@@ -13,14 +13,14 @@ import pytest
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
-from reportdata import REPORT_DATE, TODAY, full_notes, make_repo, note
 
 from nq43.docx_writer import build_docx
 from nq43.fontmetrics import text_width_pt
 from nq43.models import Quarter
-from nq43.report_model import ReportOptions, build_context, select_notes
 from nq43.rendering import render, report_document, template_dirs
+from nq43.report_model import ReportOptions, build_context, select_notes
 from nq43.repository import load_quarters
+from reportdata import REPORT_DATE, TODAY, full_notes, make_repo, note
 
 Q1 = Quarter(2025, 1)
 TWIPS_PER_MM = 1440 / 25.4

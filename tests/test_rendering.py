@@ -5,11 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from reportdata import REPO, REPORT_DATE, TODAY, full_notes, make_repo
 
 from nq43.document import Heading, Paragraph, Table, parse, plain_text
 from nq43.models import Quarter
-from nq43.report_model import ReportContext, ReportOptions, build_context, select_notes
 from nq43.rendering import (
     PACKAGED_TEMPLATES,
     REQUIRED_BLOCKS,
@@ -22,7 +20,9 @@ from nq43.rendering import (
     roman,
     template_dirs,
 )
+from nq43.report_model import ReportContext, ReportOptions, build_context, select_notes
 from nq43.repository import load_quarters
+from reportdata import REPO, REPORT_DATE, TODAY, full_notes, make_repo
 
 Q1 = Quarter(2025, 1)
 
@@ -76,7 +76,8 @@ def test_default_template_gives_the_report_structure(tmp_path: Path) -> None:
         "IV. KIẾN NGHỊ, ĐỀ XUẤT",
     ]
     assert (3, "1. Văn phòng Ban Quản lý") in headings
-    assert (4, "b) Nhiệm vụ 1.2: Đăng tải, phổ biến Nghị quyết trên ứng dụng xã hội và Cổng Thông tin điện tử") in headings
+    title = "b) Nhiệm vụ 1.2: Đăng tải, phổ biến Nghị quyết trên ứng dụng xã hội và Cổng Thông tin điện tử"
+    assert (4, title) in headings
     assert plain_text(body[-1].runs).endswith("./.")  # type: ignore[union-attr]
     assert rendered.parts["summary"].startswith("Kết quả thực hiện Nghị quyết số 43/NQ-HĐND")
     assert "# BÁO CÁO" in rendered.markdown
@@ -110,7 +111,8 @@ def test_jinja_in_a_note_comes_out_literally(tmp_path: Path) -> None:
 
 def test_data_values_are_escaped_as_markdown(tmp_path: Path) -> None:
     context = _context(tmp_path, signer="*Nguyễn* | [Văn](x) # A")
-    rendered = render(context, _custom(tmp_path, _MINIMAL.replace("{% block body %}body", "{% block body %}{{ signer }}")))
+    template = _MINIMAL.replace("{% block body %}body", "{% block body %}{{ signer }}")
+    rendered = render(context, _custom(tmp_path, template))
 
     assert [plain_text(b.runs) for b in parse(rendered.parts["body"])] == ["*Nguyễn* | [Văn](x) # A"]  # type: ignore[union-attr]
 

@@ -6,7 +6,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from reportdata import REPORT_DATE, TODAY, directive, full_notes, make_repo, note
 
 from nq43.models import Quarter
 from nq43.report_model import (
@@ -18,6 +17,7 @@ from nq43.report_model import (
     select_notes,
 )
 from nq43.repository import load_quarters
+from reportdata import REPORT_DATE, TODAY, directive, full_notes, make_repo, note
 
 Q1 = Quarter(2025, 1)
 
@@ -127,7 +127,8 @@ def test_draft_option(tmp_path: Path) -> None:
 
 def test_invalid_notes_are_selected_apart(tmp_path: Path) -> None:
     notes = full_notes()
-    notes["data/units/qlld/2025Q1.md"] = notes["data/units/qlld/2025Q1.md"].replace("status: thuong-xuyen", "status: maybe")
+    path = "data/units/qlld/2025Q1.md"
+    notes[path] = notes[path].replace("status: thuong-xuyen", "status: maybe")
     context, codes = _context(tmp_path, notes, allow_invalid=True)
 
     assert [item.path for item in context.left_out] == ["data/units/qlld/2025Q1.md"]

@@ -8,9 +8,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from reportdata import full_notes, make_repo
 
 from nq43.cli import main
+from reportdata import full_notes, make_repo
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 PDFTOTEXT = shutil.which("pdftotext")

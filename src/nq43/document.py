@@ -8,12 +8,12 @@ the rest of the report.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-import re
 from functools import cache, lru_cache
-from typing import Any, NamedTuple, Union
+from typing import Any, NamedTuple
 
 from nq43.vietnamese import clean
 
@@ -80,7 +80,7 @@ class Quote:
     blocks: tuple[Block, ...]
 
 
-Block = Union[Heading, Paragraph, ListBlock, Table, CodeBlock, Quote]
+Block = Heading | Paragraph | ListBlock | Table | CodeBlock | Quote
 
 
 @dataclass(frozen=True)
@@ -426,7 +426,7 @@ def inline_markdown(runs: Sequence[Run]) -> str:
         if at_line_start:  # leading spaces at a line start would make an indented code block
             run = Run(run.text.lstrip(" \t"), run.bold, run.italic, run.code, run.link)
         if run.link is not None:
-            group = []
+            group: list[Run] = []
             while index < len(runs) and runs[index].link == run.link and runs[index].text != "\n":
                 part = run if not group else runs[index]
                 group.append(Run(part.text, part.bold, part.italic, part.code))

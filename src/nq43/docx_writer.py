@@ -133,6 +133,11 @@ def _text_run(text: str, size: float, bold: bool = False, italic: bool = False, 
     return f'<w:r>{_rpr(size, bold, italic, **extra)}<w:t xml:space="preserve">{_x(text)}</w:t></w:r>'
 
 
+_TINY_MARK = '<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>'  # the mark of a rule paragraph, 1 pt
+_TABLE_LOOK = ('<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
+               'w:noHBand="0" w:noVBand="0"/>')
+
+
 def _ppr(style: Style, *, border_bottom: bool = False, exact: int | None = None, keep_lines: bool = False,
          page_break: bool = False, section: str = "") -> str:
     line = f'w:line="{exact}" w:lineRule="exact"' if exact is not None else 'w:line="240" w:lineRule="auto"'
@@ -149,7 +154,7 @@ def _ppr(style: Style, *, border_bottom: bool = False, exact: int | None = None,
         + f'<w:ind w:left="{style.left}" w:right="{style.right}"{first}/>'
         + f'<w:jc w:val="{style.align}"/>'
         + (f'<w:outlineLvl w:val="{style.outline}"/>' if style.outline is not None else "")
-        + (_rpr(style.size, style.bold, style.italic) if exact is None else '<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>')
+        + (_rpr(style.size, style.bold, style.italic) if exact is None else _TINY_MARK)
         + section
         + "</w:pPr>"
     )
@@ -251,8 +256,7 @@ class _Body:
             f"<w:tblBorders>{borders}</w:tblBorders>"
             '<w:tblLayout w:type="fixed"/>'
             '<w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar>'
-            '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="0"/>'
-            f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>"
+            f"{_TABLE_LOOK}</w:tblPr><w:tblGrid>{grid}</w:tblGrid>"
         ]
         aligns = [{"center": "center", "right": "right"}.get(a, "left") for a in table.align]
         for index, row in enumerate((table.header, *table.rows)):
@@ -272,7 +276,8 @@ class _Body:
 
 def _heading_style(level: int) -> Style:
     if level == 1:
-        return Style(align="center", first_line=0, bold=True, upper=True, keep_next=True, outline=0, style_id="Heading1")
+        return Style(align="center", first_line=0, bold=True, upper=True, keep_next=True, outline=0,
+                     style_id="Heading1")
     if level == 2:
         return Style(bold=True, upper=True, keep_next=True, outline=0, style_id="Heading1")
     if level == 3:
@@ -335,8 +340,7 @@ def _frame_table(columns: tuple[int, int], rows: Sequence[tuple[str, str]], *, i
         '<w:tblLayout w:type="fixed"/>'
         '<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="0" w:type="dxa"/>'
         '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>'
-        '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="0"/>'
-        "</w:tblPr>"
+        f"{_TABLE_LOOK}</w:tblPr>"
         f'<w:tblGrid><w:gridCol w:w="{columns[0]}"/><w:gridCol w:w="{columns[1]}"/></w:tblGrid>'
     ]
     for left, right in rows:
@@ -446,7 +450,8 @@ def _headers(document: ReportDocument) -> tuple[str, str]:
     return _header_xml(draft + _page_number_paragraph()), _header_xml(first)
 
 
-_FONTS = '<w:rFonts w:ascii="Times New Roman" w:eastAsia="Times New Roman" w:hAnsi="Times New Roman" w:cs="Times New Roman"/>'
+_FONTS = ('<w:rFonts w:ascii="Times New Roman" w:eastAsia="Times New Roman" w:hAnsi="Times New Roman" '
+          'w:cs="Times New Roman"/>')
 _LANG = '<w:lang w:val="vi-VN" w:eastAsia="vi-VN" w:bidi="ar-SA"/>'
 
 
@@ -480,9 +485,9 @@ def _styles_xml() -> str:
                           '<w:next w:val="Normal"/>')
         + paragraph_style("Heading3", "heading 3", '<w:keepNext/><w:outlineLvl w:val="2"/>', "",
                           '<w:next w:val="Normal"/>')
-        + paragraph_style("Header", "header", '<w:tabs><w:tab w:val="center" w:pos="{0}"/><w:tab w:val="right" '
-                          'w:pos="{1}"/></w:tabs><w:spacing w:before="0" w:after="0"/><w:ind w:firstLine="0"/>'
-                          '<w:jc w:val="center"/>'.format(TEXT_WIDTH // 2, TEXT_WIDTH))
+        + paragraph_style("Header", "header", f'<w:tabs><w:tab w:val="center" w:pos="{TEXT_WIDTH // 2}"/>'
+                          f'<w:tab w:val="right" w:pos="{TEXT_WIDTH}"/></w:tabs><w:spacing w:before="0" w:after="0"/>'
+                          '<w:ind w:firstLine="0"/><w:jc w:val="center"/>')
         + "</w:styles>"
     )
 
@@ -492,8 +497,8 @@ _SETTINGS = (
     '<w:zoom w:percent="100"/>'
     f'<w:defaultTabStop w:val="{FIRST_LINE_INDENT}"/>'
     '<w:characterSpacingControl w:val="doNotCompress"/>'
-    '<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/>'
-    "</w:compat>"
+    '<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" '
+    'w:val="15"/></w:compat>'
     '<w:themeFontLang w:val="vi-VN"/>'
     '<w:decimalSymbol w:val=","/><w:listSeparator w:val=";"/>'
     "</w:settings>"
@@ -560,7 +565,8 @@ def _document_rels(links: dict[str, str]) -> str:
 
 def _core(document: ReportDocument) -> str:
     stamp = document.created.strftime("%Y-%m-%dT%H:%M:%SZ")
-    status = f"<cp:contentStatus>{_x(document.frame.draft_mark.capitalize())}</cp:contentStatus>" if document.frame.draft else ""
+    draft = document.frame.draft
+    status = f"<cp:contentStatus>{_x(document.frame.draft_mark.capitalize())}</cp:contentStatus>" if draft else ""
     return (
         f"{XML_DECLARATION}"
         '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '

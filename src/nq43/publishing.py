@@ -12,16 +12,16 @@ from datetime import date
 from pathlib import Path
 
 from nq43 import issuance
+from nq43.directive import UNITS_DIR
 from nq43.errors import Nq43Error
 from nq43.findings import Finding, Severity, finding, has_errors
 from nq43.gitrepo import git
 from nq43.issuance import IssueRecord, content_hash
-from nq43.directive import UNITS_DIR
 from nq43.models import Directive, Note, Quarter
 from nq43.notes import parse_note, split_front_matter
-from nq43.source import read_source
 from nq43.output import write_atomic
 from nq43.report_model import ReportContext, ReportOptions, build_context, format_number, report_findings, select_notes
+from nq43.source import read_source
 
 MAX_NUMBER_DIGITS = 6
 
@@ -114,7 +114,8 @@ def build(request: ReportRequest) -> ReportOutcome:
     try:
         rendered = render(context, template_dirs(root, request.template_dir))
     except TemplateProblem as problem:
-        return ReportOutcome((), tuple(warnings), (finding(problem.path, problem.line, 1, "NQ905", reason=problem.reason),))
+        stop = finding(problem.path, problem.line, 1, "NQ905", reason=problem.reason)
+        return ReportOutcome((), tuple(warnings), (stop,))
     data = build_docx(report_document(context, rendered))
 
     folder = request.out or root / issuance.REPORTS_DIR / str(quarter)
@@ -172,12 +173,14 @@ def _issue_record(request: ReportRequest, context: ReportContext, hashes: dict[s
         raise Nq43Error("Ban hành báo cáo cần ngày ghi trên báo cáo: thêm --date NĂM-THÁNG-NGÀY.",
                         "Issuing needs the report's date: add --date YYYY-MM-DD.")
     commit = (git(request.root, "rev-parse", "HEAD") or "").strip() or None
-    record = IssueRecord(request.quarter, format_number(context.number), context.date, commit, dict(sorted(hashes.items())))
+    record = IssueRecord(request.quarter, format_number(context.number), context.date, commit,
+                         dict(sorted(hashes.items())))
     if existing is not None:
         same = (existing.number, existing.issued_on, existing.notes) == (record.number, record.issued_on, record.notes)
         if not same:
             raise Nq43Error(
-                f"Báo cáo {request.quarter} đã được ban hành (số {existing.number}, ngày {existing.issued_on:%d/%m/%Y}). "
+                f"Báo cáo {request.quarter} đã được ban hành (số {existing.number}, "
+                f"ngày {existing.issued_on:%d/%m/%Y}). "
                 "Không ban hành lại: ghi chú sửa sau đó phải có mục `amends:` và được liệt kê là đính chính.",
                 f"The {request.quarter} report was already issued (number {existing.number}, {existing.issued_on}). "
                 "It is not issued again: later changes to notes need an `amends:` entry and are listed as errata.",

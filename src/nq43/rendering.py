@@ -9,10 +9,10 @@ template code or Markdown syntax.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime, time
-import re
 from pathlib import Path
 from types import TracebackType
 from typing import Any

@@ -62,9 +62,7 @@ def select_notes(directive: Directive, checked: Sequence[CheckedNote], quarter: 
         note = item.note
         if note_quarter(item) != str(quarter) and (note is None or note.quarter != quarter):
             continue
-        if not item.valid or note is None or note.unit not in known:
-            invalid.append(item)
-        elif note.unit in used:
+        if not item.valid or note is None or note.unit not in known or note.unit in used:
             invalid.append(item)
         else:
             used[note.unit] = note
