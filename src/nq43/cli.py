@@ -177,10 +177,12 @@ def report(
     out: Annotated[Optional[Path], typer.Option("--out", help="Thư mục ghi báo cáo. Mặc định: reports/<quý>/.",
                                                 show_default=False)] = None,
     draft: Annotated[bool, typer.Option("--draft", help="Đánh dấu báo cáo là DỰ THẢO.")] = False,
-    day: Annotated[Optional[str], typer.Option("--date", help="Ngày ghi trên báo cáo (NĂM-THÁNG-NGÀY). Mặc định: hôm nay.",
-                                               show_default=False)] = None,
-    number: Annotated[Optional[str], typer.Option("--number", help="Số báo cáo, ví dụ 5 (in \"05/BC-BQL\"). Mặc định để trống.",
-                                                  show_default=False)] = None,
+    day: Annotated[Optional[str], typer.Option("--date", show_default=False,
+                                               help="Ngày ghi trên báo cáo (NĂM-THÁNG-NGÀY). "
+                                                    "Mặc định: hôm nay.")] = None,
+    number: Annotated[Optional[str], typer.Option("--number", show_default=False,
+                                                  help="Số báo cáo, ví dụ 5 (in \"05/BC-BQL\"). "
+                                                       "Mặc định để trống.")] = None,
     signer: Annotated[Optional[str], typer.Option("--signer", help="Họ tên người ký, thay cho dữ liệu.",
                                                   show_default=False)] = None,
     issue: Annotated[bool, typer.Option("--issue", help="Ghi nhận báo cáo đã ban hành (reports/<quý>/issued.yaml): "
@@ -246,8 +248,8 @@ def report(
     if outcome.issued is not None:
         record = outcome.issued
         if outcome.issue_unchanged:
-            _echo_err(f"Báo cáo đã được ghi nhận ban hành trước đó (số {record.number}); không có gì thay đổi."
-                      if vi else f"The report was already recorded as issued (number {record.number}); nothing changed.")
+            _echo_err(f"Báo cáo đã được ghi nhận ban hành trước đó (số {record.number}); không có gì thay đổi." if vi
+                      else f"The report was already recorded as issued (number {record.number}); nothing changed.")
         else:
             _echo_err(f"Đã ghi nhận ban hành: số {record.number}, {len(record.notes)} ghi chú."
                       if vi else f"Recorded as issued: number {record.number}, {len(record.notes)} notes.")
