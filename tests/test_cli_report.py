@@ -264,3 +264,16 @@ def test_signer_option(tmp_path: Path) -> None:
     document = docx.Document(io.BytesIO((root / OUT / "bao-cao-2025Q1.docx").read_bytes()))
     signature = next(t for t in document.tables if t.cell(0, 0).text.startswith("Nơi nhận:"))
     assert signature.cell(0, 1).paragraphs[-1].text == "Nguyễn Văn Tùng"
+
+
+def test_indicators_show_the_previous_quarter(tmp_path: Path) -> None:
+    notes = full_notes(indicators={"2.1": {"ty-le-lap-day": 72.5}})
+    notes["data/units/qldt/2024Q4.md"] = note("qldt", "2024Q4", submitted="2024-12-05",
+                                              indicators={"2.1": {"ty-le-lap-day": 70.1}})
+    notes["data/units/tnmt/2024Q4.md"] = "---\nunit: tnmt\n---\nkhông hợp lệ"
+    root = make_repo(tmp_path, notes)
+
+    assert _run(root) == 0
+    markdown = (root / OUT / "bao-cao-2025Q1.md").read_text(encoding="utf-8")
+    assert "| Quý I/2025 | Quý IV/2024 |" in markdown
+    assert "| 1 | Tỷ lệ lấp đầy bình quân các khu công nghiệp | % | 72,5 | 70,1 |  |" in markdown
