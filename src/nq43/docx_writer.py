@@ -13,9 +13,11 @@ Numbers are in twentieths of a point (twips: 1 mm = 56.7) unless said; font size
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from nq43.document import (
@@ -77,8 +79,11 @@ _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
                           **{chr(c): None for c in _DROPPED}})
 
 
+_NEEDS_ESCAPE = re.compile("[&<>\"\t\r\n" + "".join(re.escape(chr(c)) for c in _DROPPED) + "]")
+
+
 def _x(text: str) -> str:
-    return text.translate(_ESCAPES)
+    return text.translate(_ESCAPES) if _NEEDS_ESCAPE.search(text) else text
 
 
 def twips_of_points(points: float) -> int:
@@ -116,6 +121,7 @@ BODY = Style()
 CENTRED = Style(align="center", first_line=0)
 
 
+@lru_cache(maxsize=256)
 def _rpr(size: float, bold: bool, italic: bool, *, underline: bool = False, boxed: bool = False) -> str:
     half = round(size * 2)
     return (
@@ -138,6 +144,7 @@ _TABLE_LOOK = ('<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColu
                'w:noHBand="0" w:noVBand="0"/>')
 
 
+@lru_cache(maxsize=1024)  # a report uses a few dozen paragraph formats, hundreds of thousands of times
 def _ppr(style: Style, *, border_bottom: bool = False, exact: int | None = None, keep_lines: bool = False,
          page_break: bool = False, section: str = "") -> str:
     line = f'w:line="{exact}" w:lineRule="exact"' if exact is not None else 'w:line="240" w:lineRule="auto"'
@@ -259,14 +266,15 @@ class _Body:
             f"{_TABLE_LOOK}</w:tblPr><w:tblGrid>{grid}</w:tblGrid>"
         ]
         aligns = [{"center": "center", "right": "right"}.get(a, "left") for a in table.align]
+        head_style = Style(size=TABLE_SIZE, align="center", first_line=0, before=40, after=40, bold=True)
+        cell_styles = [Style(size=TABLE_SIZE, align=a, first_line=0, before=40, after=40) for a in aligns]
         for index, row in enumerate((table.header, *table.rows)):
             header = index == 0
             # a row stays on one page; the header row repeats on every page the table runs onto
             out.append("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if header else
                        "<w:tr><w:trPr><w:cantSplit/></w:trPr>")
             for column, cell in enumerate(row):
-                style = Style(size=TABLE_SIZE, align="center" if header else aligns[column], first_line=0,
-                              before=40, after=40, bold=header)
+                style = head_style if header else cell_styles[column]
                 out.append(f'<w:tc><w:tcPr><w:tcW w:w="{columns[column]}" w:type="dxa"/></w:tcPr>'
                            f"<w:p>{_ppr(style)}{self.runs(cell, style)}</w:p></w:tc>")
             out.append("</w:tr>")
