@@ -129,7 +129,7 @@ def test_invalid_notes_are_selected_apart(tmp_path: Path) -> None:
     notes = full_notes()
     path = "data/units/qlld/2025Q1.md"
     notes[path] = notes[path].replace("status: thuong-xuyen", "status: maybe")
-    context, codes = _context(tmp_path, notes, allow_invalid=True)
+    context, codes = _context(tmp_path, notes)
 
     assert [item.path for item in context.left_out] == ["data/units/qlld/2025Q1.md"]
     assert context.left_out[0].unit_name == "Phòng Quản lý Lao động"

@@ -98,7 +98,7 @@ def build(request: ReportRequest) -> ReportOutcome:
         return ReportOutcome((), (), selection.blocking_findings())
     previous = previous_notes(root, directive, quarter.previous())
 
-    options = ReportOptions(quarter, day, number or "", request.signer, request.draft, request.allow_invalid)
+    options = ReportOptions(quarter, day, number or "", request.signer, request.draft)
     context = build_context(directive, selection, options, previous=previous, record=record)
     warnings = report_findings(directive, selection, context)
     hashes = {note.path: content_hash((root / note.path).read_bytes()) for note in selection.used.values()}

@@ -8,7 +8,7 @@ Pure: it reads nothing and writes nothing. `select_notes` sorts a quarter's note
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from nq43.document import Markdown, normalise
@@ -34,7 +34,6 @@ class ReportOptions:
     number: str = ""  # "" leaves the number blank
     signer: str | None = None  # overrides the data's signer
     draft: bool = False
-    allow_invalid: bool = False
 
 
 @dataclass(frozen=True)
@@ -235,7 +234,6 @@ class ReportContext:
     left_out: tuple[LeftOut, ...]
     errata: tuple[Erratum, ...]
     issued: bool  # an issue record exists for the quarter
-    extra: Mapping[str, str] = field(default_factory=dict)
 
 
 def _indicator_values(notes: Mapping[str, Note]) -> dict[str, float]:
