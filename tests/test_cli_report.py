@@ -277,3 +277,11 @@ def test_indicators_show_the_previous_quarter(tmp_path: Path) -> None:
     markdown = (root / OUT / "bao-cao-2025Q1.md").read_text(encoding="utf-8")
     assert "| Quý I/2025 | Quý IV/2024 |" in markdown
     assert "| 1 | Tỷ lệ lấp đầy bình quân các khu công nghiệp | % | 72,5 | 70,1 |  |" in markdown
+
+
+def test_a_template_folder_must_hold_the_report_template(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_repo(tmp_path, full_notes())
+    (tmp_path / "rong").mkdir()
+
+    assert _run(root, "--template-dir", str(tmp_path / "rong")) == 2
+    assert "chứa report.md.j2 (--template-dir)" in capsys.readouterr().err

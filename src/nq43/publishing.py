@@ -20,6 +20,7 @@ from nq43.issuance import IssueRecord, content_hash
 from nq43.models import Directive, Note, Quarter
 from nq43.notes import parse_note, split_front_matter
 from nq43.output import write_atomic
+from nq43.rendering import TEMPLATE_NAME
 from nq43.report_model import ReportContext, ReportOptions, build_context, format_number, report_findings, select_notes
 from nq43.source import read_source
 
@@ -78,9 +79,11 @@ def build(request: ReportRequest) -> ReportOutcome:
     quarter = request.quarter
     root = request.root
     number = _check_number(request.number)
-    if request.template_dir is not None and not request.template_dir.is_dir():
-        raise Nq43Error(f"Không có thư mục mẫu \"{request.template_dir}\" (--template-dir).",
-                        f"No template folder \"{request.template_dir}\" (--template-dir).")
+    if request.template_dir is not None and not (request.template_dir / TEMPLATE_NAME).is_file():
+        raise Nq43Error(
+            f"Không có thư mục mẫu \"{request.template_dir}\" chứa {TEMPLATE_NAME} (--template-dir).",
+            f"No template folder \"{request.template_dir}\" holding {TEMPLATE_NAME} (--template-dir).",
+        )
     record = issuance.read(root, quarter)
     day = request.date or (record.issued_on if record is not None and request.number is None else None)
     if number is None and record is not None and request.date is None:
@@ -101,7 +104,11 @@ def build(request: ReportRequest) -> ReportOutcome:
     options = ReportOptions(quarter, day, number or "", request.signer, request.draft)
     context = build_context(directive, selection, options, previous=previous, record=record)
     warnings = report_findings(directive, selection, context)
-    hashes = {note.path: content_hash((root / note.path).read_bytes()) for note in selection.used.values()}
+    try:
+        hashes = {note.path: content_hash((root / note.path).read_bytes()) for note in selection.used.values()}
+    except OSError as error:  # a note removed or locked while the report was being built
+        raise Nq43Error(f"Không đọc lại được ghi chú: {error}. Chạy lại lệnh.",
+                        f"A note could not be read again: {error}. Run the command again.") from None
     if record is not None:
         for note in selection.used.values():
             if record.notes.get(note.path) != hashes[note.path] and not note.amends:
