@@ -372,3 +372,21 @@ def test_core_properties_are_fixed_by_the_report(document: Any) -> None:
     assert core.revision == 1
     assert core.author == "Ban Quản lý Khu kinh tế Hải Phòng"
     assert core.title.startswith("BÁO CÁO Kết quả thực hiện")
+
+
+def test_a_report_without_appendix_is_one_portrait_section(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    root = make_repo(tmp_path, full_notes())
+    repo = load_quarters(root, TODAY, (Q1,))
+    assert repo.directive is not None
+    selection = select_notes(repo.directive, repo.notes, Q1)
+    context = build_context(repo.directive, selection, ReportOptions(Q1, REPORT_DATE))
+    document = report_document(context, render(context, template_dirs(None)))
+    bare = replace(document, appendix=(), appendix_title=(), appendix_label=(), appendix_note=())
+
+    reopened = docx.Document(io.BytesIO(build_docx(bare)))
+
+    assert len(reopened.sections) == 1
+    assert reopened.sections[0].different_first_page_header_footer
+    assert reopened.element.body[-2].tag == qn("w:p")  # the body ends in a paragraph, then its properties

@@ -618,6 +618,8 @@ def document_xml(document: ReportDocument) -> tuple[str, dict[str, str]]:
         body.blocks(document.appendix, LANDSCAPE_TEXT_WIDTH)
         final = _section(landscape=True, title_page=False, headers=False)
     else:
+        # Word wants a paragraph, not a table, at the end of the body
+        parts.append(f"<w:p>{_ppr(Style(first_line=0, before=0, after=0), exact=RULE_PARAGRAPH)}</w:p>")
         final = portrait
     xml = (f'{XML_DECLARATION}<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>'
            + "".join(parts) + final + "</w:body></w:document>")
