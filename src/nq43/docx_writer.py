@@ -295,15 +295,17 @@ def _heading_style(level: int) -> Style:
     return Style(italic=True, keep_next=True)
 
 
-CELL_PADDING = 2 * 85  # left and right cell margins of a content table
+CELL_PADDING = 2 * 85 + 60  # left and right cell margins of a content table, and 3 pt for the rounding of Word
+SHORT_COLUMN = 0.2  # a column no wider than this share of the table (a status, a number) does not wrap
 MIN_COLUMN = mm(8)
 MEASURED_CHARACTERS = 300  # a cell longer than this wraps anyway: its width is capped, not measured in full
 
 
 def _column_widths(table: Table, width: int) -> list[int]:
-    """Column widths that sum to `width`: every column at least as wide as its longest word, the rest shared
-    in proportion to how much wider each column's longest cell would like to be (an HTML table's auto layout,
-    done once here so that the table itself can be of fixed layout)."""
+    """Column widths that sum to `width`, as a browser lays out an automatic table, done once here so that
+    Word can use a fixed layout: a short column (a status, a number) whose longest cell fits in a fair share of
+    what is left gets its whole line and never wraps; the long columns share the rest in proportion to their
+    length, each at least as wide as its longest word."""
     count = max(1, len(table.header))
     least = [MIN_COLUMN] * count
     wanted = [MIN_COLUMN] * count
@@ -318,14 +320,27 @@ def _column_widths(table: Table, width: int) -> list[int]:
             wanted[column] = max(wanted[column], text_width(text, TABLE_SIZE, bold=bold) + CELL_PADDING)
     if sum(least) >= width:  # even the words do not fit: widths in proportion to them
         widths = [width * w // sum(least) for w in least]
+    elif sum(wanted) <= width:  # every cell fits on one line: share what is left in proportion
+        widths = [w + (width - sum(wanted)) * w // sum(wanted) for w in wanted]
     else:
-        spare = width - sum(least)
-        extra = [w - m for w, m in zip(wanted, least, strict=True)]
-        total_extra = sum(extra)
-        if total_extra <= spare:  # everything fits on one line: share what is left in proportion
-            widths = [w + (spare - total_extra) * w // sum(wanted) for w, m in zip(wanted, least, strict=True)]
-        else:
-            widths = [m + spare * e // total_extra for m, e in zip(least, extra, strict=True)]
+        widths = [0] * count
+        open_columns = set(range(count))
+        left = width
+        while open_columns:
+            share = left // len(open_columns)
+            settled = {c for c in open_columns if wanted[c] <= min(share, width * SHORT_COLUMN)}
+            if not settled:
+                break
+            for column in settled:
+                widths[column] = wanted[column]
+                left -= wanted[column]
+            open_columns -= settled
+        # the long columns: their words first, then the rest in proportion to how much more each would take
+        left -= sum(least[c] for c in open_columns)
+        extra = {c: wanted[c] - least[c] for c in open_columns}
+        total = sum(extra.values()) or 1
+        for column in open_columns:
+            widths[column] = least[column] + left * extra[column] // total
     widths[-1] += width - sum(widths)
     return widths
 
