@@ -319,6 +319,109 @@ def status(
     return 0
 
 
+@app.command()
+def report(
+    quarter: Annotated[str, typer.Option("--quarter", help="Quý báo cáo, ví dụ 2025Q1.", show_default=False)],
+    out: Annotated[Optional[Path], typer.Option("--out", help="Thư mục ghi báo cáo. Mặc định: reports/<quý>/.",
+                                                show_default=False)] = None,
+    draft: Annotated[bool, typer.Option("--draft", help="Đánh dấu báo cáo là DỰ THẢO.")] = False,
+    day: Annotated[Optional[str], typer.Option("--date", show_default=False,
+                                               help="Ngày ghi trên báo cáo (NĂM-THÁNG-NGÀY). "
+                                                    "Mặc định: hôm nay.")] = None,
+    number: Annotated[Optional[str], typer.Option("--number", show_default=False,
+                                                  help="Số báo cáo, ví dụ 5 (in \"05/BC-BQL\"). "
+                                                       "Mặc định để trống.")] = None,
+    signer: Annotated[Optional[str], typer.Option("--signer", help="Họ tên người ký, thay cho dữ liệu.",
+                                                  show_default=False)] = None,
+    issue: Annotated[bool, typer.Option("--issue", help="Ghi nhận báo cáo đã ban hành (reports/<quý>/issued.yaml): "
+                                        "số, ngày và phiên bản từng ghi chú đã dùng. Cần --number và --date.")] = False,
+    template_dir: Annotated[Optional[Path], typer.Option("--template-dir", help="Thư mục mẫu báo cáo đã tuỳ chỉnh.",
+                                                         show_default=False)] = None,
+    allow_invalid: Annotated[bool, typer.Option("--allow-invalid", help="Bỏ qua ghi chú không hợp lệ (báo cáo ghi rõ) "
+                                                "thay vì dừng.")] = False,
+    root: RootOpt = None,
+    lang: LangOpt = LangOption.vi,
+    today: TodayOpt = None,
+) -> int:
+    """Lập báo cáo tổng hợp quý: tệp .docx đúng thể thức Nghị định 30 và bản Markdown giống hệt nội dung.
+
+    Ghi reports/<quý>/bao-cao-<quý>.docx và .md (ghi nguyên tử: lỗi giữa chừng không làm hỏng bản cũ).
+    Ghi chú không hợp lệ làm dừng lệnh (mã 1) kèm danh sách lỗi, trừ khi có --allow-invalid.
+
+    Ví dụ: `nq43 report --quarter 2025Q1 --draft`,
+    `nq43 report --quarter 2025Q1 --number 5 --date 2025-03-12 --issue`.
+    """
+    from nq43 import reporters
+    from nq43.models import Quarter
+    from nq43.publishing import ReportRequest, build
+    from nq43.repository import find_root
+
+    base = find_root(root)
+    try:
+        parsed = Quarter.parse(quarter)
+    except ValueError:
+        raise Nq43Error(f"Quý \"{quarter}\" không hợp lệ: ghi dạng NĂMQsố, số từ 1 đến 4, ví dụ 2025Q1.",
+                        f"Quarter \"{quarter}\" is not valid: write YYYYQn with n from 1 to 4, e.g. 2025Q1.") from None
+    request = ReportRequest(
+        root=base, quarter=parsed, today=_day_option(today, "--today") or date.today(), date=_day_option(day, "--date"),
+        number=number, signer=signer,
+        draft=draft, allow_invalid=allow_invalid, issue=issue, template_dir=template_dir, out=out,
+    )
+    outcome = build(request)
+    vi = lang is LangOption.vi
+    if outcome.errors:
+        _echo_err(reporters.text(outcome.errors, lang.value))
+        _echo_err(
+            f"Chưa lập báo cáo {parsed}: có {len(outcome.errors)} lỗi ở trên. Sửa lỗi (xem `nq43 validate`)"
+            + (", hoặc thêm --allow-invalid để bỏ qua ghi chú không hợp lệ." if vi and not allow_invalid else ".")
+            if vi else
+            f"Report {parsed} not built: {len(outcome.errors)} error(s) above. Fix them (see `nq43 validate`)"
+            + (", or add --allow-invalid to leave invalid notes out." if not allow_invalid else ".")
+        )
+        return 1
+    if outcome.warnings:
+        _echo_err(reporters.text(outcome.warnings, lang.value).rstrip("\n"))
+    for path in outcome.written:
+        sys.stdout.write(_shown_path(path, base) + "\n")
+    context = outcome.context
+    if context is not None:
+        state = ("DỰ THẢO" if vi else "draft") if context.draft else ""
+        units = f"{len(context.reported_units)}/{len(context.units)}"
+        _echo_err(
+            f"Đã lập báo cáo {parsed}{' (' + state + ')' if state else ''}: {units} đơn vị đã báo cáo, "
+            f"{context.tally.total} nhiệm vụ." if vi else
+            f"Built the {parsed} report{' (' + state + ')' if state else ''}: {units} units reported, "
+            f"{context.tally.total} tasks."
+        )
+    if outcome.issued is not None:
+        record = outcome.issued
+        if outcome.issue_unchanged:
+            _echo_err(f"Báo cáo đã được ghi nhận ban hành trước đó (số {record.number}); không có gì thay đổi." if vi
+                      else f"The report was already recorded as issued (number {record.number}); nothing changed.")
+        else:
+            _echo_err(f"Đã ghi nhận ban hành: số {record.number}, {len(record.notes)} ghi chú."
+                      if vi else f"Recorded as issued: number {record.number}, {len(record.notes)} notes.")
+    return 0
+
+
+def _day_option(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise Nq43Error(f"{option} \"{value}\" không phải ngày có thật dạng NĂM-THÁNG-NGÀY (ví dụ 2025-03-12).",
+                        f"{option} \"{value}\" is not a real date written YYYY-MM-DD (e.g. 2025-03-12).") from None
+
+
+def _shown_path(path: Path, base: Path) -> str:
+    try:
+        return path.resolve().relative_to(base).as_posix()
+    except ValueError:
+        return str(path)
+
+
+
 class CheckFormatOption(str, Enum):
     text = "text"
     json = "json"

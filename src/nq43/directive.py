@@ -96,7 +96,8 @@ def build_directive(data: dict[str, Any], units: dict[str, dict[str, Any]]) -> D
             reported_to=reporting["reported_to"],
         ),
         report=ReportConfig(
-            report["symbol"], report["place"], report["addressee"], _signing(report["signing"]), tuple(report["recipients"])
+            report["symbol"], report["place"], report["addressee"], _signing(report["signing"]), tuple(report["recipients"]),
+            report.get("agency_name", ""),
         ),
         units=tuple(
             Unit(

@@ -299,6 +299,25 @@ _ROWS: list[tuple[str, Literal["error", "warning"], str, str, str, str]] = [
     ("NQ809", W, "{file} không khớp với danh sách người nộp trong các tệp unit.yaml (đã cũ).",
      "{file} does not match the submitters in the unit.yaml files (it is stale).",
      "Chạy \"nq43 codeowners\" rồi commit tệp được cập nhật.", "Run \"nq43 codeowners\" and commit the updated file."),
+    # --- NQ9xx: the consolidated report (nq43 report) ---
+    ("NQ901", W, "Ghi chú không hợp lệ ({errors} lỗi) nên bị bỏ ra khỏi báo cáo (--allow-invalid); báo cáo ghi rõ điều này.",
+     "The note is not valid ({errors} errors) and was left out of the report (--allow-invalid); the report says so.",
+     "Chạy `nq43 validate {file}` để xem lỗi, sửa rồi lập lại báo cáo.",
+     "Run `nq43 validate {file}` to see the errors, fix them and build the report again."),
+    ("NQ902", W, "{unit} chưa có ghi chú quý {quarter}; báo cáo ghi đơn vị này là chưa gửi báo cáo.",
+     "{unit} has no note for {quarter}; the report names it as not having reported.",
+     "Đơn vị tạo ghi chú bằng `nq43 new --unit {unit_id} --quarter {quarter}` rồi gửi lên.",
+     "The unit creates its note with `nq43 new --unit {unit_id} --quarter {quarter}` and submits it."),
+    ("NQ903", W, "Ghi chú là dữ liệu mẫu (sample: true): báo cáo được đánh dấu DỰ THẢO.",
+     "The note is sample data (sample: true): the report is marked as a draft (DỰ THẢO).",
+     "Thay bằng ghi chú thật và xoá dòng `sample: true`.", "Replace it with the real note and remove `sample: true`."),
+    ("NQ904", W, "Ghi chú đã thay đổi sau khi báo cáo {quarter} được ban hành (số {number}) mà không ghi mục `amends:`.",
+     "The note changed after the {quarter} report was issued (number {number}) without an `amends:` entry.",
+     "Thêm vào phần đầu `amends:` với ngày và lý do sửa; báo cáo sẽ liệt kê đính chính.",
+     "Add an `amends:` entry with the date and the reason; the report lists it as an erratum."),
+    ("NQ905", E, "Mẫu báo cáo không dùng được: {reason}.", "The report template cannot be used: {reason}.",
+     "Sửa mẫu theo docs/mau-bao-cao.md, hoặc bỏ --template-dir để dùng mẫu mặc định.",
+     "Fix the template (see docs/mau-bao-cao.md), or drop --template-dir to use the default one."),
 ]
 # fmt: on
 

@@ -154,6 +154,7 @@ class ReportConfig:
     addressee: str
     signing: Signing
     recipients: tuple[str, ...]
+    agency_name: str = ""  # the issuing agency as written in a sentence: "Ban Quản lý Khu kinh tế Hải Phòng"
 
 
 @dataclass(frozen=True)

@@ -130,3 +130,13 @@ def load_repository(root: Path, today: date, paths: Iterable[Path] | None = None
         findings += stale(root, directive)
     every = [*findings, *stray, *(f for n in notes for f in n.findings)]
     return Repository(root, directive, notes, tuple(sorted(every, key=Finding.sort_key)))
+
+
+def load_quarters(root: Path, today: date, quarters: Iterable[Quarter]) -> Repository:
+    """Read the directive and only the notes named for `quarters` (a report needs two quarters, not ten years)."""
+    directive, findings = load_directive(root)
+    files, _ = note_files(root)
+    names = {f"{q}.md" for q in quarters}
+    notes = tuple(check_note_file(f, root, directive, today) for f in files if f.name in names)
+    every = [*findings, *(f for n in notes for f in n.findings)]
+    return Repository(root, directive, notes, tuple(sorted(every, key=Finding.sort_key)))

@@ -1,0 +1,669 @@
+"""Write the report's document model as a Word .docx laid out by Decree 30/2020/NĐ-CP (Appendix I).
+
+The package is written here part by part, as WordprocessingML text, instead of through python-docx's editing
+calls: every byte is then ours to fix (no Calibri, no US Letter, no tab stops for Letter, no thumbnail, no
+clock), each paragraph costs one string append (linear on a province's report, where python-docx's
+`add_paragraph` searches the body at every insertion), and the same input gives the same bytes (fixed zip
+timestamps, fixed part order, fixed relationship ids, core properties from the report's date). Tests reopen
+the file with python-docx and LibreOffice.
+
+Numbers are in twentieths of a point (twips: 1 mm = 56.7) unless said; font sizes in half points.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+from nq43.document import (
+    LINE_BREAK,
+    Block,
+    CodeBlock,
+    Heading,
+    Inline,
+    ListBlock,
+    Paragraph,
+    Quote,
+    ReportDocument,
+    Run,
+    Table,
+    plain_text,
+)
+from nq43.fontmetrics import text_width_pt
+from nq43.vietnamese import clean
+
+# ---------------------------------------------------------------- geometry (FORMAT-ND30.md, "sample" column)
+
+
+def mm(value: float) -> int:
+    """Millimetres in twips."""
+    return round(value * 1440 / 25.4)
+
+
+PAGE_WIDTH, PAGE_HEIGHT = mm(210), mm(297)
+MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = mm(25), mm(20), mm(35), mm(20)
+HEADER_DISTANCE = FOOTER_DISTANCE = mm(10)
+TEXT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
+LANDSCAPE_TEXT_WIDTH = PAGE_HEIGHT - MARGIN_LEFT - MARGIN_RIGHT
+FIRST_LINE_INDENT = mm(10)
+BODY_SIZE = 14
+TABLE_SIZE = 13
+SPACE_BEFORE = 120  # 6 pt
+# Header table: agency block | national title block, then number | place and date; indented as the sample.
+HEADER_COLUMNS = (mm(67.5), mm(100))
+HEADER_INDENT = -mm(3.5)
+# Signature block: recipients | signing authority and name.
+SIGNATURE_COLUMNS = (mm(53), mm(111))
+ROOM_TO_SIGN = mm(25)
+# Rule under the issuing agency and under the summary: this share of the text's length (the decree: 1/3 to 1/2).
+RULE_SHARE = 0.4
+RULE_SIZE = 6  # eighths of a point
+RULE_PARAGRAPH = 60  # the rule is the bottom border of an empty paragraph this high (3 pt) under the text
+FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # zip entries: the earliest time a zip can hold, the same every run
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+HYPERLINK_TYPE = R_NS + "/hyperlink"
+XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+# XML escapes, and the characters that vietnamese.clean drops (controls, zero-width, bidi), dropped again here
+# at C speed: an entity in a note (`&#x202E;`) can bring one back after cleaning, and XML cannot hold most.
+_DROPPED = (*range(0, 9), 11, 12, *range(14, 32), *range(0x7F, 0xA0), 0xFFFE, 0xFFFF, 0x200B, 0x200C, 0x200D,
+            0x2060, 0xFEFF, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\t": " ", "\r": " ", "\n": " ",
+                          **{chr(c): None for c in _DROPPED}})
+
+
+_NEEDS_ESCAPE = re.compile("[&<>\"\t\r\n" + "".join(re.escape(chr(c)) for c in _DROPPED) + "]")
+
+
+def _x(text: str) -> str:
+    return text.translate(_ESCAPES) if _NEEDS_ESCAPE.search(text) else text
+
+
+def twips_of_points(points: float) -> int:
+    return round(points * 20)
+
+
+def text_width(text: str, size: float, *, bold: bool = False) -> int:
+    """Width of a line of Times New Roman text, in twips."""
+    return twips_of_points(text_width_pt(text, size, bold=bold))
+
+
+# ---------------------------------------------------------------- runs and paragraphs
+
+
+@dataclass(frozen=True)
+class Style:
+    """Direct formatting of a paragraph (everything written out, nothing left to Word's defaults)."""
+
+    size: float = BODY_SIZE
+    align: str = "both"
+    first_line: int = FIRST_LINE_INDENT
+    left: int = 0
+    right: int = 0
+    before: int = SPACE_BEFORE
+    after: int = 0
+    bold: bool = False
+    italic: bool = False
+    upper: bool = False
+    keep_next: bool = False
+    outline: int | None = None
+    style_id: str | None = None
+
+
+BODY = Style()
+CENTRED = Style(align="center", first_line=0)
+
+
+@lru_cache(maxsize=256)
+def _rpr(size: float, bold: bool, italic: bool, *, underline: bool = False, boxed: bool = False) -> str:
+    half = round(size * 2)
+    return (
+        "<w:rPr>"
+        + ("<w:b/><w:bCs/>" if bold else "")
+        + ("<w:i/><w:iCs/>" if italic else "")
+        + f'<w:sz w:val="{half}"/><w:szCs w:val="{half}"/>'
+        + ('<w:u w:val="single"/>' if underline else "")
+        + ('<w:bdr w:val="single" w:sz="8" w:space="1" w:color="000000"/>' if boxed else "")
+        + "</w:rPr>"
+    )
+
+
+def _text_run(text: str, size: float, bold: bool = False, italic: bool = False, **extra: bool) -> str:
+    return f'<w:r>{_rpr(size, bold, italic, **extra)}<w:t xml:space="preserve">{_x(text)}</w:t></w:r>'
+
+
+_TINY_MARK = '<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>'  # the mark of a rule paragraph, 1 pt
+_TABLE_LOOK = ('<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
+               'w:noHBand="0" w:noVBand="0"/>')
+
+
+@lru_cache(maxsize=1024)  # a report uses a few dozen paragraph formats, hundreds of thousands of times
+def _ppr(style: Style, *, border_bottom: bool = False, exact: int | None = None, keep_lines: bool = False,
+         page_break: bool = False, section: str = "") -> str:
+    line = f'w:line="{exact}" w:lineRule="exact"' if exact is not None else 'w:line="240" w:lineRule="auto"'
+    first = f' w:firstLine="{style.first_line}"'  # always written: 0 too, else Normal's 1 cm applies
+    return (
+        "<w:pPr>"
+        + (f'<w:pStyle w:val="{style.style_id}"/>' if style.style_id else "")
+        + ("<w:keepNext/>" if style.keep_next else "")
+        + ("<w:keepLines/>" if keep_lines else "")
+        + ("<w:pageBreakBefore/>" if page_break else "")
+        + (f'<w:pBdr><w:bottom w:val="single" w:sz="{RULE_SIZE}" w:space="1" w:color="000000"/></w:pBdr>'
+           if border_bottom else "")
+        + f'<w:spacing w:before="{style.before}" w:after="{style.after}" {line}/>'
+        + f'<w:ind w:left="{style.left}" w:right="{style.right}"{first}/>'
+        + f'<w:jc w:val="{style.align}"/>'
+        + (f'<w:outlineLvl w:val="{style.outline}"/>' if style.outline is not None else "")
+        + (_rpr(style.size, style.bold, style.italic) if exact is None else _TINY_MARK)
+        + section
+        + "</w:pPr>"
+    )
+
+
+class _Body:
+    """Collects the document's XML; one instance per document (it also numbers the hyperlinks)."""
+
+    def __init__(self, first_link_id: int) -> None:
+        self.parts: list[str] = []
+        self.links: dict[str, str] = {}
+        self._next_link = first_link_id
+
+    # -- inline
+
+    def link_id(self, target: str) -> str | None:
+        try:
+            split = urlsplit(target)
+        except ValueError:
+            return None
+        if split.scheme not in ("http", "https", "mailto") or (split.scheme != "mailto" and not split.netloc):
+            return None
+        if target not in self.links:
+            self.links[target] = f"rId{self._next_link}"
+            self._next_link += 1
+        return self.links[target]
+
+    def runs(self, runs: Inline, style: Style) -> str:
+        out = []
+        for run in runs:
+            if run is LINE_BREAK or run.text == "\n":
+                out.append("<w:r><w:br/></w:r>")
+                continue
+            text = run.text.upper() if style.upper else run.text
+            bold, italic = style.bold or run.bold, style.italic or run.italic
+            link = self.link_id(run.link) if run.link else None
+            if link is None:
+                out.append(_text_run(text, style.size, bold, italic))
+            else:
+                out.append(f'<w:hyperlink r:id="{link}" w:history="1">'
+                           f"{_text_run(text, style.size, bold, italic, underline=True)}</w:hyperlink>")
+        return "".join(out)
+
+    # -- blocks
+
+    def paragraph(self, runs: Inline | str, style: Style = BODY, **options: object) -> None:
+        content = self.runs((Run(clean(runs)),) if isinstance(runs, str) else runs, style)
+        self.parts.append(f"<w:p>{_ppr(style, **options)}{content}</w:p>")  # type: ignore[arg-type]
+
+    def blocks(self, blocks: Sequence[Block], width: int, level: int = 0) -> None:
+        for block in blocks:
+            self.block(block, width, level)
+
+    def block(self, block: Block, width: int, level: int) -> None:
+        indent = FIRST_LINE_INDENT * level
+        if isinstance(block, Heading):
+            self.paragraph(block.runs, _heading_style(block.level))
+        elif isinstance(block, Paragraph):
+            self.paragraph(block.runs, Style(left=indent))
+        elif isinstance(block, ListBlock):
+            self.list(block, width, level)
+        elif isinstance(block, Quote):
+            self.blocks(block.blocks, width, level + 1)
+        elif isinstance(block, CodeBlock):
+            lines = block.text.split("\n")
+            runs = tuple(part for line in lines for part in (LINE_BREAK, Run(line)))[1:]
+            self.paragraph(runs, Style(align="left", first_line=0, left=indent + FIRST_LINE_INDENT, size=TABLE_SIZE))
+        elif isinstance(block, Table):
+            self.table(block, width)
+
+    def list(self, block: ListBlock, width: int, level: int) -> None:
+        """Items as paragraphs that start with their marker typed out ("- ", "+ ", "1. "), as Vietnamese
+        documents write them; nested lists one indent further."""
+        style = Style(left=FIRST_LINE_INDENT * level)
+        for number, item in enumerate(block.items, start=block.start):
+            marker = f"{number}. " if block.ordered else ("-", "+", "•")[min(level, 2)] + " "
+            rest: Sequence[Block] = item
+            if item and isinstance(item[0], Paragraph):
+                self.paragraph((Run(marker), *item[0].runs), style)
+                rest = item[1:]
+            else:
+                self.paragraph(marker.strip(), style)
+            for inner in rest:
+                if isinstance(inner, ListBlock):
+                    self.list(inner, width, level + 1)
+                elif isinstance(inner, Paragraph):
+                    self.paragraph(inner.runs, style)
+                else:
+                    self.block(inner, width, level + 1)
+
+    def table(self, table: Table, width: int) -> None:
+        columns = _column_widths(table, width)
+        grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in columns)
+        border = '<w:{0} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+        borders = "".join(border.format(side) for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+        out = [
+            "<w:tbl><w:tblPr>"
+            f'<w:tblW w:w="{sum(columns)}" w:type="dxa"/><w:jc w:val="center"/>'
+            f"<w:tblBorders>{borders}</w:tblBorders>"
+            '<w:tblLayout w:type="fixed"/>'
+            '<w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar>'
+            f"{_TABLE_LOOK}</w:tblPr><w:tblGrid>{grid}</w:tblGrid>"
+        ]
+        aligns = [{"center": "center", "right": "right"}.get(a, "left") for a in table.align]
+        head_style = Style(size=TABLE_SIZE, align="center", first_line=0, before=40, after=40, bold=True)
+        cell_styles = [Style(size=TABLE_SIZE, align=a, first_line=0, before=40, after=40) for a in aligns]
+        for index, row in enumerate((table.header, *table.rows)):
+            header = index == 0
+            # a row stays on one page; the header row repeats on every page the table runs onto
+            out.append("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if header else
+                       "<w:tr><w:trPr><w:cantSplit/></w:trPr>")
+            for column, cell in enumerate(row):
+                style = head_style if header else cell_styles[column]
+                out.append(f'<w:tc><w:tcPr><w:tcW w:w="{columns[column]}" w:type="dxa"/></w:tcPr>'
+                           f"<w:p>{_ppr(style)}{self.runs(cell, style)}</w:p></w:tc>")
+            out.append("</w:tr>")
+        out.append("</w:tbl>")
+        self.parts.append("".join(out))
+
+
+def _heading_style(level: int) -> Style:
+    if level == 1:
+        return Style(align="center", first_line=0, bold=True, upper=True, keep_next=True, outline=0,
+                     style_id="Heading1")
+    if level == 2:
+        return Style(bold=True, upper=True, keep_next=True, outline=0, style_id="Heading1")
+    if level == 3:
+        return Style(bold=True, keep_next=True, outline=1, style_id="Heading2")
+    if level == 4:
+        return Style(keep_next=True, outline=2, style_id="Heading3")
+    return Style(italic=True, keep_next=True)
+
+
+CELL_PADDING = 2 * 85 + 60  # left and right cell margins of a content table, and 3 pt for the rounding of Word
+SHORT_COLUMN = 0.2  # a column no wider than this share of the table (a status, a number) does not wrap
+MIN_COLUMN = mm(8)
+MEASURED_CHARACTERS = 300  # a cell longer than this wraps anyway: its width is capped, not measured in full
+
+
+def _column_widths(table: Table, width: int) -> list[int]:
+    """Column widths that sum to `width`, as a browser lays out an automatic table, done once here so that
+    Word can use a fixed layout: a short column (a status, a number) whose longest cell fits in a fair share of
+    what is left gets its whole line and never wraps; the long columns share the rest in proportion to their
+    length, each at least as wide as its longest word."""
+    count = max(1, len(table.header))
+    least = [MIN_COLUMN] * count
+    wanted = [MIN_COLUMN] * count
+    for index, row in enumerate((table.header, *table.rows)):
+        bold = index == 0
+        for column, cell in enumerate(row[:count]):
+            text = plain_text(cell)[:MEASURED_CHARACTERS]
+            if not text:
+                continue
+            longest_word = text_width(max(text.split(), key=len, default=""), TABLE_SIZE, bold=bold)
+            least[column] = max(least[column], longest_word + CELL_PADDING)
+            wanted[column] = max(wanted[column], text_width(text, TABLE_SIZE, bold=bold) + CELL_PADDING)
+    if sum(least) >= width:  # even the words do not fit: widths in proportion to them
+        widths = [width * w // sum(least) for w in least]
+    elif sum(wanted) <= width:  # every cell fits on one line: share what is left in proportion
+        widths = [w + (width - sum(wanted)) * w // sum(wanted) for w in wanted]
+    else:
+        widths = [0] * count
+        open_columns = set(range(count))
+        left = width
+        while open_columns:
+            share = left // len(open_columns)
+            settled = {c for c in open_columns if wanted[c] <= min(share, width * SHORT_COLUMN)}
+            if not settled:
+                break
+            for column in settled:
+                widths[column] = wanted[column]
+                left -= wanted[column]
+            open_columns -= settled
+        # the long columns: their words first, then the rest in proportion to how much more each would take
+        left -= sum(least[c] for c in open_columns)
+        extra = {c: wanted[c] - least[c] for c in open_columns}
+        total = sum(extra.values()) or 1
+        for column in open_columns:
+            widths[column] = least[column] + left * extra[column] // total
+    widths[-1] += width - sum(widths)
+    return widths
+
+
+# ---------------------------------------------------------------- the frame
+
+
+def _cell(width: int, paragraphs: Iterable[str]) -> str:
+    return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>{"".join(paragraphs)}</w:tc>'
+
+
+def _frame_table(columns: tuple[int, int], rows: Sequence[tuple[str, str]], *, indent: int, cant_split: bool) -> str:
+    """A borderless two-column table of fixed layout, every cell and grid width set."""
+    none = "".join(f'<w:{side} w:val="nil"/>' for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    out = [
+        "<w:tbl><w:tblPr>"
+        f'<w:tblW w:w="{sum(columns)}" w:type="dxa"/>'
+        f'<w:tblInd w:w="{indent}" w:type="dxa"/>'
+        f"<w:tblBorders>{none}</w:tblBorders>"
+        '<w:tblLayout w:type="fixed"/>'
+        '<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="0" w:type="dxa"/>'
+        '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>'
+        f"{_TABLE_LOOK}</w:tblPr>"
+        f'<w:tblGrid><w:gridCol w:w="{columns[0]}"/><w:gridCol w:w="{columns[1]}"/></w:tblGrid>'
+    ]
+    for left, right in rows:
+        out.append("<w:tr>" + ("<w:trPr><w:cantSplit/></w:trPr>" if cant_split else ""))
+        out.append(_cell(columns[0], [left]) + _cell(columns[1], [right]))
+        out.append("</w:tr>")
+    out.append("</w:tbl>")
+    return "".join(out)
+
+
+def _line(text: str, size: float, *, bold: bool = False, italic: bool = False, align: str = "center",
+          before: int = 0, left: int = 0, keep_next: bool = False) -> str:
+    style = Style(size=size, align=align, first_line=0, before=before, bold=bold, italic=italic, left=left,
+                  keep_next=keep_next)
+    return f"<w:p>{_ppr(style)}{_text_run(clean(text), size, bold, italic)}</w:p>"
+
+
+def _rule_xml(length: int, width: int, *, after: int = 0) -> str:
+    side = max(0, (width - length) // 2)
+    style = Style(align="center", first_line=0, left=side, right=side, before=0, after=after)
+    return f"<w:p>{_ppr(style, border_bottom=True, exact=RULE_PARAGRAPH)}</w:p>"
+
+
+def rule_lengths(document: ReportDocument) -> dict[str, int]:
+    """The rule lines' lengths in twips: under the issuing agency and the summary a share of the text's
+    length, under the motto the motto's own length."""
+    frame = document.frame
+    agency = max((text_width(clean(line), 13, bold=True) for line in frame.issuing_agency_lines), default=0)
+    summary = min(text_width(plain_text(document.summary), BODY_SIZE, bold=True), TEXT_WIDTH)
+    return {
+        "agency": round(agency * RULE_SHARE),
+        "motto": text_width(clean(frame.motto), BODY_SIZE, bold=True),
+        "summary": round(summary * RULE_SHARE),
+    }
+
+
+def _header_block(document: ReportDocument, body: _Body) -> str:
+    frame = document.frame
+    rules = rule_lengths(document)
+    left = [_line(frame.parent_agency, 13)]
+    left += [_line(line, 13, bold=True) for line in frame.issuing_agency_lines]
+    left.append(_rule_xml(rules["agency"], HEADER_COLUMNS[0]))
+    right = [_line(frame.national_title.upper(), 13, bold=True), _line(frame.motto, BODY_SIZE, bold=True),
+             _rule_xml(rules["motto"], HEADER_COLUMNS[1])]
+    number = _line(frame.number_line, 13, before=SPACE_BEFORE * 2)
+    date = _line(frame.place_date, BODY_SIZE, italic=True, before=SPACE_BEFORE * 2)
+    table = _frame_table(HEADER_COLUMNS, [("".join(left), "".join(right)), (number, date)], indent=HEADER_INDENT,
+                         cant_split=True)
+    title = _line(frame.doc_type, BODY_SIZE, bold=True, before=SPACE_BEFORE * 4, keep_next=True)
+    summary_style = Style(align="center", first_line=0, before=0, bold=True, keep_next=True)
+    summary = f"<w:p>{_ppr(summary_style)}{body.runs(document.summary, summary_style)}</w:p>"
+    return table + title + summary + _rule_xml(rules["summary"], TEXT_WIDTH, after=SPACE_BEFORE * 2)
+
+
+def _signature_block(document: ReportDocument) -> str:
+    frame = document.frame
+    left = [_line(frame.recipients_heading, 12, bold=True, italic=True, align="left", before=SPACE_BEFORE)]
+    left += [_line("- " + line.strip().removeprefix("- ").strip(), 11, align="left") for line in frame.recipients]
+    right = [_line(line.upper(), BODY_SIZE, bold=True, before=SPACE_BEFORE if i == 0 else 0)
+             for i, line in enumerate(frame.authority)]
+    right.append(_line(frame.signer, BODY_SIZE, bold=True, before=ROOM_TO_SIGN))
+    return _frame_table(SIGNATURE_COLUMNS, [("".join(left), "".join(right))], indent=0, cant_split=True)
+
+
+# ---------------------------------------------------------------- sections, headers and the package
+
+
+def _section(*, landscape: bool, title_page: bool, headers: bool) -> str:
+    refs = ('<w:headerReference w:type="default" r:id="rId4"/><w:headerReference w:type="first" r:id="rId5"/>'
+            if headers else "")
+    size = (f'<w:pgSz w:w="{PAGE_HEIGHT}" w:h="{PAGE_WIDTH}" w:orient="landscape"/>' if landscape
+            else f'<w:pgSz w:w="{PAGE_WIDTH}" w:h="{PAGE_HEIGHT}"/>')
+    return (
+        f"<w:sectPr>{refs}{size}"
+        f'<w:pgMar w:top="{MARGIN_TOP}" w:right="{MARGIN_RIGHT}" w:bottom="{MARGIN_BOTTOM}" w:left="{MARGIN_LEFT}" '
+        f'w:header="{HEADER_DISTANCE}" w:footer="{FOOTER_DISTANCE}" w:gutter="0"/>'
+        '<w:cols w:space="720"/>' + ("<w:titlePg/>" if title_page else "") + '<w:docGrid w:linePitch="360"/></w:sectPr>'
+    )
+
+
+def _draft_paragraph(mark: str) -> str:
+    style = Style(size=13, align="right", first_line=0, before=0)
+    return f"<w:p>{_ppr(style)}{_text_run(clean(mark), 13, True, boxed=True)}</w:p>"
+
+
+def _header_xml(paragraphs: str) -> str:
+    return f'{XML_DECLARATION}<w:hdr xmlns:w="{W_NS}" xmlns:r="{R_NS}">{paragraphs}</w:hdr>'
+
+
+def _page_number_paragraph() -> str:
+    style = Style(align="center", first_line=0, before=0, style_id="Header")
+    rpr = _rpr(BODY_SIZE, False, False)
+    return (
+        f"<w:p>{_ppr(style)}"
+        f'<w:r>{rpr}<w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r>{rpr}<w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
+        f'<w:r>{rpr}<w:fldChar w:fldCharType="separate"/></w:r>'
+        f"<w:r>{rpr}<w:t>2</w:t></w:r>"
+        f'<w:r>{rpr}<w:fldChar w:fldCharType="end"/></w:r></w:p>'
+    )
+
+
+def _headers(document: ReportDocument) -> tuple[str, str]:
+    """The header of every page but the first (its page number), and the first page's (none: Decree 30)."""
+    draft = _draft_paragraph(document.frame.draft_mark) if document.frame.draft else ""
+    first = draft or f"<w:p>{_ppr(Style(first_line=0, before=0, style_id='Header'))}</w:p>"
+    return _header_xml(draft + _page_number_paragraph()), _header_xml(first)
+
+
+_FONTS = ('<w:rFonts w:ascii="Times New Roman" w:eastAsia="Times New Roman" w:hAnsi="Times New Roman" '
+          'w:cs="Times New Roman"/>')
+_LANG = '<w:lang w:val="vi-VN" w:eastAsia="vi-VN" w:bidi="ar-SA"/>'
+
+
+def _styles_xml() -> str:
+    def paragraph_style(style_id: str, name: str, ppr: str, rpr: str = "", extra: str = "") -> str:
+        return (f'<w:style w:type="paragraph" w:styleId="{style_id}"><w:name w:val="{name}"/>'
+                f'<w:basedOn w:val="Normal"/>{extra}<w:qFormat/><w:pPr>{ppr}</w:pPr><w:rPr>{rpr}</w:rPr></w:style>')
+
+    body_spacing = f'<w:spacing w:before="{SPACE_BEFORE}" w:after="0" w:line="240" w:lineRule="auto"/>'
+    size = f'<w:sz w:val="{BODY_SIZE * 2}"/><w:szCs w:val="{BODY_SIZE * 2}"/>'
+    return (
+        f'{XML_DECLARATION}<w:styles xmlns:w="{W_NS}" xmlns:r="{R_NS}">'
+        f"<w:docDefaults><w:rPrDefault><w:rPr>{_FONTS}{size}{_LANG}</w:rPr></w:rPrDefault>"
+        f"<w:pPrDefault><w:pPr>{body_spacing}</w:pPr></w:pPrDefault></w:docDefaults>"
+        '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>'
+        f'<w:pPr>{body_spacing}<w:ind w:firstLine="{FIRST_LINE_INDENT}"/><w:jc w:val="both"/></w:pPr>'
+        f'<w:rPr>{_FONTS}<w:color w:val="000000"/>{size}{_LANG}</w:rPr></w:style>'
+        '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
+        '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style>'
+        '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>'
+        '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/><w:pPr><w:spacing w:before="0" w:after="0" '
+        'w:line="240" w:lineRule="auto"/><w:ind w:firstLine="0"/><w:jc w:val="left"/></w:pPr>'
+        '<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/>'
+        '<w:left w:w="85" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="85" w:type="dxa"/>'
+        "</w:tblCellMar></w:tblPr></w:style>"
+        '<w:style w:type="numbering" w:default="1" w:styleId="NoList"><w:name w:val="No List"/>'
+        '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/></w:style>'
+        + paragraph_style("Heading1", "heading 1", '<w:keepNext/><w:outlineLvl w:val="0"/>', "<w:b/><w:bCs/><w:caps/>",
+                          '<w:next w:val="Normal"/>')
+        + paragraph_style("Heading2", "heading 2", '<w:keepNext/><w:outlineLvl w:val="1"/>', "<w:b/><w:bCs/>",
+                          '<w:next w:val="Normal"/>')
+        + paragraph_style("Heading3", "heading 3", '<w:keepNext/><w:outlineLvl w:val="2"/>', "",
+                          '<w:next w:val="Normal"/>')
+        + paragraph_style("Header", "header", f'<w:tabs><w:tab w:val="center" w:pos="{TEXT_WIDTH // 2}"/>'
+                          f'<w:tab w:val="right" w:pos="{TEXT_WIDTH}"/></w:tabs><w:spacing w:before="0" w:after="0"/>'
+                          '<w:ind w:firstLine="0"/><w:jc w:val="center"/>')
+        + "</w:styles>"
+    )
+
+
+_SETTINGS = (
+    f'{XML_DECLARATION}<w:settings xmlns:w="{W_NS}">'
+    '<w:zoom w:percent="100"/>'
+    f'<w:defaultTabStop w:val="{FIRST_LINE_INDENT}"/>'
+    '<w:characterSpacingControl w:val="doNotCompress"/>'
+    '<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" '
+    'w:val="15"/></w:compat>'
+    '<w:themeFontLang w:val="vi-VN"/>'
+    '<w:decimalSymbol w:val=","/><w:listSeparator w:val=";"/>'
+    "</w:settings>"
+)
+
+_FONT_TABLE = (
+    f'{XML_DECLARATION}<w:fonts xmlns:w="{W_NS}">'
+    '<w:font w:name="Times New Roman"><w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/>'
+    '<w:family w:val="roman"/><w:pitch w:val="variable"/></w:font></w:fonts>'
+)
+
+_CONTENT_TYPES = (
+    f'{XML_DECLARATION}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/word/document.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+    '<Override PartName="/word/styles.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>'
+    '<Override PartName="/word/settings.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>'
+    '<Override PartName="/word/fontTable.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/>'
+    '<Override PartName="/word/header1.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>'
+    '<Override PartName="/word/header2.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>'
+    '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
+    '<Override PartName="/docProps/app.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>'
+    "</Types>"
+)
+
+_PACKAGE_RELS = (
+    f'{XML_DECLARATION}<Relationships xmlns="{REL_NS}">'
+    f'<Relationship Id="rId1" Type="{R_NS}/officeDocument" Target="word/document.xml"/>'
+    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/'
+    'core-properties" Target="docProps/core.xml"/>'
+    f'<Relationship Id="rId3" Type="{R_NS}/extended-properties" Target="docProps/app.xml"/>'
+    "</Relationships>"
+)
+
+_APP = (
+    f'{XML_DECLARATION}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    "<Application>nq43</Application></Properties>"
+)
+
+# Relationship ids of the document part; hyperlinks are numbered after them.
+_DOCUMENT_RELS = (
+    ("rId1", R_NS + "/styles", "styles.xml"),
+    ("rId2", R_NS + "/settings", "settings.xml"),
+    ("rId3", R_NS + "/fontTable", "fontTable.xml"),
+    ("rId4", R_NS + "/header", "header1.xml"),
+    ("rId5", R_NS + "/header", "header2.xml"),
+)
+
+
+def _document_rels(links: dict[str, str]) -> str:
+    rows = [f'<Relationship Id="{i}" Type="{t}" Target="{target}"/>' for i, t, target in _DOCUMENT_RELS]
+    rows += [f'<Relationship Id="{rid}" Type="{HYPERLINK_TYPE}" Target="{_x(url)}" TargetMode="External"/>'
+             for url, rid in links.items()]
+    return f'{XML_DECLARATION}<Relationships xmlns="{REL_NS}">{"".join(rows)}</Relationships>'
+
+
+def _core(document: ReportDocument) -> str:
+    stamp = document.created.strftime("%Y-%m-%dT%H:%M:%SZ")
+    draft = document.frame.draft
+    status = f"<cp:contentStatus>{_x(document.frame.draft_mark.capitalize())}</cp:contentStatus>" if draft else ""
+    return (
+        f"{XML_DECLARATION}"
+        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        f"<dc:title>{_x(clean(document.title))}</dc:title>"
+        f"<dc:creator>{_x(clean(document.author))}</dc:creator>"
+        f"<cp:keywords>{_x(', '.join(k for k in document.keywords if k))}</cp:keywords>"
+        "<cp:lastModifiedBy>nq43</cp:lastModifiedBy><cp:revision>1</cp:revision>"
+        f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
+        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
+        f"{status}</cp:coreProperties>"
+    )
+
+
+def document_xml(document: ReportDocument) -> tuple[str, dict[str, str]]:
+    """word/document.xml and the hyperlinks it refers to (target -> relationship id)."""
+    body = _Body(first_link_id=len(_DOCUMENT_RELS) + 1)
+    parts = body.parts
+    parts.append(_header_block(document, body))
+    content = document.body
+    last = content[-1] if content else None
+    if isinstance(last, Paragraph):  # the closing paragraph ("./.") stays on the page of the signature
+        body.blocks(content[:-1], TEXT_WIDTH)
+        body.paragraph(last.runs, Style(keep_next=True))
+    else:
+        body.blocks(content, TEXT_WIDTH)
+    parts.append(_signature_block(document))
+    has_appendix = bool(document.appendix or document.appendix_title)
+    portrait = _section(landscape=False, title_page=True, headers=True)
+    if has_appendix:
+        # the portrait section ends in an empty paragraph that carries its properties
+        tiny = Style(first_line=0, before=0, after=0)
+        parts.append(f"<w:p>{_ppr(tiny, exact=20, section=portrait)}</w:p>")
+        centred = Style(align="center", first_line=0, bold=True, keep_next=True, before=0)
+        parts.append(f"<w:p>{_ppr(centred)}{body.runs(document.appendix_label, centred)}</w:p>")
+        title = Style(align="center", first_line=0, bold=True, upper=True, keep_next=True, before=0)
+        parts.append(f"<w:p>{_ppr(title)}{body.runs(document.appendix_title, title)}</w:p>")
+        note = Style(align="center", first_line=0, italic=True, keep_next=True, before=0, after=SPACE_BEFORE * 2)
+        parts.append(f"<w:p>{_ppr(note)}{body.runs(document.appendix_note, note)}</w:p>")
+        body.blocks(document.appendix, LANDSCAPE_TEXT_WIDTH)
+        final = _section(landscape=True, title_page=False, headers=False)
+    else:
+        # Word wants a paragraph, not a table, at the end of the body
+        parts.append(f"<w:p>{_ppr(Style(first_line=0, before=0, after=0), exact=RULE_PARAGRAPH)}</w:p>")
+        final = portrait
+    xml = (f'{XML_DECLARATION}<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>'
+           + "".join(parts) + final + "</w:body></w:document>")
+    return xml, body.links
+
+
+def build_docx(document: ReportDocument) -> bytes:
+    """The .docx file of the report: the same document always gives the same bytes."""
+    xml, links = document_xml(document)
+    default_header, first_header = _headers(document)
+    entries = (
+        ("[Content_Types].xml", _CONTENT_TYPES),
+        ("_rels/.rels", _PACKAGE_RELS),
+        ("docProps/core.xml", _core(document)),
+        ("docProps/app.xml", _APP),
+        ("word/document.xml", xml),
+        ("word/_rels/document.xml.rels", _document_rels(links)),
+        ("word/styles.xml", _styles_xml()),
+        ("word/settings.xml", _SETTINGS),
+        ("word/fontTable.xml", _FONT_TABLE),
+        ("word/header1.xml", default_header),
+        ("word/header2.xml", first_header),
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in entries:
+            info = zipfile.ZipInfo(name, date_time=FIXED_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 0
+            info.external_attr = 0
+            archive.writestr(info, text.encode("utf-8"), compresslevel=6)
+    return buffer.getvalue()

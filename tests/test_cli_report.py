@@ -1,0 +1,287 @@
+"""`nq43 report`: wiring, exit codes, messages, the issue record, atomic and reproducible output."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+import yaml
+
+from nq43.cli import main
+from reportdata import full_notes, make_repo, note
+
+TODAY = "2025-03-12"
+OUT = Path("reports") / "2025Q1"
+
+
+def _run(root: Path, *args: str) -> int:
+    return main(["report", "--quarter", "2025Q1", "--root", str(root), "--today", TODAY, *args])
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    folder = root / OUT
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())} if folder.is_dir() else {}
+
+
+def _break(notes: dict[str, str], unit: str = "qlld") -> dict[str, str]:
+    path = f"data/units/{unit}/2025Q1.md"
+    notes[path] = notes[path].replace("status: thuong-xuyen", "status: xong-roi", 1)
+    return notes
+
+
+def test_report_writes_the_docx_and_the_markdown(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_repo(tmp_path, full_notes())
+
+    assert _run(root, "--date", "2025-03-10") == 0
+    out, err = capsys.readouterr()
+    assert out.splitlines() == ["reports/2025Q1/bao-cao-2025Q1.docx", "reports/2025Q1/bao-cao-2025Q1.md"]
+    assert err.strip() == "Đã lập báo cáo 2025Q1: 8/8 đơn vị đã báo cáo, 14 nhiệm vụ."
+    markdown = (root / OUT / "bao-cao-2025Q1.md").read_text(encoding="utf-8")
+    assert "*Hải Phòng, ngày 10 tháng 3 năm 2025*" in markdown
+    document = docx.Document(str(root / OUT / "bao-cao-2025Q1.docx"))
+    assert any(p.text == "I. KẾT QUẢ THỰC HIỆN" for p in document.paragraphs)
+
+
+def test_date_defaults_to_today(tmp_path: Path) -> None:
+    root = make_repo(tmp_path, full_notes())
+
+    assert _run(root) == 0
+    assert "ngày 12 tháng 3 năm 2025" in (root / OUT / "bao-cao-2025Q1.md").read_text(encoding="utf-8")
+
+
+def test_out_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_repo(tmp_path, full_notes())
+    target = tmp_path / "noi-khac"
+
+    assert _run(root, "--out", str(target)) == 0
+    assert sorted(p.name for p in target.iterdir()) == ["bao-cao-2025Q1.docx", "bao-cao-2025Q1.md"]
+    assert not (root / "reports").exists()
+
+
+def test_invalid_notes_stop_the_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_repo(tmp_path, _break(full_notes()))
+
+    assert _run(root) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert "data/units/qlld/2025Q1.md:" in err and "lỗi:" in err
+    assert err.rstrip().endswith(
+        "Chưa lập báo cáo 2025Q1: có 1 lỗi ở trên. Sửa lỗi (xem `nq43 validate`), hoặc thêm --allow-invalid để bỏ "
+        "qua ghi chú không hợp lệ."
+    )
+    assert _files(root) == {}
+
+
+def test_allow_invalid_leaves_the_note_out_and_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_repo(tmp_path, _break(full_notes()))
+
+    assert _run(root, "--allow-invalid") == 0
+    err = capsys.readouterr().err
+    assert "data/units/qlld/2025Q1.md:1:1: NQ901 cảnh báo:" in err
+    markdown = (root / OUT / "bao-cao-2025Q1.md").read_text(encoding="utf-8")
+    assert "chưa được tổng hợp vào báo cáo này" in markdown
+    assert "- data/units/qlld/2025Q1.md (Phòng Quản lý Lao động): 1 lỗi." in markdown
+    assert "chưa gửi báo cáo: Phòng Quản lý Lao động" in markdown
+
+
+def test_missing_unit_is_a_warning_and_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_repo(tmp_path, full_notes(skip=("tnmt",)))
+
+    assert _run(root) == 0
+    err = capsys.readouterr().err
+    assert ("data/units/tnmt/2025Q1.md:1:1: NQ902 cảnh báo: Phòng Tài nguyên và Môi trường chưa có ghi chú quý "
+            "2025Q1") in err
+    assert "7/8 đơn vị đã báo cáo" in err
+
+
+def test_sample_data_makes_a_draft(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    notes = full_notes()
+    notes["data/units/vp/2025Q1.md"] = note("vp", sample=True)
+    root = make_repo(tmp_path, notes)
+
+    assert _run(root) == 0
+    err = capsys.readouterr().err
+    assert "NQ903" in err and "Đã lập báo cáo 2025Q1 (DỰ THẢO)" in err
+    markdown = (root / OUT / "bao-cao-2025Q1.md").read_text(encoding="utf-8")
+    assert markdown.startswith("> **DỰ THẢO** (lập từ dữ liệu mẫu)")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--quarter", "2025Q5"], "Quý \"2025Q5\" không hợp lệ"),
+        (["--number", "5a"], "Số báo cáo \"5a\" không hợp lệ"),
+        (["--date", "2025-02-30"], "--date \"2025-02-30\" không phải ngày có thật"),
+        (["--today", "2025-13-01"], "--today \"2025-13-01\" không phải ngày có thật"),
+        (["--template-dir", "khong-co"], "Không có thư mục mẫu"),
+    ],
+)
+def test_wrong_usage_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str) -> None:
+    root = make_repo(tmp_path, full_notes())
+
+    assert _run(root, *args) == 2
+    assert message in capsys.readouterr().err
+    assert _files(root) == {}
+
+
+def test_messages_in_english(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_repo(tmp_path, _break(full_notes()))
+
+    assert _run(root, "--lang", "en") == 1
+    assert "Report 2025Q1 not built: 1 error(s) above." in capsys.readouterr().err
+
+
+def test_template_errors_point_at_the_template_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_repo(tmp_path, full_notes())
+    folder = tmp_path / "mau"
+    folder.mkdir()
+    blocks = "".join(f"{{% block {n} %}}{n}{{% endblock %}}\n" for n in
+                     ("summary", "body", "appendix_label", "appendix_title", "appendix_note", "appendix"))
+    (folder / "report.md.j2").write_text(blocks + "{{ nam }}\n", encoding="utf-8")
+
+    assert _run(root, "--template-dir", str(folder)) == 1
+    err = capsys.readouterr().err
+    assert f"{folder.as_posix()}/report.md.j2:7:1: NQ905 lỗi: Mẫu báo cáo không dùng được: UndefinedError" in err
+    assert _files(root) == {}
+
+
+def test_jinja_in_a_note_is_text_in_both_outputs(tmp_path: Path) -> None:
+    root = make_repo(tmp_path, full_notes(results={"1.1": "Tổng {{ 7*7 }} việc {% raw %}x"}))
+
+    assert _run(root) == 0
+    markdown = (root / OUT / "bao-cao-2025Q1.md").read_text(encoding="utf-8")
+    assert "Tổng {{ 7\\*7 }} việc {% raw %}x" in markdown
+    document = docx.Document(str(root / OUT / "bao-cao-2025Q1.docx"))
+    assert any(p.text == "Tổng {{ 7*7 }} việc {% raw %}x" for p in document.paragraphs)
+
+
+def test_two_runs_give_identical_files(tmp_path: Path) -> None:
+    root = make_repo(tmp_path, full_notes())
+
+    assert _run(root, "--date", "2025-03-10") == 0
+    first = _files(root)
+    assert _run(root, "--date", "2025-03-10") == 0
+    assert _files(root) == first
+
+
+def test_a_failed_write_leaves_the_previous_report_intact(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_repo(tmp_path, full_notes())
+    assert _run(root, "--date", "2025-03-10") == 0
+    before = _files(root)
+
+    def refuse(source: Any, target: Any) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    assert _run(root, "--date", "2025-03-11") == 1
+    err = capsys.readouterr().err
+    assert "Không ghi được" in err and "No space left on device" in err and "Tệp cũ (nếu có) vẫn nguyên vẹn." in err
+    assert _files(root) == before  # same files, same bytes, no temporary file left
+
+
+# ---------------------------------------------------------------- --issue
+
+
+def test_issue_needs_a_number_and_a_date(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_repo(tmp_path, full_notes())
+
+    assert _run(root, "--issue", "--date", "2025-03-10") == 2
+    assert "Ban hành báo cáo cần số" in capsys.readouterr().err
+    assert _run(root, "--issue", "--number", "5") == 2
+    assert "cần ngày" in capsys.readouterr().err
+    assert _files(root) == {}
+
+
+def test_a_draft_is_never_issued(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    notes = full_notes()
+    notes["data/units/vp/2025Q1.md"] = note("vp", sample=True)
+    root = make_repo(tmp_path, notes)
+
+    assert _run(root, "--issue", "--number", "5", "--date", "2025-03-10") == 2
+    assert "Không ban hành bản dự thảo" in capsys.readouterr().err
+    assert _run(root, "--draft", "--issue", "--number", "5", "--date", "2025-03-10") == 2
+    assert _files(root) == {}
+
+
+def test_issue_records_number_date_and_every_note(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_repo(tmp_path, full_notes())
+
+    assert _run(root, "--issue", "--number", "5", "--date", "2025-03-10") == 0
+    out, err = capsys.readouterr()
+    assert "reports/2025Q1/issued.yaml" in out.splitlines()
+    assert "Đã ghi nhận ban hành: số 05, 8 ghi chú." in err
+    record = yaml.safe_load((root / OUT / "issued.yaml").read_text(encoding="utf-8"))
+    assert (record["quarter"], record["number"], record["issued_on"]) == ("2025Q1", "05", "2025-03-10")
+    path = "data/units/qldt/2025Q1.md"
+    assert record["notes"][path] == hashlib.sha256((root / path).read_bytes()).hexdigest()
+    assert len(record["notes"]) == 8
+
+
+def test_an_issued_report_regenerates_byte_for_byte(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_repo(tmp_path, full_notes())
+    assert _run(root, "--issue", "--number", "5", "--date", "2025-03-10") == 0
+    issued = _files(root)
+
+    assert main(["report", "--quarter", "2025Q1", "--root", str(root), "--today", "2025-04-02"]) == 0
+    assert _files(root) == issued
+    capsys.readouterr()
+    assert _run(root, "--issue", "--number", "5", "--date", "2025-03-10") == 0
+    assert "không có gì thay đổi" in capsys.readouterr().err
+    assert _run(root, "--issue", "--number", "6", "--date", "2025-03-10") == 2
+    assert "đã được ban hành (số 05" in capsys.readouterr().err
+
+
+def test_a_change_after_issue_needs_an_amendment(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_repo(tmp_path, full_notes())
+    assert _run(root, "--issue", "--number", "5", "--date", "2025-03-10") == 0
+    capsys.readouterr()
+    path = root / "data/units/qldt/2025Q1.md"
+
+    path.write_text(path.read_text(encoding="utf-8").replace("72,5%", "73,1%"), encoding="utf-8")
+    assert _run(root) == 0
+    assert "data/units/qldt/2025Q1.md:1:1: NQ904 cảnh báo:" in capsys.readouterr().err
+
+    path.write_text(note("qldt", amends="Sửa tỷ lệ lấp đầy 73,1%"), encoding="utf-8")
+    assert _run(root) == 0
+    assert "NQ904" not in capsys.readouterr().err
+    markdown = (root / OUT / "bao-cao-2025Q1.md").read_text(encoding="utf-8")
+    assert "## V. ĐÍNH CHÍNH" in markdown
+    assert "- Phòng Quản lý Đầu tư, ngày 20/3/2025: Sửa tỷ lệ lấp đầy 73,1%" in markdown
+    assert "Số: 05/BC-BQL" in markdown
+
+
+def test_signer_option(tmp_path: Path) -> None:
+    root = make_repo(tmp_path, full_notes())
+
+    assert _run(root, "--signer", "Nguyễn Văn Tùng") == 0
+    document = docx.Document(io.BytesIO((root / OUT / "bao-cao-2025Q1.docx").read_bytes()))
+    signature = next(t for t in document.tables if t.cell(0, 0).text.startswith("Nơi nhận:"))
+    assert signature.cell(0, 1).paragraphs[-1].text == "Nguyễn Văn Tùng"
+
+
+def test_indicators_show_the_previous_quarter(tmp_path: Path) -> None:
+    notes = full_notes(indicators={"2.1": {"ty-le-lap-day": 72.5}})
+    notes["data/units/qldt/2024Q4.md"] = note("qldt", "2024Q4", submitted="2024-12-05",
+                                              indicators={"2.1": {"ty-le-lap-day": 70.1}})
+    notes["data/units/tnmt/2024Q4.md"] = "---\nunit: tnmt\n---\nkhông hợp lệ"
+    root = make_repo(tmp_path, notes)
+
+    assert _run(root) == 0
+    markdown = (root / OUT / "bao-cao-2025Q1.md").read_text(encoding="utf-8")
+    assert "| Quý I/2025 | Quý IV/2024 |" in markdown
+    assert "| 1 | Tỷ lệ lấp đầy bình quân các khu công nghiệp | % | 72,5 | 70,1 |  |" in markdown
+
+
+def test_a_template_folder_must_hold_the_report_template(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_repo(tmp_path, full_notes())
+    (tmp_path / "rong").mkdir()
+
+    assert _run(root, "--template-dir", str(tmp_path / "rong")) == 2
+    assert "chứa report.md.j2 (--template-dir)" in capsys.readouterr().err
