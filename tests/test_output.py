@@ -140,3 +140,21 @@ def test_create_new_on_a_full_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     with pytest.raises(OutputError):
         create_new(tmp_path / "2025Q1.md", "khung\n")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_new_files_get_the_usual_permissions_not_private_ones(tmp_path: Path) -> None:
+    umask = os.umask(0o022)
+    try:
+        target = tmp_path / "report.md"
+        write_atomic(target, "x")
+        assert target.stat().st_mode & 0o777 == 0o644
+    finally:
+        os.umask(umask)
+
+
+def test_replacing_a_file_keeps_its_permissions(tmp_path: Path) -> None:
+    target = tmp_path / "report.md"
+    target.write_text("old")
+    target.chmod(0o640)
+    write_atomic(target, "new")
+    assert target.stat().st_mode & 0o777 == 0o640

@@ -16,11 +16,22 @@ def _failure(path: Path, error: OSError) -> OutputError:
                        f"Cannot write \"{path}\": {reason}. Any previous file is intact.")
 
 
+def _mode_for(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def _temporary(path: Path, data: bytes) -> Path:
     """Write data to a new temporary file in the target's folder, flushed to disk."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        # mkstemp makes the file private (0600); give it the mode a plain open() would, or the old file's.
+        os.fchmod(handle, _mode_for(path))
         with os.fdopen(handle, "wb") as out:
             out.write(data)
             out.flush()
