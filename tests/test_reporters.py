@@ -105,3 +105,16 @@ def test_text_from_a_note_cannot_break_lines_or_drive_the_terminal() -> None:
 
 def test_shown_leaves_ordinary_text_alone() -> None:
     assert shown('Trạng thái "Đã hoàn thành" — 72,5%') == 'Trạng thái "Đã hoàn thành" — 72,5%'
+
+
+def test_condensed_keeps_the_first_of_each_code_and_counts_the_rest() -> None:
+    from nq43.findings import finding
+    from nq43.reporters import condensed, held_back
+
+    many = [finding(f"data/units/u{i}/2025Q1.md", 1, 1, "NQ104") for i in range(5)]
+    other = finding("data/directive.yaml", 3, 1, "NQ303", field="x", suggestion="", suggestion_en="")
+    kept, held = condensed([*many, other])
+    assert [f.path for f in kept] == ["data/units/u0/2025Q1.md", "data/units/u1/2025Q1.md", "data/directive.yaml"]
+    assert held == {"NQ104": 3}
+    assert held_back(held) == "... và 3 tệp khác cũng có NQ104.\n"
+    assert held_back(held, "en") == "... and 3 more file(s) with NQ104.\n"

@@ -380,7 +380,8 @@ def report(
         )
         return 1
     if outcome.warnings:
-        _echo_err(reporters.text(outcome.warnings, lang.value).rstrip("\n"))
+        kept, held = reporters.condensed(outcome.warnings)
+        _echo_err((reporters.text(kept, lang.value) + reporters.held_back(held, lang.value)).rstrip("\n"))
     for path in outcome.written:
         sys.stdout.write(_shown_path(path, base) + "\n")
     context = outcome.context

@@ -38,6 +38,31 @@ def text(findings: Sequence[Finding], lang: Lang = "vi") -> str:
     return "\n".join(out) + ("\n" if out else "")
 
 
+def condensed(findings: Sequence[Finding], per_code: int = 2) -> tuple[list[Finding], dict[str, int]]:
+    """The first `per_code` findings of each code, and how many of each code were held back.
+
+    For notices that repeat file after file (eight sample notes give eight identical warnings): a person needs
+    the first ones and a count, not a screenful. Errors a user must fix are never condensed by callers.
+    """
+    kept: list[Finding] = []
+    held: dict[str, int] = {}
+    seen: dict[str, int] = {}
+    for f in findings:
+        seen[f.code] = seen.get(f.code, 0) + 1
+        if seen[f.code] <= per_code:
+            kept.append(f)
+        else:
+            held[f.code] = held.get(f.code, 0) + 1
+    return kept, held
+
+
+def held_back(held: dict[str, int], lang: Lang = "vi") -> str:
+    """One line per code of `condensed` findings that were not printed."""
+    if lang == "en":
+        return "".join(f"... and {n} more file(s) with {code}.\n" for code, n in held.items())
+    return "".join(f"... và {n} tệp khác cũng có {code}.\n" for code, n in held.items())
+
+
 def as_dicts(findings: Sequence[Finding], lang: Lang = "vi") -> list[dict[str, object]]:
     return [
         {

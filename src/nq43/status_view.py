@@ -21,6 +21,7 @@ from typing import Any, Literal
 from nq43.calendar import WEEKDAY_NAMES, WEEKDAY_NAMES_EN, DueDate
 from nq43.findings import Finding
 from nq43.messages import Lang
+from nq43.reporters import as_dicts, condensed, held_back
 from nq43.models import Quarter, Status, TaskReport
 from nq43.status import QuarterStatus, State, TaskHistory, UnitHistory, UnitStatus, YearMatrix
 from nq43.submissions import DateSource
@@ -87,7 +88,6 @@ _WORDS: dict[str, tuple[str, str]] = {
         '{path} is invalid and not counted: run "nq43 validate {path}" for the errors and how to fix them.',
     ),
     "notices": ("Lưu ý:", "Notices:"),
-    "more_notices": ("... và {count} tệp khác có cùng lưu ý {code}.", "... and {count} more file(s) with notice {code}."),
     "tasks_title": ("Nhiệm vụ {quarter}, tính đến ngày {today}", "Tasks, {quarter}, as of {today}"),
     "not_reported": ("Chưa báo cáo", "Not reported"),
     "history_title": (
@@ -245,22 +245,10 @@ def _state_cell(state: State, display: Display, lang: Lang) -> str:
     return f"{_SYMBOLS[state]} {label}" if display.tty else label
 
 
-# Past this many notices of one code, the rest are counted rather than printed (eight sample notes would
-# otherwise bury the table under eight near-identical lines).
-_NOTICES_SHOWN_PER_CODE = 2
-
-
 def _notice_lines(notices: Sequence[Finding], lang: Lang) -> list[str]:
-    lines: list[str] = []
-    by_code: dict[str, list[Finding]] = {}
-    for notice in notices:
-        by_code.setdefault(notice.code, []).append(notice)
-    for code, group in by_code.items():
-        lines += [f"{n.path}: {n.code} {n.message(lang)}" for n in group[:_NOTICES_SHOWN_PER_CODE]]
-        rest = len(group) - _NOTICES_SHOWN_PER_CODE
-        if rest > 0:
-            lines.append(_w("more_notices", lang, count=rest, code=code))
-    return lines
+    kept, held = condensed(notices)
+    lines = [f"{n.path}: {n.code} {n.message(lang)}" for n in kept]
+    return lines + held_back(held, lang).splitlines()
 
 
 def _fix_lines(statuses: Sequence[UnitStatus], lang: Lang) -> list[str]:
@@ -640,8 +628,6 @@ def unit_dict(status: UnitStatus, lang: Lang) -> dict[str, Any]:
 
 
 def _notices(notices: Sequence[Finding], lang: Lang) -> list[dict[str, Any]]:
-    from nq43.reporters import as_dicts
-
     return as_dicts(notices, lang)
 
 
