@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import Final, Literal
 
 Lang = Literal["vi", "en"]
 
@@ -35,7 +35,8 @@ class _Args(dict[str, object]):
         return "{" + key + "}"
 
 
-E, W = "error", "warning"
+E: Final = "error"
+W: Final = "warning"
 
 # fmt: off
 _ROWS: list[tuple[str, Literal["error", "warning"], str, str, str, str]] = [
