@@ -65,6 +65,9 @@ ROOM_TO_SIGN = mm(25)
 RULE_SHARE = 0.4
 RULE_SIZE = 6  # eighths of a point
 RULE_PARAGRAPH = 60  # the rule is the bottom border of an empty paragraph this high (3 pt) under the text
+# The body goes to the document in pieces of this many paragraphs and tables: one parse per piece, where a
+# parse per paragraph would cost more than the paragraph, and the text of one piece at a time in memory.
+FLUSH_EVERY = 2000
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # zip entries: the earliest time a zip can hold, the same every run
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -171,13 +174,24 @@ def _ppr(style: Style, *, border_bottom: bool = False, exact: int | None = None,
 
 
 class _Body:
-    """Collects the document's XML; one instance per document. `relate` gives a web address its relationship
-    id in the package; each address is asked for once."""
+    """Writes the body's XML to `sink` in pieces of a few thousand paragraphs, one instance per document.
+    `relate` gives a web address its relationship id in the package; each address is asked for once."""
 
-    def __init__(self, relate: Callable[[str], str]) -> None:
+    def __init__(self, relate: Callable[[str], str], sink: Callable[[str], None]) -> None:
         self.parts: list[str] = []
         self.links: dict[str, str] = {}
         self._relate = relate
+        self._sink = sink
+
+    def add(self, xml: str) -> None:
+        self.parts.append(xml)
+        if len(self.parts) >= FLUSH_EVERY:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.parts:
+            self._sink("".join(self.parts))
+            self.parts = []
 
     # -- inline
 
@@ -212,7 +226,7 @@ class _Body:
 
     def paragraph(self, runs: Inline | str, style: Style = BODY, **options: object) -> None:
         content = self.runs((Run(clean(runs)),) if isinstance(runs, str) else runs, style)
-        self.parts.append(f"<w:p>{_ppr(style, **options)}{content}</w:p>")  # type: ignore[arg-type]
+        self.add(f"<w:p>{_ppr(style, **options)}{content}</w:p>")  # type: ignore[arg-type]
 
     def blocks(self, blocks: Sequence[Block], width: int, level: int = 0) -> None:
         for block in blocks:
@@ -282,7 +296,7 @@ class _Body:
                            f"<w:p>{_ppr(style)}{self.runs(cell, style)}</w:p></w:tc>")
             out.append("</w:tr>")
         out.append("</w:tbl>")
-        self.parts.append("".join(out))
+        self.add("".join(out))
 
 
 def _heading_style(level: int) -> Style:
@@ -576,11 +590,9 @@ def _replace_children(element: Any, content: str) -> None:
     element.extend(list(_parse(element.tag.replace("{" + _W + "}", "w:"), content)))
 
 
-def _body_elements(document: ReportDocument, relate: Callable[[str], str]) -> tuple[list[Any], bool]:
-    """The body's paragraphs and tables as elements, ready to append; and whether an appendix follows."""
-    body = _Body(relate)
-    parts = body.parts
-    parts.append(_header_block(document, body))
+def _write_body(document: ReportDocument, body: _Body) -> bool:
+    """The body's paragraphs and tables, in order; and whether an appendix (a section of its own) follows."""
+    body.add(_header_block(document, body))
     content = document.body
     last = content[-1] if content else None
     if isinstance(last, Paragraph):  # the closing paragraph ("./.") stays on the page of the signature
@@ -588,24 +600,24 @@ def _body_elements(document: ReportDocument, relate: Callable[[str], str]) -> tu
         body.paragraph(last.runs, Style(keep_next=True))
     else:
         body.blocks(content, TEXT_WIDTH)
-    parts.append(_signature_block(document))
+    body.add(_signature_block(document))
     has_appendix = bool(document.appendix or document.appendix_title)
     if has_appendix:
         # the portrait section ends in an empty paragraph that carries its properties
         tiny = Style(first_line=0, before=0, after=0)
-        parts.append(f"<w:p>{_ppr(tiny, exact=20, section=_SECTION_BREAK)}</w:p>")
+        body.add(f"<w:p>{_ppr(tiny, exact=20, section=_SECTION_BREAK)}</w:p>")
         centred = Style(align="center", first_line=0, bold=True, keep_next=True, before=0)
-        parts.append(f"<w:p>{_ppr(centred)}{body.runs(document.appendix_label, centred)}</w:p>")
+        body.add(f"<w:p>{_ppr(centred)}{body.runs(document.appendix_label, centred)}</w:p>")
         title = Style(align="center", first_line=0, bold=True, upper=True, keep_next=True, before=0)
-        parts.append(f"<w:p>{_ppr(title)}{body.runs(document.appendix_title, title)}</w:p>")
+        body.add(f"<w:p>{_ppr(title)}{body.runs(document.appendix_title, title)}</w:p>")
         note = Style(align="center", first_line=0, italic=True, keep_next=True, before=0, after=SPACE_BEFORE * 2)
-        parts.append(f"<w:p>{_ppr(note)}{body.runs(document.appendix_note, note)}</w:p>")
+        body.add(f"<w:p>{_ppr(note)}{body.runs(document.appendix_note, note)}</w:p>")
         body.blocks(document.appendix, LANDSCAPE_TEXT_WIDTH)
     else:
         # Word wants a paragraph, not a table, at the end of the body
-        parts.append(f"<w:p>{_ppr(Style(first_line=0, before=0, after=0), exact=RULE_PARAGRAPH)}</w:p>")
-    # one parse of the whole body: a parser call per paragraph would cost more than the paragraphs
-    return list(_parse("w:body", "".join(parts))), has_appendix
+        body.add(f"<w:p>{_ppr(Style(first_line=0, before=0, after=0), exact=RULE_PARAGRAPH)}</w:p>")
+    body.flush()
+    return has_appendix
 
 
 def _fill_header(header: Any, paragraphs: str) -> None:
@@ -672,15 +684,15 @@ def build_docx(document: ReportDocument) -> bytes:
     _replace_children(word.settings.element, _SETTINGS)
     _set_core_properties(word.core_properties, document)
 
-    elements, has_appendix = _body_elements(
-        document, lambda url: part.relate_to(url, RT.HYPERLINK, is_external=True))
     body = word.element.body
     final = body.sectPr
     final.attrib.clear()  # the template's rsids
-    body.remove(final)
-    for child in list(body):  # the template's empty paragraph, if any
+    for child in list(body):
         body.remove(child)
-    body.extend(elements)
+    has_appendix = _write_body(document, _Body(
+        relate=lambda url: part.relate_to(url, RT.HYPERLINK, is_external=True),
+        sink=lambda xml: body.extend(list(_parse("w:body", xml))),
+    ))
     body.append(final)
 
     sections = word.sections
