@@ -1,11 +1,22 @@
 """Write the report's document model as a Word .docx laid out by Decree 30/2020/NĐ-CP (Appendix I).
 
-The package is written here part by part, as WordprocessingML text, instead of through python-docx's editing
-calls: every byte is then ours to fix (no Calibri, no US Letter, no tab stops for Letter, no thumbnail, no
-clock), each paragraph costs one string append (linear on a province's report, where python-docx's
-`add_paragraph` searches the body at every insertion), and the same input gives the same bytes (fixed zip
-timestamps, fixed part order, fixed relationship ids, core properties from the report's date). Tests reopen
-the file with python-docx and LibreOffice.
+The package is python-docx's: `docx.Document()` gives the parts, and python-docx sets the sections (A4, margins,
+orientation, header distance, a first page without number), creates the header parts, writes the core
+properties and relates the web links. What its default template brings that a report must not carry is removed
+or replaced here: the thumbnail of an empty page, the theme (Calibri), Word 2010's copy of the styles, web
+settings, numbering, custom XML, "Microsoft Macintosh Word" in app.xml, the styles (Calibri through the theme,
+10 pt after, US Letter tab stops) and the settings (rsids, a document id).
+
+The body is written as WordprocessingML text, parsed by python-docx's parser in pieces of a few thousand
+paragraphs and appended to the body element directly, in one pass: `add_paragraph`/`add_table` look for the
+body's last section properties at every insertion, which makes a province-wide report quadratic, and they cannot
+say everything Decree 30 fixes (rule lines, exact heights, cell margins). Every paragraph and run is formatted
+directly; nothing is left to a style default.
+
+python-docx stamps each zip entry with the current time, so the saved package is rewritten with its entries in a
+fixed order and a fixed time: the same input gives the same bytes (core properties take the report's date,
+relationship ids follow the document). Tests reopen the file with python-docx and LibreOffice. This is the only
+module that imports python-docx, and only inside functions: `nq43 --help` does not load it.
 
 Numbers are in twentieths of a point (twips: 1 mm = 56.7) unless said; font sizes in half points.
 """
@@ -226,7 +237,7 @@ class _Body:
 
     def paragraph(self, runs: Inline | str, style: Style = BODY, **options: object) -> None:
         content = self.runs((Run(clean(runs)),) if isinstance(runs, str) else runs, style)
-        self.add(f"<w:p>{_ppr(style, **options)}{content}</w:p>")  # type: ignore[arg-type]
+        self.add(f"<w:p>{_ppr(style, **options)}{content}</w:p>")
 
     def blocks(self, blocks: Sequence[Block], width: int, level: int = 0) -> None:
         for block in blocks:
@@ -546,21 +557,23 @@ _SETTINGS = (
     '<w:decimalSymbol w:val=","/><w:listSeparator w:val=";"/>'
 )
 
-# The template's font table lists Calibri, Cambria and MS Mincho; the report uses one font.
+# The template's font table lists Calibri, Cambria, Arial, MS Mincho and more; the report uses one font.
 _FONT_TABLE = (
     '<w:font w:name="Times New Roman"><w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/>'
     '<w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>'
 )
 
-# The template's says "Microsoft Macintosh Word", a Normal.dotm template and counts of an empty page.
+# The template's names "Microsoft Macintosh Word", a Normal.dotm template and the counts of an empty page.
 _APP = ('<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
         "<Application>nq43</Application></Properties>")
 
 
 # ---------------------------------------------------------------- the package
 
-# The parts of python-docx's template that a report does not carry: the thumbnail of an empty page, the
-# theme (Calibri, Cambria), Word 2010's copy of the styles, web settings, an unused numbering and custom XML.
+# The relationships of python-docx's template that go: from the package, the thumbnail of an empty page and
+# app.xml (replaced); from the document every one but styles and settings (rewritten in place), which drops the
+# theme (Calibri, Cambria), Word 2010's copy of the styles, web settings, numbering, custom XML and the font
+# table (replaced).
 _PACKAGE_RELS_DROPPED = frozenset({
     "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail",
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties",
