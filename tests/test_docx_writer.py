@@ -390,3 +390,61 @@ def test_a_report_without_appendix_is_one_portrait_section(tmp_path: Path) -> No
     assert len(reopened.sections) == 1
     assert reopened.sections[0].different_first_page_header_footer
     assert reopened.element.body[-2].tag == qn("w:p")  # the body ends in a paragraph, then its properties
+
+
+# ---------------------------------------------------------------- python-docx's template, cleaned
+
+
+def test_the_package_holds_the_report_parts_only(built: bytes) -> None:
+    archive = zipfile.ZipFile(io.BytesIO(built))
+
+    assert archive.namelist() == [
+        "[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "docProps/app.xml", "word/document.xml",
+        "word/_rels/document.xml.rels", "word/styles.xml", "word/settings.xml", "word/fontTable.xml",
+        "word/header1.xml", "word/header2.xml",
+    ]
+    assert "thumbnail" not in archive.read("_rels/.rels").decode()
+    assert "thumbnail" not in archive.read("[Content_Types].xml").decode()
+
+
+def test_no_part_names_calibri_or_the_template(built: bytes) -> None:
+    archive = zipfile.ZipFile(io.BytesIO(built))
+
+    for name in archive.namelist():
+        text = archive.read(name).decode()
+        assert "Calibri" not in text, name
+        for leftover in ("python-docx", "Macintosh", "Normal.dotm", "w:rsid", "w14:docId", "2013-12-23", 'w:w="12240"'):
+            assert leftover not in text, (name, leftover)
+    assert archive.read("docProps/app.xml").decode().count("<Application>nq43</Application>") == 1
+
+
+def test_core_properties_carry_the_report_date_not_the_clock(built: bytes) -> None:
+    core = zipfile.ZipFile(io.BytesIO(built)).read("docProps/core.xml").decode()
+
+    assert '<dcterms:created xsi:type="dcterms:W3CDTF">2025-03-10T00:00:00Z</dcterms:created>' in core
+    assert '<dcterms:modified xsi:type="dcterms:W3CDTF">2025-03-10T00:00:00Z</dcterms:modified>' in core
+    assert "<cp:lastModifiedBy>nq43</cp:lastModifiedBy>" in core and "<cp:revision>1</cp:revision>" in core
+    assert "<dc:language>vi-VN</dc:language>" in core
+
+
+def test_a_long_report_is_parsed_in_pieces_in_order(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from nq43 import docx_writer
+
+    root = make_repo(tmp_path, full_notes())
+    repo = load_quarters(root, TODAY, (Q1,))
+    assert repo.directive is not None
+    selection = select_notes(repo.directive, repo.notes, Q1)
+    context = build_context(repo.directive, selection, ReportOptions(Q1, REPORT_DATE))
+    document = report_document(context, render(context, template_dirs(None)))
+    long = replace(document, body=document.body * (docx_writer.FLUSH_EVERY // len(document.body) + 2))
+
+    reopened = docx.Document(io.BytesIO(build_docx(long)))
+
+    texts = [p.text for p in reopened.paragraphs]
+    opening = [i for i, t in enumerate(texts) if t.startswith("Thực hiện Nghị quyết số 43/NQ-HĐND")]
+    assert len(opening) == len(long.body) // len(document.body)
+    assert texts.index("BÁO CÁO") < opening[0]
+    assert texts.index("Phụ lục") > opening[-1]
+    assert len(reopened.sections) == 2

@@ -1,11 +1,22 @@
 """Write the report's document model as a Word .docx laid out by Decree 30/2020/NĐ-CP (Appendix I).
 
-The package is written here part by part, as WordprocessingML text, instead of through python-docx's editing
-calls: every byte is then ours to fix (no Calibri, no US Letter, no tab stops for Letter, no thumbnail, no
-clock), each paragraph costs one string append (linear on a province's report, where python-docx's
-`add_paragraph` searches the body at every insertion), and the same input gives the same bytes (fixed zip
-timestamps, fixed part order, fixed relationship ids, core properties from the report's date). Tests reopen
-the file with python-docx and LibreOffice.
+The package is python-docx's: `docx.Document()` gives the parts, and python-docx sets the sections (A4, margins,
+orientation, header distance, a first page without number), creates the header parts, writes the core
+properties and relates the web links. What its default template brings that a report must not carry is removed
+or replaced here: the thumbnail of an empty page, the theme (Calibri), Word 2010's copy of the styles, web
+settings, numbering, custom XML, "Microsoft Macintosh Word" in app.xml, the styles (Calibri through the theme,
+10 pt after, US Letter tab stops) and the settings (rsids, a document id).
+
+The body is written as WordprocessingML text, parsed by python-docx's parser in pieces of a few thousand
+paragraphs and appended to the body element directly, in one pass: `add_paragraph`/`add_table` look for the
+body's last section properties at every insertion, which makes a province-wide report quadratic, and they cannot
+say everything Decree 30 fixes (rule lines, exact heights, cell margins). Every paragraph and run is formatted
+directly; nothing is left to a style default.
+
+python-docx stamps each zip entry with the current time, so the saved package is rewritten with its entries in a
+fixed order and a fixed time: the same input gives the same bytes (core properties take the report's date,
+relationship ids follow the document). Tests reopen the file with python-docx and LibreOffice. This is the only
+module that imports python-docx, and only inside functions: `nq43 --help` does not load it.
 
 Numbers are in twentieths of a point (twips: 1 mm = 56.7) unless said; font sizes in half points.
 """
@@ -15,9 +26,10 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 from urllib.parse import urlsplit
 
 from nq43.document import (
@@ -64,13 +76,12 @@ ROOM_TO_SIGN = mm(25)
 RULE_SHARE = 0.4
 RULE_SIZE = 6  # eighths of a point
 RULE_PARAGRAPH = 60  # the rule is the bottom border of an empty paragraph this high (3 pt) under the text
+# The body goes to the document in pieces of this many paragraphs and tables: one parse per piece, where a
+# parse per paragraph would cost more than the paragraph, and the text of one piece at a time in memory.
+FLUSH_EVERY = 2000
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # zip entries: the earliest time a zip can hold, the same every run
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-HYPERLINK_TYPE = R_NS + "/hyperlink"
-XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 # XML escapes, and the characters that vietnamese.clean drops (controls, zero-width, bidi), dropped again here
 # at C speed: an entity in a note (`&#x202E;`) can bring one back after cleaning, and XML cannot hold most.
 _DROPPED = (*range(0, 9), 11, 12, *range(14, 32), *range(0x7F, 0xA0), 0xFFFE, 0xFFFF, 0x200B, 0x200C, 0x200D,
@@ -79,11 +90,17 @@ _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
                           **{chr(c): None for c in _DROPPED}})
 
 
+_UNESCAPED = str.maketrans({"\t": " ", "\r": " ", "\n": " ", **{chr(c): None for c in _DROPPED}})
 _NEEDS_ESCAPE = re.compile("[&<>\"\t\r\n" + "".join(re.escape(chr(c)) for c in _DROPPED) + "]")
 
 
 def _x(text: str) -> str:
     return text.translate(_ESCAPES) if _NEEDS_ESCAPE.search(text) else text
+
+
+def _attribute(text: str) -> str:
+    """Text for python-docx to write (it escapes; lxml refuses what XML cannot hold)."""
+    return text.translate(_UNESCAPED)
 
 
 def twips_of_points(points: float) -> int:
@@ -168,12 +185,24 @@ def _ppr(style: Style, *, border_bottom: bool = False, exact: int | None = None,
 
 
 class _Body:
-    """Collects the document's XML; one instance per document (it also numbers the hyperlinks)."""
+    """Writes the body's XML to `sink` in pieces of a few thousand paragraphs, one instance per document.
+    `relate` gives a web address its relationship id in the package; each address is asked for once."""
 
-    def __init__(self, first_link_id: int) -> None:
+    def __init__(self, relate: Callable[[str], str], sink: Callable[[str], None]) -> None:
         self.parts: list[str] = []
         self.links: dict[str, str] = {}
-        self._next_link = first_link_id
+        self._relate = relate
+        self._sink = sink
+
+    def add(self, xml: str) -> None:
+        self.parts.append(xml)
+        if len(self.parts) >= FLUSH_EVERY:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.parts:
+            self._sink("".join(self.parts))
+            self.parts = []
 
     # -- inline
 
@@ -185,8 +214,7 @@ class _Body:
         if split.scheme not in ("http", "https", "mailto") or (split.scheme != "mailto" and not split.netloc):
             return None
         if target not in self.links:
-            self.links[target] = f"rId{self._next_link}"
-            self._next_link += 1
+            self.links[target] = self._relate(_attribute(target))
         return self.links[target]
 
     def runs(self, runs: Inline, style: Style) -> str:
@@ -209,7 +237,7 @@ class _Body:
 
     def paragraph(self, runs: Inline | str, style: Style = BODY, **options: object) -> None:
         content = self.runs((Run(clean(runs)),) if isinstance(runs, str) else runs, style)
-        self.parts.append(f"<w:p>{_ppr(style, **options)}{content}</w:p>")  # type: ignore[arg-type]
+        self.add(f"<w:p>{_ppr(style, **options)}{content}</w:p>")
 
     def blocks(self, blocks: Sequence[Block], width: int, level: int = 0) -> None:
         for block in blocks:
@@ -279,7 +307,7 @@ class _Body:
                            f"<w:p>{_ppr(style)}{self.runs(cell, style)}</w:p></w:tc>")
             out.append("</w:tr>")
         out.append("</w:tbl>")
-        self.parts.append("".join(out))
+        self.add("".join(out))
 
 
 def _heading_style(level: int) -> Style:
@@ -428,29 +456,30 @@ def _signature_block(document: ReportDocument) -> str:
     return _frame_table(SIGNATURE_COLUMNS, [("".join(left), "".join(right))], indent=0, cant_split=True)
 
 
-# ---------------------------------------------------------------- sections, headers and the package
+# ---------------------------------------------------------------- sections, headers and styles
+
+# The portrait section that ends before the appendix: its properties ride in the last paragraph, where Word
+# looks for them; page size, margins and headers are then set on it through python-docx.
+_SECTION_BREAK = '<w:sectPr><w:cols w:space="720"/><w:docGrid w:linePitch="360"/></w:sectPr>'
 
 
-def _section(*, landscape: bool, title_page: bool, headers: bool) -> str:
-    refs = ('<w:headerReference w:type="default" r:id="rId4"/><w:headerReference w:type="first" r:id="rId5"/>'
-            if headers else "")
-    size = (f'<w:pgSz w:w="{PAGE_HEIGHT}" w:h="{PAGE_WIDTH}" w:orient="landscape"/>' if landscape
-            else f'<w:pgSz w:w="{PAGE_WIDTH}" w:h="{PAGE_HEIGHT}"/>')
-    return (
-        f"<w:sectPr>{refs}{size}"
-        f'<w:pgMar w:top="{MARGIN_TOP}" w:right="{MARGIN_RIGHT}" w:bottom="{MARGIN_BOTTOM}" w:left="{MARGIN_LEFT}" '
-        f'w:header="{HEADER_DISTANCE}" w:footer="{FOOTER_DISTANCE}" w:gutter="0"/>'
-        '<w:cols w:space="720"/>' + ("<w:titlePg/>" if title_page else "") + '<w:docGrid w:linePitch="360"/></w:sectPr>'
-    )
+def _lay_out(section: Any, *, landscape: bool) -> None:
+    """A4 with the decree's margins, through python-docx's section properties."""
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Twips
+
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width = Twips(PAGE_HEIGHT if landscape else PAGE_WIDTH)
+    section.page_height = Twips(PAGE_WIDTH if landscape else PAGE_HEIGHT)
+    section.top_margin, section.bottom_margin = Twips(MARGIN_TOP), Twips(MARGIN_BOTTOM)
+    section.left_margin, section.right_margin = Twips(MARGIN_LEFT), Twips(MARGIN_RIGHT)
+    section.header_distance, section.footer_distance = Twips(HEADER_DISTANCE), Twips(FOOTER_DISTANCE)
+    section.gutter = Twips(0)
 
 
 def _draft_paragraph(mark: str) -> str:
     style = Style(size=13, align="right", first_line=0, before=0)
     return f"<w:p>{_ppr(style)}{_text_run(clean(mark), 13, True, boxed=True)}</w:p>"
-
-
-def _header_xml(paragraphs: str) -> str:
-    return f'{XML_DECLARATION}<w:hdr xmlns:w="{W_NS}" xmlns:r="{R_NS}">{paragraphs}</w:hdr>'
 
 
 def _page_number_paragraph() -> str:
@@ -467,10 +496,11 @@ def _page_number_paragraph() -> str:
 
 
 def _headers(document: ReportDocument) -> tuple[str, str]:
-    """The header of every page but the first (its page number), and the first page's (none: Decree 30)."""
+    """The paragraphs of the header of every page but the first (its page number), and of the first page's
+    (none: Decree 30)."""
     draft = _draft_paragraph(document.frame.draft_mark) if document.frame.draft else ""
     first = draft or f"<w:p>{_ppr(Style(first_line=0, before=0, style_id='Header'))}</w:p>"
-    return _header_xml(draft + _page_number_paragraph()), _header_xml(first)
+    return draft + _page_number_paragraph(), first
 
 
 _FONTS = ('<w:rFonts w:ascii="Times New Roman" w:eastAsia="Times New Roman" w:hAnsi="Times New Roman" '
@@ -479,6 +509,8 @@ _LANG = '<w:lang w:val="vi-VN" w:eastAsia="vi-VN" w:bidi="ar-SA"/>'
 
 
 def _styles_xml() -> str:
+    """What replaces the template's styles: its docDefaults and Normal name Calibri through the theme, 10 pt
+    after and 1.15 lines, and its Header style has tab stops for US Letter."""
     def paragraph_style(style_id: str, name: str, ppr: str, rpr: str = "", extra: str = "") -> str:
         return (f'<w:style w:type="paragraph" w:styleId="{style_id}"><w:name w:val="{name}"/>'
                 f'<w:basedOn w:val="Normal"/>{extra}<w:qFormat/><w:pPr>{ppr}</w:pPr><w:rPr>{rpr}</w:rPr></w:style>')
@@ -486,7 +518,6 @@ def _styles_xml() -> str:
     body_spacing = f'<w:spacing w:before="{SPACE_BEFORE}" w:after="0" w:line="240" w:lineRule="auto"/>'
     size = f'<w:sz w:val="{BODY_SIZE * 2}"/><w:szCs w:val="{BODY_SIZE * 2}"/>'
     return (
-        f'{XML_DECLARATION}<w:styles xmlns:w="{W_NS}" xmlns:r="{R_NS}">'
         f"<w:docDefaults><w:rPrDefault><w:rPr>{_FONTS}{size}{_LANG}</w:rPr></w:rPrDefault>"
         f"<w:pPrDefault><w:pPr>{body_spacing}</w:pPr></w:pPrDefault></w:docDefaults>"
         '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>'
@@ -497,6 +528,7 @@ def _styles_xml() -> str:
         '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>'
         '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/><w:pPr><w:spacing w:before="0" w:after="0" '
         'w:line="240" w:lineRule="auto"/><w:ind w:firstLine="0"/><w:jc w:val="left"/></w:pPr>'
+        f"<w:rPr>{_FONTS}</w:rPr>"
         '<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/>'
         '<w:left w:w="85" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="85" w:type="dxa"/>'
         "</w:tblCellMar></w:tblPr></w:style>"
@@ -511,12 +543,11 @@ def _styles_xml() -> str:
         + paragraph_style("Header", "header", f'<w:tabs><w:tab w:val="center" w:pos="{TEXT_WIDTH // 2}"/>'
                           f'<w:tab w:val="right" w:pos="{TEXT_WIDTH}"/></w:tabs><w:spacing w:before="0" w:after="0"/>'
                           '<w:ind w:firstLine="0"/><w:jc w:val="center"/>')
-        + "</w:styles>"
     )
 
 
+# The template's settings carry an rsid list, a document id, a US decimal point and Word 2010 compatibility.
 _SETTINGS = (
-    f'{XML_DECLARATION}<w:settings xmlns:w="{W_NS}">'
     '<w:zoom w:percent="100"/>'
     f'<w:defaultTabStop w:val="{FIRST_LINE_INDENT}"/>'
     '<w:characterSpacingControl w:val="doNotCompress"/>'
@@ -524,92 +555,57 @@ _SETTINGS = (
     'w:val="15"/></w:compat>'
     '<w:themeFontLang w:val="vi-VN"/>'
     '<w:decimalSymbol w:val=","/><w:listSeparator w:val=";"/>'
-    "</w:settings>"
 )
 
+# The template's font table lists Calibri, Cambria, Arial, MS Mincho and more; the report uses one font.
 _FONT_TABLE = (
-    f'{XML_DECLARATION}<w:fonts xmlns:w="{W_NS}">'
     '<w:font w:name="Times New Roman"><w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/>'
-    '<w:family w:val="roman"/><w:pitch w:val="variable"/></w:font></w:fonts>'
+    '<w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>'
 )
 
-_CONTENT_TYPES = (
-    f'{XML_DECLARATION}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-    '<Default Extension="xml" ContentType="application/xml"/>'
-    '<Override PartName="/word/document.xml" '
-    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
-    '<Override PartName="/word/styles.xml" '
-    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>'
-    '<Override PartName="/word/settings.xml" '
-    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>'
-    '<Override PartName="/word/fontTable.xml" '
-    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/>'
-    '<Override PartName="/word/header1.xml" '
-    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>'
-    '<Override PartName="/word/header2.xml" '
-    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>'
-    '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
-    '<Override PartName="/docProps/app.xml" '
-    'ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>'
-    "</Types>"
-)
-
-_PACKAGE_RELS = (
-    f'{XML_DECLARATION}<Relationships xmlns="{REL_NS}">'
-    f'<Relationship Id="rId1" Type="{R_NS}/officeDocument" Target="word/document.xml"/>'
-    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/'
-    'core-properties" Target="docProps/core.xml"/>'
-    f'<Relationship Id="rId3" Type="{R_NS}/extended-properties" Target="docProps/app.xml"/>'
-    "</Relationships>"
-)
-
-_APP = (
-    f'{XML_DECLARATION}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
-    "<Application>nq43</Application></Properties>"
-)
-
-# Relationship ids of the document part; hyperlinks are numbered after them.
-_DOCUMENT_RELS = (
-    ("rId1", R_NS + "/styles", "styles.xml"),
-    ("rId2", R_NS + "/settings", "settings.xml"),
-    ("rId3", R_NS + "/fontTable", "fontTable.xml"),
-    ("rId4", R_NS + "/header", "header1.xml"),
-    ("rId5", R_NS + "/header", "header2.xml"),
-)
+# The template's names "Microsoft Macintosh Word", a Normal.dotm template and the counts of an empty page.
+_APP = ('<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+        "<Application>nq43</Application></Properties>")
 
 
-def _document_rels(links: dict[str, str]) -> str:
-    rows = [f'<Relationship Id="{i}" Type="{t}" Target="{target}"/>' for i, t, target in _DOCUMENT_RELS]
-    rows += [f'<Relationship Id="{rid}" Type="{HYPERLINK_TYPE}" Target="{_x(url)}" TargetMode="External"/>'
-             for url, rid in links.items()]
-    return f'{XML_DECLARATION}<Relationships xmlns="{REL_NS}">{"".join(rows)}</Relationships>'
+# ---------------------------------------------------------------- the package
+
+# The relationships of python-docx's template that go: from the package, the thumbnail of an empty page and
+# app.xml (replaced); from the document every one but styles and settings (rewritten in place), which drops the
+# theme (Calibri, Cambria), Word 2010's copy of the styles, web settings, numbering, custom XML and the font
+# table (replaced).
+_PACKAGE_RELS_DROPPED = frozenset({
+    "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail",
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties",
+})
+_DOCUMENT_RELS_KEPT = frozenset({
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles",
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings",
+})
+# Zip entries in this order (the rest by name after them): the content types first, as readers expect.
+_ENTRY_ORDER = ("[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "docProps/app.xml", "word/document.xml",
+                "word/_rels/document.xml.rels", "word/styles.xml", "word/settings.xml", "word/fontTable.xml")
 
 
-def _core(document: ReportDocument) -> str:
-    stamp = document.created.strftime("%Y-%m-%dT%H:%M:%SZ")
-    draft = document.frame.draft
-    status = f"<cp:contentStatus>{_x(document.frame.draft_mark.capitalize())}</cp:contentStatus>" if draft else ""
-    return (
-        f"{XML_DECLARATION}"
-        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
-        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
-        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-        f"<dc:title>{_x(clean(document.title))}</dc:title>"
-        f"<dc:creator>{_x(clean(document.author))}</dc:creator>"
-        f"<cp:keywords>{_x(', '.join(k for k in document.keywords if k))}</cp:keywords>"
-        "<cp:lastModifiedBy>nq43</cp:lastModifiedBy><cp:revision>1</cp:revision>"
-        f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
-        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
-        f"{status}</cp:coreProperties>"
-    )
+def _parse(tag: str, content: str) -> Any:
+    """`content` as the children of a WordprocessingML element `tag`, parsed by python-docx."""
+    from docx.oxml.ns import nsdecls
+    from docx.oxml.parser import parse_xml
+
+    return parse_xml(f'<{tag} {nsdecls("w", "r")}>{content}</{tag}>')
 
 
-def document_xml(document: ReportDocument) -> tuple[str, dict[str, str]]:
-    """word/document.xml and the hyperlinks it refers to (target -> relationship id)."""
-    body = _Body(first_link_id=len(_DOCUMENT_RELS) + 1)
-    parts = body.parts
-    parts.append(_header_block(document, body))
+def _replace_children(element: Any, content: str) -> None:
+    """The template's part keeps its place in the package; what it says is replaced by `content`."""
+    for child in list(element):
+        element.remove(child)
+    element.attrib.clear()  # rsids and markup-compatibility flags of the template
+    element.extend(list(_parse(element.tag.replace("{" + _W + "}", "w:"), content)))
+
+
+def _write_body(document: ReportDocument, body: _Body) -> bool:
+    """The body's paragraphs and tables, in order; and whether an appendix (a section of its own) follows."""
+    body.add(_header_block(document, body))
     content = document.body
     last = content[-1] if content else None
     if isinstance(last, Paragraph):  # the closing paragraph ("./.") stays on the page of the signature
@@ -617,53 +613,113 @@ def document_xml(document: ReportDocument) -> tuple[str, dict[str, str]]:
         body.paragraph(last.runs, Style(keep_next=True))
     else:
         body.blocks(content, TEXT_WIDTH)
-    parts.append(_signature_block(document))
+    body.add(_signature_block(document))
     has_appendix = bool(document.appendix or document.appendix_title)
-    portrait = _section(landscape=False, title_page=True, headers=True)
     if has_appendix:
         # the portrait section ends in an empty paragraph that carries its properties
         tiny = Style(first_line=0, before=0, after=0)
-        parts.append(f"<w:p>{_ppr(tiny, exact=20, section=portrait)}</w:p>")
+        body.add(f"<w:p>{_ppr(tiny, exact=20, section=_SECTION_BREAK)}</w:p>")
         centred = Style(align="center", first_line=0, bold=True, keep_next=True, before=0)
-        parts.append(f"<w:p>{_ppr(centred)}{body.runs(document.appendix_label, centred)}</w:p>")
+        body.add(f"<w:p>{_ppr(centred)}{body.runs(document.appendix_label, centred)}</w:p>")
         title = Style(align="center", first_line=0, bold=True, upper=True, keep_next=True, before=0)
-        parts.append(f"<w:p>{_ppr(title)}{body.runs(document.appendix_title, title)}</w:p>")
+        body.add(f"<w:p>{_ppr(title)}{body.runs(document.appendix_title, title)}</w:p>")
         note = Style(align="center", first_line=0, italic=True, keep_next=True, before=0, after=SPACE_BEFORE * 2)
-        parts.append(f"<w:p>{_ppr(note)}{body.runs(document.appendix_note, note)}</w:p>")
+        body.add(f"<w:p>{_ppr(note)}{body.runs(document.appendix_note, note)}</w:p>")
         body.blocks(document.appendix, LANDSCAPE_TEXT_WIDTH)
-        final = _section(landscape=True, title_page=False, headers=False)
     else:
         # Word wants a paragraph, not a table, at the end of the body
-        parts.append(f"<w:p>{_ppr(Style(first_line=0, before=0, after=0), exact=RULE_PARAGRAPH)}</w:p>")
-        final = portrait
-    xml = (f'{XML_DECLARATION}<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>'
-           + "".join(parts) + final + "</w:body></w:document>")
-    return xml, body.links
+        body.add(f"<w:p>{_ppr(Style(first_line=0, before=0, after=0), exact=RULE_PARAGRAPH)}</w:p>")
+    body.flush()
+    return has_appendix
 
 
-def build_docx(document: ReportDocument) -> bytes:
-    """The .docx file of the report: the same document always gives the same bytes."""
-    xml, links = document_xml(document)
-    default_header, first_header = _headers(document)
-    entries = (
-        ("[Content_Types].xml", _CONTENT_TYPES),
-        ("_rels/.rels", _PACKAGE_RELS),
-        ("docProps/core.xml", _core(document)),
-        ("docProps/app.xml", _APP),
-        ("word/document.xml", xml),
-        ("word/_rels/document.xml.rels", _document_rels(links)),
-        ("word/styles.xml", _styles_xml()),
-        ("word/settings.xml", _SETTINGS),
-        ("word/fontTable.xml", _FONT_TABLE),
-        ("word/header1.xml", default_header),
-        ("word/header2.xml", first_header),
-    )
+def _fill_header(header: Any, paragraphs: str) -> None:
+    element = header.part.element
+    for child in list(element):
+        element.remove(child)
+    element.extend(list(_parse("w:hdr", paragraphs)))
+
+
+def _set_core_properties(core: Any, document: ReportDocument) -> None:
+    """Everything from the report, nothing from the clock or the template ("python-docx", 2013)."""
+    core.title = _attribute(clean(document.title))
+    core.author = _attribute(clean(document.author))
+    core.keywords = _attribute(", ".join(k for k in document.keywords if k))
+    core.subject = core.comments = core.category = ""
+    core.last_modified_by = "nq43"
+    core.revision = 1
+    core.created = core.modified = document.created.replace(tzinfo=None)
+    core.language = "vi-VN"
+    if document.frame.draft:
+        core.content_status = _attribute(document.frame.draft_mark.capitalize())
+
+
+def _reproducible(saved: bytes) -> bytes:
+    """python-docx's package again, its entries in a fixed order and with a fixed time (zipfile stamps each
+    entry with the current time), so that the same report gives the same bytes."""
+    source = zipfile.ZipFile(io.BytesIO(saved))
+    rank = {name: index for index, name in enumerate(_ENTRY_ORDER)}
+    names = sorted(source.namelist(), key=lambda name: (rank.get(name, len(rank)), name))
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, text in entries:
+        for name in names:
             info = zipfile.ZipInfo(name, date_time=FIXED_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 0
             info.external_attr = 0
-            archive.writestr(info, text.encode("utf-8"), compresslevel=6)
+            archive.writestr(info, source.read(name), compresslevel=6)
     return buffer.getvalue()
+
+
+def build_docx(document: ReportDocument) -> bytes:
+    """The .docx file of the report: the same document always gives the same bytes."""
+    import docx
+    from docx.opc.constants import CONTENT_TYPE as CT
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import XmlPart
+    from docx.oxml.parser import parse_xml
+
+    word = docx.Document()
+    part = word.part
+    package = part.package
+    for rid, rel in list(package.rels.items()):
+        if rel.reltype in _PACKAGE_RELS_DROPPED:
+            package.rels.pop(rid)
+    for rid, rel in list(part.rels.items()):
+        if rel.reltype not in _DOCUMENT_RELS_KEPT:
+            part.rels.pop(rid)
+    package.relate_to(XmlPart(PackURI("/docProps/app.xml"), CT.OFC_EXTENDED_PROPERTIES, parse_xml(_APP), package),
+                      RT.EXTENDED_PROPERTIES)
+    part.relate_to(XmlPart(PackURI("/word/fontTable.xml"), CT.WML_FONT_TABLE, _parse("w:fonts", _FONT_TABLE), package),
+                   RT.FONT_TABLE)
+    _replace_children(word.styles.element, _styles_xml())
+    _replace_children(word.settings.element, _SETTINGS)
+    _set_core_properties(word.core_properties, document)
+
+    body = word.element.body
+    final = body.sectPr
+    final.attrib.clear()  # the template's rsids
+    for child in list(body):
+        body.remove(child)
+    has_appendix = _write_body(document, _Body(
+        relate=lambda url: part.relate_to(url, RT.HYPERLINK, is_external=True),
+        sink=lambda xml: body.extend(list(_parse("w:body", xml))),
+    ))
+    body.append(final)
+
+    sections = word.sections
+    portrait = sections[0]
+    _lay_out(portrait, landscape=False)
+    if has_appendix:
+        _lay_out(sections[1], landscape=True)  # no header of its own: it goes on with the page numbers
+    default_header, first_header = _headers(document)
+    portrait.header.is_linked_to_previous = False
+    portrait.first_page_header.is_linked_to_previous = False
+    portrait.different_first_page_header_footer = True
+    _fill_header(portrait.header, default_header)
+    _fill_header(portrait.first_page_header, first_header)
+
+    saved = io.BytesIO()
+    word.save(saved)
+    return _reproducible(saved.getvalue())
