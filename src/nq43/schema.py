@@ -2,6 +2,9 @@
 
 The schemas under `nq43/schemas/` are the contract: editors use them (`nq43 schema`) and the validator runs
 them through the `jsonschema` library; this module only says each error again, in Vietnamese, at its line.
+A note, the file that comes by the thousand, is first checked by the same schema compiled to Python by
+`fastjsonschema`, ten times faster; only a note that this check refuses is run through `jsonschema` for
+its errors.
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ from nq43.findings import Finding, finding
 from nq43.yamlload import YamlDoc
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from jsonschema import ValidationError
 
 SchemaName = Literal["note", "directive", "unit"]
@@ -50,6 +55,17 @@ def _validator(name: SchemaName) -> Any:
 
     schema = json.loads(schema_text(name))
     return Draft202012Validator(schema)
+
+
+@cache
+def _compiled(name: SchemaName) -> Callable[[Any], Any]:
+    import fastjsonschema  # imported only when a note is checked
+
+    # At least as strict as jsonschema on the note schema (its patterns end at \\Z, not before a final newline;
+    # its integers are ints only), so "valid here" means "no jsonschema error"; tests/test_schema_fast.py checks
+    # that on generated data. Formats are left unchecked, as jsonschema leaves them without a format checker.
+    return fastjsonschema.compile(json.loads(schema_text(name)), use_default=False, use_formats=False,
+                                  detailed_exceptions=False)
 
 
 def describe(value: Any) -> str:
@@ -136,6 +152,14 @@ def _to_findings(error: ValidationError, doc: YamlDoc, file: str) -> list[Findin
 
 def check(name: SchemaName, doc: YamlDoc, file: str) -> list[Finding]:
     """Every schema error of the document, as findings in document order."""
+    if name == "note":
+        from fastjsonschema import JsonSchemaValueException
+
+        try:
+            _compiled(name)(doc.data)
+            return []
+        except JsonSchemaValueException:
+            pass  # jsonschema says what is wrong, and where
     validator = _validator(name)
     findings: list[Finding] = []
     for error in validator.iter_errors(doc.data):
