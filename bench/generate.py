@@ -228,8 +228,7 @@ def make_units(count: int, rng: random.Random) -> list[GenUnit]:
                 "id": f"{number}.{k}",
                 "unit": unit_id,
                 "title": title,
-                "text": f"{title} theo chức năng, nhiệm vụ được giao; định kỳ hằng quý báo cáo kết quả về Văn phòng "
-                        f"để tổng hợp, báo cáo Ủy ban nhân dân thành phố.",
+                "text": f"{title} theo chức năng, nhiệm vụ được giao.",
                 "recurring": recurring,
             }
             if not recurring and rng.random() < 0.5:
