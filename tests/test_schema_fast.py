@@ -103,3 +103,13 @@ def test_a_refused_note_gets_jsonschema_findings() -> None:
     found = schema.check("note", doc, "x.md")
     assert [(f.code, f.line) for f in found] == [("NQ307", 3), ("NQ304", 8)]
     assert all(isinstance(f, Finding) for f in found)
+
+
+def test_notes_take_the_compiled_path_only_after_many(monkeypatch: Any) -> None:
+    checker = schema._NoteChecker()
+    compiled: list[object] = []
+    monkeypatch.setattr(schema, "_compiled", lambda name: compiled.append(name) or (lambda data: None))
+    assert not any(checker.passes({}) for _ in range(checker.COMPILE_AFTER))
+    assert compiled == []
+    assert checker.passes({})
+    assert compiled == ["note"]
