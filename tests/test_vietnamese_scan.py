@@ -28,3 +28,10 @@ def test_scans_agree_with_code_points(text: str) -> None:
 
 def test_clean_drops_what_the_scans_find() -> None:
     assert clean("Kết\x07 quả\u200b\u202e đạt\ufeff") == "Kết quả đạt"
+
+
+@given(st.text(alphabet=st.sampled_from(EDGES) | st.characters(), max_size=60))
+def test_hidden_characters_are_found_in_one_pass(text: str) -> None:
+    from nq43.vietnamese import has_hidden_characters
+
+    assert has_hidden_characters(text) == bool(by_code_point_control(text) or by_code_point_invisible(text))
