@@ -22,6 +22,7 @@ import json
 import os
 import platform
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -120,8 +121,13 @@ def run_once(command: list[str], cwd: Path | None, expect: int, env: dict[str, s
         with open(Path(scratch) / "err", "w+b") as err:
             start = time.perf_counter()
             child = subprocess.Popen(argv, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err,
-                                     env=env)
-            _, status, usage = os.wait4(child.pid, 0)
+                                     env=env, start_new_session=True)
+            try:
+                _, status, usage = os.wait4(child.pid, 0)
+            except BaseException:  # interrupted: leave no measured command running behind
+                os.killpg(child.pid, signal.SIGKILL)
+                child.wait()
+                raise
             elapsed = time.perf_counter() - start
             child.returncode = os.waitstatus_to_exitcode(status)
             if child.returncode != expect:
@@ -491,6 +497,7 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         parser.error(f"unknown suite(s): {', '.join(sorted(unknown))}")
     OUT.mkdir(exist_ok=True)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # so that `kill` ends the measured command too
     bench = Bench(args.runs, large=not args.no_large)
     info = machine()
     print(f"machine: {info['nproc']} CPUs ({info['cpu']}), {info['ram']}, Python {info['python']}; commit {info['commit']}")
