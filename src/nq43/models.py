@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date, timedelta
 from enum import Enum
 from types import MappingProxyType
@@ -215,20 +216,47 @@ class Directive:
     tasks: tuple[Task, ...]
     indicators: tuple[Indicator, ...]
 
+    # Look-ups are by index, built on first use: a scan of every unit and task for each note would make
+    # checking a province's notes grow with units x notes.
+    @cached_property
+    def _index(self) -> _DirectiveIndex:
+        return _DirectiveIndex(self)
+
     def unit(self, unit_id: str) -> Unit | None:
-        return next((u for u in self.units if u.id == unit_id), None)
+        return self._index.units.get(unit_id)
 
     def task(self, task_id: str) -> Task | None:
-        return next((t for t in self.tasks if t.id == task_id), None)
+        return self._index.tasks.get(task_id)
 
     def tasks_of(self, unit_id: str) -> tuple[Task, ...]:
-        return tuple(t for t in self.tasks if t.unit == unit_id)
+        return self._index.tasks_of.get(unit_id, ())
 
     def indicator(self, indicator_id: str) -> Indicator | None:
-        return next((i for i in self.indicators if i.id == indicator_id), None)
+        return self._index.indicators.get(indicator_id)
 
     def indicators_of(self, task_id: str) -> tuple[Indicator, ...]:
-        return tuple(i for i in self.indicators if i.task == task_id)
+        return self._index.indicators_of.get(task_id, ())
+
+
+class _DirectiveIndex:
+    """A directive's units, tasks and indicators by id (the first of each id, as a scan would find)."""
+
+    def __init__(self, directive: Directive) -> None:
+        self.units: dict[str, Unit] = {}
+        for unit in directive.units:
+            self.units.setdefault(unit.id, unit)
+        self.tasks: dict[str, Task] = {}
+        tasks_of: dict[str, list[Task]] = {}
+        for task in directive.tasks:
+            self.tasks.setdefault(task.id, task)
+            tasks_of.setdefault(task.unit, []).append(task)
+        self.tasks_of = {unit_id: tuple(tasks) for unit_id, tasks in tasks_of.items()}
+        self.indicators: dict[str, Indicator] = {}
+        indicators_of: dict[str, list[Indicator]] = {}
+        for indicator in directive.indicators:
+            self.indicators.setdefault(indicator.id, indicator)
+            indicators_of.setdefault(indicator.task, []).append(indicator)
+        self.indicators_of = {task_id: tuple(items) for task_id, items in indicators_of.items()}
 
 
 @dataclass(frozen=True)

@@ -102,7 +102,9 @@ def check_note_file(file: Path, root: Path, directive: Directive | None, today: 
     findings = list(read.findings)
     if directive is not None:
         parent = file.parent
-        folder = parent.name if parent.parent.resolve() == (root / UNITS_DIR).resolve() else None
+        units = root / UNITS_DIR
+        # the plain comparison settles the usual case (a file found under data/units/) without resolving links
+        folder = parent.name if parent.parent == units or parent.parent.resolve() == units.resolve() else None
         findings += check_note(read, directive, folder=folder, file_name=file.name, today=today)
     return CheckedNote(path, read.note, tuple(sorted(findings, key=Finding.sort_key)))
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from nq43.findings import Finding, finding
-from nq43.vietnamese import control_characters, invisible_characters, nfc
+from nq43.vietnamese import control_characters, has_hidden_characters, invisible_characters, nfc
 
 # A quarterly note is a few pages of text; anything bigger is a mistake (or an attack), refused unread.
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -107,8 +107,9 @@ def read_source(file: Path, display: str, *, inside: Path | None = None, limit: 
     if text != raw:
         first = next(i for i, (a, b) in enumerate(zip(raw, text, strict=False)) if a != b)
         findings.append(finding(display, *position(raw, first), "NQ105"))
-    for code, offsets in (("NQ106", control_characters(text)), ("NQ107", invisible_characters(text))):
-        for offset in offsets[:MAX_REPEATED_FINDINGS]:
+    hidden = has_hidden_characters(text)
+    for code, scan in (("NQ106", control_characters), ("NQ107", invisible_characters)):
+        for offset in scan(text)[:MAX_REPEATED_FINDINGS] if hidden else ():
             findings.append(finding(display, *position(text, offset), code, codepoint=f"{ord(text[offset]):04X}"))
     suspicious = list(_MOJIBAKE.finditer(text))
     if len(suspicious) >= 3:

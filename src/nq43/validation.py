@@ -37,9 +37,9 @@ def check_note(read: NoteRead, directive: Directive, *, folder: str | None, file
     findings: list[Finding] = []
     add = findings.append
 
-    unit_ids = [u.id for u in directive.units]
     unit = directive.unit(note.unit)
     if note.unit and unit is None:
+        unit_ids = [u.id for u in directive.units]
         vi, en = suggestion(note.unit, unit_ids)
         add(finding(path, *doc.where(("unit",)), "NQ401", unit=note.unit, known=_known(unit_ids), suggestion=vi, suggestion_en=en))
     if unit is not None and folder is not None and folder != note.unit:

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 # Combining marks that carry a tone, in the order dictionaries sort them:
 # ngang (none), huyền, hỏi, ngã, sắc, nặng.
@@ -18,6 +19,7 @@ _BIDI = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E
 # Searched by the regular-expression engine: a loop over every character of every note costs milliseconds.
 _INVISIBLE_RE = re.compile("[" + "".join(sorted(_INVISIBLE | _BIDI)) + "]")
 _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+_HIDDEN_RE = re.compile(_INVISIBLE_RE.pattern[:-1] + _CONTROL_RE.pattern[1:])  # either kind, in one pass
 
 
 def nfc(text: str) -> str:
@@ -56,6 +58,7 @@ def ascii_fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=4096)  # headings and statuses repeat from note to note
 def slug(text: str) -> str:
     """A lower-case ASCII identifier made of words joined by hyphens ("Đang thực hiện" -> "dang-thuc-hien")."""
     out = []
@@ -119,6 +122,11 @@ def number(value: float | int | Decimal, decimals: int | None = None) -> str:
 def percent(value: float | int | Decimal, decimals: int | None = None) -> str:
     """Vietnamese percentage: "72,5%"."""
     return f"{number(value, decimals)}%"
+
+
+def has_hidden_characters(text: str) -> bool:
+    """True when the text holds a control, zero-width or bidirectional character (most texts hold none)."""
+    return _HIDDEN_RE.search(text) is not None
 
 
 def invisible_characters(text: str) -> list[int]:
