@@ -57,7 +57,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "moved": ("{day} là {why} nên hạn chuyển sang {due}", "{day} is {why_en}, so it moves to {due}"),
     "left": ("còn {n} ngày", "{n} days left"),
     "today_due": ("hạn là hôm nay", "due today"),
-    "past": ("đã quá hạn {n} ngày", "{n} days past"),
+    "past": ("hạn đã qua {n} ngày", "{n} days past"),
     "submitted": ("{n}/{total} đơn vị đã nộp", "{n}/{total} units submitted"),
     "breakdown": (
         "đúng hạn {on_time}, muộn {late}, có lỗi {invalid}",
