@@ -47,7 +47,7 @@ def test_quarter_table_when_piped(capsys, q1):
     lines = out.splitlines()
     assert lines[0] == "Tình hình báo cáo quý I năm 2025 thực hiện Nghị quyết 43/NQ-HĐND, tính đến ngày 12/3/2025"
     assert (
-        lines[1] == "Hạn nộp: 10/3/2025 (trước ngày 10/3/2025; 9/3/2025 là Chủ nhật nên hạn chuyển sang 10/3/2025), đã"
+        lines[1] == "Hạn nộp: 10/3/2025 (trước ngày 10/3/2025; 9/3/2025 là Chủ nhật nên hạn chuyển sang 10/3/2025), hạn"
     )
     assert lines[3] == "4/8 đơn vị đã nộp (đúng hạn 2, muộn 1, có lỗi 1); chưa nộp 4 (quá hạn 4)"
     rows = [line for line in lines if line[:3].strip().isdigit()]
