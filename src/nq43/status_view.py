@@ -294,7 +294,7 @@ def quarter_page(view: QuarterStatus, display: Display, lang: Lang, resolution: 
     else:
         page.tables.append(_unit_table(view, display, lang))
         page.foot.append(_w("legend", lang))
-    page.foot.append(view.tally.sentence() if lang == "vi" else view.tally.sentence_en())
+    page.foot.append(view.tally.sentence(lang))
     page.foot += _fix_lines(view.units, lang)
     page.notices = _notice_lines(view.notices, lang)
     return page
@@ -635,7 +635,7 @@ def _tally_dict(view: QuarterStatus, lang: Lang) -> dict[str, Any]:
     return {
         "total": view.tally.total,
         **{s.value: view.tally.counts[s] for s in Standing},
-        "sentence": view.tally.sentence() if lang == "vi" else view.tally.sentence_en(),
+        "sentence": view.tally.sentence(lang),
     }
 
 

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
+from typing import Any
 
 from nq43.models import Status, Task, TaskReport
 from nq43.vietnamese import date_short
@@ -86,27 +87,46 @@ class Tally:
     def not_completed(self) -> int:
         return self.counts[Standing.IN_PROGRESS] + self.counts[Standing.OVERDUE]
 
-    def sentence(self) -> str:
-        """The totals as a Vietnamese report gives them."""
+    def sentence(self, lang: str = "vi") -> str:
+        """The totals as a Vietnamese report gives them (or in English)."""
+        words = _SENTENCE[lang]
         c = self.counts
-        parts = [
-            f"đã hoàn thành {self.completed} (đúng hạn {c[Standing.COMPLETED_ON_TIME]}, quá hạn {c[Standing.COMPLETED_LATE]})",
-            f"đang thực hiện {self.not_completed} (trong hạn {c[Standing.IN_PROGRESS]}, quá hạn {c[Standing.OVERDUE]})",
-            f"chưa thực hiện {c[Standing.NOT_STARTED]}",
-            f"thường xuyên {c[Standing.RECURRING]}",
-        ]
-        if c[Standing.NOT_REPORTED]:
-            parts.append(f"chưa có báo cáo {c[Standing.NOT_REPORTED]}")
-        return f"Tổng số {self.total} nhiệm vụ: {'; '.join(parts)} (số liệu tính đến ngày {date_short(self.cutoff)})."
+        values = {
+            "total": self.total,
+            "completed": self.completed,
+            "on_time": c[Standing.COMPLETED_ON_TIME],
+            "late": c[Standing.COMPLETED_LATE],
+            "not_completed": self.not_completed,
+            "within": c[Standing.IN_PROGRESS],
+            "overdue": c[Standing.OVERDUE],
+            "not_started": c[Standing.NOT_STARTED],
+            "recurring": c[Standing.RECURRING],
+            "not_reported": c[Standing.NOT_REPORTED],
+            "cutoff": date_short(self.cutoff) if lang == "vi" else self.cutoff.isoformat(),
+        }
+        parts = list(words["parts"]) + ([words["not_reported"]] if c[Standing.NOT_REPORTED] else [])
+        return words["whole"].format(parts="; ".join(p.format(**values) for p in parts), **values)
 
-    def sentence_en(self) -> str:
-        c = self.counts
-        parts = [
-            f"completed {self.completed} (on time {c[Standing.COMPLETED_ON_TIME]}, late {c[Standing.COMPLETED_LATE]})",
-            f"in progress {self.not_completed} (within deadline {c[Standing.IN_PROGRESS]}, past deadline {c[Standing.OVERDUE]})",
-            f"not started {c[Standing.NOT_STARTED]}",
-            f"recurring {c[Standing.RECURRING]}",
-        ]
-        if c[Standing.NOT_REPORTED]:
-            parts.append(f"not reported {c[Standing.NOT_REPORTED]}")
-        return f"{self.total} tasks in all: {'; '.join(parts)} (as of {self.cutoff.isoformat()})."
+
+_SENTENCE: dict[str, dict[str, Any]] = {
+    "vi": {
+        "whole": "Tổng số {total} nhiệm vụ: {parts} (số liệu tính đến ngày {cutoff}).",
+        "parts": (
+            "đã hoàn thành {completed} (đúng hạn {on_time}, quá hạn {late})",
+            "đang thực hiện {not_completed} (trong hạn {within}, quá hạn {overdue})",
+            "chưa thực hiện {not_started}",
+            "thường xuyên {recurring}",
+        ),
+        "not_reported": "chưa có báo cáo {not_reported}",
+    },
+    "en": {
+        "whole": "{total} tasks in all: {parts} (as of {cutoff}).",
+        "parts": (
+            "completed {completed} (on time {on_time}, late {late})",
+            "in progress {not_completed} (within deadline {within}, past deadline {overdue})",
+            "not started {not_started}",
+            "recurring {recurring}",
+        ),
+        "not_reported": "not reported {not_reported}",
+    },
+}
