@@ -7,7 +7,7 @@ import sys
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -53,13 +53,13 @@ def _parse_day(value: str | None) -> date | None:
 
 # Options shared by the commands, written once.
 RootOpt = Annotated[
-    Optional[Path],
+    Path | None,
     typer.Option("--root", help="Thư mục kho dữ liệu (chứa data/directive.yaml). Mặc định: tìm từ thư mục hiện tại lên.",
                  envvar="NQ43_ROOT", show_default=False),
 ]
 LangOpt = Annotated[LangOption, typer.Option("--lang", help="Ngôn ngữ thông báo: vi hoặc en.", envvar="NQ43_LANG")]
 TodayOpt = Annotated[
-    Optional[str],
+    str | None,
     typer.Option("--today", help="Coi hôm nay là ngày này (NĂM-THÁNG-NGÀY), để kết quả lặp lại được.",
                  envvar="NQ43_TODAY", show_default=False),
 ]
@@ -75,7 +75,7 @@ def _echo_err(text: str) -> None:
 
 @app.command()
 def validate(
-    paths: Annotated[Optional[list[Path]], typer.Argument(help="Tệp hoặc thư mục cần kiểm tra; mặc định toàn bộ data/.",
+    paths: Annotated[list[Path] | None, typer.Argument(help="Tệp hoặc thư mục cần kiểm tra; mặc định toàn bộ data/.",
                                                           show_default=False)] = None,
     fmt: Annotated[FindingFormatOption, typer.Option("--format", help="text, json, hoặc github (chú thích trên pull request).")] = FindingFormatOption.text,
     strict: Annotated[bool, typer.Option("--strict", help="Coi cảnh báo là lỗi.")] = False,
@@ -111,10 +111,10 @@ def new(
     stdout: Annotated[bool, typer.Option("--stdout", help="In khung ra màn hình thay vì ghi tệp.")] = False,
     link: Annotated[bool, typer.Option("--link", help="In đường link mở trình soạn thảo web của GitHub/GitLab với "
                                        "tên tệp và khung ghi chú điền sẵn (cho đơn vị không dùng git).")] = False,
-    repo_url: Annotated[Optional[str], typer.Option("--repo-url", help="Địa chỉ kho trên GitHub/GitLab; mặc định: "
+    repo_url: Annotated[str | None, typer.Option("--repo-url", help="Địa chỉ kho trên GitHub/GitLab; mặc định: "
                                                     "git remote get-url origin.", show_default=False)] = None,
     branch: Annotated[str, typer.Option("--branch", help="Nhánh nhận ghi chú (với --link).")] = "main",
-    forge: Annotated[Optional[ForgeOption], typer.Option("--forge", help="github hoặc gitlab, khi không đoán được "
+    forge: Annotated[ForgeOption | None, typer.Option("--forge", help="github hoặc gitlab, khi không đoán được "
                                                          "từ địa chỉ kho (với --link).", show_default=False)] = None,
     root: RootOpt = None,
     lang: LangOpt = LangOption.vi,
@@ -242,11 +242,11 @@ def _display(tty: bool) -> Display:
 
 @app.command()
 def status(
-    quarter: Annotated[Optional[str], typer.Option("--quarter", help="Quý cần xem, ví dụ 2025Q1. Mặc định: quý hiện tại.",
+    quarter: Annotated[str | None, typer.Option("--quarter", help="Quý cần xem, ví dụ 2025Q1. Mặc định: quý hiện tại.",
                                                    show_default=False)] = None,
     tasks: Annotated[bool, typer.Option("--tasks", help="Xem từng nhiệm vụ (phân loại theo mẫu báo cáo) thay cho từng đơn vị.")] = False,
-    unit: Annotated[Optional[str], typer.Option("--unit", help="Một đơn vị qua các quý, ví dụ qldt.", show_default=False)] = None,
-    year: Annotated[Optional[int], typer.Option("--year", help="Bảng đơn vị x quý của một năm, ví dụ 2025.",
+    unit: Annotated[str | None, typer.Option("--unit", help="Một đơn vị qua các quý, ví dụ qldt.", show_default=False)] = None,
+    year: Annotated[int | None, typer.Option("--year", help="Bảng đơn vị x quý của một năm, ví dụ 2025.",
                                                 show_default=False)] = None,
     fmt: Annotated[StatusFormatOption, typer.Option("--format", help="table (bảng), json, hoặc csv.")] = StatusFormatOption.table,
     check: Annotated[bool, typer.Option("--check", help="Thoát với mã 1 khi có đơn vị quá hạn chưa nộp hoặc ghi chú có lỗi.")] = False,
@@ -325,20 +325,20 @@ def status(
 @app.command()
 def report(
     quarter: Annotated[str, typer.Option("--quarter", help="Quý báo cáo, ví dụ 2025Q1.", show_default=False)],
-    out: Annotated[Optional[Path], typer.Option("--out", help="Thư mục ghi báo cáo. Mặc định: reports/<quý>/.",
+    out: Annotated[Path | None, typer.Option("--out", help="Thư mục ghi báo cáo. Mặc định: reports/<quý>/.",
                                                 show_default=False)] = None,
     draft: Annotated[bool, typer.Option("--draft", help="Đánh dấu báo cáo là DỰ THẢO.")] = False,
-    day: Annotated[Optional[str], typer.Option("--date", show_default=False,
+    day: Annotated[str | None, typer.Option("--date", show_default=False,
                                                help="Ngày ghi trên báo cáo (NĂM-THÁNG-NGÀY). "
                                                     "Mặc định: hôm nay.")] = None,
-    number: Annotated[Optional[str], typer.Option("--number", show_default=False,
+    number: Annotated[str | None, typer.Option("--number", show_default=False,
                                                   help="Số báo cáo, ví dụ 5 (in \"05/BC-BQL\"). "
                                                        "Mặc định để trống.")] = None,
-    signer: Annotated[Optional[str], typer.Option("--signer", help="Họ tên người ký, thay cho dữ liệu.",
+    signer: Annotated[str | None, typer.Option("--signer", help="Họ tên người ký, thay cho dữ liệu.",
                                                   show_default=False)] = None,
     issue: Annotated[bool, typer.Option("--issue", help="Ghi nhận báo cáo đã ban hành (reports/<quý>/issued.yaml): "
                                         "số, ngày và phiên bản từng ghi chú đã dùng. Cần --number và --date.")] = False,
-    template_dir: Annotated[Optional[Path], typer.Option("--template-dir", help="Thư mục mẫu báo cáo đã tuỳ chỉnh.",
+    template_dir: Annotated[Path | None, typer.Option("--template-dir", help="Thư mục mẫu báo cáo đã tuỳ chỉnh.",
                                                          show_default=False)] = None,
     allow_invalid: Annotated[bool, typer.Option("--allow-invalid", help="Bỏ qua ghi chú không hợp lệ (báo cáo ghi rõ) "
                                                 "thay vì dừng.")] = False,
@@ -435,14 +435,14 @@ class CheckFormatOption(str, Enum):
 
 @app.command()
 def check(
-    base: Annotated[Optional[str], typer.Option("--base", help="Nhánh nhận pull request. Mặc định: origin/ + nhánh đích "
+    base: Annotated[str | None, typer.Option("--base", help="Nhánh nhận pull request. Mặc định: origin/ + nhánh đích "
                                                 "mà GitHub Actions (GITHUB_BASE_REF) hay GitLab CI báo, nếu không thì "
                                                 "origin/main.", show_default=False)] = None,
     fmt: Annotated[CheckFormatOption, typer.Option("--format", help="text, json, github (chú thích trên pull request) "
                                                    "hoặc markdown (bản tóm tắt).")] = CheckFormatOption.text,
-    actor: Annotated[Optional[str], typer.Option("--actor", help="Tài khoản người nộp. Mặc định: GITHUB_ACTOR hoặc "
+    actor: Annotated[str | None, typer.Option("--actor", help="Tài khoản người nộp. Mặc định: GITHUB_ACTOR hoặc "
                                                  "GITLAB_USER_LOGIN; ngoài CI thì không kiểm tra.", show_default=False)] = None,
-    summary: Annotated[Optional[Path], typer.Option("--summary", help="Ghi thêm (nối vào cuối) bản tóm tắt Markdown "
+    summary: Annotated[Path | None, typer.Option("--summary", help="Ghi thêm (nối vào cuối) bản tóm tắt Markdown "
                                                     "vào tệp này, ví dụ \"$GITHUB_STEP_SUMMARY\".", show_default=False)] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Coi cảnh báo là lỗi.")] = False,
     no_fetch: Annotated[bool, typer.Option("--no-fetch", help="Không tải thêm lịch sử git từ máy chủ.")] = False,

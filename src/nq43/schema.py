@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import difflib
 import json
+from collections.abc import Mapping
 from functools import cache
 from importlib import resources
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Literal
 
 from nq43.findings import Finding, finding
@@ -69,7 +69,7 @@ def _gate(name: SchemaName) -> Callable[[Any], Any]:
     """
     import fastjsonschema
 
-    return fastjsonschema.compile(  # type: ignore[no-any-return]
+    return fastjsonschema.compile(
         json.loads(schema_text(name)), use_default=False, use_formats=False
     )
 
@@ -109,51 +109,56 @@ def _to_findings(error: ValidationError, doc: YamlDoc, file: str) -> list[Findin
     path = tuple(error.absolute_path)
     field = _dotted(path)
     kind = error.validator
+    # iter_errors fills in every field of the errors it yields; the stubs' "Unset" is only for errors built by
+    # hand, and a schema that is not a mapping (`false`) carries no keyword to read.
+    instance: Any = error.instance
+    expected_value: Any = error.validator_value
+    schema: Mapping[str, Any] = error.schema if isinstance(error.schema, Mapping) else {}
     at = doc.where(path)
     if kind == "required":
         where = f" (trong \"{field}\")" if path else ""
-        instance = error.instance if isinstance(error.instance, dict) else {}
-        missing = [name for name in error.validator_value if name not in instance]
+        present = instance if isinstance(instance, dict) else {}
+        missing = [name for name in expected_value if name not in present]
         return [finding(file, *at, "NQ301", field=name, where=where) for name in missing]
     if kind == "additionalProperties":
-        known = sorted(error.schema.get("properties", {}))
-        extra = [k for k in error.instance if k not in known]
+        known = sorted(schema.get("properties", {}))
+        extra = [k for k in instance if k not in known]
         out = []
         for key in extra:
             vi, en = suggestion(key, known)
             out.append(finding(file, *doc.where((*path, key), key=True), "NQ303",
                                field=_dotted((*path, key)), suggestion=vi, suggestion_en=en))
         return out
-    if error.instance is None or kind in ("minLength", "minProperties", "minItems"):
+    if instance is None or kind in ("minLength", "minProperties", "minItems"):
         return [finding(file, *at, "NQ308", field=field)]
     if kind == "type":
-        expected = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
+        expected = expected_value if isinstance(expected_value, str) else expected_value[0]
         vi, en = _TYPES_VI.get(expected, (expected, expected))
         return [finding(file, *at, "NQ302", field=field, expected=vi, expected_en=en,
-                        found=describe(error.instance), example=_EXAMPLES.get(_leaf_name(path), ""))]
+                        found=describe(instance), example=_EXAMPLES.get(_leaf_name(path), ""))]
     if kind == "enum" and path and path[-1] == "status":
-        return [finding(file, *at, "NQ304", value=error.instance)]
+        return [finding(file, *at, "NQ304", value=instance)]
     if kind in ("minimum", "maximum"):
-        low, high = error.schema.get("minimum"), error.schema.get("maximum")
+        low, high = schema.get("minimum"), schema.get("maximum")
         span = f"{'' if low is None else low} – {'' if high is None else high}".strip(" –")
         if low is not None and high is None:
             span = f"≥ {low}"
-        return [finding(file, *at, "NQ305", field=field, value=error.instance, range=span)]
+        return [finding(file, *at, "NQ305", field=field, value=instance, range=span)]
     if kind == "pattern" and "propertyNames" in error.schema_path:
         # A key that breaks the pattern (a task id like "2"): point at the key itself.
-        key_path = (*path, error.instance)
+        key_path = (*path, instance)
         return [finding(file, *doc.where(key_path, key=True), "NQ309", field=_dotted(key_path),
-                        value=error.instance, example=_EXAMPLES.get(_leaf_name(path), ""))]
-    if kind == "pattern" and isinstance(error.instance, str):
+                        value=instance, example=_EXAMPLES.get(_leaf_name(path), ""))]
+    if kind == "pattern" and isinstance(instance, str):
         leaf = _leaf_name(path)
         if leaf == "quarter":
-            return [finding(file, *at, "NQ307", value=error.instance)]
+            return [finding(file, *at, "NQ307", value=instance)]
         if leaf in ("submitted", "completed", "date", "deadline"):
-            return [finding(file, *at, "NQ306", field=field, value=error.instance)]
+            return [finding(file, *at, "NQ306", field=field, value=instance)]
         example = _EXAMPLES.get(leaf, "")
-        return [finding(file, *at, "NQ309", field=field, value=error.instance, example=example)]
+        return [finding(file, *at, "NQ309", field=field, value=instance, example=example)]
     return [finding(file, *at, "NQ302", field=field, expected=error.message, expected_en=error.message,
-                    found=describe(error.instance), example="")]
+                    found=describe(instance), example="")]
 
 
 def check(name: SchemaName, doc: YamlDoc, file: str) -> list[Finding]:

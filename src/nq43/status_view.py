@@ -21,8 +21,8 @@ from typing import Any, Literal
 from nq43.calendar import WEEKDAY_NAMES, WEEKDAY_NAMES_EN, DueDate
 from nq43.findings import Finding
 from nq43.messages import Lang
-from nq43.reporters import as_dicts, condensed, held_back
 from nq43.models import Quarter, Status, TaskReport
+from nq43.reporters import as_dicts, condensed, held_back
 from nq43.status import QuarterStatus, State, TaskHistory, UnitHistory, UnitStatus, YearMatrix
 from nq43.submissions import DateSource
 from nq43.tasksplit import Standing

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nq43.findings import Finding, finding
 from nq43.models import Directive, Status
 from nq43.notes import NoteRead, parse_date
 from nq43.schema import suggestion
+
+if TYPE_CHECKING:
+    from nq43.yamlload import YamlDoc
 
 # The schema's own date pattern (re.search, as jsonschema runs it): the schema reports a date in the wrong
 # form, so this module reports only a date in the right form that does not exist (2025-02-30).
@@ -63,7 +66,8 @@ def check_note(read: NoteRead, directive: Directive, *, folder: str | None, file
     if unit is None:
         return findings
     own = [t.id for t in directive.tasks_of(unit.id)]
-    entries = data.get("tasks") if isinstance(data.get("tasks"), dict) else {}
+    tasks = data.get("tasks")
+    entries: dict[str, Any] = tasks if isinstance(tasks, dict) else {}
     for task_id, entry in entries.items():
         where = ("tasks", task_id)
         if task_id not in own:
@@ -91,7 +95,7 @@ def check_note(read: NoteRead, directive: Directive, *, folder: str | None, file
     return findings
 
 
-def _check_task_entry(doc: Any, path: str, task_id: str, entry: dict[str, Any], directive: Directive,
+def _check_task_entry(doc: YamlDoc, path: str, task_id: str, entry: dict[str, Any], directive: Directive,
                       submitted: date | None) -> list[Finding]:
     findings: list[Finding] = []
     where = ("tasks", task_id)
