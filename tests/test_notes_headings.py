@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 import pytest
@@ -19,7 +20,7 @@ def reference(body: str) -> list[tuple[int, int, str]]:
     tokens = REFERENCE.parse(body)
     return [
         (int(tok.tag[1]), tok.map[0], inline.content.strip())
-        for tok, inline in zip(tokens, tokens[1:], strict=False)
+        for tok, inline in pairwise(tokens)
         if tok.type == "heading_open" and tok.tag in ("h2", "h3") and tok.map is not None
     ]
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -129,7 +130,7 @@ def _headings(body: str) -> list[tuple[int, int, str]]:
     tokens = _markdown().parse(body)
     return [
         (int(tok.tag[1]), tok.map[0], inline.content.strip())
-        for tok, inline in zip(tokens, tokens[1:], strict=False)
+        for tok, inline in pairwise(tokens)
         if tok.type == "heading_open" and tok.tag in ("h2", "h3") and tok.map is not None
     ]
 
