@@ -319,7 +319,8 @@ def table(rng: random.Random) -> str:
     for obj in rng.sample(OBJECTS, rng.randint(3, 5)):
         plan = rng.randint(10, 4000)
         done = rng.randint(plan // 3, plan)
-        rows.append(f"| {obj.capitalize()} | {vn_number(plan)} | {vn_number(done)} | {vn_number(100 * done / plan, 1)}% |")
+        rows.append(f"| {obj.capitalize()} | {vn_number(plan)} | {vn_number(done)} | "
+                    f"{vn_number(100 * done / plan, 1)}% |")
     return "\n".join(rows)
 
 
@@ -353,7 +354,8 @@ def note_parts(unit: GenUnit, quarter: Q, rng: random.Random) -> NoteParts:
             value = round(rng.uniform(30, high), 1) if high is not None else rng.randint(0, 900)
             entry["indicators"] = {indicator["id"]: value}
         tasks[task["id"]] = entry
-        lines = [f"## {task['id']}. {task['title']}", "", "### Kết quả", "", paragraph(rng), "", bullet_list(rng, quarter, submitted)]
+        lines = [f"## {task['id']}. {task['title']}", "", "### Kết quả", "", paragraph(rng), "",
+                 bullet_list(rng, quarter, submitted)]
         if rng.random() < 0.35:
             lines += ["", f"Kết quả cụ thể trong {quarter.label()}:", "", table(rng)]
         if rng.random() < 0.6:
@@ -509,7 +511,8 @@ def generate(out: Path, units_count: int, quarters_count: int, invalid: float, s
         "note_bytes": total_bytes,
         "broken": broken,
     }
-    (out / "bench-manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (out / "bench-manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n",
+                                             encoding="utf-8")
     return manifest
 
 

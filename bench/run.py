@@ -166,7 +166,8 @@ def measure(cases: list[Case], runs: int, warmup: bool = True) -> list[Measure]:
             for case, result in zip(cases, results, strict=True):
                 result.runs.append(run_once(case.command, case.cwd, case.expect, env))
     for result in results:
-        print(f"  {result.name:<46} {result.seconds:8.3f} s  {result.cpu:8.3f} s cpu  {result.peak_mb:7.1f} MB", flush=True)
+        print(f"  {result.name:<46} {result.seconds:8.3f} s  {result.cpu:8.3f} s cpu  {result.peak_mb:7.1f} MB",
+              flush=True)
     return results
 
 
@@ -187,8 +188,8 @@ def dataset(name: str) -> tuple[Path, dict]:
     stamp = folder / ".stamp"
     wanted = f"{generator_stamp()} {units} {quarters} {invalid} {SEED} {LAST}"
     if not stamp.is_file() or stamp.read_text() != wanted:
-        print(f"  generating {name}: {units} units x {quarters} quarters" + (f", {invalid:.0%} invalid" if invalid else ""),
-              flush=True)
+        print(f"  generating {name}: {units} units x {quarters} quarters"
+              + (f", {invalid:.0%} invalid" if invalid else ""), flush=True)
         generate.generate(folder, units, quarters, invalid, SEED, LAST)
         stamp.write_text(wanted)
     return folder, json.loads((folder / "bench-manifest.json").read_text(encoding="utf-8"))
@@ -335,7 +336,8 @@ class Bench:
             return cases
         folder = front_matter_files(name, root)
         files = sorted(p.name for p in folder.glob("*.yaml"))
-        cases.append(Case(f"check-jsonschema ({len(files):,} front matters)", [*checker, "--schemafile", str(schema_file), *files],
+        cases.append(Case(f"check-jsonschema ({len(files):,} front matters)",
+                          [*checker, "--schemafile", str(schema_file), *files],
                           cwd=folder, expect=1 if manifest["broken"] else 0))
         return cases
 
@@ -361,7 +363,8 @@ class Bench:
             extra = [p for p in found if p not in expected]
             ok = done.returncode == (1 if expected else 0) and not wrong and not extra
             line = (f"{name}: exit {done.returncode}, {len(expected)} broken notes, "
-                    f"{len(expected) - len(wrong)} reported with their code, {len(extra)} unexpected files with findings")
+                    f"{len(expected) - len(wrong)} reported with their code, "
+                    f"{len(extra)} unexpected files with findings")
             self.checks.append(("ok   " if ok else "FAIL ") + line)
             print(f"  {'ok' if ok else 'FAIL'} {line}", flush=True)
 
@@ -386,7 +389,8 @@ class Bench:
             self.skip(f"pandoc ({units} units): pypandoc-binary is not installed (pip install -e '.[bench]')")
         else:
             cases.append(Case(f"pandoc md->docx ({units} units)",
-                              [pandoc, str(markdown[0]), "-f", "markdown", "-t", "docx", "-o", str(out / f"{name}-pandoc.docx")]))
+                              [pandoc, str(markdown[0]), "-f", "markdown", "-t", "docx",
+                               "-o", str(out / f"{name}-pandoc.docx")]))
         return cases, markdown[0] if markdown else None
 
     def report(self) -> None:
@@ -445,8 +449,10 @@ class Bench:
             ("report (300 units) <= 1/3 x pandoc", "nq43 report (300 units)", "pandoc md->docx (300 units)", 1 / 3),
             ("validate 4,000 / 2,000 notes <= 2.2", "growth: nq43 validate (4,000 notes)",
              "growth: nq43 validate (2,000 notes)", 2.2),
-            ("status 600 / 300 units <= 2.2", "growth: nq43 status (600 units)", "growth: nq43 status (300 units)", 2.2),
-            ("report 600 / 300 units <= 2.2", "growth: nq43 report (600 units)", "growth: nq43 report (300 units)", 2.2),
+            ("status 600 / 300 units <= 2.2", "growth: nq43 status (600 units)",
+             "growth: nq43 status (300 units)", 2.2),
+            ("report 600 / 300 units <= 2.2", "growth: nq43 report (600 units)",
+             "growth: nq43 report (300 units)", 2.2),
         ]
         out = []
         for label, a, b, limit in rows:
@@ -454,11 +460,12 @@ class Bench:
             cpu = self.ratio(a, b, cpu=True)
             verdict = "SKIP" if value is None else "PASS" if value <= limit else "MISS"
             out.append({"target": label, "ratio": None if value is None else round(value, 3),
-                        "cpu_ratio": None if cpu is None else round(cpu, 3), "limit": round(limit, 3), "verdict": verdict})
+                        "cpu_ratio": None if cpu is None else round(cpu, 3), "limit": round(limit, 3),
+                        "verdict": verdict})
         report = self.measures.get("nq43 report (300 units)")
         peak = None if report is None else report.peak_mb
-        out.append({"target": "report (300 units) peak memory < 300 MB", "ratio": None if peak is None else round(peak, 1),
-                    "cpu_ratio": None, "limit": 300,
+        out.append({"target": "report (300 units) peak memory < 300 MB",
+                    "ratio": None if peak is None else round(peak, 1), "cpu_ratio": None, "limit": 300,
                     "verdict": "SKIP" if peak is None else "PASS" if peak < 300 else "MISS"})
         return out
 
@@ -498,7 +505,8 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # so that `kill` ends the measured command too
     bench = Bench(args.runs, large=not args.no_large)
     info = machine()
-    print(f"machine: {info['nproc']} CPUs ({info['cpu']}), {info['ram']}, Python {info['python']}; commit {info['commit']}")
+    print(f"machine: {info['nproc']} CPUs ({info['cpu']}), {info['ram']}, Python {info['python']}; "
+          f"commit {info['commit']}")
     try:
         for suite in suites:
             getattr(bench, suite)()

@@ -22,8 +22,8 @@ def directive(units: tuple[Unit, ...], tasks: tuple[Task, ...], indicators: tupl
     letter = Letter("/BQL-VP", "Hải Phòng", "", 9, 2024, "UBND", "BQL", ("BQL",), "BQL", "V/v", "Các phòng", (), "",
                     signing, ())
     return Directive(letter, Resolution("43/NQ-HĐND", date(2024, 7, 19), "HĐND", "x"), (),
-                     ReportingRule(10, (3, 6, 9, 12), "", "vp", "UBND"), ReportConfig("BC-BQL", "HP", "UBND", signing, ()),
-                     units, tasks, indicators)
+                     ReportingRule(10, (3, 6, 9, 12), "", "vp", "UBND"),
+                     ReportConfig("BC-BQL", "HP", "UBND", signing, ()), units, tasks, indicators)
 
 
 def task(task_id: str, unit: str) -> Task:

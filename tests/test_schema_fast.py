@@ -57,8 +57,8 @@ good_entries = st.fixed_dictionaries(
     optional={
         "progress": mostly(st.integers(0, 100) | st.floats(0, 100)),
         "completed": mostly(st.just("2025-02-28")),
-        "indicators": mostly(st.dictionaries(mostly(st.just("ty-le-lap-day")) | indicator_ids, mostly(st.integers(0, 10**6) | st.floats(0, 100)),
-                                             max_size=2)),
+        "indicators": mostly(st.dictionaries(mostly(st.just("ty-le-lap-day")) | indicator_ids,
+                                             mostly(st.integers(0, 10**6) | st.floats(0, 100)), max_size=2)),
     },
 )
 near_valid = st.fixed_dictionaries(
@@ -87,8 +87,8 @@ def test_compiled_check_is_at_least_as_strict_as_jsonschema(data: dict[str, Any]
 
 
 def test_a_valid_note_is_passed_by_the_compiled_check() -> None:
-    text = 'unit: qldt\nquarter: 2025Q1\nprepared_by: A\nsubmitted: 2025-03-08\ntasks:\n  "2.1":\n    status: hoan-thanh\n' \
-           '    progress: 100\n    indicators:\n      ty-le-lap-day: 72.5\n'
+    text = ('unit: qldt\nquarter: 2025Q1\nprepared_by: A\nsubmitted: 2025-03-08\n'
+            'tasks:\n  "2.1":\n    status: hoan-thanh\n    progress: 100\n    indicators:\n      ty-le-lap-day: 72.5\n')
     doc, findings = load_yaml(text, "x.md")
     assert doc is not None and not findings
     doc.data["tasks"]["2.1"]["status"] = Status.COMPLETED  # as notes.parse_note hands it over

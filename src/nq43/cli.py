@@ -54,8 +54,8 @@ def _parse_day(value: str | None) -> date | None:
 # Options shared by the commands, written once.
 RootOpt = Annotated[
     Path | None,
-    typer.Option("--root", help="Thư mục kho dữ liệu (chứa data/directive.yaml). Mặc định: tìm từ thư mục hiện tại lên.",
-                 envvar="NQ43_ROOT", show_default=False),
+    typer.Option("--root", help="Thư mục kho dữ liệu (chứa data/directive.yaml). "
+                 "Mặc định: tìm từ thư mục hiện tại lên.", envvar="NQ43_ROOT", show_default=False),
 ]
 LangOpt = Annotated[LangOption, typer.Option("--lang", help="Ngôn ngữ thông báo: vi hoặc en.", envvar="NQ43_LANG")]
 TodayOpt = Annotated[
@@ -76,8 +76,9 @@ def _echo_err(text: str) -> None:
 @app.command()
 def validate(
     paths: Annotated[list[Path] | None, typer.Argument(help="Tệp hoặc thư mục cần kiểm tra; mặc định toàn bộ data/.",
-                                                          show_default=False)] = None,
-    fmt: Annotated[FindingFormatOption, typer.Option("--format", help="text, json, hoặc github (chú thích trên pull request).")] = FindingFormatOption.text,
+                                                       show_default=False)] = None,
+    fmt: Annotated[FindingFormatOption, typer.Option("--format", help="text, json, hoặc github (chú thích trên "
+                                                     "pull request).")] = FindingFormatOption.text,
     strict: Annotated[bool, typer.Option("--strict", help="Coi cảnh báo là lỗi.")] = False,
     root: RootOpt = None,
     lang: LangOpt = LangOption.vi,
@@ -112,10 +113,10 @@ def new(
     link: Annotated[bool, typer.Option("--link", help="In đường link mở trình soạn thảo web của GitHub/GitLab với "
                                        "tên tệp và khung ghi chú điền sẵn (cho đơn vị không dùng git).")] = False,
     repo_url: Annotated[str | None, typer.Option("--repo-url", help="Địa chỉ kho trên GitHub/GitLab; mặc định: "
-                                                    "git remote get-url origin.", show_default=False)] = None,
+                                                 "git remote get-url origin.", show_default=False)] = None,
     branch: Annotated[str, typer.Option("--branch", help="Nhánh nhận ghi chú (với --link).")] = "main",
     forge: Annotated[ForgeOption | None, typer.Option("--forge", help="github hoặc gitlab, khi không đoán được "
-                                                         "từ địa chỉ kho (với --link).", show_default=False)] = None,
+                                                      "từ địa chỉ kho (với --link).", show_default=False)] = None,
     root: RootOpt = None,
     lang: LangOpt = LangOption.vi,
     today: TodayOpt = None,
@@ -147,7 +148,8 @@ def new(
     found = directive.unit(unit)
     if found is None:
         known = ", ".join(u.id for u in directive.units)
-        raise Nq43Error(f"Không có đơn vị \"{unit}\". Các mã đơn vị: {known}.", f"No unit \"{unit}\". Unit ids: {known}.")
+        raise Nq43Error(f"Không có đơn vị \"{unit}\". Các mã đơn vị: {known}.",
+                        f"No unit \"{unit}\". Unit ids: {known}.")
     text = skeleton(directive, found, parsed, _today(today), prepared_by)
     if link:
         return _print_link(base, f"data/units/{found.id}/{parsed}.md", text, repo_url, branch, forge, lang)
@@ -206,7 +208,8 @@ class SchemaOption(str, Enum):
 
 @app.command("schema")
 def schema_cmd(
-    kind: Annotated[SchemaOption, typer.Argument(help="note (ghi chú quý), directive, unit, hoặc calendar (lịch báo cáo).")] = SchemaOption.note,
+    kind: Annotated[SchemaOption, typer.Argument(help="note (ghi chú quý), directive, unit, hoặc calendar "
+                                                 "(lịch báo cáo).")] = SchemaOption.note,
 ) -> int:
     """In JSON Schema của phần đầu ghi chú (hoặc của directive.yaml, unit.yaml) để trình soạn thảo kiểm tra khi gõ."""
     from nq43.schema import schema_text
@@ -243,13 +246,17 @@ def _display(tty: bool) -> Display:
 @app.command()
 def status(
     quarter: Annotated[str | None, typer.Option("--quarter", help="Quý cần xem, ví dụ 2025Q1. Mặc định: quý hiện tại.",
-                                                   show_default=False)] = None,
-    tasks: Annotated[bool, typer.Option("--tasks", help="Xem từng nhiệm vụ (phân loại theo mẫu báo cáo) thay cho từng đơn vị.")] = False,
-    unit: Annotated[str | None, typer.Option("--unit", help="Một đơn vị qua các quý, ví dụ qldt.", show_default=False)] = None,
-    year: Annotated[int | None, typer.Option("--year", help="Bảng đơn vị x quý của một năm, ví dụ 2025.",
                                                 show_default=False)] = None,
-    fmt: Annotated[StatusFormatOption, typer.Option("--format", help="table (bảng), json, hoặc csv.")] = StatusFormatOption.table,
-    check: Annotated[bool, typer.Option("--check", help="Thoát với mã 1 khi có đơn vị quá hạn chưa nộp hoặc ghi chú có lỗi.")] = False,
+    tasks: Annotated[bool, typer.Option("--tasks", help="Xem từng nhiệm vụ (phân loại theo mẫu báo cáo) "
+                                        "thay cho từng đơn vị.")] = False,
+    unit: Annotated[str | None, typer.Option("--unit", help="Một đơn vị qua các quý, ví dụ qldt.",
+                                             show_default=False)] = None,
+    year: Annotated[int | None, typer.Option("--year", help="Bảng đơn vị x quý của một năm, ví dụ 2025.",
+                                             show_default=False)] = None,
+    fmt: Annotated[StatusFormatOption,
+                   typer.Option("--format", help="table (bảng), json, hoặc csv.")] = StatusFormatOption.table,
+    check: Annotated[bool, typer.Option("--check", help="Thoát với mã 1 khi có đơn vị quá hạn chưa nộp "
+                                        "hoặc ghi chú có lỗi.")] = False,
     root: RootOpt = None,
     lang: LangOpt = LangOption.vi,
     today: TodayOpt = None,
@@ -283,7 +290,8 @@ def status(
             chosen = Quarter.parse(quarter)
         except ValueError:
             raise Nq43Error(f"Quý \"{quarter}\" không hợp lệ: ghi dạng NĂMQsố, số từ 1 đến 4, ví dụ 2025Q1.",
-                            f"Quarter \"{quarter}\" is not valid: write YYYYQn with n from 1 to 4, e.g. 2025Q1.") from None
+                            f"Quarter \"{quarter}\" is not valid: write YYYYQn with n from 1 to 4, e.g. 2025Q1."
+                            ) from None
     base = find_root(root)
     if unit is not None:
         inputs = gather(base, day, None if year is None else [Quarter(year, n) for n in range(1, 5)], unit)
@@ -301,7 +309,8 @@ def status(
         found = directive.unit(unit)
         if found is None:
             known = ", ".join(u.id for u in directive.units)
-            raise Nq43Error(f"Không có đơn vị \"{unit}\". Các mã đơn vị: {known}.", f"No unit \"{unit}\". Unit ids: {known}.")
+            raise Nq43Error(f"Không có đơn vị \"{unit}\". Các mã đơn vị: {known}.",
+                            f"No unit \"{unit}\". Unit ids: {known}.")
         if year is not None:
             quarters = [Quarter(year, n) for n in range(1, 5)]
         else:
@@ -326,20 +335,20 @@ def status(
 def report(
     quarter: Annotated[str, typer.Option("--quarter", help="Quý báo cáo, ví dụ 2025Q1.", show_default=False)],
     out: Annotated[Path | None, typer.Option("--out", help="Thư mục ghi báo cáo. Mặc định: reports/<quý>/.",
-                                                show_default=False)] = None,
+                                             show_default=False)] = None,
     draft: Annotated[bool, typer.Option("--draft", help="Đánh dấu báo cáo là DỰ THẢO.")] = False,
     day: Annotated[str | None, typer.Option("--date", show_default=False,
-                                               help="Ngày ghi trên báo cáo (NĂM-THÁNG-NGÀY). "
-                                                    "Mặc định: hôm nay.")] = None,
+                                            help="Ngày ghi trên báo cáo (NĂM-THÁNG-NGÀY). "
+                                                 "Mặc định: hôm nay.")] = None,
     number: Annotated[str | None, typer.Option("--number", show_default=False,
-                                                  help="Số báo cáo, ví dụ 5 (in \"05/BC-BQL\"). "
-                                                       "Mặc định để trống.")] = None,
+                                               help="Số báo cáo, ví dụ 5 (in \"05/BC-BQL\"). "
+                                                    "Mặc định để trống.")] = None,
     signer: Annotated[str | None, typer.Option("--signer", help="Họ tên người ký, thay cho dữ liệu.",
-                                                  show_default=False)] = None,
+                                               show_default=False)] = None,
     issue: Annotated[bool, typer.Option("--issue", help="Ghi nhận báo cáo đã ban hành (reports/<quý>/issued.yaml): "
                                         "số, ngày và phiên bản từng ghi chú đã dùng. Cần --number và --date.")] = False,
     template_dir: Annotated[Path | None, typer.Option("--template-dir", help="Thư mục mẫu báo cáo đã tuỳ chỉnh.",
-                                                         show_default=False)] = None,
+                                                      show_default=False)] = None,
     allow_invalid: Annotated[bool, typer.Option("--allow-invalid", help="Bỏ qua ghi chú không hợp lệ (báo cáo ghi rõ) "
                                                 "thay vì dừng.")] = False,
     root: RootOpt = None,
@@ -436,14 +445,16 @@ class CheckFormatOption(str, Enum):
 @app.command()
 def check(
     base: Annotated[str | None, typer.Option("--base", help="Nhánh nhận pull request. Mặc định: origin/ + nhánh đích "
-                                                "mà GitHub Actions (GITHUB_BASE_REF) hay GitLab CI báo, nếu không thì "
-                                                "origin/main.", show_default=False)] = None,
+                                             "mà GitHub Actions (GITHUB_BASE_REF) hay GitLab CI báo, nếu không thì "
+                                             "origin/main.", show_default=False)] = None,
     fmt: Annotated[CheckFormatOption, typer.Option("--format", help="text, json, github (chú thích trên pull request) "
                                                    "hoặc markdown (bản tóm tắt).")] = CheckFormatOption.text,
     actor: Annotated[str | None, typer.Option("--actor", help="Tài khoản người nộp. Mặc định: GITHUB_ACTOR hoặc "
-                                                 "GITLAB_USER_LOGIN; ngoài CI thì không kiểm tra.", show_default=False)] = None,
+                                              "GITLAB_USER_LOGIN; ngoài CI thì không kiểm tra.",
+                                              show_default=False)] = None,
     summary: Annotated[Path | None, typer.Option("--summary", help="Ghi thêm (nối vào cuối) bản tóm tắt Markdown "
-                                                    "vào tệp này, ví dụ \"$GITHUB_STEP_SUMMARY\".", show_default=False)] = None,
+                                                 "vào tệp này, ví dụ \"$GITHUB_STEP_SUMMARY\".",
+                                                 show_default=False)] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Coi cảnh báo là lỗi.")] = False,
     no_fetch: Annotated[bool, typer.Option("--no-fetch", help="Không tải thêm lịch sử git từ máy chủ.")] = False,
     root: RootOpt = None,
@@ -468,7 +479,8 @@ def check(
     vi = lang is LangOption.vi
     for step in changes.fetched:
         _echo_err(f"Đã tải thêm lịch sử: {step}" if vi else f"Fetched history: {step}")
-    submission, directive_findings = gate.check(found_root, changes, gate.actor_from_env(os.environ, actor), _today(today))
+    submission, directive_findings = gate.check(found_root, changes, gate.actor_from_env(os.environ, actor),
+                                                _today(today))
     if submission is None:
         shown = fmt.value if fmt.value != "markdown" else "text"
         sys.stdout.write(reporters.render(directive_findings, shown, lang.value))  # type: ignore[arg-type]
@@ -505,7 +517,8 @@ class HostOption(str, Enum):
 def codeowners(
     host: Annotated[HostOption, typer.Option("--host", help="github (.github/CODEOWNERS), gitlab (.gitlab/CODEOWNERS) "
                                              "hoặc all (cả hai).")] = HostOption.all,
-    check_only: Annotated[bool, typer.Option("--check", help="Không ghi; thoát với mã 1 khi tệp thiếu hoặc đã cũ.")] = False,
+    check_only: Annotated[bool, typer.Option("--check", help="Không ghi; thoát với mã 1 khi tệp thiếu "
+                                             "hoặc đã cũ.")] = False,
     stdout: Annotated[bool, typer.Option("--stdout", help="In ra màn hình thay vì ghi tệp.")] = False,
     root: RootOpt = None,
     lang: LangOpt = LangOption.vi,
@@ -513,7 +526,8 @@ def codeowners(
     """Sinh tệp CODEOWNERS (ai phải duyệt tệp nào) từ danh sách người nộp trong unit.yaml.
 
     Thư mục của mỗi đơn vị cần chính đơn vị đó duyệt; công văn, unit.yaml, mẫu báo cáo và mã nguồn cần Văn phòng
-    duyệt. Ví dụ: `nq43 codeowners` (ghi .github/CODEOWNERS và .gitlab/CODEOWNERS), `nq43 codeowners --check` (trong CI).
+    duyệt. Ví dụ: `nq43 codeowners` (ghi .github/CODEOWNERS và .gitlab/CODEOWNERS),
+    `nq43 codeowners --check` (trong CI).
     """
     from nq43 import codeowners as owners
     from nq43 import reporters
@@ -546,8 +560,9 @@ def codeowners(
             _echo_err(f"{shown}: đã đúng." if vi else f"{shown}: up to date.")
         elif check_only:
             stale.append(shown)
-            _echo_err(f"{shown}: {'chưa có' if current is None else 'đã cũ'}; chạy \"nq43 codeowners\" rồi commit." if vi
-                      else f"{shown}: {'missing' if current is None else 'stale'}; run \"nq43 codeowners\" and commit.")
+            _echo_err(f"{shown}: {'chưa có' if current is None else 'đã cũ'}; chạy \"nq43 codeowners\" rồi commit."
+                      if vi else
+                      f"{shown}: {'missing' if current is None else 'stale'}; run \"nq43 codeowners\" and commit.")
         else:
             write_atomic(target, text)
             _echo_err(f"Đã ghi {shown}." if vi else f"Wrote {shown}.")

@@ -50,7 +50,8 @@ def dump(record: IssueRecord) -> str:
         "commit": record.commit,
         "notes": dict(sorted(record.notes.items())),
     }
-    header = "# Báo cáo đã phát hành: số, ngày và phiên bản (sha256) của từng ghi chú đã dùng. Do nq43 ghi; không sửa tay.\n"
+    header = ("# Báo cáo đã phát hành: số, ngày và phiên bản (sha256) của từng ghi chú đã dùng. "
+              "Do nq43 ghi; không sửa tay.\n")
     return header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
 
 
@@ -70,7 +71,7 @@ def parse(text: str) -> IssueRecord | None:
 
 
 def read(root: Path, quarter: Quarter) -> IssueRecord | None:
-    """The quarter's issue record, or None when the quarter's report has not been issued (or the record is unreadable)."""
+    """The quarter's issue record; None when its report has not been issued or the record is unreadable."""
     try:
         text = record_path(root, quarter).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):

@@ -11,7 +11,8 @@ from nq43.messages import Lang
 from nq43.vietnamese import control_characters, invisible_characters
 
 FindingFormat = Literal["text", "json", "github"]
-_SEVERITY = {"vi": {Severity.ERROR: "lỗi", Severity.WARNING: "cảnh báo"}, "en": {Severity.ERROR: "error", Severity.WARNING: "warning"}}
+_SEVERITY = {"vi": {Severity.ERROR: "lỗi", Severity.WARNING: "cảnh báo"},
+             "en": {Severity.ERROR: "error", Severity.WARNING: "warning"}}
 _HINT = {"vi": "Cách sửa", "en": "Fix"}
 
 

@@ -40,7 +40,8 @@ def find_root(explicit: Path | None = None, start: Path | None = None) -> Path:
     raise Nq43Error(
         f"Không tìm thấy {DIRECTIVE_FILE} ở thư mục hiện tại hay các thư mục cha. "
         f"Chạy lệnh trong kho nq43, hoặc chỉ ra kho bằng --root hay biến {ROOT_ENV}.",
-        f"No {DIRECTIVE_FILE} here or in any parent folder. Run inside an nq43 repository, or give --root or {ROOT_ENV}.",
+        f"No {DIRECTIVE_FILE} here or in any parent folder. "
+        f"Run inside an nq43 repository, or give --root or {ROOT_ENV}.",
     )
 
 

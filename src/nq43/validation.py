@@ -27,7 +27,8 @@ def _known(ids: list[str]) -> str:
     return ", ".join(ids) if ids else "(không có)"
 
 
-def check_note(read: NoteRead, directive: Directive, *, folder: str | None, file_name: str, today: date) -> list[Finding]:
+def check_note(read: NoteRead, directive: Directive, *, folder: str | None, file_name: str,
+               today: date) -> list[Finding]:
     """Cross-reference findings for a note that could be parsed (`read.note` and `read.doc` are set).
 
     `folder` is the unit folder the note sits in (None when it is outside data/units/).
@@ -44,7 +45,8 @@ def check_note(read: NoteRead, directive: Directive, *, folder: str | None, file
     if note.unit and unit is None:
         unit_ids = [u.id for u in directive.units]
         vi, en = suggestion(note.unit, unit_ids)
-        add(finding(path, *doc.where(("unit",)), "NQ401", unit=note.unit, known=_known(unit_ids), suggestion=vi, suggestion_en=en))
+        add(finding(path, *doc.where(("unit",)), "NQ401", unit=note.unit, known=_known(unit_ids),
+                    suggestion=vi, suggestion_en=en))
     if unit is not None and folder is not None and folder != note.unit:
         add(finding(path, *doc.where(("unit",)), "NQ402", unit=note.unit, folder=folder))
     if note.quarter is not None and file_name != f"{note.quarter}.md":
@@ -61,7 +63,8 @@ def check_note(read: NoteRead, directive: Directive, *, folder: str | None, file
                         start=note.quarter.first_day.isoformat()))
     for index, amendment in enumerate(data.get("amends") or ()):
         if isinstance(amendment, dict) and _impossible_date(amendment.get("date")):
-            add(finding(path, *doc.where(("amends", index, "date")), "NQ306", field=f"amends.{index}.date", value=amendment["date"]))
+            add(finding(path, *doc.where(("amends", index, "date")), "NQ306", field=f"amends.{index}.date",
+                        value=amendment["date"]))
 
     if unit is None:
         return findings
@@ -106,8 +109,8 @@ def _check_task_entry(doc: YamlDoc, path: str, task_id: str, entry: dict[str, An
     if isinstance(completed, str):
         day = parse_date(completed)
         if _impossible_date(completed):
-            findings.append(finding(path, *doc.where((*where, "completed")), "NQ306", field=f"tasks.{task_id}.completed",
-                                    value=completed))
+            findings.append(finding(path, *doc.where((*where, "completed")), "NQ306",
+                                    field=f"tasks.{task_id}.completed", value=completed))
         elif day is not None and submitted is not None and day > submitted:
             findings.append(finding(path, *doc.where((*where, "completed")), "NQ411", task=task_id, value=completed,
                                     submitted=submitted.isoformat()))
@@ -118,10 +121,12 @@ def _check_task_entry(doc: YamlDoc, path: str, task_id: str, entry: dict[str, An
         indicator = directive.indicator(indicator_id)
         if indicator is None:
             vi, en = suggestion(indicator_id, [i.id for i in directive.indicators])
-            findings.append(finding(path, *at, "NQ406", indicator=indicator_id, known=_known(own), suggestion=vi, suggestion_en=en))
+            findings.append(finding(path, *at, "NQ406", indicator=indicator_id, known=_known(own),
+                                    suggestion=vi, suggestion_en=en))
             continue
         if indicator.task != task_id:
-            findings.append(finding(path, *at, "NQ410", indicator=indicator_id, owner_task=indicator.task, task=task_id))
+            findings.append(finding(path, *at, "NQ410", indicator=indicator_id, owner_task=indicator.task,
+                                    task=task_id))
         if not isinstance(value, (int, float)) or isinstance(value, bool):
             continue  # the schema has said so
         low, high = indicator.minimum, indicator.maximum

@@ -43,13 +43,15 @@ _MAX_DIGITS = 100
 
 # The problems libyaml reports most often, said in Vietnamese.
 _PROBLEMS_VI = {
-    "mapping values are not allowed here": "có dấu hai chấm không đúng chỗ (nếu giá trị chứa \": \", hãy đặt nó trong dấu nháy)",
+    "mapping values are not allowed here":
+        "có dấu hai chấm không đúng chỗ (nếu giá trị chứa \": \", hãy đặt nó trong dấu nháy)",
     # libyaml (the C loader) says the same thing in other words
     "mapping values are not allowed in this context":
         "có dấu hai chấm không đúng chỗ (nếu giá trị chứa \": \", hãy đặt nó trong dấu nháy)",
     "could not find expected ':'": "thiếu dấu hai chấm sau tên khoá",
     "did not find expected key": "thụt lề không thẳng hàng với các khoá khác",
-    "found character that cannot start any token": "có ký tự không được đứng đầu giá trị (ví dụ @ hoặc `): đặt giá trị trong dấu nháy",
+    "found character that cannot start any token":
+        "có ký tự không được đứng đầu giá trị (ví dụ @ hoặc `): đặt giá trị trong dấu nháy",
     "found unexpected end of stream": "tệp kết thúc khi dấu nháy hoặc ngoặc chưa đóng",
     "found undefined alias": "dùng bí danh \"*\" chưa được định nghĩa",
     "did not find expected ',' or ']'": "thiếu dấu phẩy hoặc dấu \"]\" đóng danh sách",
