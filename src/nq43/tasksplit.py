@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
-from typing import Any
+from typing import TypedDict
 
 from nq43.models import Status, Task, TaskReport
 from nq43.vietnamese import date_short
@@ -108,7 +108,13 @@ class Tally:
         return words["whole"].format(parts="; ".join(p.format(**values) for p in parts), **values)
 
 
-_SENTENCE: dict[str, dict[str, Any]] = {
+class _Sentence(TypedDict):
+    whole: str
+    parts: tuple[str, ...]
+    not_reported: str
+
+
+_SENTENCE: dict[str, _Sentence] = {
     "vi": {
         "whole": "Tổng số {total} nhiệm vụ: {parts} (số liệu tính đến ngày {cutoff}).",
         "parts": (
