@@ -166,6 +166,8 @@ def load_yaml(text: str, path: str, *, line_offset: int = 0,
         problem = error.problem or "?"
         if "expected a single document" in str(error.context):
             return None, [finding(path, line, column, "NQ210")]
+        if "nesting depth" in problem:  # PyYAML 6.0.4 stops deep nesting itself, before nq43's own count does
+            return None, [finding(path, line, column, "NQ209", limit=MAX_DEPTH)]
         return None, [finding(path, line, column, "NQ204", problem=_PROBLEMS_VI.get(problem, problem))]
     except yaml.YAMLError as error:
         return None, [finding(path, 1 + line_offset, 1, "NQ204", problem=str(error))]
