@@ -7,12 +7,18 @@ from hypothesis import strategies as st
 
 from nq43.vietnamese import clean, control_characters, invisible_characters
 
-EDGES = "\x00\x08\t\n\x0b\x0c\r\x0e\x1f \x7e\x7f\x80\x9f\xa0\u200b\u200c\u200d\u200e\u200f\u2060\u2028\u2029\u202a\u202e\u202f\u2066\u2069\u206a\ufeff\ufffd\ufffe\uffffaăđ"
+EDGES = (
+    "\x00\x08\t\n\x0b\x0c\r\x0e\x1f \x7e\x7f\x80\x9f\xa0\u200b\u200c\u200d\u200e\u200f\u2060\u2028\u2029"
+    "\u202a\u202e\u202f\u2066\u2069\u206a\ufeff\ufffd\ufffe\uffffaăđ"
+)
 
 
 def by_code_point_control(text: str) -> list[int]:
-    return [i for i, ch in enumerate(text)
-            if (ord(ch) < 0x20 and ch not in "\t\n\r") or 0x7F <= ord(ch) <= 0x9F or ch in "\ufffe\uffff"]
+    return [
+        i
+        for i, ch in enumerate(text)
+        if (ord(ch) < 0x20 and ch not in "\t\n\r") or 0x7F <= ord(ch) <= 0x9F or ch in "\ufffe\uffff"
+    ]
 
 
 def by_code_point_invisible(text: str) -> list[int]:

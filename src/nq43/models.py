@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date, timedelta
 from enum import Enum
+from functools import cached_property
 from types import MappingProxyType
 
 QUARTER_PATTERN = re.compile(r"(\d{4})Q([1-4])")
