@@ -50,20 +50,85 @@ KINDS = [
     ("Trường Cao đẳng nghề", "cdn", "đơn vị sự nghiệp"),
 ]
 SECTORS = [
-    "Tài chính", "Xây dựng", "Công Thương", "Nông nghiệp và Môi trường", "Giáo dục và Đào tạo", "Y tế", "Nội vụ",
-    "Tư pháp", "Khoa học và Công nghệ", "Văn hóa, Thể thao và Du lịch", "Ngoại vụ", "Dân tộc và Tôn giáo",
+    "Tài chính",
+    "Xây dựng",
+    "Công Thương",
+    "Nông nghiệp và Môi trường",
+    "Giáo dục và Đào tạo",
+    "Y tế",
+    "Nội vụ",
+    "Tư pháp",
+    "Khoa học và Công nghệ",
+    "Văn hóa, Thể thao và Du lịch",
+    "Ngoại vụ",
+    "Dân tộc và Tôn giáo",
 ]
 PLACES = [
-    "Hồng Bàng", "Ngô Quyền", "Lê Chân", "Hải An", "Kiến An", "Đồ Sơn", "Dương Kinh", "An Dương", "Thủy Nguyên",
-    "An Lão", "Kiến Thụy", "Tiên Lãng", "Vĩnh Bảo", "Cát Hải", "Bạch Long Vĩ", "Minh Đức", "Lưu Kiếm", "Tràng Cát",
-    "Đông Hải", "Nam Sơn", "Hợp Đức", "Bàng La", "Tân Thành", "Đằng Lâm", "Quán Toan", "Hùng Vương", "Lạch Tray",
-    "Cát Bi", "Đông Khê", "Vĩnh Niệm", "Trần Thành Ngọ", "Đại Bản", "Lê Lợi", "Quang Trung", "Tam Cường",
-    "Vinh Quang", "Hòa Bình", "Cổ Am", "Đoàn Xá", "Ngũ Phúc",
+    "Hồng Bàng",
+    "Ngô Quyền",
+    "Lê Chân",
+    "Hải An",
+    "Kiến An",
+    "Đồ Sơn",
+    "Dương Kinh",
+    "An Dương",
+    "Thủy Nguyên",
+    "An Lão",
+    "Kiến Thụy",
+    "Tiên Lãng",
+    "Vĩnh Bảo",
+    "Cát Hải",
+    "Bạch Long Vĩ",
+    "Minh Đức",
+    "Lưu Kiếm",
+    "Tràng Cát",
+    "Đông Hải",
+    "Nam Sơn",
+    "Hợp Đức",
+    "Bàng La",
+    "Tân Thành",
+    "Đằng Lâm",
+    "Quán Toan",
+    "Hùng Vương",
+    "Lạch Tray",
+    "Cát Bi",
+    "Đông Khê",
+    "Vĩnh Niệm",
+    "Trần Thành Ngọ",
+    "Đại Bản",
+    "Lê Lợi",
+    "Quang Trung",
+    "Tam Cường",
+    "Vinh Quang",
+    "Hòa Bình",
+    "Cổ Am",
+    "Đoàn Xá",
+    "Ngũ Phúc",
 ]
 PEOPLE_FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lương"]
 PEOPLE_MIDDLE = ["Thị", "Văn", "Minh", "Quốc", "Thu", "Đức", "Thanh", "Hải", "Ngọc", "Xuân", "Hữu"]
-PEOPLE_GIVEN = ["Hương", "Thành", "Anh", "Dũng", "Lan", "Hùng", "Thảo", "Tuấn", "Hà", "Nam", "Linh", "Phương",
-                "Quang", "Yến", "Khánh", "Trang", "Việt", "Hiền", "Long", "Nhung"]
+PEOPLE_GIVEN = [
+    "Hương",
+    "Thành",
+    "Anh",
+    "Dũng",
+    "Lan",
+    "Hùng",
+    "Thảo",
+    "Tuấn",
+    "Hà",
+    "Nam",
+    "Linh",
+    "Phương",
+    "Quang",
+    "Yến",
+    "Khánh",
+    "Trang",
+    "Việt",
+    "Hiền",
+    "Long",
+    "Nhung",
+]
 
 TASK_TITLES = [
     "Rà soát tiến độ các dự án đầu tư công trên địa bàn, đẩy nhanh giải ngân",
@@ -88,19 +153,34 @@ TASK_TITLES = [
     "Rà soát, đề xuất sửa đổi cơ chế, chính sách ưu đãi đầu tư",
 ]
 ACTIONS = [
-    "tổ chức {n} cuộc kiểm tra tại hiện trường", "ban hành {n} văn bản hướng dẫn, đôn đốc",
-    "làm việc trực tiếp với {n} doanh nghiệp", "tiếp nhận và giải quyết {n} hồ sơ đúng hạn",
-    "phối hợp các sở, ngành tháo gỡ {n} kiến nghị", "tổ chức {n} hội nghị tập huấn cho cán bộ cơ sở",
-    "cập nhật {n} hồ sơ lên hệ thống cơ sở dữ liệu dùng chung", "thẩm định {n} hồ sơ điều chỉnh dự án",
-    "đăng {n} tin, bài trên Cổng Thông tin điện tử", "rà soát {n} dự án chậm tiến độ",
+    "tổ chức {n} cuộc kiểm tra tại hiện trường",
+    "ban hành {n} văn bản hướng dẫn, đôn đốc",
+    "làm việc trực tiếp với {n} doanh nghiệp",
+    "tiếp nhận và giải quyết {n} hồ sơ đúng hạn",
+    "phối hợp các sở, ngành tháo gỡ {n} kiến nghị",
+    "tổ chức {n} hội nghị tập huấn cho cán bộ cơ sở",
+    "cập nhật {n} hồ sơ lên hệ thống cơ sở dữ liệu dùng chung",
+    "thẩm định {n} hồ sơ điều chỉnh dự án",
+    "đăng {n} tin, bài trên Cổng Thông tin điện tử",
+    "rà soát {n} dự án chậm tiến độ",
 ]
 OBJECTS = [
-    "khu công nghiệp", "cụm công nghiệp", "dự án đầu tư công", "doanh nghiệp FDI", "hộ dân bị ảnh hưởng",
-    "hợp tác xã", "cơ sở sản xuất", "công trình nhà ở xã hội", "điểm tập kết chất thải", "lớp đào tạo nghề",
+    "khu công nghiệp",
+    "cụm công nghiệp",
+    "dự án đầu tư công",
+    "doanh nghiệp FDI",
+    "hộ dân bị ảnh hưởng",
+    "hợp tác xã",
+    "cơ sở sản xuất",
+    "công trình nhà ở xã hội",
+    "điểm tập kết chất thải",
+    "lớp đào tạo nghề",
 ]
 CONNECTORS = [
-    "Trong quý, đơn vị đã", "Thực hiện chỉ đạo của Ủy ban nhân dân thành phố, đơn vị đã",
-    "Tiếp nối kết quả quý trước, đơn vị tiếp tục", "Căn cứ kế hoạch đã ban hành, đơn vị đã chủ động",
+    "Trong quý, đơn vị đã",
+    "Thực hiện chỉ đạo của Ủy ban nhân dân thành phố, đơn vị đã",
+    "Tiếp nối kết quả quý trước, đơn vị tiếp tục",
+    "Căn cứ kế hoạch đã ban hành, đơn vị đã chủ động",
     "Phối hợp với các cơ quan liên quan, đơn vị đã",
 ]
 RESULTS_TAIL = [
@@ -302,8 +382,13 @@ def bullet_list(rng: random.Random, quarter: Q, submitted: date) -> str:
         day = quarter.first_day + timedelta(days=rng.randint(0, (submitted - quarter.first_day).days))
         action = rng.choice(ACTIONS).format(n=f"**{rng.randint(1, 60):02d}**")
         extra = f", đạt {rng.randint(60, 100)}% kế hoạch" if rng.random() < 0.5 else ""
-        items.append(wrap(f"- Ngày {day.day:02d}/{day.month:02d}/{day.year}, {action} "
-                          f"liên quan đến {rng.choice(OBJECTS)}{extra};", indent="  "))
+        items.append(
+            wrap(
+                f"- Ngày {day.day:02d}/{day.month:02d}/{day.year}, {action} "
+                f"liên quan đến {rng.choice(OBJECTS)}{extra};",
+                indent="  ",
+            )
+        )
     items[-1] = items[-1].rstrip(";") + "."
     return "\n".join(items)
 
@@ -319,8 +404,9 @@ def table(rng: random.Random) -> str:
     for obj in rng.sample(OBJECTS, rng.randint(3, 5)):
         plan = rng.randint(10, 4000)
         done = rng.randint(plan // 3, plan)
-        rows.append(f"| {obj.capitalize()} | {vn_number(plan)} | {vn_number(done)} | "
-                    f"{vn_number(100 * done / plan, 1)}% |")
+        rows.append(
+            f"| {obj.capitalize()} | {vn_number(plan)} | {vn_number(done)} | {vn_number(100 * done / plan, 1)}% |"
+        )
     return "\n".join(rows)
 
 
@@ -354,8 +440,15 @@ def note_parts(unit: GenUnit, quarter: Q, rng: random.Random) -> NoteParts:
             value = round(rng.uniform(30, high), 1) if high is not None else rng.randint(0, 900)
             entry["indicators"] = {indicator["id"]: value}
         tasks[task["id"]] = entry
-        lines = [f"## {task['id']}. {task['title']}", "", "### Kết quả", "", paragraph(rng), "",
-                 bullet_list(rng, quarter, submitted)]
+        lines = [
+            f"## {task['id']}. {task['title']}",
+            "",
+            "### Kết quả",
+            "",
+            paragraph(rng),
+            "",
+            bullet_list(rng, quarter, submitted),
+        ]
         if rng.random() < 0.35:
             lines += ["", f"Kết quả cụ thể trong {quarter.label()}:", "", table(rng)]
         if rng.random() < 0.6:
@@ -473,7 +566,9 @@ def generate(out: Path, units_count: int, quarters_count: int, invalid: float, s
     units_dir.mkdir(parents=True)
     (out / "data" / "directive.yaml").write_text(
         "# DỮ LIỆU TỔNG HỢP để đo hiệu năng (bench/generate.py): khung công văn thật, đơn vị và nhiệm vụ giả.\n"
-        + dump(directive_data(units)), encoding="utf-8")
+        + dump(directive_data(units)),
+        encoding="utf-8",
+    )
     # A separate generator picks the notes to break, so that the broken variant is the valid one with
     # exactly round(invalid x notes) notes changed.
     total = units_count * quarters_count
@@ -511,8 +606,9 @@ def generate(out: Path, units_count: int, quarters_count: int, invalid: float, s
         "note_bytes": total_bytes,
         "broken": broken,
     }
-    (out / "bench-manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n",
-                                             encoding="utf-8")
+    (out / "bench-manifest.json").write_text(
+        json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     return manifest
 
 

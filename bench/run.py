@@ -120,8 +120,15 @@ def run_once(command: list[str], cwd: Path | None, expect: int, env: dict[str, s
         argv = [str(TIME), "-f", "%M", "-o", str(peak_file), *command] if TIME.exists() else command
         with open(Path(scratch) / "err", "w+b") as err:
             start = time.perf_counter()
-            child = subprocess.Popen(argv, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err,
-                                     env=env, start_new_session=True)
+            child = subprocess.Popen(
+                argv,
+                cwd=cwd,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=err,
+                env=env,
+                start_new_session=True,
+            )
             try:
                 _, status, usage = os.wait4(child.pid, 0)
             except BaseException:  # interrupted: leave no measured command running behind
@@ -133,8 +140,9 @@ def run_once(command: list[str], cwd: Path | None, expect: int, env: dict[str, s
             if child.returncode != expect:
                 err.seek(0)
                 tail = err.read().decode("utf-8", "replace").strip().splitlines()[-3:]
-                raise CommandFailed(f"`{' '.join(command)}` exited {child.returncode} (expected {expect}): "
-                                    f"{' / '.join(tail)}")
+                raise CommandFailed(
+                    f"`{' '.join(command)}` exited {child.returncode} (expected {expect}): {' / '.join(tail)}"
+                )
         peak = int(peak_file.read_text().split()[-1]) if TIME.exists() else int(usage.ru_maxrss)
     cpu = usage.ru_utime + usage.ru_stime
     return Sample(round(elapsed, 4), round(cpu, 4), peak, child.returncode)
@@ -166,8 +174,10 @@ def measure(cases: list[Case], runs: int, warmup: bool = True) -> list[Measure]:
             for case, result in zip(cases, results, strict=True):
                 result.runs.append(run_once(case.command, case.cwd, case.expect, env))
     for result in results:
-        print(f"  {result.name:<46} {result.seconds:8.3f} s  {result.cpu:8.3f} s cpu  {result.peak_mb:7.1f} MB",
-              flush=True)
+        print(
+            f"  {result.name:<46} {result.seconds:8.3f} s  {result.cpu:8.3f} s cpu  {result.peak_mb:7.1f} MB",
+            flush=True,
+        )
     return results
 
 
@@ -188,8 +198,11 @@ def dataset(name: str) -> tuple[Path, dict]:
     stamp = folder / ".stamp"
     wanted = f"{generator_stamp()} {units} {quarters} {invalid} {SEED} {LAST}"
     if not stamp.is_file() or stamp.read_text() != wanted:
-        print(f"  generating {name}: {units} units x {quarters} quarters"
-              + (f", {invalid:.0%} invalid" if invalid else ""), flush=True)
+        print(
+            f"  generating {name}: {units} units x {quarters} quarters"
+            + (f", {invalid:.0%} invalid" if invalid else ""),
+            flush=True,
+        )
         generate.generate(folder, units, quarters, invalid, SEED, LAST)
         stamp.write_text(wanted)
     return folder, json.loads((folder / "bench-manifest.json").read_text(encoding="utf-8"))
@@ -271,8 +284,9 @@ def machine() -> dict[str, object]:
         ram = f"{kb / 1024 / 1024:.1f} GiB"
     except (OSError, StopIteration):
         pass
-    commit = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
-                            check=False).stdout.strip()
+    commit = subprocess.run(
+        ["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=False
+    ).stdout.strip()
     return {
         "nproc": os.cpu_count(),
         "cpu": cpu,
@@ -324,21 +338,32 @@ class Bench:
     def validate_cases(self, name: str) -> list[Case]:
         root, manifest = dataset(name)
         schema_file = OUT / "note.schema.json"
-        schema_file.write_text(subprocess.run([*self.nq43, "schema", "note"], capture_output=True, text=True,
-                                              check=True).stdout, encoding="utf-8")
+        schema_file.write_text(
+            subprocess.run([*self.nq43, "schema", "note"], capture_output=True, text=True, check=True).stdout,
+            encoding="utf-8",
+        )
         notes = manifest["notes"]
-        cases = [Case(f"nq43 validate ({notes:,} notes)", [*self.nq43, "validate", "--root", str(root),
-                                                           "--today", manifest["today"]],
-                      expect=1 if manifest["broken"] else 0)]
+        cases = [
+            Case(
+                f"nq43 validate ({notes:,} notes)",
+                [*self.nq43, "validate", "--root", str(root), "--today", manifest["today"]],
+                expect=1 if manifest["broken"] else 0,
+            )
+        ]
         checker = check_jsonschema_command()
         if checker is None:
             self.skip(f"check-jsonschema ({notes:,} notes): not installed (pip install -e '.[bench]')")
             return cases
         folder = front_matter_files(name, root)
         files = sorted(p.name for p in folder.glob("*.yaml"))
-        cases.append(Case(f"check-jsonschema ({len(files):,} front matters)",
-                          [*checker, "--schemafile", str(schema_file), *files],
-                          cwd=folder, expect=1 if manifest["broken"] else 0))
+        cases.append(
+            Case(
+                f"check-jsonschema ({len(files):,} front matters)",
+                [*checker, "--schemafile", str(schema_file), *files],
+                cwd=folder,
+                expect=1 if manifest["broken"] else 0,
+            )
+        )
         return cases
 
     def validate(self) -> None:
@@ -353,8 +378,12 @@ class Bench:
         """The benchmark's own data is right: valid sets pass, each broken note gives its code."""
         for name in ("notes-2k", "notes-2k-invalid"):
             root, manifest = dataset(name)
-            done = subprocess.run([*self.nq43, "validate", "--root", str(root), "--today", manifest["today"],
-                                   "--format", "json"], capture_output=True, text=True, check=False)
+            done = subprocess.run(
+                [*self.nq43, "validate", "--root", str(root), "--today", manifest["today"], "--format", "json"],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
             found: dict[str, set[str]] = {}
             for item in json.loads(done.stdout)["findings"]:
                 found.setdefault(item["path"], set()).add(item["code"])
@@ -362,9 +391,10 @@ class Bench:
             wrong = [p for p, code in expected.items() if code not in found.get(p, set())]
             extra = [p for p in found if p not in expected]
             ok = done.returncode == (1 if expected else 0) and not wrong and not extra
-            line = (f"{name}: exit {done.returncode}, {len(expected)} broken notes, "
-                    f"{len(expected) - len(wrong)} reported with their code, "
-                    f"{len(extra)} unexpected files with findings")
+            line = (
+                f"{name}: exit {done.returncode}, {len(expected)} broken notes, "
+                f"{len(expected) - len(wrong)} reported with their code, {len(extra)} unexpected files with findings"
+            )
             self.checks.append(("ok   " if ok else "FAIL ") + line)
             print(f"  {'ok' if ok else 'FAIL'} {line}", flush=True)
 
@@ -372,8 +402,18 @@ class Bench:
         root, manifest = dataset(name)
         units = DATASETS[name][0]
         target = out / name
-        command = [*self.nq43, "report", "--root", str(root), "--today", manifest["today"],
-                   "--quarter", manifest["last_quarter"], "--out", str(target)]
+        command = [
+            *self.nq43,
+            "report",
+            "--root",
+            str(root),
+            "--today",
+            manifest["today"],
+            "--quarter",
+            manifest["last_quarter"],
+            "--out",
+            str(target),
+        ]
         # one run first: it makes the Markdown that pandoc converts, and shows a failure clearly
         done = subprocess.run(command, capture_output=True, text=True, check=False)
         if done.returncode != 0:
@@ -388,9 +428,12 @@ class Bench:
         elif pandoc is None:
             self.skip(f"pandoc ({units} units): pypandoc-binary is not installed (pip install -e '.[bench]')")
         else:
-            cases.append(Case(f"pandoc md->docx ({units} units)",
-                              [pandoc, str(markdown[0]), "-f", "markdown", "-t", "docx",
-                               "-o", str(out / f"{name}-pandoc.docx")]))
+            cases.append(
+                Case(
+                    f"pandoc md->docx ({units} units)",
+                    [pandoc, str(markdown[0]), "-f", "markdown", "-t", "docx", "-o", str(out / f"{name}-pandoc.docx")],
+                )
+            )
         return cases, markdown[0] if markdown else None
 
     def report(self) -> None:
@@ -410,14 +453,30 @@ class Bench:
         cases = []
         for name in ("notes-2k", "notes-4k"):
             root, manifest = dataset(name)
-            cases.append(Case(f"growth: nq43 validate ({manifest['notes']:,} notes)",
-                              [*self.nq43, "validate", "--root", str(root), "--today", manifest["today"]]))
+            cases.append(
+                Case(
+                    f"growth: nq43 validate ({manifest['notes']:,} notes)",
+                    [*self.nq43, "validate", "--root", str(root), "--today", manifest["today"]],
+                )
+            )
         if self.has_status:
             for name in ("units-300", "units-600"):
                 root, manifest = dataset(name)
-                cases.append(Case(f"growth: nq43 status ({DATASETS[name][0]} units)",
-                                  [*self.nq43, "status", "--root", str(root), "--today", manifest["today"],
-                                   "--quarter", manifest["last_quarter"]]))
+                cases.append(
+                    Case(
+                        f"growth: nq43 status ({DATASETS[name][0]} units)",
+                        [
+                            *self.nq43,
+                            "status",
+                            "--root",
+                            str(root),
+                            "--today",
+                            manifest["today"],
+                            "--quarter",
+                            manifest["last_quarter"],
+                        ],
+                    )
+                )
         else:
             self.skip("growth of nq43 status: no `status` command yet")
         if self.has_report:
@@ -442,31 +501,63 @@ class Bench:
         rows: list[tuple[str, str, str, float]] = [
             ("nq43 --help <= 1.2 x import yaml, rich", "nq43 --help", base, 1.2),
             ("nq43 status <= 1.5 x import yaml, rich", "nq43 status", base, 1.5),
-            ("validate (2,000 notes) <= 1/4 x check-jsonschema", "nq43 validate (2,000 notes)",
-             "check-jsonschema (2,000 front matters)", 0.25),
-            ("validate (20,000 notes) <= 1/4 x check-jsonschema", "nq43 validate (20,000 notes)",
-             "check-jsonschema (20,000 front matters)", 0.25),
+            (
+                "validate (2,000 notes) <= 1/4 x check-jsonschema",
+                "nq43 validate (2,000 notes)",
+                "check-jsonschema (2,000 front matters)",
+                0.25,
+            ),
+            (
+                "validate (20,000 notes) <= 1/4 x check-jsonschema",
+                "nq43 validate (20,000 notes)",
+                "check-jsonschema (20,000 front matters)",
+                0.25,
+            ),
             ("report (300 units) <= 1/3 x pandoc", "nq43 report (300 units)", "pandoc md->docx (300 units)", 1 / 3),
-            ("validate 4,000 / 2,000 notes <= 2.2", "growth: nq43 validate (4,000 notes)",
-             "growth: nq43 validate (2,000 notes)", 2.2),
-            ("status 600 / 300 units <= 2.2", "growth: nq43 status (600 units)",
-             "growth: nq43 status (300 units)", 2.2),
-            ("report 600 / 300 units <= 2.2", "growth: nq43 report (600 units)",
-             "growth: nq43 report (300 units)", 2.2),
+            (
+                "validate 4,000 / 2,000 notes <= 2.2",
+                "growth: nq43 validate (4,000 notes)",
+                "growth: nq43 validate (2,000 notes)",
+                2.2,
+            ),
+            (
+                "status 600 / 300 units <= 2.2",
+                "growth: nq43 status (600 units)",
+                "growth: nq43 status (300 units)",
+                2.2,
+            ),
+            (
+                "report 600 / 300 units <= 2.2",
+                "growth: nq43 report (600 units)",
+                "growth: nq43 report (300 units)",
+                2.2,
+            ),
         ]
         out = []
         for label, a, b, limit in rows:
             value = self.ratio(a, b)
             cpu = self.ratio(a, b, cpu=True)
             verdict = "SKIP" if value is None else "PASS" if value <= limit else "MISS"
-            out.append({"target": label, "ratio": None if value is None else round(value, 3),
-                        "cpu_ratio": None if cpu is None else round(cpu, 3), "limit": round(limit, 3),
-                        "verdict": verdict})
+            out.append(
+                {
+                    "target": label,
+                    "ratio": None if value is None else round(value, 3),
+                    "cpu_ratio": None if cpu is None else round(cpu, 3),
+                    "limit": round(limit, 3),
+                    "verdict": verdict,
+                }
+            )
         report = self.measures.get("nq43 report (300 units)")
         peak = None if report is None else report.peak_mb
-        out.append({"target": "report (300 units) peak memory < 300 MB",
-                    "ratio": None if peak is None else round(peak, 1), "cpu_ratio": None, "limit": 300,
-                    "verdict": "SKIP" if peak is None else "PASS" if peak < 300 else "MISS"})
+        out.append(
+            {
+                "target": "report (300 units) peak memory < 300 MB",
+                "ratio": None if peak is None else round(peak, 1),
+                "cpu_ratio": None,
+                "limit": 300,
+                "verdict": "SKIP" if peak is None else "PASS" if peak < 300 else "MISS",
+            }
+        )
         return out
 
 
@@ -475,8 +566,10 @@ def print_table(bench: Bench, targets: list[dict[str, object]]) -> None:
     print(f"{'measurement':<48} {'median s':>9} {'min s':>8} {'max s':>8} {'cpu s':>8} {'peak MB':>8}")
     print("-" * 94)
     for m in bench.measures.values():
-        print(f"{m.name:<48} {m.seconds:9.3f} {min(s.seconds for s in m.runs):8.3f} "
-              f"{max(s.seconds for s in m.runs):8.3f} {m.cpu:8.3f} {m.peak_mb:8.1f}")
+        print(
+            f"{m.name:<48} {m.seconds:9.3f} {min(s.seconds for s in m.runs):8.3f} "
+            f"{max(s.seconds for s in m.runs):8.3f} {m.cpu:8.3f} {m.peak_mb:8.1f}"
+        )
     print()
     for t in targets:
         ratio = "-" if t["ratio"] is None else f"{t['ratio']:.3g}"
@@ -491,8 +584,11 @@ def print_table(bench: Bench, targets: list[dict[str, object]]) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="runs per measurement, median taken (at least 5)")
-    parser.add_argument("--only", default="startup,validate,report,growth",
-                        help="comma-separated suites: startup, validate, report, growth")
+    parser.add_argument(
+        "--only",
+        default="startup,validate,report,growth",
+        help="comma-separated suites: startup, validate, report, growth",
+    )
     parser.add_argument("--no-large", action="store_true", help="leave out validate on 20,000 notes (the slowest)")
     args = parser.parse_args(argv)
     if args.runs < 5:
@@ -505,8 +601,10 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # so that `kill` ends the measured command too
     bench = Bench(args.runs, large=not args.no_large)
     info = machine()
-    print(f"machine: {info['nproc']} CPUs ({info['cpu']}), {info['ram']}, Python {info['python']}; "
-          f"commit {info['commit']}")
+    print(
+        f"machine: {info['nproc']} CPUs ({info['cpu']}), {info['ram']}, Python {info['python']}; "
+        f"commit {info['commit']}"
+    )
     try:
         for suite in suites:
             getattr(bench, suite)()
@@ -525,8 +623,10 @@ def main(argv: list[str] | None = None) -> int:
             "pandoc": version_of([pandoc]) if pandoc else None,
         },
         "runs": args.runs,
-        "datasets": {name: {"units": u, "quarters": q, "invalid": i, "tasks_per_unit": generate.TASKS_PER_UNIT}
-                     for name, (u, q, i) in DATASETS.items()},
+        "datasets": {
+            name: {"units": u, "quarters": q, "invalid": i, "tasks_per_unit": generate.TASKS_PER_UNIT}
+            for name, (u, q, i) in DATASETS.items()
+        },
         "measurements": [m.as_dict() for m in bench.measures.values()],
         "targets": targets,
         "skipped": bench.skipped,

@@ -19,11 +19,19 @@ from nq43.models import (
 
 def directive(units: tuple[Unit, ...], tasks: tuple[Task, ...], indicators: tuple[Indicator, ...]) -> Directive:
     signing = Signing(("TRƯỞNG BAN",), "A")
-    letter = Letter("/BQL-VP", "Hải Phòng", "", 9, 2024, "UBND", "BQL", ("BQL",), "BQL", "V/v", "Các phòng", (), "",
-                    signing, ())
-    return Directive(letter, Resolution("43/NQ-HĐND", date(2024, 7, 19), "HĐND", "x"), (),
-                     ReportingRule(10, (3, 6, 9, 12), "", "vp", "UBND"),
-                     ReportConfig("BC-BQL", "HP", "UBND", signing, ()), units, tasks, indicators)
+    letter = Letter(
+        "/BQL-VP", "Hải Phòng", "", 9, 2024, "UBND", "BQL", ("BQL",), "BQL", "V/v", "Các phòng", (), "", signing, ()
+    )
+    return Directive(
+        letter,
+        Resolution("43/NQ-HĐND", date(2024, 7, 19), "HĐND", "x"),
+        (),
+        ReportingRule(10, (3, 6, 9, 12), "", "vp", "UBND"),
+        ReportConfig("BC-BQL", "HP", "UBND", signing, ()),
+        units,
+        tasks,
+        indicators,
+    )
 
 
 def task(task_id: str, unit: str) -> Task:
@@ -33,8 +41,11 @@ def task(task_id: str, unit: str) -> Task:
 def test_lookups_match_a_scan_in_order() -> None:
     units = (Unit("vp", 1, "Văn phòng"), Unit("qldt", 2, "Phòng QLĐT"), Unit("vp", 3, "trùng mã"))
     tasks = (task("1.1", "vp"), task("2.1", "qldt"), task("1.2", "vp"), task("2.1", "vp"))
-    indicators = (Indicator("a", "A", "%", "qldt", "2.1"), Indicator("b", "B", "%", "qldt", "2.1"),
-                  Indicator("a", "trùng", "%", "vp", "1.1"))
+    indicators = (
+        Indicator("a", "A", "%", "qldt", "2.1"),
+        Indicator("b", "B", "%", "qldt", "2.1"),
+        Indicator("a", "trùng", "%", "vp", "1.1"),
+    )
     d = directive(units, tasks, indicators)
     assert d.unit("vp") is units[0]
     assert d.unit("khong-co") is None

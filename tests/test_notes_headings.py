@@ -27,17 +27,69 @@ def reference(body: str) -> list[tuple[int, int, str]]:
 
 # Lines that make or hide headings in CommonMark, and plain ones around them.
 LINES = [
-    "## 2.1. Rà soát tiến độ", "### Kết quả", "### Khó khăn, vướng mắc", "# Tiêu đề", "#### Nhỏ", "##", "###",
-    "## x ##", "## x #", "## x#", "##x", "## ###", "###   ###  ", "## x  ", "####### x", "## a | b", "# a | b",
-    "|---|---|", "| a | b |", "--- | ---", ":-: | :-:", "- mục", "- ## x", "* ### x", "1. ## x", "2) ### x",
-    "  ## x", "   ### x", "    ## x", "  - con", "    - cháu", "---", "===", "  ---", "    ---", "- ---", "***",
-    "Đoạn văn **đậm** và *nghiêng*.", "", " ", "-", "1.", "> trích", "> ## x", "<!-- ghi chú -->", "<div>",
-    "```", "~~~", "    mã", "[a]: /u", "[a]:", "\t## x", "## x\r", "##\u00a0x", "\ufeff## x", "## x \\#",
-    "Ngày 05/3/2025, tổ chức **12** cuộc kiểm tra;", "  tiếp dòng", "| Nội dung | Số |",
+    "## 2.1. Rà soát tiến độ",
+    "### Kết quả",
+    "### Khó khăn, vướng mắc",
+    "# Tiêu đề",
+    "#### Nhỏ",
+    "##",
+    "###",
+    "## x ##",
+    "## x #",
+    "## x#",
+    "##x",
+    "## ###",
+    "###   ###  ",
+    "## x  ",
+    "####### x",
+    "## a | b",
+    "# a | b",
+    "|---|---|",
+    "| a | b |",
+    "--- | ---",
+    ":-: | :-:",
+    "- mục",
+    "- ## x",
+    "* ### x",
+    "1. ## x",
+    "2) ### x",
+    "  ## x",
+    "   ### x",
+    "    ## x",
+    "  - con",
+    "    - cháu",
+    "---",
+    "===",
+    "  ---",
+    "    ---",
+    "- ---",
+    "***",
+    "Đoạn văn **đậm** và *nghiêng*.",
+    "",
+    " ",
+    "-",
+    "1.",
+    "> trích",
+    "> ## x",
+    "<!-- ghi chú -->",
+    "<div>",
+    "```",
+    "~~~",
+    "    mã",
+    "[a]: /u",
+    "[a]:",
+    "\t## x",
+    "## x\r",
+    "##\u00a0x",
+    "\ufeff## x",
+    "## x \\#",
+    "Ngày 05/3/2025, tổ chức **12** cuộc kiểm tra;",
+    "  tiếp dòng",
+    "| Nội dung | Số |",
 ]
-bodies = st.lists(
-    st.sampled_from(LINES) | st.text(alphabet="#-=|>*`~[]:1. \tax", max_size=10), max_size=14
-).map("\n".join)
+bodies = st.lists(st.sampled_from(LINES) | st.text(alphabet="#-=|>*`~[]:1. \tax", max_size=10), max_size=14).map(
+    "\n".join
+)
 
 
 # Lines of ordinary notes, so that most generated bodies take the fast scan.
@@ -89,12 +141,16 @@ def test_a_plain_note_is_read_without_markdown_it(monkeypatch: pytest.MonkeyPatc
 
     expected = reference(PLAIN_NOTE)
     monkeypatch.setattr(notes, "_markdown", refuse)
-    assert notes._headings(PLAIN_NOTE) == expected == [
-        (2, 1, "2.1. Rà soát tiến độ các khu công nghiệp"),
-        (3, 3, "Kết quả"),
-        (3, 16, "Khó khăn, vướng mắc"),
-        (2, 20, "Nhiệm vụ trọng tâm quý tới"),
-    ]
+    assert (
+        notes._headings(PLAIN_NOTE)
+        == expected
+        == [
+            (2, 1, "2.1. Rà soát tiến độ các khu công nghiệp"),
+            (3, 3, "Kết quả"),
+            (3, 16, "Khó khăn, vướng mắc"),
+            (2, 20, "Nhiệm vụ trọng tâm quý tới"),
+        ]
+    )
 
 
 def test_a_heading_inside_a_fence_is_not_a_heading() -> None:

@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from typing import Any
+
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from nq43.vietnamese import clean, control_characters, invisible_characters
+from nq43.vietnamese import clean, control_characters, invisible_characters, nfc
 
-EDGES = ("\x00\x08\t\n\x0b\x0c\r\x0e\x1f \x7e\x7f\x80\x9f\xa0\u200b\u200c\u200d\u200e\u200f\u2060\u2028\u2029"
-         "\u202a\u202e\u202f\u2066\u2069\u206a\ufeff\ufffd\ufffe\uffffaăđ")
+EDGES = (
+    "\x00\x08\t\n\x0b\x0c\r\x0e\x1f \x7e\x7f\x80\x9f\xa0\u200b\u200c\u200d\u200e\u200f\u2060\u2028\u2029"
+    "\u202a\u202e\u202f\u2066\u2069\u206a\ufeff\ufffd\ufffe\uffffaăđ"
+)
 
 
 def by_code_point_control(text: str) -> list[int]:
-    return [i for i, ch in enumerate(text)
-            if (ord(ch) < 0x20 and ch not in "\t\n\r") or 0x7F <= ord(ch) <= 0x9F or ch in "\ufffe\uffff"]
+    return [
+        i
+        for i, ch in enumerate(text)
+        if (ord(ch) < 0x20 and ch not in "\t\n\r") or 0x7F <= ord(ch) <= 0x9F or ch in "\ufffe\uffff"
+    ]
 
 
 def by_code_point_invisible(text: str) -> list[int]:
@@ -36,3 +43,17 @@ def test_hidden_characters_are_found_in_one_pass(text: str) -> None:
     from nq43.vietnamese import has_hidden_characters
 
     assert has_hidden_characters(text) == bool(by_code_point_control(text) or by_code_point_invisible(text))
+
+
+@given(st.text(alphabet=st.sampled_from(EDGES + "¸µ¶Øðö") | st.characters(), max_size=40))
+def test_reading_finds_every_hidden_or_legacy_character(tmp_path_factory: Any, text: str) -> None:
+    from nq43.source import read_source
+
+    assume("\x00" not in text)  # NUL bytes make the file look like UTF-16, a finding of its own
+    folder = tmp_path_factory.mktemp("src")
+    file = folder / "note.md"
+    file.write_text(text * 3, encoding="utf-8", newline="")
+    codes = {f.code for f in read_source(file, "note.md").findings}
+    assert ("NQ106" in codes) == bool(by_code_point_control(nfc(text)))
+    assert ("NQ107" in codes) == bool(by_code_point_invisible(nfc(text)))
+    assert ("NQ110" in codes) == (sum(ch in "¸µ¶·¹®¬«©¨ª¦§¤¥¢£¡ØÆÇËÎÏÑÖÛÜäåæçëîïñöøûüÿßþÞð" for ch in nfc(text)) >= 1)

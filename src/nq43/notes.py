@@ -93,8 +93,10 @@ def _markdown() -> Any:
 # another line (setext underlines, "#" inside a list item or indented), and no tab or CR shifts columns.
 _NOT_PLAIN_TEXT = ("```", "~~~", "]:", "\t", "\r", "\x00")
 _LIST_MARKERS = r"[ ]*(?:(?:[-+*]|[0-9]{1,9}[.)])[ ]+)*"
-_NOT_PLAIN_LINE = re.compile(  # searched in "\n" + body: the leading newline lets the engine jump from line to line
-    rf"\n(?:[ ]+#|{_LIST_MARKERS}(?:[-+*]|[0-9]{{1,9}}[.)])[ ]+#|#[^\n]*\||"
+# Searched in "\n" + body: the leading newline lets the engine jump from line to line, and the lookahead
+# leaves at once a line that starts with a letter, as most do.
+_NOT_PLAIN_LINE = re.compile(
+    rf"\n(?=[ \-+*0-9#<>=])(?:[ ]+#|{_LIST_MARKERS}(?:[-+*]|[0-9]{{1,9}}[.)])[ ]+#|#[^\n]*\||"
     rf"{_LIST_MARKERS}(?:[<>]|=+[ ]*(?=\n|\Z)|-+[ ]*(?=\n|\Z)))"
 )
 

@@ -19,7 +19,9 @@ _BIDI = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E
 # Searched by the regular-expression engine: a loop over every character of every note costs milliseconds.
 _INVISIBLE_RE = re.compile("[" + "".join(sorted(_INVISIBLE | _BIDI)) + "]")
 _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
-_HIDDEN_RE = re.compile(_INVISIBLE_RE.pattern[:-1] + _CONTROL_RE.pattern[1:])  # either kind, in one pass
+# Either kind, as the inside of a regular-expression class: found in one pass here and in source.py.
+HIDDEN_CHARACTERS = _INVISIBLE_RE.pattern[1:-1] + _CONTROL_RE.pattern[1:-1]
+_HIDDEN_RE = re.compile(f"[{HIDDEN_CHARACTERS}]")
 
 
 def nfc(text: str) -> str:
