@@ -698,8 +698,6 @@ def build_docx(document: ReportDocument) -> bytes:
     _replace_children(word.settings.element, _SETTINGS)
     _set_core_properties(word.core_properties, document)
 
-    from lxml import etree
-
     body = word.element.body
     final = body.sectPr
     final.attrib.clear()  # the template's rsids
@@ -708,8 +706,9 @@ def build_docx(document: ReportDocument) -> bytes:
         relate=lambda url: part.relate_to(url, RT.HYPERLINK, is_external=True),
         sink=pieces.append,
     ))
-    pieces.append(etree.tostring(final, encoding="unicode"))
-    word.element.replace(body, _parse("w:body", "".join(pieces)))
+    written = _parse("w:body", "".join(pieces))
+    written.append(final)  # the document's last section properties close the body
+    word.element.replace(body, written)
 
     sections = word.sections
     portrait = sections[0]
