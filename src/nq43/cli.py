@@ -42,13 +42,14 @@ class FindingFormatOption(str, Enum):
     github = "github"
 
 
-def _parse_day(value: str | None) -> date | None:
+def _day_option(value: str | None, option: str) -> date | None:
     if value is None:
         return None
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter(f"\"{value}\" không phải ngày dạng NĂM-THÁNG-NGÀY (ví dụ 2025-03-12).") from None
+        raise Nq43Error(f"{option} \"{value}\" không phải ngày có thật dạng NĂM-THÁNG-NGÀY (ví dụ 2025-03-12).",
+                        f"{option} \"{value}\" is not a real date written YYYY-MM-DD (e.g. 2025-03-12).") from None
 
 
 # Options shared by the commands, written once.
@@ -66,7 +67,7 @@ TodayOpt = Annotated[
 
 
 def _today(value: str | None) -> date:
-    return _parse_day(value) or date.today()
+    return _day_option(value, "--today") or date.today()
 
 
 def _echo_err(text: str) -> None:
@@ -375,7 +376,7 @@ def report(
         raise Nq43Error(f"Quý \"{quarter}\" không hợp lệ: ghi dạng NĂMQsố, số từ 1 đến 4, ví dụ 2025Q1.",
                         f"Quarter \"{quarter}\" is not valid: write YYYYQn with n from 1 to 4, e.g. 2025Q1.") from None
     request = ReportRequest(
-        root=base, quarter=parsed, today=_day_option(today, "--today") or date.today(), date=_day_option(day, "--date"),
+        root=base, quarter=parsed, today=_today(today), date=_day_option(day, "--date"),
         number=number, signer=signer,
         draft=draft, allow_invalid=allow_invalid, issue=issue, template_dir=template_dir, out=out,
     )
@@ -415,16 +416,6 @@ def report(
             _echo_err(f"Đã ghi nhận ban hành: số {record.number}, {len(record.notes)} ghi chú."
                       if vi else f"Recorded as issued: number {record.number}, {len(record.notes)} notes.")
     return 0
-
-
-def _day_option(value: str | None, option: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise Nq43Error(f"{option} \"{value}\" không phải ngày có thật dạng NĂM-THÁNG-NGÀY (ví dụ 2025-03-12).",
-                        f"{option} \"{value}\" is not a real date written YYYY-MM-DD (e.g. 2025-03-12).") from None
 
 
 def _shown_path(path: Path, base: Path) -> str:
