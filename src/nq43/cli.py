@@ -200,32 +200,6 @@ def _print_link(base: Path, path: str, text: str, repo_url: str | None, branch: 
     return 0
 
 
-class SchemaOption(str, Enum):
-    note = "note"
-    directive = "directive"
-    unit = "unit"
-    calendar = "calendar"
-
-
-@app.command("schema")
-def schema_cmd(
-    kind: Annotated[SchemaOption, typer.Argument(help="note (ghi chú quý), directive, unit, hoặc calendar "
-                                                 "(lịch báo cáo).")] = SchemaOption.note,
-) -> int:
-    """In JSON Schema của phần đầu ghi chú (hoặc của directive.yaml, unit.yaml) để trình soạn thảo kiểm tra khi gõ."""
-    from nq43.schema import schema_text
-
-    sys.stdout.write(schema_text(kind.value))
-    return 0
-
-
-@app.command()
-def version() -> int:
-    """In phiên bản nq43."""
-    sys.stdout.write(f"nq43 {__version__}\n")
-    return 0
-
-
 class StatusFormatOption(str, Enum):
     table = "table"
     json = "json"
@@ -558,6 +532,32 @@ def codeowners(
             write_atomic(target, text)
             _echo_err(f"Đã ghi {shown}." if vi else f"Wrote {shown}.")
     return 1 if stale else 0
+
+
+class SchemaOption(str, Enum):
+    note = "note"
+    directive = "directive"
+    unit = "unit"
+    calendar = "calendar"
+
+
+@app.command("schema")
+def schema_cmd(
+    kind: Annotated[SchemaOption, typer.Argument(help="note (ghi chú quý), directive, unit, hoặc calendar "
+                                                 "(lịch báo cáo).")] = SchemaOption.note,
+) -> int:
+    """In JSON Schema của phần đầu ghi chú (hoặc của directive.yaml, unit.yaml) để trình soạn thảo kiểm tra khi gõ."""
+    from nq43.schema import schema_text
+
+    sys.stdout.write(schema_text(kind.value))
+    return 0
+
+
+@app.command()
+def version() -> int:
+    """In phiên bản nq43."""
+    sys.stdout.write(f"nq43 {__version__}\n")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
