@@ -8,6 +8,7 @@ import unicodedata
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from nq43.findings import Finding
 
@@ -147,3 +148,21 @@ g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
 h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]
 i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]
 """
+
+
+def cli_repo(tmp_path: Path, monkeypatch: Any) -> Path:
+    """A fresh repository as the working folder, with none of nq43's environment variables set."""
+    for name in ("NQ43_ROOT", "NQ43_LANG", "NQ43_TODAY", "NQ43_DEBUG"):
+        monkeypatch.delenv(name, raising=False)
+    made = make_repo(tmp_path / "kho")
+    monkeypatch.chdir(made)
+    return made
+
+
+def run_cli(capsys: Any, *argv: str) -> tuple[int, str, str]:
+    """Exit code, stdout and stderr of `nq43 argv`."""
+    from nq43.cli import main
+
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from notekit import SHIPPED, make_repo, tree_digest
-from nq43.cli import main
+from notekit import SHIPPED, cli_repo, run_cli, tree_digest
 from nq43.directive import load_directive
 from nq43.models import Quarter
 from nq43.skeleton import skeleton
@@ -18,17 +17,10 @@ TARGET = "data/units/qldt/2025Q1.md"
 
 @pytest.fixture
 def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    for name in ("NQ43_ROOT", "NQ43_LANG", "NQ43_TODAY", "NQ43_DEBUG"):
-        monkeypatch.delenv(name, raising=False)
-    made = make_repo(tmp_path / "kho")
-    monkeypatch.chdir(made)
-    return made
+    return cli_repo(tmp_path, monkeypatch)
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+run = run_cli
 
 
 def expected_skeleton(unit_id: str, quarter: Quarter, today: date, name: str = "") -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from notekit import NOTE_PATH, QLDT_NOTE, make_repo, tree_digest, write_note
+from notekit import NOTE_PATH, QLDT_NOTE, cli_repo, run_cli, tree_digest, write_note
 from nq43.cli import main
 
 SUMMARY_CLEAN = "Đã kiểm tra 9 tệp: 0 lỗi, 0 cảnh báo.\n"
@@ -21,17 +21,10 @@ HINT_304_VI = ("Chọn một trong: hoan-thanh (Đã hoàn thành), dang-thuc-hi
 
 @pytest.fixture
 def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    for name in ("NQ43_ROOT", "NQ43_LANG", "NQ43_TODAY", "NQ43_DEBUG"):
-        monkeypatch.delenv(name, raising=False)
-    made = make_repo(tmp_path / "kho")
-    monkeypatch.chdir(made)
-    return made
+    return cli_repo(tmp_path, monkeypatch)
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+run = run_cli
 
 
 def test_clean_repository(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
