@@ -9,12 +9,12 @@ from datetime import date
 
 import pytest
 
-from nq43 import cli
-from nq43.cli import main
+from nq43.launcher import main
 from nq43.models import Quarter
 from nq43.status import gather, quarter_status, unit_history, year_matrix
 from nq43.status_view import Display, plain_table, render, text_width, wrap
 from nq43.submissions import NO_GIT
+from nq43.terminal import display
 
 
 @pytest.fixture(autouse=True)
@@ -273,13 +273,13 @@ def test_git_dates_in_the_table(capsys, repo):
 
 
 def test_display_follows_the_terminal_and_no_color(monkeypatch):
-    assert cli._display(False) == Display(tty=False, color=False, width=100)
+    assert display(False) == Display(tty=False, color=False, width=100)
     monkeypatch.setenv("COLUMNS", "abc")
-    assert cli._display(False).width == 100
-    shown = cli._display(True)
+    assert display(False).width == 100
+    shown = display(True)
     assert shown.tty and shown.color
     monkeypatch.setenv("NO_COLOR", "1")
-    assert not cli._display(True).color
+    assert not display(True).color
 
 
 def _views(repo):
@@ -373,12 +373,12 @@ def test_plain_table_wraps_then_falls_back_to_records():
     assert plain_table(table, 20) == ["2.1. Rà soát tiến độ", "các khu công nghiệp", "   Tiến độ: 72,5%"]
 
 
-def test_status_does_not_load_rich_jinja2_or_docx_when_piped(q1):
+def test_status_does_not_load_typer_rich_jinja2_or_docx_when_piped(q1):
     code = (
         "import sys\n"
-        "from nq43.cli import main\n"
+        "from nq43.launcher import main\n"
         f"rc = main(['status', '--root', {str(q1.root)!r}, '--today', '2025-03-12'])\n"
-        "print(rc, sorted(m for m in ('rich', 'jinja2', 'docx') if m in sys.modules), file=sys.stderr)\n"
+        "print(rc, sorted(m for m in ('typer', 'rich', 'jinja2', 'docx') if m in sys.modules), file=sys.stderr)\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stderr.strip() == "0 []"

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
+import re
+from pathlib import Path
 from typing import Any
 
 import fastjsonschema
@@ -9,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nq43 import schema
+from nq43 import gates, schema
 
 _scalars = st.one_of(
     st.none(), st.booleans(), st.integers(-5, 200), st.floats(-5, 200, allow_nan=False),
@@ -46,3 +49,20 @@ def test_gate_accepts_a_complete_note() -> None:
     }
     assert _gate_accepts("note", note)
     assert not list(schema._explainer("note").iter_errors(note))
+
+
+@pytest.mark.parametrize("name", gates.NAMES)
+def test_each_gate_was_built_from_the_schema_as_it_is(name: str) -> None:
+    """A schema changed without `python -m nq43.gates` would leave nq43 checking files against the old one."""
+    module = importlib.import_module(f"nq43.gates.{name}")
+    assert gates.schema_sha256(name) == module.SCHEMA_SHA256, f"run: python -m nq43.gates ({name} is stale)"
+
+
+@pytest.mark.parametrize("name", gates.NAMES)
+def test_a_rebuilt_gate_is_the_shipped_one_but_for_the_generator_version(name: str) -> None:
+    shipped = (Path(gates.__file__).parent / f"{name}.py").read_text(encoding="utf-8")
+
+    def without_version(code: str) -> str:
+        return re.sub(r'^VERSION = ".*"$', "", code, flags=re.M)
+
+    assert without_version(gates.source(name)) == without_version(shipped)

@@ -1,21 +1,20 @@
-"""The command line: the only module that talks to typer and the terminal; every command is a thin adapter."""
+"""The typer command line: every command is a thin adapter over the core. The only module that imports typer;
+the launcher (launcher.py) answers `nq43 --help` and plain `nq43 status` calls before typer is loaded."""
 
 from __future__ import annotations
 
 import os
 import sys
-from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from nq43 import __version__
 from nq43.errors import Nq43Error
-
-if TYPE_CHECKING:
-    from nq43.status_view import Display
+from nq43.launcher import SUMMARIES
+from nq43.terminal import day_option, echo_err, quarter_option, today
 
 app = typer.Typer(
     name="nq43",
@@ -42,16 +41,6 @@ class FindingFormatOption(str, Enum):
     github = "github"
 
 
-def _day_option(value: str | None, option: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise Nq43Error(f"{option} \"{value}\" không phải ngày có thật dạng NĂM-THÁNG-NGÀY (ví dụ 2025-03-12).",
-                        f"{option} \"{value}\" is not a real date written YYYY-MM-DD (e.g. 2025-03-12).") from None
-
-
 # Options shared by the commands, written once.
 RootOpt = Annotated[
     Path | None,
@@ -66,15 +55,7 @@ TodayOpt = Annotated[
 ]
 
 
-def _today(value: str | None) -> date:
-    return _day_option(value, "--today") or date.today()
-
-
-def _echo_err(text: str) -> None:
-    sys.stderr.write(text + ("" if text.endswith("\n") else "\n"))
-
-
-@app.command()
+@app.command("validate", short_help=SUMMARIES["validate"])
 def validate(
     paths: Annotated[list[Path] | None, typer.Argument(help="Tệp hoặc thư mục cần kiểm tra; mặc định toàn bộ data/.",
                                                        show_default=False)] = None,
@@ -83,7 +64,7 @@ def validate(
     strict: Annotated[bool, typer.Option("--strict", help="Coi cảnh báo là lỗi.")] = False,
     root: RootOpt = None,
     lang: LangOpt = LangOption.vi,
-    today: TodayOpt = None,
+    when: TodayOpt = None,
 ) -> int:
     """Kiểm tra công văn, đơn vị và ghi chú quý; báo mọi lỗi của mọi tệp rồi mới dừng.
 
@@ -97,15 +78,15 @@ def validate(
     from nq43.repository import find_root, load_repository
 
     base = find_root(root)
-    repo = load_repository(base, _today(today), paths)
+    repo = load_repository(base, today(when), paths)
     findings = repo.findings
     sys.stdout.write(reporters.render(findings, fmt.value, lang.value))
     files = len(repo.notes) + 1 + (len(repo.directive.units) if repo.directive else 0)
-    _echo_err(reporters.summary(findings, files, lang.value))
+    echo_err(reporters.summary(findings, files, lang.value))
     return 1 if has_errors(findings, strict=strict) else 0
 
 
-@app.command()
+@app.command("new", short_help=SUMMARIES["new"])
 def new(
     unit: Annotated[str, typer.Option("--unit", help="Mã đơn vị, ví dụ qldt.")],
     quarter: Annotated[str, typer.Option("--quarter", help="Quý, ví dụ 2025Q1.")],
@@ -120,7 +101,7 @@ def new(
                                                       "từ địa chỉ kho (với --link).", show_default=False)] = None,
     root: RootOpt = None,
     lang: LangOpt = LangOption.vi,
-    today: TodayOpt = None,
+    when: TodayOpt = None,
 ) -> int:
     """Tạo khung ghi chú quý của một đơn vị: đủ nhiệm vụ, đúng tiêu đề, sẵn để điền.
 
@@ -129,29 +110,24 @@ def new(
     `nq43 new --unit qldt --quarter 2025Q1 --link`.
     """
     from nq43.directive import load_directive
-    from nq43.models import Quarter
     from nq43.output import create_new
     from nq43.repository import find_root
     from nq43.skeleton import skeleton
 
     base = find_root(root)
-    try:
-        parsed = Quarter.parse(quarter)
-    except ValueError:
-        raise Nq43Error(f"Quý \"{quarter}\" không hợp lệ: ghi dạng NĂMQsố, số từ 1 đến 4, ví dụ 2025Q1.",
-                        f"Quarter \"{quarter}\" is not valid: write YYYYQn with n from 1 to 4, e.g. 2025Q1.") from None
+    parsed = quarter_option(quarter)
     directive, findings = load_directive(base)
     if directive is None:
         from nq43 import reporters
 
-        _echo_err(reporters.text(findings, lang.value))
+        echo_err(reporters.text(findings, lang.value))
         return 1
     found = directive.unit(unit)
     if found is None:
         known = ", ".join(u.id for u in directive.units)
         raise Nq43Error(f"Không có đơn vị \"{unit}\". Các mã đơn vị: {known}.",
                         f"No unit \"{unit}\". Unit ids: {known}.")
-    text = skeleton(directive, found, parsed, _today(today), prepared_by)
+    text = skeleton(directive, found, parsed, today(when), prepared_by)
     if link:
         return _print_link(base, f"data/units/{found.id}/{parsed}.md", text, repo_url, branch, forge, lang)
     if stdout:
@@ -162,7 +138,7 @@ def new(
     if not create_new(target, text):
         raise Nq43Error(f"{shown} đã có; nq43 không ghi đè ghi chú. Sửa trực tiếp tệp đó.",
                         f"{shown} already exists; nq43 never overwrites a note. Edit it instead.")
-    _echo_err(f"Đã tạo {shown}." if lang is LangOption.vi else f"Created {shown}.")
+    echo_err(f"Đã tạo {shown}." if lang is LangOption.vi else f"Created {shown}.")
     sys.stdout.write(shown + "\n")
     return 0
 
@@ -186,14 +162,14 @@ def _print_link(base: Path, path: str, text: str, repo_url: str | None, branch: 
     sys.stdout.write(made.url + "\n")
     vi = lang is LangOption.vi
     if not made.complete:
-        _echo_err(f"Khung ghi chú quá dài để gửi trong một đường link (giới hạn {MAX_URL} ký tự): link chỉ điền sẵn "
+        echo_err(f"Khung ghi chú quá dài để gửi trong một đường link (giới hạn {MAX_URL} ký tự): link chỉ điền sẵn "
                   "tên tệp. Dán nội dung khung (nq43 new ... --stdout) vào trình soạn thảo." if vi else
                   f"The skeleton is too long for a link (limit {MAX_URL} characters): the link fills in the file name "
                   "only. Paste the skeleton (nq43 new ... --stdout) into the editor.")
     elif made.compacted:
-        _echo_err("Link đã bỏ các dòng hướng dẫn (# ...) của khung để vừa giới hạn độ dài." if vi else
+        echo_err("Link đã bỏ các dòng hướng dẫn (# ...) của khung để vừa giới hạn độ dài." if vi else
                   "The link leaves out the skeleton's help lines (# ...) to fit the length limit.")
-    _echo_err(f"Mở link trên trình duyệt, điền nội dung, rồi chọn \"Commit changes\" / \"Propose changes\" để tạo "
+    echo_err(f"Mở link trên trình duyệt, điền nội dung, rồi chọn \"Commit changes\" / \"Propose changes\" để tạo "
               f"pull request vào nhánh {branch}." if vi else
               f"Open the link in a browser, fill the note in, then \"Commit changes\" / \"Propose changes\" to open "
               f"a pull request into {branch}.")
@@ -206,19 +182,7 @@ class StatusFormatOption(str, Enum):
     csv = "csv"
 
 
-def _display(tty: bool) -> Display:
-    """What stdout can show: a terminal gets a rich table (colour unless NO_COLOR), a pipe plain text."""
-    import shutil
-
-    from nq43.status_view import DEFAULT_WIDTH, Display
-
-    if tty:
-        return Display(tty=True, color=not os.environ.get("NO_COLOR"), width=shutil.get_terminal_size().columns)
-    columns = os.environ.get("COLUMNS", "")
-    return Display(width=int(columns) if columns.isdigit() and int(columns) >= 20 else DEFAULT_WIDTH)
-
-
-@app.command()
+@app.command("status", short_help=SUMMARIES["status"])
 def status(
     quarter: Annotated[str | None, typer.Option("--quarter", help="Quý cần xem, ví dụ 2025Q1. Mặc định: quý hiện tại.",
                                                 show_default=False)] = None,
@@ -234,7 +198,7 @@ def status(
                                         "hoặc ghi chú có lỗi.")] = False,
     root: RootOpt = None,
     lang: LangOpt = LangOption.vi,
-    today: TodayOpt = None,
+    when: TodayOpt = None,
 ) -> int:
     """Xem tình hình nộp ghi chú quý: đơn vị nào đã nộp, nộp muộn, quá hạn; nhiệm vụ nào đến đâu.
 
@@ -245,68 +209,13 @@ def status(
     Ví dụ: `nq43 status`, `nq43 status --quarter 2025Q1 --tasks`, `nq43 status --unit qldt`,
     `nq43 status --year 2025 --format csv`, `nq43 status --check` (cho CI chạy định kỳ).
     """
-    from nq43 import reporters
-    from nq43.models import Quarter
-    from nq43.repository import find_root
-    from nq43.status import gather, history_quarters, quarter_status, unit_history, year_matrix
-    from nq43.status_view import View, check_summary, notices_text, render
+    from nq43 import status_command
 
-    day = _today(today)
-    if tasks and (unit or year is not None):
-        raise Nq43Error("--tasks chỉ dùng khi xem một quý, không kèm --unit hay --year.",
-                        "--tasks shows one quarter; it does not go with --unit or --year.")
-    if quarter is not None and year is not None:
-        raise Nq43Error("Chọn --quarter hoặc --year, không dùng cả hai.", "Give --quarter or --year, not both.")
-    if year is not None and not 1900 <= year <= 9999:
-        raise Nq43Error(f"Năm {year} không hợp lệ.", f"Year {year} is not valid.")
-    chosen = None
-    if quarter is not None:
-        try:
-            chosen = Quarter.parse(quarter)
-        except ValueError:
-            raise Nq43Error(f"Quý \"{quarter}\" không hợp lệ: ghi dạng NĂMQsố, số từ 1 đến 4, ví dụ 2025Q1.",
-                            f"Quarter \"{quarter}\" is not valid: write YYYYQn with n from 1 to 4, e.g. 2025Q1."
-                            ) from None
-    base = find_root(root)
-    if unit is not None:
-        inputs = gather(base, day, None if year is None else [Quarter(year, n) for n in range(1, 5)], unit)
-    elif year is not None:
-        inputs = gather(base, day, [Quarter(year, n) for n in range(1, 5)])
-    else:
-        chosen = chosen or Quarter.containing(day)
-        inputs = gather(base, day, [chosen])
-    directive, calendar = inputs.directive, inputs.calendar
-    if directive is None or calendar is None:
-        _echo_err(reporters.text(inputs.findings, lang.value))
-        return 1
-    view: View
-    if unit is not None:
-        found = directive.unit(unit)
-        if found is None:
-            known = ", ".join(u.id for u in directive.units)
-            raise Nq43Error(f"Không có đơn vị \"{unit}\". Các mã đơn vị: {known}.",
-                            f"No unit \"{unit}\". Unit ids: {known}.")
-        if year is not None:
-            quarters = [Quarter(year, n) for n in range(1, 5)]
-        else:
-            quarters = history_quarters(day, inputs.quarters, chosen)
-        view = unit_history(directive, calendar, found, quarters, inputs.notes, inputs.submissions, day)
-    elif year is not None:
-        view = year_matrix(directive, calendar, year, inputs.notes, inputs.submissions, day)
-    else:
-        assert chosen is not None
-        view = quarter_status(directive, calendar, chosen, inputs.notes, inputs.submissions, day)
-    sys.stdout.write(render(view, fmt.value, lang.value, _display(sys.stdout.isatty()),
-                            resolution=directive.resolution.number, tasks=tasks))
-    if fmt is StatusFormatOption.csv:
-        sys.stderr.write(notices_text(view, lang.value))
-    if check and view.failing:
-        sys.stderr.write(check_summary(view, lang.value))
-        return 1
-    return 0
+    return status_command.run(quarter=quarter, tasks=tasks, unit=unit, year=year, fmt=fmt.value, check=check,
+                              root=root, lang=lang.value, day=when)
 
 
-@app.command()
+@app.command("report", short_help=SUMMARIES["report"])
 def report(
     quarter: Annotated[str, typer.Option("--quarter", help="Quý báo cáo, ví dụ 2025Q1.", show_default=False)],
     out: Annotated[Path | None, typer.Option("--out", help="Thư mục ghi báo cáo. Mặc định: reports/<quý>/.",
@@ -328,7 +237,7 @@ def report(
                                                 "thay vì dừng.")] = False,
     root: RootOpt = None,
     lang: LangOpt = LangOption.vi,
-    today: TodayOpt = None,
+    when: TodayOpt = None,
 ) -> int:
     """Lập báo cáo tổng hợp quý: tệp .docx đúng thể thức Nghị định 30 và bản Markdown giống hệt nội dung.
 
@@ -339,26 +248,21 @@ def report(
     `nq43 report --quarter 2025Q1 --number 5 --date 2025-03-12 --issue`.
     """
     from nq43 import reporters
-    from nq43.models import Quarter
     from nq43.publishing import ReportRequest, build
     from nq43.repository import find_root
 
     base = find_root(root)
-    try:
-        parsed = Quarter.parse(quarter)
-    except ValueError:
-        raise Nq43Error(f"Quý \"{quarter}\" không hợp lệ: ghi dạng NĂMQsố, số từ 1 đến 4, ví dụ 2025Q1.",
-                        f"Quarter \"{quarter}\" is not valid: write YYYYQn with n from 1 to 4, e.g. 2025Q1.") from None
+    parsed = quarter_option(quarter)
     request = ReportRequest(
-        root=base, quarter=parsed, today=_today(today), date=_day_option(day, "--date"),
+        root=base, quarter=parsed, today=today(when), date=day_option(day, "--date"),
         number=number, signer=signer,
         draft=draft, allow_invalid=allow_invalid, issue=issue, template_dir=template_dir, out=out,
     )
     outcome = build(request)
     vi = lang is LangOption.vi
     if outcome.errors:
-        _echo_err(reporters.text(outcome.errors, lang.value))
-        _echo_err(
+        echo_err(reporters.text(outcome.errors, lang.value))
+        echo_err(
             f"Chưa lập báo cáo {parsed}: có {len(outcome.errors)} lỗi ở trên. Sửa lỗi (xem `nq43 validate`)"
             + (", hoặc thêm --allow-invalid để bỏ qua ghi chú không hợp lệ." if vi and not allow_invalid else ".")
             if vi else
@@ -368,14 +272,14 @@ def report(
         return 1
     if outcome.warnings:
         kept, held = reporters.condensed(outcome.warnings)
-        _echo_err((reporters.text(kept, lang.value) + reporters.held_back(held, lang.value)).rstrip("\n"))
+        echo_err((reporters.text(kept, lang.value) + reporters.held_back(held, lang.value)).rstrip("\n"))
     for path in outcome.written:
         sys.stdout.write(_shown_path(path, base) + "\n")
     context = outcome.context
     if context is not None:
         state = ("DỰ THẢO" if vi else "draft") if context.draft else ""
         units = f"{len(context.reported_units)}/{len(context.units)}"
-        _echo_err(
+        echo_err(
             f"Đã lập báo cáo {parsed}{' (' + state + ')' if state else ''}: {units} đơn vị đã báo cáo, "
             f"{context.tally.total} nhiệm vụ." if vi else
             f"Built the {parsed} report{' (' + state + ')' if state else ''}: {units} units reported, "
@@ -384,10 +288,10 @@ def report(
     if outcome.issued is not None:
         record = outcome.issued
         if outcome.issue_unchanged:
-            _echo_err(f"Báo cáo đã được ghi nhận ban hành trước đó (số {record.number}); không có gì thay đổi." if vi
+            echo_err(f"Báo cáo đã được ghi nhận ban hành trước đó (số {record.number}); không có gì thay đổi." if vi
                       else f"The report was already recorded as issued (number {record.number}); nothing changed.")
         else:
-            _echo_err(f"Đã ghi nhận ban hành: số {record.number}, {len(record.notes)} ghi chú."
+            echo_err(f"Đã ghi nhận ban hành: số {record.number}, {len(record.notes)} ghi chú."
                       if vi else f"Recorded as issued: number {record.number}, {len(record.notes)} notes.")
     return 0
 
@@ -407,7 +311,7 @@ class CheckFormatOption(str, Enum):
     markdown = "markdown"
 
 
-@app.command()
+@app.command("check", short_help=SUMMARIES["check"])
 def check(
     base: Annotated[str | None, typer.Option("--base", help="Nhánh nhận pull request. Mặc định: origin/ + nhánh đích "
                                              "mà GitHub Actions (GITHUB_BASE_REF) hay GitLab CI báo, nếu không thì "
@@ -424,7 +328,7 @@ def check(
     no_fetch: Annotated[bool, typer.Option("--no-fetch", help="Không tải thêm lịch sử git từ máy chủ.")] = False,
     root: RootOpt = None,
     lang: LangOpt = LangOption.vi,
-    today: TodayOpt = None,
+    when: TodayOpt = None,
 ) -> int:
     """Kiểm tra một pull request như bài nộp của đơn vị (chạy trong CI).
 
@@ -443,19 +347,19 @@ def check(
     changes = changed_files(found_root, base or gate.default_base(os.environ), fetch=not no_fetch)
     vi = lang is LangOption.vi
     for step in changes.fetched:
-        _echo_err(f"Đã tải thêm lịch sử: {step}" if vi else f"Fetched history: {step}")
+        echo_err(f"Đã tải thêm lịch sử: {step}" if vi else f"Fetched history: {step}")
     submission, directive_findings = gate.check(found_root, changes, gate.actor_from_env(os.environ, actor),
-                                                _today(today))
+                                                today(when))
     if submission is None:
         shown = fmt.value if fmt.value != "markdown" else "text"
         sys.stdout.write(reporters.render(directive_findings, shown, lang.value))  # type: ignore[arg-type]
-        _echo_err("Không đọc được công văn (data/directive.yaml) nên chưa kiểm tra được bài nộp." if vi else
+        echo_err("Không đọc được công văn (data/directive.yaml) nên chưa kiểm tra được bài nộp." if vi else
                   "The directive (data/directive.yaml) cannot be read, so the submission cannot be checked.")
         return 1
     sys.stdout.write(checkreport.render(submission, fmt.value, lang.value, strict))
     if summary is not None:
         _append(summary, checkreport.markdown(submission, lang.value, strict))
-    _echo_err(checkreport.result_line(submission, lang.value, strict))
+    echo_err(checkreport.result_line(submission, lang.value, strict))
     return 1 if submission.failed(strict) else 0
 
 
@@ -478,7 +382,7 @@ class HostOption(str, Enum):
     all = "all"
 
 
-@app.command()
+@app.command("codeowners", short_help=SUMMARIES["codeowners"])
 def codeowners(
     host: Annotated[HostOption, typer.Option("--host", help="github (.github/CODEOWNERS), gitlab (.gitlab/CODEOWNERS) "
                                              "hoặc all (cả hai).")] = HostOption.all,
@@ -503,7 +407,7 @@ def codeowners(
     found_root = find_root(root)
     directive, findings = load_directive(found_root)
     if directive is None:
-        _echo_err(reporters.text(findings, lang.value))
+        echo_err(reporters.text(findings, lang.value))
         return 1
     vi = lang is LangOption.vi
     hosts = owners.HOSTS if host is HostOption.all else (host.value,)
@@ -513,7 +417,7 @@ def codeowners(
         target = found_root / owners.TARGETS[name]
         shown = owners.TARGETS[name]
         for warning in warnings:
-            _echo_err(("Cảnh báo: " if vi else "Warning: ") + warning)
+            echo_err(("Cảnh báo: " if vi else "Warning: ") + warning)
         if stdout:
             sys.stdout.write(text)
             continue
@@ -522,15 +426,15 @@ def codeowners(
         except (OSError, UnicodeDecodeError):
             current = None
         if current == text:
-            _echo_err(f"{shown}: đã đúng." if vi else f"{shown}: up to date.")
+            echo_err(f"{shown}: đã đúng." if vi else f"{shown}: up to date.")
         elif check_only:
             stale.append(shown)
-            _echo_err(f"{shown}: {'chưa có' if current is None else 'đã cũ'}; chạy \"nq43 codeowners\" rồi commit."
+            echo_err(f"{shown}: {'chưa có' if current is None else 'đã cũ'}; chạy \"nq43 codeowners\" rồi commit."
                       if vi else
                       f"{shown}: {'missing' if current is None else 'stale'}; run \"nq43 codeowners\" and commit.")
         else:
             write_atomic(target, text)
-            _echo_err(f"Đã ghi {shown}." if vi else f"Wrote {shown}.")
+            echo_err(f"Đã ghi {shown}." if vi else f"Wrote {shown}.")
     return 1 if stale else 0
 
 
@@ -541,7 +445,7 @@ class SchemaOption(str, Enum):
     calendar = "calendar"
 
 
-@app.command("schema")
+@app.command("schema", short_help=SUMMARIES["schema"])
 def schema_cmd(
     kind: Annotated[SchemaOption, typer.Argument(help="note (ghi chú quý), directive, unit, hoặc calendar "
                                                  "(lịch báo cáo).")] = SchemaOption.note,
@@ -553,20 +457,16 @@ def schema_cmd(
     return 0
 
 
-@app.command()
+@app.command("version", short_help=SUMMARIES["version"])
 def version() -> int:
     """In phiên bản nq43."""
     sys.stdout.write(f"nq43 {__version__}\n")
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run the CLI; map every outcome to an exit code (usage 2, bug 3, Ctrl-C 130). Never shows a traceback
-    for a user's mistake."""
-    lang = os.environ.get("NQ43_LANG", "vi")
-    args = list(sys.argv[1:] if argv is None else argv)
-    if "--lang" in args[:-1]:
-        lang = args[args.index("--lang") + 1]
+def run(args: list[str]) -> int:
+    """Run the typer app on ARGS; typer's own outcomes (help, usage errors, Ctrl-C at a prompt) become exit codes.
+    Everything else is the launcher's to map (launcher.main)."""
     # typer 0.2x raises its own copy of click's exceptions (typer.TyperException, typer.Exit, typer.Abort) and
     # does not load click itself; an older typer runs on click, which it has then already imported.
     exits: tuple[type[BaseException], ...] = (typer.Exit,)
@@ -586,21 +486,8 @@ def main(argv: list[str] | None = None) -> int:
         if callable(show):
             show()
         else:
-            _echo_err(str(error))
+            echo_err(str(error))
         return int(getattr(error, "exit_code", 2))
     except aborts:
         return 130
-    except Nq43Error as error:
-        _echo_err(error.text(lang))
-        return error.exit_code
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:
-        return 0
-    except Exception as error:  # a bug: say so plainly; the traceback only on request
-        if os.environ.get("NQ43_DEBUG"):
-            raise
-        _echo_err(f"Lỗi nội bộ của nq43 ({type(error).__name__}: {error}). Đặt NQ43_DEBUG=1 để xem chi tiết và "
-                  "báo cho người bảo trì.")
-        return 3
     return result if isinstance(result, int) else 0
