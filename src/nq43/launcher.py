@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Mapping, Sequence
-from pathlib import Path
 
 from nq43.errors import Nq43Error
 from nq43.terminal import echo_err
+
+TYPE_CHECKING = False  # not typing's: importing typing would cost `nq43 --help` a third of its time
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
 
 # The overview of `nq43 --help`: the commands grouped by who uses them, each with one line.
 COMMANDS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
@@ -91,6 +93,8 @@ def status_call(args: Sequence[str], environ: Mapping[str, str]) -> dict[str, ob
         except ValueError:
             return None
     if "root" in given:
+        from pathlib import Path
+
         given["root"] = Path(str(given["root"]))
     return given
 
