@@ -9,10 +9,8 @@ errors.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any, Literal
 
 from nq43.findings import Finding, finding
@@ -46,12 +44,16 @@ _EXAMPLES = {
 @cache
 def schema_text(name: SchemaName) -> str:
     """The schema as shipped, for `nq43 schema` and for editors."""
+    from importlib import resources
+
     return resources.files("nq43.schemas").joinpath(f"{name}.schema.json").read_text(encoding="utf-8")
 
 
 @cache
 def _explainer(name: SchemaName) -> Any:
     """jsonschema's validator: slow to import, but it lists every error with its path."""
+    import json
+
     from jsonschema import Draft202012Validator
 
     return Draft202012Validator(json.loads(schema_text(name)))
