@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from nq43.findings import Finding, finding
@@ -71,11 +72,9 @@ def read_source(file: Path, display: str, *, inside: Path | None = None, limit: 
 
     try:
         if inside is not None:
-            named_inside = Path(os.path.abspath(file)).is_relative_to(os.path.abspath(inside))
-            if named_inside or file.is_symlink():
-                target = file.resolve()
-                if not target.is_relative_to(inside.resolve()):
-                    return refuse("NQ109", target=str(target))
+            target = _leaves(file, inside)
+            if target is not None:
+                return refuse("NQ109", target=str(target))
         size = file.stat().st_size
         if size > limit:
             return refuse("NQ108", size=size, limit=limit)
@@ -122,6 +121,29 @@ def read_source(file: Path, display: str, *, inside: Path | None = None, limit: 
         sample = text[max(0, start - 10) : start + 20].replace("\n", " ")
         findings.append(finding(display, *position(text, start), "NQ110", sample=sample))
     return Source(display, text, tuple(findings))
+
+
+def _leaves(file: Path, inside: Path) -> Path | None:
+    """Where `file` really is, when links (its own or its folders') take it out of `inside`; None when it stays.
+
+    Only a link can leave: for a file named within `inside`, only the parts of its path below `inside` are
+    looked at (a few lstat calls, not a resolve of the whole path for each of thousands of notes).
+    """
+    absolute, folder = os.path.abspath(file), os.path.abspath(inside)
+    if os.path.commonpath((absolute, folder)) == folder:
+        parts = os.path.relpath(absolute, folder).split(os.sep)
+        linked = any(os.path.islink(os.path.join(folder, *parts[: depth + 1])) for depth in range(len(parts)))
+    else:
+        linked = file.is_symlink()
+    if not linked:
+        return None
+    target = file.resolve()
+    return None if target.is_relative_to(_real(folder)) else target
+
+
+@lru_cache(maxsize=8)
+def _real(folder: str) -> Path:
+    return Path(folder).resolve()
 
 
 def display_path(file: Path, root: Path) -> str:
