@@ -7,8 +7,11 @@ import sys
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from notekit import BILLION_LAUGHS
+from nq43 import yamlload
 from nq43.yamlload import MAX_DEPTH, MAX_NODES, load_yaml
 
 
@@ -44,7 +47,7 @@ def test_plain_values() -> None:
     assert load("- 1\n- [x, 'y']\n- {k: v}\n") == [1, ["x", "y"], {"k": "v"}]
 
 
-def test_task_ids_are_text_never_numbers() -> None:
+def test_task_ids_are_samplenever_numbers() -> None:
     data = load('tasks:\n  2.1: a\n  2.10: b\n  "2.2": c\n  3: d\n')
     assert data == {"tasks": {"2.1": "a", "2.10": "b", "2.2": "c", "3": "d"}}
     # as a value, 2.10 is a number, but its text is kept for messages
@@ -237,3 +240,23 @@ def test_value_limit_can_be_lifted_for_the_offices_own_files() -> None:
     assert findings == []
     assert doc is not None
     assert len(doc.data["tasks"]) == MAX_NODES - 1
+
+
+_pieces = st.sampled_from(["a", "b: ", "- ", "[", "]", "{", "}", ", ", ": ", "\n", "  ", "1", "x y", "'q'", "&k ",
+                           "*k", "!!str ", "? ", "#c", "\"", "2.10", "yes"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_pieces, max_size=60).map("".join) | st.builds(lambda n: "- " * n + "x", st.integers(0, 40)))
+def test_a_short_samplegives_the_same_result_without_the_scan(sample: str) -> None:
+    """Skipping the event scan for short texts changes no result: data, positions, findings and their places."""
+    def outcome(text: str) -> tuple[object, list[tuple[str, int, int]]]:
+        doc, findings = load_yaml(text, "f.yaml", line_offset=1)
+        shown = None if doc is None else (doc.data, doc.value_pos, doc.key_pos, doc.raw)
+        return shown, [(f.code, f.line, f.column) for f in findings]
+
+    skipped = outcome(sample)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(yamlload, "_needs_scan", lambda text: True)
+        scanned = outcome(sample)
+    assert skipped == scanned
