@@ -327,25 +327,26 @@ def parse_inline(markdown: str) -> Inline:
     """The runs of a one-paragraph Markdown text (its paragraphs joined by a space)."""
     runs: list[Run] = []
     for block in parse(markdown):
-        for part in _paragraphs_of(block):
+        for part in inlines_of(block):
             if runs:
                 runs.append(Run(" "))
             runs.extend(part)
     return merge_runs(runs)
 
 
-def _paragraphs_of(block: Block) -> Iterator[Inline]:
+def inlines_of(block: Block) -> Iterator[Inline]:
+    """The runs of every paragraph, heading and cell of a block, in the order a reader meets them."""
     if isinstance(block, (Heading, Paragraph)):
         yield block.runs
     elif isinstance(block, CodeBlock):
         yield (Run(block.text),)
     elif isinstance(block, Quote):
         for inner in block.blocks:
-            yield from _paragraphs_of(inner)
+            yield from inlines_of(inner)
     elif isinstance(block, ListBlock):
         for item in block.items:
             for inner in item:
-                yield from _paragraphs_of(inner)
+                yield from inlines_of(inner)
     elif isinstance(block, Table):
         for row in (block.header, *block.rows):
             yield from row
