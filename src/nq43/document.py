@@ -384,6 +384,7 @@ def demote_headings(blocks: Sequence[Block]) -> tuple[Block, ...]:
 
 # Characters that are Markdown syntax wherever they stand, and "&" where it would start an entity.
 _SYNTAX = re.compile(r"[\\`*_\[\]<>|~]|&(?=#?[0-9A-Za-z]{1,32};)")
+_LINE_START_SYNTAX = frozenset("-+=#0123456789")  # the first characters of the line starts escaped below
 
 
 @lru_cache(maxsize=8192)  # names, titles and labels repeat across a report
@@ -396,13 +397,15 @@ def escape(text: str) -> str:
 
 
 def _escape_line(line: str) -> str:
-    text = _SYNTAX.sub(r"\\\g<0>", line)
+    text = _SYNTAX.sub(r"\\\g<0>", line) if _SYNTAX.search(line) else line  # most text has nothing to escape
     return _escape_line_start(text) if text else text
 
 
 def _escape_line_start(text: str) -> str:
     """Escape what would make a line start a block: "# ", "- ", "+ ", "1. ", "3) ", "===", "---"."""
     first = text[0]
+    if first not in _LINE_START_SYNTAX:
+        return text
     rest = text.lstrip(first)
     follows = text[1:2]
     if first in "-+=" and (follows in ("", " ", "\t") or not rest.strip(" " + first)):

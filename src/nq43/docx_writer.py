@@ -92,10 +92,9 @@ _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 # XML escapes as lxml writes them in text (the streamed body is the text python-docx would have saved), and the
 # characters that vietnamese.clean drops (controls, zero-width, bidi), dropped again here at C speed: an entity
-# in a note (`&#x202E;`) can bring one back after cleaning, and XML cannot hold most. Lone surrogates (a YAML
-# "\ud800" escape) go too: the body is written as UTF-8 without a parser to refuse them.
+# in a note (`&#x202E;`) can bring one back after cleaning, and XML cannot hold most.
 _DROPPED = (*range(0, 9), 11, 12, *range(14, 32), *range(0x7F, 0xA0), 0xFFFE, 0xFFFF, 0x200B, 0x200C, 0x200D,
-            0x2060, 0xFEFF, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A), *range(0xD800, 0xE000))
+            0x2060, 0xFEFF, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\t": " ", "\r": " ", "\n": " ",
                           **{chr(c): None for c in _DROPPED}})
 
@@ -327,6 +326,13 @@ MIN_COLUMN = mm(8)
 MEASURED_CHARACTERS = 300  # a cell longer than this wraps anyway: its width is capped, not measured in full
 
 
+@lru_cache(maxsize=4096)  # statuses, units and figures repeat down a table
+def _cell_extent(text: str, bold: bool) -> tuple[int, int]:
+    """The width a cell's text needs on one line, and the least it can wrap to (its longest word)."""
+    word = text_width(max(text.split(), key=len, default=""), TABLE_SIZE, bold=bold)
+    return word + CELL_PADDING, text_width(text, TABLE_SIZE, bold=bold) + CELL_PADDING
+
+
 def _column_widths(table: Table, width: int) -> list[int]:
     """Column widths that sum to `width`, as a browser lays out an automatic table, done once here so that
     Word can use a fixed layout: a short column (a status, a number) whose longest cell fits in a fair share of
@@ -341,9 +347,9 @@ def _column_widths(table: Table, width: int) -> list[int]:
             text = plain_text(cell)[:MEASURED_CHARACTERS]
             if not text:
                 continue
-            longest_word = text_width(max(text.split(), key=len, default=""), TABLE_SIZE, bold=bold)
-            least[column] = max(least[column], longest_word + CELL_PADDING)
-            wanted[column] = max(wanted[column], text_width(text, TABLE_SIZE, bold=bold) + CELL_PADDING)
+            word, line = _cell_extent(text, bold)
+            least[column] = max(least[column], word)
+            wanted[column] = max(wanted[column], line)
     if sum(least) >= width:  # even the words do not fit: widths in proportion to them
         widths = [width * w // sum(least) for w in least]
     elif sum(wanted) <= width:  # every cell fits on one line: share what is left in proportion
@@ -706,7 +712,8 @@ def _stream_document(saved: bytes, document: ReportDocument, links: Mapping[str,
         raise RuntimeError("python-docx did not save the body's placeholders as written")
     head, rest = saved.split(main)
     middle, tail = rest.split(appendix)
-    body = _Body(links, lambda xml: write(xml.encode("utf-8")))
+    # a lone surrogate (from a YAML "\ud800" escape) is the one thing UTF-8 cannot encode: it is dropped
+    body = _Body(links, lambda xml: write(xml.encode("utf-8", "ignore")))
     write(head)
     _write_main(document, body)
     write(middle)

@@ -16,7 +16,7 @@ import html.entities
 import re
 import unicodedata
 
-from nq43.document import LINE_BREAK, Block, Heading, Inline, ListBlock, Paragraph, Run, Table, merge_runs
+from nq43.document import LINE_BREAK, Block, Heading, Inline, ListBlock, Paragraph, Run, Table
 
 MAX_DEPTH = 8  # lists nested deeper go to markdown-it (and its nesting limit)
 MAX_AUTOCOMPLETED_CELLS = 0x10000  # markdown-it ends a table whose short rows would add more empty cells
@@ -221,23 +221,26 @@ def _table_head(lines: list[str], index: int) -> tuple[list[str], list[str]] | N
 def _cells(text: str) -> list[str]:
     """A row's cells: split at the pipes that are not escaped (the escaping backslash goes), outer empty ones
     dropped (markdown-it's escapedSplit)."""
-    cells: list[str] = []
-    current = ""
-    last = 0
-    escaped = False
-    for position, ch in enumerate(text):
-        if ch == "|":
-            if not escaped:
-                cells.append(current + text[last:position])
-                current = ""
-                last = position + 1
-            else:
-                current += text[last : position - 1]
-                last = position
-        escaped = ch == "\\"
-    cells.append(current + text[last:])
-    if cells and cells[0] == "":
-        cells.pop(0)
+    if "\\" in text:
+        cells = []
+        current = ""
+        last = 0
+        escaped = False
+        for position, ch in enumerate(text):
+            if ch == "|":
+                if not escaped:
+                    cells.append(current + text[last:position])
+                    current = ""
+                    last = position + 1
+                else:
+                    current += text[last : position - 1]
+                    last = position
+            escaped = ch == "\\"
+        cells.append(current + text[last:])
+    else:
+        cells = text.split("|")
+    if cells[0] == "":
+        del cells[0]
     if cells and cells[-1] == "":
         cells.pop()
     return cells
@@ -373,8 +376,10 @@ def _inline(text: str) -> Inline:
 
 
 def _styled(pieces: list[str | Run | _Delimiter]) -> Inline:
-    """Runs from the pieces: each pair of delimiters styles the text between; markdown-it's text tokens are the
-    stretches between styles and breaks, so the text between two of those is joined first."""
+    """Runs from the pieces: each pair of delimiters styles the text between. The runs come out as
+    `merge_runs` makes them of markdown-it's tokens: a text token (the text between two breaks or styles) that
+    is a lone line feed (`&#10;`) is a line break, and the rest of a style's text, soft breaks included, is
+    one run."""
     active = [p for p in pieces if isinstance(p, _Delimiter) and (p.opens or p.closes)]
     if len(active) % 2:
         raise _NotPlain
@@ -384,21 +389,36 @@ def _styled(pieces: list[str | Run | _Delimiter]) -> Inline:
             raise _NotPlain
     runs: list[Run] = []
     bold = italic = False
-    stretch: list[str] = []
-    for piece in pieces:
+    run: list[str] = []  # the text of the run being made
+    token: list[str] = []  # the text of markdown-it's text token being made
+    for piece in (*pieces, LINE_BREAK):
         if isinstance(piece, str):
-            stretch.append(piece)
+            token.append(piece)
             continue
         if isinstance(piece, _Delimiter) and not (piece.opens or piece.closes):
-            stretch.append(piece.marker * piece.length)
+            token.append(piece.marker * piece.length)
             continue
-        runs.append(Run("".join(stretch), bold, italic))
-        stretch = []
-        if isinstance(piece, Run):
-            runs.append(piece if piece is LINE_BREAK else Run(" ", bold, italic))
-        elif piece.length == 2:
-            bold = piece.opens
-        else:
-            italic = piece.opens
-    runs.append(Run("".join(stretch), bold, italic))
-    return merge_runs(runs)
+        text = "".join(token)
+        token = []
+        if text == "\n":
+            if run:
+                runs.append(Run("".join(run), bold, italic))
+                run = []
+            runs.append(LINE_BREAK)
+        elif text:
+            run.append(text.replace("\n", " "))
+        if piece is _SOFT_BREAK:
+            run.append(" ")
+            continue
+        if run:
+            runs.append(Run("".join(run), bold, italic))
+            run = []
+        if piece is LINE_BREAK:
+            runs.append(LINE_BREAK)
+        elif isinstance(piece, _Delimiter):
+            if piece.length == 2:
+                bold = piece.opens
+            else:
+                italic = piece.opens
+    runs.pop()  # the line break that ended the pieces
+    return tuple(runs)
