@@ -245,7 +245,7 @@ class _Body:
         if isinstance(block, Heading):
             self.paragraph(block.runs, _heading_style(block.level))
         elif isinstance(block, Paragraph):
-            self.paragraph(block.runs, Style(left=indent))
+            self.paragraph(block.runs, _body_style(indent))
         elif isinstance(block, ListBlock):
             self.list(block, width, level)
         elif isinstance(block, Quote):
@@ -260,7 +260,7 @@ class _Body:
     def list(self, block: ListBlock, width: int, level: int) -> None:
         """Items as paragraphs that start with their marker typed out ("- ", "+ ", "1. "), as Vietnamese
         documents write them; nested lists one indent further."""
-        style = Style(left=FIRST_LINE_INDENT * level)
+        style = _body_style(FIRST_LINE_INDENT * level)
         for number, item in enumerate(block.items, start=block.start):
             marker = f"{number}. " if block.ordered else ("-", "+", "•")[min(level, 2)] + " "
             rest: Sequence[Block] = item
@@ -293,18 +293,27 @@ class _Body:
         aligns = [{"center": "center", "right": "right"}.get(a, "left") for a in table.align]
         head_style = Style(size=TABLE_SIZE, align="center", first_line=0, before=40, after=40, bold=True)
         cell_styles = [Style(size=TABLE_SIZE, align=a, first_line=0, before=40, after=40) for a in aligns]
+        # each column's cell opening (width and paragraph format) is written once, not once a cell
+        head = [(head_style, _cell_start(width, head_style)) for width in columns]
+        cells = [(style, _cell_start(width, style)) for width, style in zip(columns, cell_styles, strict=False)]
         for index, row in enumerate((table.header, *table.rows)):
-            header = index == 0
             # a row stays on one page; the header row repeats on every page the table runs onto
-            out.append("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if header else
+            out.append("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if index == 0 else
                        "<w:tr><w:trPr><w:cantSplit/></w:trPr>")
-            for column, cell in enumerate(row):
-                style = head_style if header else cell_styles[column]
-                out.append(f'<w:tc><w:tcPr><w:tcW w:w="{columns[column]}" w:type="dxa"/></w:tcPr>'
-                           f"<w:p>{_ppr(style)}{self.runs(cell, style)}</w:p></w:tc>")
+            for (style, start), cell in zip(head if index == 0 else cells, row, strict=False):
+                out.append(f"{start}{self.runs(cell, style)}</w:p></w:tc>")
             out.append("</w:tr>")
         out.append("</w:tbl>")
         self.add("".join(out))
+
+
+@lru_cache(maxsize=64)  # one object a level: tens of thousands of paragraphs share it (and its cached format)
+def _body_style(left: int) -> Style:
+    return Style(left=left)
+
+
+def _cell_start(width: int, style: Style) -> str:
+    return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr><w:p>{_ppr(style)}'
 
 
 def _heading_style(level: int) -> Style:
