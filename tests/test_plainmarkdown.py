@@ -47,7 +47,7 @@ line = st.sampled_from(WHOLE_LINES) | st.builds(
 texts = st.lists(line, max_size=12).map("\n".join)
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=800, deadline=None)
 @given(texts)
 def test_any_text_read_plainly_is_read_as_markdown_it_reads_it(text: str) -> None:
     same_as_markdown_it(text)
@@ -83,7 +83,7 @@ PLAIN_LINES = [
 plain_texts = st.lists(st.sampled_from(PLAIN_LINES), max_size=16).map("\n".join)
 
 
-@settings(max_examples=800, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(plain_texts)
 def test_texts_of_notes_and_templates_are_read_as_markdown_it_reads_them(text: str) -> None:
     same_as_markdown_it(text)
@@ -143,7 +143,7 @@ def _structured(depth: int) -> st.SearchStrategy[list[str]]:
 structured_texts = _structured(0).map("\n".join)
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(structured_texts)
 def test_structured_documents_are_read_as_markdown_it_reads_them(text: str) -> None:
     same_as_markdown_it(text)
