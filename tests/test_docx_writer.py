@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 
+from nq43.document import Paragraph, ReportDocument, Run
 from nq43.docx_writer import build_docx
 from nq43.fontmetrics import text_width_pt
 from nq43.models import Quarter
@@ -26,13 +28,17 @@ Q1 = Quarter(2025, 1)
 TWIPS_PER_MM = 1440 / 25.4
 
 
-def _build(tmp_path: Path, notes: dict[str, str] | None = None, **options: Any) -> bytes:
+def _document(tmp_path: Path, notes: dict[str, str] | None = None, **options: Any) -> ReportDocument:
     root = make_repo(tmp_path, full_notes() if notes is None else notes)
     repo = load_quarters(root, TODAY, (Q1,))
     assert repo.directive is not None
     selection = select_notes(repo.directive, repo.notes, Q1)
     context = build_context(repo.directive, selection, ReportOptions(Q1, options.pop("date", REPORT_DATE), **options))
-    return build_docx(report_document(context, render(context, template_dirs(None))))
+    return report_document(context, render(context, template_dirs(None)))
+
+
+def _build(tmp_path: Path, notes: dict[str, str] | None = None, **options: Any) -> bytes:
+    return build_docx(_document(tmp_path, notes, **options))
 
 
 @pytest.fixture(scope="module")
@@ -352,6 +358,16 @@ def test_control_characters_are_cleaned(tmp_path: Path) -> None:
     assert _paragraph(document, "Chữ có ký tự ẩn").text == "Chữ có ký tự ẩn và <w:p>XML</w:p> & hết."
 
 
+def test_the_streamed_body_is_well_formed_whatever_its_text(tmp_path: Path) -> None:
+    # text that reaches the writer without vietnamese.clean: an entity's character, a YAML escape's surrogate
+    text = 'Ký tự "lạ" <w:t> & \x01\x0b\ufffe\ud800\u202e hết.'
+    document = replace(_document(tmp_path), body=(Paragraph((Run(text), Run(" đậm", bold=True))),))
+
+    reopened = docx.Document(io.BytesIO(build_docx(document)))
+
+    assert _paragraph(reopened, "Ký tự").text == 'Ký tự "lạ" <w:t> &  hết. đậm'
+
+
 def test_same_input_gives_the_same_bytes(tmp_path: Path, built: bytes) -> None:
     again = _build(tmp_path, full_notes(
         difficulties={"2.2": "Thủ tục kéo dài."},
@@ -375,14 +391,7 @@ def test_core_properties_are_fixed_by_the_report(document: Any) -> None:
 
 
 def test_a_report_without_appendix_is_one_portrait_section(tmp_path: Path) -> None:
-    from dataclasses import replace
-
-    root = make_repo(tmp_path, full_notes())
-    repo = load_quarters(root, TODAY, (Q1,))
-    assert repo.directive is not None
-    selection = select_notes(repo.directive, repo.notes, Q1)
-    context = build_context(repo.directive, selection, ReportOptions(Q1, REPORT_DATE))
-    document = report_document(context, render(context, template_dirs(None)))
+    document = _document(tmp_path)
     bare = replace(document, appendix=(), appendix_title=(), appendix_label=(), appendix_note=())
 
     reopened = docx.Document(io.BytesIO(build_docx(bare)))
@@ -427,17 +436,10 @@ def test_core_properties_carry_the_report_date_not_the_clock(built: bytes) -> No
     assert "<dc:language>vi-VN</dc:language>" in core
 
 
-def test_a_long_report_is_parsed_in_pieces_in_order(tmp_path: Path) -> None:
-    from dataclasses import replace
-
+def test_a_long_report_is_streamed_in_pieces_in_order(tmp_path: Path) -> None:
     from nq43 import docx_writer
 
-    root = make_repo(tmp_path, full_notes())
-    repo = load_quarters(root, TODAY, (Q1,))
-    assert repo.directive is not None
-    selection = select_notes(repo.directive, repo.notes, Q1)
-    context = build_context(repo.directive, selection, ReportOptions(Q1, REPORT_DATE))
-    document = report_document(context, render(context, template_dirs(None)))
+    document = _document(tmp_path)
     long = replace(document, body=document.body * (docx_writer.FLUSH_EVERY // len(document.body) + 2))
 
     reopened = docx.Document(io.BytesIO(build_docx(long)))

@@ -1,9 +1,13 @@
 """The report's document model (headings, paragraphs of styled runs, lists, tables) and Markdown to and from it.
 
-Markdown is parsed with markdown-it-py, never with regular expressions. A note's Markdown is normalised
-(parsed, then written back from the model, every character of text escaped where Markdown would read it as
-syntax) before it reaches a template, so no note can open a code fence, a heading or a link that spills into
-the rest of the report.
+Markdown is read by CommonMark's rules, as markdown-it-py applies them: plain text (paragraphs, lists, tables,
+headings, bold and italic: nearly every note) by `plainmarkdown`, which follows those rules line by line and
+hands anything else back, the rest by markdown-it-py itself; a property test holds the two to the same blocks.
+A province's report reads thousands of sections, and markdown-it-py took most of its time.
+
+A note's Markdown is normalised (parsed, then written back from the model, every character of text escaped where
+Markdown would read it as syntax) before it reaches a template, so no note can open a code fence, a heading or a
+link that spills into the rest of the report.
 """
 
 from __future__ import annotations
@@ -319,33 +323,47 @@ def _table(stream: _Tokens) -> Table:
 
 def parse(markdown: str, *, keep_controls: bool = False) -> tuple[Block, ...]:
     """Blocks of a Markdown text; characters a document cannot hold (control, zero-width, bidi) are dropped,
-    unless `keep_controls` (text that holds marks of its own and was cleaned piece by piece)."""
-    return tuple(_blocks(_Tokens(_parser().parse(markdown if keep_controls else clean(markdown))), None))
+    unless `keep_controls` (text that holds marks of its own and was cleaned piece by piece).
+
+    Plain text (paragraphs, lists, tables, headings, bold and italic: nearly every note) is read by
+    `plainmarkdown`, which gives the same blocks in a fraction of the time; the rest by markdown-it.
+    """
+    from nq43 import plainmarkdown  # here: it builds on this module's model
+
+    text = markdown if keep_controls else clean(markdown)
+    blocks = plainmarkdown.blocks(text)
+    return blocks if blocks is not None else parse_markdown_it(text)
+
+
+def parse_markdown_it(text: str) -> tuple[Block, ...]:
+    """Blocks of a Markdown text as markdown-it reads it (the text already cleaned)."""
+    return tuple(_blocks(_Tokens(_parser().parse(text)), None))
 
 
 def parse_inline(markdown: str) -> Inline:
     """The runs of a one-paragraph Markdown text (its paragraphs joined by a space)."""
     runs: list[Run] = []
     for block in parse(markdown):
-        for part in _paragraphs_of(block):
+        for part in inlines_of(block):
             if runs:
                 runs.append(Run(" "))
             runs.extend(part)
     return merge_runs(runs)
 
 
-def _paragraphs_of(block: Block) -> Iterator[Inline]:
+def inlines_of(block: Block) -> Iterator[Inline]:
+    """The runs of every paragraph, heading and cell of a block, in the order a reader meets them."""
     if isinstance(block, (Heading, Paragraph)):
         yield block.runs
     elif isinstance(block, CodeBlock):
         yield (Run(block.text),)
     elif isinstance(block, Quote):
         for inner in block.blocks:
-            yield from _paragraphs_of(inner)
+            yield from inlines_of(inner)
     elif isinstance(block, ListBlock):
         for item in block.items:
             for inner in item:
-                yield from _paragraphs_of(inner)
+                yield from inlines_of(inner)
     elif isinstance(block, Table):
         for row in (block.header, *block.rows):
             yield from row
@@ -370,6 +388,7 @@ def demote_headings(blocks: Sequence[Block]) -> tuple[Block, ...]:
 
 # Characters that are Markdown syntax wherever they stand, and "&" where it would start an entity.
 _SYNTAX = re.compile(r"[\\`*_\[\]<>|~]|&(?=#?[0-9A-Za-z]{1,32};)")
+_LINE_START_SYNTAX = frozenset("-+=#0123456789")  # the first characters of the line starts escaped below
 
 
 @lru_cache(maxsize=8192)  # names, titles and labels repeat across a report
@@ -382,13 +401,15 @@ def escape(text: str) -> str:
 
 
 def _escape_line(line: str) -> str:
-    text = _SYNTAX.sub(r"\\\g<0>", line)
+    text = _SYNTAX.sub(r"\\\g<0>", line) if _SYNTAX.search(line) else line  # most text has nothing to escape
     return _escape_line_start(text) if text else text
 
 
 def _escape_line_start(text: str) -> str:
     """Escape what would make a line start a block: "# ", "- ", "+ ", "1. ", "3) ", "===", "---"."""
     first = text[0]
+    if first not in _LINE_START_SYNTAX:
+        return text
     rest = text.lstrip(first)
     follows = text[1:2]
     if first in "-+=" and (follows in ("", " ", "\t") or not rest.strip(" " + first)):

@@ -7,17 +7,23 @@ or replaced here: the thumbnail of an empty page, the theme (Calibri), Word 2010
 settings, numbering, custom XML, "Microsoft Macintosh Word" in app.xml, the styles (Calibri through the theme,
 10 pt after, US Letter tab stops) and the settings (rsids, a document id).
 
-The body is written as WordprocessingML text, parsed once by python-docx's parser and put in place of the
-template's body element, in one step: appending parsed paragraphs one by one moves every node between two lxml
-documents (ten times the cost of the parse), and `add_paragraph`/`add_table` look for the
-body's last section properties at every insertion, which makes a province-wide report quadratic, and they cannot
-say everything Decree 30 fixes (rule lines, exact heights, cell margins). Every paragraph and run is formatted
-directly; nothing is left to a style default.
+The body is written as WordprocessingML text, a few thousand paragraphs at a time, straight into the zip entry
+of word/document.xml: python-docx builds and saves the package with two placeholder paragraphs for a body (and,
+between them, the paragraph that ends the portrait section, which it lays out), and the final package streams the
+body in their place. Neither the body's whole text nor its lxml tree is ever held: for a province (300 units)
+they took 500 MB, and moving a parsed tree into python-docx's document cost more than writing it. Web links are
+related first, in document order, since the relationships are saved with the package before the body is
+written. `add_paragraph`/`add_table` are not used: they look for the body's last section properties at every
+insertion, which makes a province-wide report quadratic, and they cannot say everything Decree 30 fixes (rule
+lines, exact heights, cell margins). Every paragraph and run is formatted directly; nothing is left to a style
+default.
 
-python-docx stamps each zip entry with the current time, so the saved package is rewritten with its entries in a
+python-docx stamps each zip entry with the current time, so its package is written again with the entries in a
 fixed order and a fixed time: the same input gives the same bytes (core properties take the report's date,
-relationship ids follow the document). Tests reopen the file with python-docx and LibreOffice. This is the only
-module that imports python-docx, and only inside functions: `nq43 --help` does not load it.
+relationship ids follow the document). The body's text is escaped as lxml would have written it, so the bytes
+are those the package had when the body went through python-docx's tree. Tests reopen the file with python-docx
+and LibreOffice. This is the only module that imports python-docx, and only inside functions: `nq43 --help`
+does not load it.
 
 Numbers are in twentieths of a point (twips: 1 mm = 56.7) unless said; font sizes in half points.
 """
@@ -27,7 +33,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -45,6 +51,7 @@ from nq43.document import (
     ReportDocument,
     Run,
     Table,
+    inlines_of,
     plain_text,
 )
 from nq43.fontmetrics import text_width_pt
@@ -77,22 +84,23 @@ ROOM_TO_SIGN = mm(25)
 RULE_SHARE = 0.4
 RULE_SIZE = 6  # eighths of a point
 RULE_PARAGRAPH = 60  # the rule is the bottom border of an empty paragraph this high (3 pt) under the text
-# The body's XML is gathered in strings of this many paragraphs and tables (one join per piece instead of a
-# list of tens of thousands of small strings), then parsed once.
+# The body's XML is written to the package in strings of this many paragraphs and tables: one join and one
+# compression call per piece instead of one per paragraph, and a few MB held at most.
 FLUSH_EVERY = 2000
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # zip entries: the earliest time a zip can hold, the same every run
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
-# XML escapes, and the characters that vietnamese.clean drops (controls, zero-width, bidi), dropped again here
-# at C speed: an entity in a note (`&#x202E;`) can bring one back after cleaning, and XML cannot hold most.
+# XML escapes as lxml writes them in text (the streamed body is the text python-docx would have saved), and the
+# characters that vietnamese.clean drops (controls, zero-width, bidi), dropped again here at C speed: an entity
+# in a note (`&#x202E;`) can bring one back after cleaning, and XML cannot hold most.
 _DROPPED = (*range(0, 9), 11, 12, *range(14, 32), *range(0x7F, 0xA0), 0xFFFE, 0xFFFF, 0x200B, 0x200C, 0x200D,
             0x2060, 0xFEFF, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
-_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\t": " ", "\r": " ", "\n": " ",
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\t": " ", "\r": " ", "\n": " ",
                           **{chr(c): None for c in _DROPPED}})
 
 
 _UNESCAPED = str.maketrans({"\t": " ", "\r": " ", "\n": " ", **{chr(c): None for c in _DROPPED}})
-_NEEDS_ESCAPE = re.compile("[&<>\"\t\r\n" + "".join(re.escape(chr(c)) for c in _DROPPED) + "]")
+_NEEDS_ESCAPE = re.compile("[&<>\t\r\n" + "".join(re.escape(chr(c)) for c in _DROPPED) + "]")
 
 
 def _x(text: str) -> str:
@@ -187,12 +195,11 @@ def _ppr(style: Style, *, border_bottom: bool = False, exact: int | None = None,
 
 class _Body:
     """Hands the body's XML to `sink` in pieces of a few thousand paragraphs, one instance per document.
-    `relate` gives a web address its relationship id in the package; each address is asked for once."""
+    `links` gives each web address of the document its relationship id (see `_relate_links`)."""
 
-    def __init__(self, relate: Callable[[str], str], sink: Callable[[str], None]) -> None:
+    def __init__(self, links: Mapping[str, str], sink: Callable[[str], object]) -> None:
         self.parts: list[str] = []
-        self.links: dict[str, str] = {}
-        self._relate = relate
+        self.links = links
         self._sink = sink
 
     def add(self, xml: str) -> None:
@@ -207,17 +214,6 @@ class _Body:
 
     # -- inline
 
-    def link_id(self, target: str) -> str | None:
-        try:
-            split = urlsplit(target)
-        except ValueError:
-            return None
-        if split.scheme not in ("http", "https", "mailto") or (split.scheme != "mailto" and not split.netloc):
-            return None
-        if target not in self.links:
-            self.links[target] = self._relate(_attribute(target))
-        return self.links[target]
-
     def runs(self, runs: Inline, style: Style) -> str:
         out = []
         for run in runs:
@@ -226,7 +222,7 @@ class _Body:
                 continue
             text = run.text.upper() if style.upper else run.text
             bold, italic = style.bold or run.bold, style.italic or run.italic
-            link = self.link_id(run.link) if run.link else None
+            link = self.links.get(run.link) if run.link else None
             if link is None:
                 out.append(_text_run(text, style.size, bold, italic))
             else:
@@ -249,7 +245,7 @@ class _Body:
         if isinstance(block, Heading):
             self.paragraph(block.runs, _heading_style(block.level))
         elif isinstance(block, Paragraph):
-            self.paragraph(block.runs, Style(left=indent))
+            self.paragraph(block.runs, _body_style(indent))
         elif isinstance(block, ListBlock):
             self.list(block, width, level)
         elif isinstance(block, Quote):
@@ -264,7 +260,7 @@ class _Body:
     def list(self, block: ListBlock, width: int, level: int) -> None:
         """Items as paragraphs that start with their marker typed out ("- ", "+ ", "1. "), as Vietnamese
         documents write them; nested lists one indent further."""
-        style = Style(left=FIRST_LINE_INDENT * level)
+        style = _body_style(FIRST_LINE_INDENT * level)
         for number, item in enumerate(block.items, start=block.start):
             marker = f"{number}. " if block.ordered else ("-", "+", "•")[min(level, 2)] + " "
             rest: Sequence[Block] = item
@@ -297,18 +293,27 @@ class _Body:
         aligns = [{"center": "center", "right": "right"}.get(a, "left") for a in table.align]
         head_style = Style(size=TABLE_SIZE, align="center", first_line=0, before=40, after=40, bold=True)
         cell_styles = [Style(size=TABLE_SIZE, align=a, first_line=0, before=40, after=40) for a in aligns]
+        # each column's cell opening (width and paragraph format) is written once, not once a cell
+        head = [(head_style, _cell_start(width, head_style)) for width in columns]
+        cells = [(style, _cell_start(width, style)) for width, style in zip(columns, cell_styles, strict=False)]
         for index, row in enumerate((table.header, *table.rows)):
-            header = index == 0
             # a row stays on one page; the header row repeats on every page the table runs onto
-            out.append("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if header else
+            out.append("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if index == 0 else
                        "<w:tr><w:trPr><w:cantSplit/></w:trPr>")
-            for column, cell in enumerate(row):
-                style = head_style if header else cell_styles[column]
-                out.append(f'<w:tc><w:tcPr><w:tcW w:w="{columns[column]}" w:type="dxa"/></w:tcPr>'
-                           f"<w:p>{_ppr(style)}{self.runs(cell, style)}</w:p></w:tc>")
+            for (style, start), cell in zip(head if index == 0 else cells, row, strict=False):
+                out.append(f"{start}{self.runs(cell, style)}</w:p></w:tc>")
             out.append("</w:tr>")
         out.append("</w:tbl>")
         self.add("".join(out))
+
+
+@lru_cache(maxsize=64)  # one object a level: tens of thousands of paragraphs share it (and its cached format)
+def _body_style(left: int) -> Style:
+    return Style(left=left)
+
+
+def _cell_start(width: int, style: Style) -> str:
+    return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr><w:p>{_ppr(style)}'
 
 
 def _heading_style(level: int) -> Style:
@@ -330,6 +335,13 @@ MIN_COLUMN = mm(8)
 MEASURED_CHARACTERS = 300  # a cell longer than this wraps anyway: its width is capped, not measured in full
 
 
+@lru_cache(maxsize=4096)  # statuses, units and figures repeat down a table
+def _cell_extent(text: str, bold: bool) -> tuple[int, int]:
+    """The width a cell's text needs on one line, and the least it can wrap to (its longest word)."""
+    word = text_width(max(text.split(), key=len, default=""), TABLE_SIZE, bold=bold)
+    return word + CELL_PADDING, text_width(text, TABLE_SIZE, bold=bold) + CELL_PADDING
+
+
 def _column_widths(table: Table, width: int) -> list[int]:
     """Column widths that sum to `width`, as a browser lays out an automatic table, done once here so that
     Word can use a fixed layout: a short column (a status, a number) whose longest cell fits in a fair share of
@@ -344,9 +356,9 @@ def _column_widths(table: Table, width: int) -> list[int]:
             text = plain_text(cell)[:MEASURED_CHARACTERS]
             if not text:
                 continue
-            longest_word = text_width(max(text.split(), key=len, default=""), TABLE_SIZE, bold=bold)
-            least[column] = max(least[column], longest_word + CELL_PADDING)
-            wanted[column] = max(wanted[column], text_width(text, TABLE_SIZE, bold=bold) + CELL_PADDING)
+            word, line = _cell_extent(text, bold)
+            least[column] = max(least[column], word)
+            wanted[column] = max(wanted[column], line)
     if sum(least) >= width:  # even the words do not fit: widths in proportion to them
         widths = [width * w // sum(least) for w in least]
     elif sum(wanted) <= width:  # every cell fits on one line: share what is left in proportion
@@ -604,8 +616,12 @@ def _replace_children(element: Any, content: str) -> None:
     element.extend(list(_parse(element.tag.replace("{" + _W + "}", "w:"), content)))
 
 
-def _write_body(document: ReportDocument, body: _Body) -> bool:
-    """The body's paragraphs and tables, in order; and whether an appendix (a section of its own) follows."""
+def _has_appendix(document: ReportDocument) -> bool:
+    return bool(document.appendix or document.appendix_title)
+
+
+def _write_main(document: ReportDocument, body: _Body) -> None:
+    """The portrait part of the body: header, content and signature."""
     body.add(_header_block(document, body))
     content = document.body
     last = content[-1] if content else None
@@ -615,11 +631,12 @@ def _write_body(document: ReportDocument, body: _Body) -> bool:
     else:
         body.blocks(content, TEXT_WIDTH)
     body.add(_signature_block(document))
-    has_appendix = bool(document.appendix or document.appendix_title)
-    if has_appendix:
-        # the portrait section ends in an empty paragraph that carries its properties
-        tiny = Style(first_line=0, before=0, after=0)
-        body.add(f"<w:p>{_ppr(tiny, exact=20, section=_SECTION_BREAK)}</w:p>")
+    body.flush()
+
+
+def _write_appendix(document: ReportDocument, body: _Body) -> None:
+    """The landscape appendix after the section break; without one, the paragraph that closes the body."""
+    if _has_appendix(document):
         centred = Style(align="center", first_line=0, bold=True, keep_next=True, before=0)
         body.add(f"<w:p>{_ppr(centred)}{body.runs(document.appendix_label, centred)}</w:p>")
         title = Style(align="center", first_line=0, bold=True, upper=True, keep_next=True, before=0)
@@ -631,7 +648,38 @@ def _write_body(document: ReportDocument, body: _Body) -> bool:
         # Word wants a paragraph, not a table, at the end of the body
         body.add(f"<w:p>{_ppr(Style(first_line=0, before=0, after=0), exact=RULE_PARAGRAPH)}</w:p>")
     body.flush()
-    return has_appendix
+
+
+def _section_break() -> str:
+    """The empty paragraph that ends the portrait section before the appendix and carries its properties."""
+    return f"<w:p>{_ppr(Style(first_line=0, before=0, after=0), exact=20, section=_SECTION_BREAK)}</w:p>"
+
+
+def _relate_links(document: ReportDocument, relate: Callable[[str], str]) -> dict[str, str]:
+    """The relationship id of each web address of the document, related in the order a reader meets them.
+
+    They are related before the body is written: python-docx saves the relationships with the package, and the
+    body is streamed in afterwards. An address that is not an absolute web or mail address gets none.
+    """
+    links: dict[str, str] = {}
+    parts = (
+        [document.summary]
+        + [runs for block in document.body for runs in inlines_of(block)]
+        + [document.appendix_label, document.appendix_title, document.appendix_note]
+        + [runs for block in document.appendix for runs in inlines_of(block)]
+    )
+    for runs in parts:
+        for run in runs:
+            target = run.link
+            if target is None or target in links:
+                continue
+            try:
+                split = urlsplit(target)
+            except ValueError:
+                continue
+            if split.scheme in ("http", "https", "mailto") and (split.scheme == "mailto" or split.netloc):
+                links[target] = relate(_attribute(target))
+    return links
 
 
 def _fill_header(header: Any, paragraphs: str) -> None:
@@ -655,9 +703,37 @@ def _set_core_properties(core: Any, document: ReportDocument) -> None:
         core.content_status = _attribute(document.frame.draft_mark.capitalize())
 
 
-def _reproducible(saved: bytes) -> bytes:
+# The body stands in python-docx's document as these two paragraphs, around the section break (when there is an
+# appendix) and before the last section properties; the final package streams the real body in their place.
+_PLACEHOLDERS = ("nq43-body-main", "nq43-body-appendix")
+
+
+def _placeholder(name: str) -> str:
+    return f"<w:p><w:r><w:t>{name}</w:t></w:r></w:p>"
+
+
+def _stream_document(saved: bytes, document: ReportDocument, links: Mapping[str, str],
+                     write: Callable[[bytes], object]) -> None:
+    """word/document.xml as python-docx saved it, with the body written piece by piece in place of the
+    placeholders: neither the body's whole text nor its tree is ever held."""
+    main, appendix = (_placeholder(name).encode() for name in _PLACEHOLDERS)
+    if saved.count(main) != 1 or saved.count(appendix) != 1:
+        raise RuntimeError("python-docx did not save the body's placeholders as written")
+    head, rest = saved.split(main)
+    middle, tail = rest.split(appendix)
+    # a lone surrogate (from a YAML "\ud800" escape) is the one thing UTF-8 cannot encode: it is dropped
+    body = _Body(links, lambda xml: write(xml.encode("utf-8", "ignore")))
+    write(head)
+    _write_main(document, body)
+    write(middle)
+    _write_appendix(document, body)
+    write(tail)
+
+
+def _package(saved: bytes, document: ReportDocument, links: Mapping[str, str]) -> bytes:
     """python-docx's package again, its entries in a fixed order and with a fixed time (zipfile stamps each
-    entry with the current time), so that the same report gives the same bytes."""
+    entry with the current time), so that the same report gives the same bytes; the body is compressed once, as
+    it is written into word/document.xml."""
     source = zipfile.ZipFile(io.BytesIO(saved))
     rank = {name: index for index, name in enumerate(_ENTRY_ORDER)}
     names = sorted(source.namelist(), key=lambda name: (rank.get(name, len(rank)), name))
@@ -665,10 +741,14 @@ def _reproducible(saved: bytes) -> bytes:
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name in names:
             info = zipfile.ZipInfo(name, date_time=FIXED_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
+            info.compress_type = zipfile.ZIP_DEFLATED  # at zlib's default level, 6
             info.create_system = 0
             info.external_attr = 0
-            archive.writestr(info, source.read(name), compresslevel=6)
+            if name == "word/document.xml":
+                with archive.open(info, "w") as entry:
+                    _stream_document(source.read(name), document, links, entry.write)
+            else:
+                archive.writestr(info, source.read(name))
     return buffer.getvalue()
 
 
@@ -697,18 +777,16 @@ def build_docx(document: ReportDocument) -> bytes:
     _replace_children(word.styles.element, _styles_xml())
     _replace_children(word.settings.element, _SETTINGS)
     _set_core_properties(word.core_properties, document)
+    links = _relate_links(document, lambda url: part.relate_to(url, RT.HYPERLINK, is_external=True))
 
     body = word.element.body
     final = body.sectPr
     final.attrib.clear()  # the template's rsids
-    pieces: list[str] = []
-    has_appendix = _write_body(document, _Body(
-        relate=lambda url: part.relate_to(url, RT.HYPERLINK, is_external=True),
-        sink=pieces.append,
-    ))
-    written = _parse("w:body", "".join(pieces))
-    written.append(final)  # the document's last section properties close the body
-    word.element.replace(body, written)
+    has_appendix = _has_appendix(document)
+    main, appendix = (_placeholder(name) for name in _PLACEHOLDERS)
+    placeholders = _parse("w:body", main + (_section_break() if has_appendix else "") + appendix)
+    placeholders.append(final)  # the document's last section properties close the body
+    word.element.replace(body, placeholders)
 
     sections = word.sections
     portrait = sections[0]
@@ -724,4 +802,4 @@ def build_docx(document: ReportDocument) -> bytes:
 
     saved = io.BytesIO()
     word.save(saved)
-    return _reproducible(saved.getvalue())
+    return _package(saved.getvalue(), document, links)

@@ -7,6 +7,9 @@ atomically, and with `issue` record the number, the date and the sha256 of every
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -70,8 +73,28 @@ def _check_number(number: str | None) -> str | None:
     return text
 
 
+@contextmanager
+def _cycle_collector_paused() -> Iterator[None]:
+    """CPython's cycle collector paused while a report is built. A province's report makes hundreds of thousands
+    of small objects (runs, blocks, the template's values) that live until it is written and form no cycles;
+    every full collection walked all of them again, for nothing (a tenth of the time at 300 units). Memory is
+    not at stake: reference counting frees whatever is not in a cycle."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def build(request: ReportRequest) -> ReportOutcome:
     """Build the report and write its files; findings that stop it come back in `errors`, nothing written."""
+    with _cycle_collector_paused():
+        return _build(request)
+
+
+def _build(request: ReportRequest) -> ReportOutcome:
     from nq43.docx_writer import build_docx
     from nq43.rendering import TemplateProblem, render, report_document, template_dirs
     from nq43.repository import load_quarters
