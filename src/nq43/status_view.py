@@ -53,7 +53,7 @@ _WORDS: dict[str, tuple[str, str]] = {
         "Reporting on Resolution {resolution} for {quarter}, as of {today}",
     ),
     "due": ("Hạn nộp: {due}", "Due: {due}"),
-    "due_before": ("trước ngày {before}", "before {before}"),
+    "due_before": ("công văn: trước ngày {before}", "the letter: before {before}"),
     "moved": ("{day} là {why} nên hạn chuyển sang {due}", "{day} is {why_en}, so it moves to {due}"),
     "left": ("còn {n} ngày", "{n} days left"),
     "today_due": ("hạn là hôm nay", "due today"),
@@ -198,8 +198,8 @@ def submitted_text(status: UnitStatus, lang: Lang) -> str:
 
 
 def due_line(due: DueDate, today: date, lang: Lang) -> str:
-    """The due date, why it is that day, and how far off it is: "Hạn nộp: 10/3/2025 (trước ngày 10/3/2025;
-    9/3/2025 là Chủ nhật nên hạn chuyển sang 10/3/2025), đã quá hạn 2 ngày"."""
+    """The due date, why it is that day, and how far off it is: "Hạn nộp: 10/3/2025 (công văn: trước ngày
+    10/3/2025; 9/3/2025 là Chủ nhật nên hạn chuyển sang 10/3/2025), đã quá hạn 2 ngày"."""
     shown = day_text(due.day, lang)
     details = [_w("due_before", lang, before=day_text(due.before, lang))]
     if due.moved_over:
