@@ -18,6 +18,7 @@ from nq43.terminal import echo_err
 TYPE_CHECKING = False  # not typing's: importing typing would cost `nq43 --help` a third of its time
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
+    from typing import Any
 
 # The overview of `nq43 --help`: the commands grouped by who uses them, each with one line.
 COMMANDS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
@@ -67,9 +68,9 @@ STATUS_ENV = {"root": "NQ43_ROOT", "lang": "NQ43_LANG", "day": "NQ43_TODAY"}
 STATUS_CHOICES = {"fmt": ("table", "json", "csv"), "lang": ("vi", "en")}
 
 
-def status_call(args: Sequence[str], environ: Mapping[str, str]) -> dict[str, object] | None:
+def status_call(args: Sequence[str], environ: Mapping[str, str]) -> dict[str, Any] | None:
     """The keyword arguments of status_command.run for `nq43 status ARGS`, or None to let typer parse them."""
-    given: dict[str, object] = {}
+    given: dict[str, Any] = {}
     rest = iter(args)
     for arg in rest:
         name, equals, inline = arg.partition("=")
@@ -119,7 +120,7 @@ def _dispatch(args: list[str]) -> int:
         if call is not None:
             from nq43 import status_command
 
-            return status_command.run(**call)  # type: ignore[arg-type]
+            return status_command.run(**call)
     from nq43.cli import run
 
     return run(args)

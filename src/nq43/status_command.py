@@ -14,8 +14,6 @@ if TYPE_CHECKING:
     from nq43.messages import Lang
     from nq43.status_view import Format
 
-FORMATS = ("table", "json", "csv")
-
 
 def run(*, quarter: str | None = None, tasks: bool = False, unit: str | None = None, year: int | None = None,
         fmt: Format = "table", check: bool = False, root: Path | None = None, lang: Lang = "vi",
