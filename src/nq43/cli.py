@@ -303,7 +303,6 @@ def _shown_path(path: Path, base: Path) -> str:
         return str(path)
 
 
-
 class CheckFormatOption(str, Enum):
     text = "text"
     json = "json"
