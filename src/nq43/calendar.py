@@ -17,10 +17,9 @@ The rule, decided once and used everywhere:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from nq43.findings import Finding, finding
 from nq43.models import Directive, Quarter, ReportingRule
@@ -34,8 +33,7 @@ WEEKDAY_NAMES_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Sat
 _MAX_MOVE_DAYS = 62
 
 
-@dataclass(frozen=True)
-class DayOff:
+class DayOff(NamedTuple):
     """Days off from `first` to `last`, inclusive."""
 
     first: date
@@ -47,8 +45,7 @@ class DayOff:
         return isinstance(day, date) and self.first <= day <= self.last
 
 
-@dataclass(frozen=True)
-class WorkingDay:
+class WorkingDay(NamedTuple):
     """A weekend day that is worked (to make up for a day off swapped elsewhere)."""
 
     day: date
@@ -56,8 +53,7 @@ class WorkingDay:
     source: str = ""
 
 
-@dataclass(frozen=True)
-class Extension:
+class Extension(NamedTuple):
     quarter: Quarter
     unit: str | None  # None: every unit
     until: date
@@ -65,8 +61,7 @@ class Extension:
     reference: str = ""
 
 
-@dataclass(frozen=True)
-class Calendar:
+class Calendar(NamedTuple):
     weekend: frozenset[int] = frozenset({5, 6})  # date.weekday(): Saturday, Sunday
     move_due_date: bool = True
     days_off: tuple[DayOff, ...] = ()
@@ -92,8 +87,7 @@ class Calendar:
         return max(found, key=lambda e: e.until) if found else None
 
 
-@dataclass(frozen=True)
-class DueDate:
+class DueDate(NamedTuple):
     """When a quarter's note is due: the last day on which it is on time."""
 
     quarter: Quarter

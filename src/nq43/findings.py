@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from enum import Enum
 from types import MappingProxyType
+from typing import NamedTuple
 
 from nq43.messages import CATALOGUE, Lang
+from nq43.models import EMPTY_MAP
 
 
 class Severity(str, Enum):
@@ -15,15 +16,14 @@ class Severity(str, Enum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """One problem at one place; the text is looked up from `code` in the chosen language when shown."""
 
     path: str
     line: int
     column: int
     code: str
-    args: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
+    args: Mapping[str, object] = EMPTY_MAP
 
     @property
     def severity(self) -> Severity:

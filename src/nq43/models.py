@@ -4,23 +4,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import Enum
 from functools import cached_property
 from types import MappingProxyType
+from typing import Any, NamedTuple
 
 QUARTER_PATTERN = re.compile(r"(\d{4})Q([1-4])")
 TASK_ID_PATTERN = re.compile(r"[1-9][0-9]*\.[1-9][0-9]*")
 UNIT_ID_PATTERN = re.compile(r"[a-z][a-z0-9-]{0,31}")
 
 
-def _frozen_map(data: Mapping | None = None) -> Mapping:  # type: ignore[type-arg]
-    return MappingProxyType(dict(data or {}))
+# The default of every empty mapping field: read-only, so one can be shared.
+EMPTY_MAP: Mapping[Any, Any] = MappingProxyType({})
 
 
-@dataclass(frozen=True, order=True)
-class Quarter:
+class Quarter(NamedTuple):
     """A calendar quarter, written "2025Q1"."""
 
     year: int
@@ -92,14 +91,12 @@ _STATUS_LABELS = {
 }
 
 
-@dataclass(frozen=True)
-class Signing:
+class Signing(NamedTuple):
     authority: tuple[str, ...]
     name: str
 
 
-@dataclass(frozen=True)
-class Letter:
+class Letter(NamedTuple):
     """The Board's letter that assigns the tasks (the seed document), as written."""
 
     number: str
@@ -119,16 +116,14 @@ class Letter:
     recipients: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Resolution:
+class Resolution(NamedTuple):
     number: str
     date: date
     issuer: str
     subject: str
 
 
-@dataclass(frozen=True)
-class Slip:
+class Slip(NamedTuple):
     """A slip in the official text, kept as written and explained here."""
 
     where: str
@@ -137,8 +132,7 @@ class Slip:
     note: str
 
 
-@dataclass(frozen=True)
-class ReportingRule:
+class ReportingRule(NamedTuple):
     due_before_day: int
     due_months: tuple[int, ...]
     merged_with: str
@@ -146,8 +140,7 @@ class ReportingRule:
     reported_to: str
 
 
-@dataclass(frozen=True)
-class ReportConfig:
+class ReportConfig(NamedTuple):
     """Who signs and who receives the consolidated report."""
 
     symbol: str
@@ -158,16 +151,14 @@ class ReportConfig:
     agency_name: str = ""  # the issuing agency as written in a sentence: "Ban Quản lý Khu kinh tế Hải Phòng"
 
 
-@dataclass(frozen=True)
-class Submitter:
+class Submitter(NamedTuple):
     name: str
     github: str | None = None
     gitlab: str | None = None
     email: str | None = None
 
 
-@dataclass(frozen=True)
-class Unit:
+class Unit(NamedTuple):
     id: str
     number: int
     name: str
@@ -176,8 +167,7 @@ class Unit:
     submitters: tuple[Submitter, ...] = ()
 
 
-@dataclass(frozen=True)
-class Task:
+class Task(NamedTuple):
     id: str
     unit: str
     title: str
@@ -193,8 +183,7 @@ class Task:
         return int(major), int(minor)
 
 
-@dataclass(frozen=True)
-class Indicator:
+class Indicator(NamedTuple):
     id: str
     name: str
     measure: str
@@ -205,8 +194,7 @@ class Indicator:
     target: float | None = None
 
 
-@dataclass(frozen=True)
-class Directive:
+class _DirectiveParts(NamedTuple):
     letter: Letter
     resolution: Resolution
     slips: tuple[Slip, ...]
@@ -216,8 +204,15 @@ class Directive:
     tasks: tuple[Task, ...]
     indicators: tuple[Indicator, ...]
 
-    # Look-ups are by index, built on first use: a scan of every unit and task for each note would make
-    # checking a province's notes grow with units x notes.
+
+class Directive(_DirectiveParts):
+    """The letter and what it assigns, with look-ups by id.
+
+    Look-ups are by index, built on first use: a scan of every unit and task for each note would make checking a
+    province's notes grow with units x notes. A NamedTuple has no room for the index, so this subclass keeps one
+    (it is the one record with an instance `__dict__`).
+    """
+
     @cached_property
     def _index(self) -> _DirectiveIndex:
         return _DirectiveIndex(self)
@@ -259,19 +254,17 @@ class _DirectiveIndex:
         self.indicators_of = {task_id: tuple(items) for task_id, items in indicators_of.items()}
 
 
-@dataclass(frozen=True)
-class TaskReport:
+class TaskReport(NamedTuple):
     """What a note's front matter says of one task."""
 
     task: str
     status: Status
     progress: float | None = None
     completed: date | None = None
-    indicators: Mapping[str, float] = field(default_factory=_frozen_map)
+    indicators: Mapping[str, float] = EMPTY_MAP
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     """A task's section of a note's body; the texts are Markdown source, rendered later."""
 
     task: str
@@ -282,14 +275,12 @@ class Section:
     proposals: str = ""
 
 
-@dataclass(frozen=True)
-class Amendment:
+class Amendment(NamedTuple):
     date: date
     reason: str
 
 
-@dataclass(frozen=True)
-class Note:
+class Note(NamedTuple):
     """A unit's quarterly note, as far as it could be read (fields it lacks are None or empty)."""
 
     path: str

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from itertools import pairwise
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from nq43 import schema
 from nq43.findings import Finding, finding
@@ -60,8 +59,7 @@ def parse_date(text: object) -> date | None:
         return None
 
 
-@dataclass(frozen=True)
-class FrontMatter:
+class FrontMatter(NamedTuple):
     yaml_text: str
     body: str
     body_offset: int  # lines of the file before the body
@@ -137,8 +135,7 @@ def _headings(body: str) -> list[tuple[int, int, str]]:
     ]
 
 
-@dataclass(frozen=True)
-class Body:
+class Body(NamedTuple):
     sections: tuple[Section, ...]
     next_quarter: str
     headings: tuple[tuple[str, int], ...]  # every "## " heading's text and file line, for cross-checks
@@ -265,8 +262,7 @@ def _canonicalise_statuses(data: dict[str, Any]) -> None:
             entry["status"] = status
 
 
-@dataclass(frozen=True)
-class NoteRead:
+class NoteRead(NamedTuple):
     """A note as far as it could be read, with the findings of the reading; `note` is None when unreadable."""
 
     note: Note | None

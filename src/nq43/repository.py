@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from nq43.calendar import load_calendar
 from nq43.directive import DIRECTIVE_FILE, UNIT_FILE, UNITS_DIR, load_directive
@@ -45,8 +45,7 @@ def find_root(explicit: Path | None = None, start: Path | None = None) -> Path:
     )
 
 
-@dataclass(frozen=True)
-class CheckedNote:
+class CheckedNote(NamedTuple):
     """A note file with everything found in it (reading, format and cross-references)."""
 
     path: str
@@ -58,8 +57,7 @@ class CheckedNote:
         return self.note is not None and not has_errors(self.findings)
 
 
-@dataclass(frozen=True)
-class Repository:
+class Repository(NamedTuple):
     root: Path
     directive: Directive | None
     notes: tuple[CheckedNote, ...]

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 from pathlib import Path
 from types import MappingProxyType
+from typing import NamedTuple
 
 from nq43.calendar import Calendar, DueDate, due_date
 from nq43.findings import Finding, Severity, finding
-from nq43.models import Directive, Quarter, Status, Task, TaskReport, Unit
+from nq43.models import EMPTY_MAP, Directive, Quarter, Status, Task, TaskReport, Unit
 from nq43.repository import CheckedNote
 from nq43.submissions import NO_GIT, GitDates, Submission, submission
 from nq43.tasksplit import Standing, Tally, standing
@@ -59,8 +59,7 @@ _STATE_LABELS = {
 }
 
 
-@dataclass(frozen=True)
-class UnitStatus:
+class UnitStatus(NamedTuple):
     """One unit's note for one quarter.
 
     `days` depends on the state: days before the due date (on time; 0 is on the day itself), days after it
@@ -74,12 +73,11 @@ class UnitStatus:
     days: int
     path: str | None = None
     submission: Submission | None = None
-    counts: Mapping[Status, int] = field(default_factory=lambda: MappingProxyType({}))
+    counts: Mapping[Status, int] = EMPTY_MAP
     errors: int = 0
 
 
-@dataclass(frozen=True)
-class TaskLine:
+class TaskLine(NamedTuple):
     """A task as its unit's note reports it this quarter."""
 
     task: Task
@@ -88,8 +86,7 @@ class TaskLine:
     standing: Standing
 
 
-@dataclass(frozen=True)
-class QuarterStatus:
+class QuarterStatus(NamedTuple):
     quarter: Quarter
     today: date
     due: DueDate  # the due date of every unit without an extension of its own
@@ -199,8 +196,7 @@ def quarter_status(
     )
 
 
-@dataclass(frozen=True)
-class TaskHistory:
+class TaskHistory(NamedTuple):
     """One task across quarters: what each quarter's note reported, and whether it has stood still."""
 
     task: Task
@@ -213,8 +209,7 @@ class TaskHistory:
         return self.still >= 2
 
 
-@dataclass(frozen=True)
-class UnitHistory:
+class UnitHistory(NamedTuple):
     unit: Unit
     today: date
     quarters: tuple[Quarter, ...]
@@ -283,8 +278,7 @@ def unit_history(
     return UnitHistory(unit, today, tuple(quarters), tuple(statuses), tuple(histories), tuple(notices))
 
 
-@dataclass(frozen=True)
-class YearMatrix:
+class YearMatrix(NamedTuple):
     year: int
     today: date
     quarters: tuple[Quarter, ...]
@@ -326,8 +320,7 @@ def year_matrix(
 # --- reading the repository (the only part of this module that touches files and git) ---
 
 
-@dataclass(frozen=True)
-class Inputs:
+class Inputs(NamedTuple):
     """What the views need, read from the repository: None and findings when the data cannot be used."""
 
     directive: Directive | None

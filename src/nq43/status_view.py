@@ -14,9 +14,8 @@ import json
 import textwrap
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from nq43.calendar import WEEKDAY_NAMES, WEEKDAY_NAMES_EN, DueDate
 from nq43.findings import Finding
@@ -36,8 +35,7 @@ DEFAULT_WIDTH = 100
 _MIN_WRAP = 12
 
 
-@dataclass(frozen=True)
-class Display:
+class Display(NamedTuple):
     """What the output device can show."""
 
     tty: bool = False  # a terminal: rich table, symbols
@@ -216,28 +214,30 @@ def due_line(due: DueDate, today: date, lang: Lang) -> str:
 # --- the page: what both text renderers draw ---
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     header: str
     justify: Literal["left", "right"] = "left"
     wrap: bool = False  # may wrap onto several lines (at spaces only)
     min_width: int = 0  # narrowest a wrapping column may become (the longest word's width is the floor anyway)
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(NamedTuple):
     columns: tuple[Column, ...]
     rows: tuple[tuple[str, ...], ...]
     styles: tuple[str, ...] = ()  # a rich style per row ("" for none)
     title: str = ""
 
 
-@dataclass
 class Page:
-    head: list[str] = field(default_factory=list)
-    tables: list[Table] = field(default_factory=list)
-    foot: list[str] = field(default_factory=list)
-    notices: list[str] = field(default_factory=list)
+    """A view laid out for output, filled in part by part."""
+
+    __slots__ = ("foot", "head", "notices", "tables")
+
+    def __init__(self) -> None:
+        self.head: list[str] = []
+        self.tables: list[Table] = []
+        self.foot: list[str] = []
+        self.notices: list[str] = []
 
 
 def _state_cell(state: State, display: Display, lang: Lang) -> str:

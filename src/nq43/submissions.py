@@ -18,15 +18,15 @@ Outside git the `submitted` date is all there is, and no notice is given.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 from pathlib import Path
 from types import MappingProxyType
+from typing import NamedTuple
 
 from nq43.findings import Finding, finding
 from nq43.gitrepo import git
-from nq43.models import Note
+from nq43.models import EMPTY_MAP, Note
 from nq43.vietnamese import date_short
 
 # Where the git date and the `submitted` date may differ without a word: a note committed late in the
@@ -34,13 +34,12 @@ from nq43.vietnamese import date_short
 TOLERANCE_DAYS = 1
 
 
-@dataclass(frozen=True)
-class GitDates:
+class GitDates(NamedTuple):
     """What git history says of the notes: the day each one first landed on the current branch."""
 
     in_git: bool = False
     shallow: bool = False
-    landed: Mapping[str, date] = field(default_factory=lambda: MappingProxyType({}))
+    landed: Mapping[str, date] = EMPTY_MAP
     beyond_graft: frozenset[str] = frozenset()  # first seen in a shallow clone's graft commit: maybe older
 
 
@@ -114,8 +113,7 @@ class DateSource(str, Enum):
     NONE = "none"
 
 
-@dataclass(frozen=True)
-class Submission:
+class Submission(NamedTuple):
     """The day a note counts as submitted, where that day comes from, and both dates as known."""
 
     path: str

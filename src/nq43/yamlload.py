@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -61,14 +61,13 @@ _PROBLEMS_VI = {
 }
 
 
-@dataclass
-class YamlDoc:
+class YamlDoc(NamedTuple):
     """Plain data (dicts, lists, str, int, float, bool, None) and where each piece stands in the file."""
 
     data: Any
-    value_pos: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    key_pos: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    raw: dict[Path_, str] = field(default_factory=dict)
+    value_pos: Mapping[Path_, tuple[int, int]]
+    key_pos: Mapping[Path_, tuple[int, int]]
+    raw: Mapping[Path_, str]  # each scalar as written
 
     def where(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
         """Line and column of a value (or of its key), falling back to the nearest enclosing one."""
@@ -108,7 +107,9 @@ class _Builder:
     def __init__(self, path: str, line_offset: int) -> None:
         self.path = path
         self.offset = line_offset
-        self.doc = YamlDoc(None)
+        self.value_pos: dict[Path_, tuple[int, int]] = {}
+        self.key_pos: dict[Path_, tuple[int, int]] = {}
+        self.raw: dict[Path_, str] = {}
         self.seen: set[int] = set()
 
     def pos(self, node: yaml.Node) -> tuple[int, int]:
@@ -126,9 +127,9 @@ class _Builder:
         allowed = _SCALAR_TAGS if isinstance(node, yaml.ScalarNode) else {f"{_TAG}map", f"{_TAG}seq"}
         if node.tag not in allowed:
             raise self.refuse(node, "NQ207", tag=node.tag.replace(_TAG, "!!"))
-        self.doc.value_pos[path] = self.pos(node)
+        self.value_pos[path] = self.pos(node)
         if isinstance(node, yaml.ScalarNode):
-            self.doc.raw[path] = node.value
+            self.raw[path] = node.value
             return _scalar(node)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
@@ -138,10 +139,10 @@ class _Builder:
                 raise self.refuse(key_node, "NQ204", problem="khoá phải là một chữ/số đơn")
             key = str(key_node.value)
             child = (*path, key)
-            if child in self.doc.key_pos:
-                first_line = self.doc.key_pos[child][0]
+            if child in self.key_pos:
+                first_line = self.key_pos[child][0]
                 raise self.refuse(key_node, "NQ205", key=key, first_line=first_line)
-            self.doc.key_pos[child] = self.pos(key_node)
+            self.key_pos[child] = self.pos(key_node)
             result[key] = self.build(value_node, child, depth + 1)
         return result
 
@@ -176,12 +177,12 @@ def load_yaml(text: str, path: str, *, line_offset: int = 0,
         loader.dispose()
     builder = _Builder(path, line_offset)
     if node is None:
-        return YamlDoc(None, {(): (1 + line_offset, 1)}), []
+        return YamlDoc(None, {(): (1 + line_offset, 1)}, {}, {}), []
     try:
-        builder.doc.data = builder.build(node, (), 0)
+        data = builder.build(node, (), 0)
     except _Refused as refused:
         return None, [refused.finding]
-    return builder.doc, []
+    return YamlDoc(data, builder.value_pos, builder.key_pos, builder.raw), []
 
 
 def _needs_scan(text: str) -> bool:
