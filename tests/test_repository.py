@@ -8,8 +8,9 @@ import pytest
 
 from notekit import NOTE_PATH, QLDT_NOTE, TODAY, make_repo, places, write_note
 from nq43.errors import Nq43Error
+from nq43.layout import find_root
 from nq43.models import Quarter
-from nq43.repository import find_root, load_repository
+from nq43.repository import load_repository
 
 
 @pytest.fixture

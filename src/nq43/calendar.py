@@ -18,12 +18,15 @@ The rule, decided once and used everywhere:
 from __future__ import annotations
 
 from datetime import date, timedelta
-from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from nq43.findings import Finding, finding
 from nq43.models import Directive, Quarter, ReportingRule
-from nq43.yamlload import YamlDoc
+
+if TYPE_CHECKING:  # the reading below is imported where it is used: status can start from a snapshot without it
+    from pathlib import Path
+
+    from nq43.yamlload import YamlDoc
 
 CALENDAR_FILE = "data/calendar.yaml"
 WEEKDAYS = ("thu-hai", "thu-ba", "thu-tu", "thu-nam", "thu-sau", "thu-bay", "chu-nhat")

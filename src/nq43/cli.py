@@ -75,7 +75,8 @@ def validate(
     """
     from nq43 import reporters
     from nq43.findings import has_errors
-    from nq43.repository import find_root, load_repository
+    from nq43.layout import find_root
+    from nq43.repository import load_repository
 
     base = find_root(root)
     repo = load_repository(base, today(when), paths)
@@ -110,8 +111,8 @@ def new(
     `nq43 new --unit qldt --quarter 2025Q1 --link`.
     """
     from nq43.directive import load_directive
+    from nq43.layout import find_root
     from nq43.output import create_new
-    from nq43.repository import find_root
     from nq43.skeleton import skeleton
 
     base = find_root(root)
@@ -248,8 +249,8 @@ def report(
     `nq43 report --quarter 2025Q1 --number 5 --date 2025-03-12 --issue`.
     """
     from nq43 import reporters
+    from nq43.layout import find_root
     from nq43.publishing import ReportRequest, build
-    from nq43.repository import find_root
 
     base = find_root(root)
     parsed = quarter_option(quarter)
@@ -340,7 +341,7 @@ def check(
     """
     from nq43 import checkreport, gate, reporters
     from nq43.changes import changed_files
-    from nq43.repository import find_root
+    from nq43.layout import find_root
 
     found_root = find_root(root)
     changes = changed_files(found_root, base or gate.default_base(os.environ), fetch=not no_fetch)
@@ -400,8 +401,8 @@ def codeowners(
     from nq43 import codeowners as owners
     from nq43 import reporters
     from nq43.directive import load_directive
+    from nq43.layout import find_root
     from nq43.output import write_atomic
-    from nq43.repository import find_root
 
     found_root = find_root(root)
     directive, findings = load_directive(found_root)

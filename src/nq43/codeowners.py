@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Literal
 
-from nq43.directive import UNIT_FILE, UNITS_DIR
 from nq43.findings import Finding, finding
+from nq43.layout import UNIT_FILE, UNITS_DIR
 from nq43.models import Directive, Unit
 
 Host = Literal["github", "gitlab"]

@@ -8,6 +8,7 @@ from typing import Any
 
 from nq43 import schema
 from nq43.findings import Finding, finding
+from nq43.layout import DIRECTIVE_FILE, UNIT_FILE, UNITS_DIR
 from nq43.models import (
     Directive,
     Indicator,
@@ -23,10 +24,6 @@ from nq43.models import (
 )
 from nq43.source import MAX_LINES, read_source
 from nq43.yamlload import MAX_NODES, YamlDoc, load_yaml
-
-DIRECTIVE_FILE = "data/directive.yaml"
-UNITS_DIR = "data/units"
-UNIT_FILE = "unit.yaml"
 
 
 def read_yaml_file(file: Path, path: str, schema_name: schema.SchemaName,

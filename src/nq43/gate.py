@@ -12,11 +12,12 @@ import yaml
 from nq43 import issuance
 from nq43.changes import ChangeSet, show
 from nq43.codeowners import office, stale
-from nq43.directive import UNIT_FILE, UNITS_DIR, load_directive
+from nq43.directive import load_directive
 from nq43.findings import Finding
-from nq43.models import Note, Submitter
+from nq43.layout import UNIT_FILE, UNITS_DIR
+from nq43.models import CheckedNote, Note, Submitter
 from nq43.notes import parse_note
-from nq43.repository import CheckedNote, check_note_file, note_files
+from nq43.repository import check_note_file, note_files
 from nq43.submission import Actor, Before, Service, Submission, assess, is_note_path, unit_folder
 from nq43.vietnamese import nfc
 

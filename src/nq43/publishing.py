@@ -15,11 +15,11 @@ from datetime import date
 from pathlib import Path
 
 from nq43 import issuance
-from nq43.directive import UNITS_DIR
 from nq43.errors import Nq43Error
 from nq43.findings import Finding, Severity, finding, has_errors
 from nq43.gitrepo import git
 from nq43.issuance import IssueRecord, content_hash
+from nq43.layout import UNITS_DIR
 from nq43.models import Directive, Note, Quarter
 from nq43.notes import parse_note, split_front_matter
 from nq43.output import write_atomic

@@ -14,8 +14,7 @@ from datetime import date
 from nq43.document import Markdown, normalise
 from nq43.findings import Finding, Severity, finding
 from nq43.issuance import IssueRecord
-from nq43.models import Directive, Note, Quarter, Task, Unit
-from nq43.repository import CheckedNote
+from nq43.models import CheckedNote, Directive, Note, Quarter, Task, Unit
 from nq43.tasksplit import Standing, Tally, standing
 from nq43.vietnamese import date_long, date_short, number, percent
 

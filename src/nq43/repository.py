@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable
 from datetime import date
@@ -10,51 +9,17 @@ from pathlib import Path
 from typing import NamedTuple
 
 from nq43.calendar import load_calendar
-from nq43.directive import DIRECTIVE_FILE, UNIT_FILE, UNITS_DIR, load_directive
+from nq43.directive import load_directive
 from nq43.errors import Nq43Error
-from nq43.findings import Finding, finding, has_errors
-from nq43.models import Directive, Note, Quarter
+from nq43.findings import Finding, finding
+from nq43.layout import UNIT_FILE, UNITS_DIR
+from nq43.models import CheckedNote, Directive, Quarter
 from nq43.notes import read_note
 from nq43.source import display_path
 from nq43.validation import check_note
 
-ROOT_ENV = "NQ43_ROOT"
 NOTE_NAME = re.compile(r"\d{4}Q\d+\.md")
 _IGNORED = {".gitkeep", ".DS_Store"}
-
-
-def find_root(explicit: Path | None = None, start: Path | None = None) -> Path:
-    """The folder holding `data/directive.yaml`: `explicit`, else $NQ43_ROOT, else the nearest parent."""
-    given = explicit or (Path(os.environ[ROOT_ENV]) if os.environ.get(ROOT_ENV) else None)
-    if given is not None:
-        if not (given / DIRECTIVE_FILE).is_file():
-            raise Nq43Error(
-                f"Không thấy {DIRECTIVE_FILE} trong thư mục \"{given}\" (--root hoặc {ROOT_ENV}).",
-                f"No {DIRECTIVE_FILE} in \"{given}\" (--root or {ROOT_ENV}).",
-            )
-        return given.resolve()
-    here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        if (folder / DIRECTIVE_FILE).is_file():
-            return folder
-    raise Nq43Error(
-        f"Không tìm thấy {DIRECTIVE_FILE} ở thư mục hiện tại hay các thư mục cha. "
-        f"Chạy lệnh trong kho nq43, hoặc chỉ ra kho bằng --root hay biến {ROOT_ENV}.",
-        f"No {DIRECTIVE_FILE} here or in any parent folder. "
-        f"Run inside an nq43 repository, or give --root or {ROOT_ENV}.",
-    )
-
-
-class CheckedNote(NamedTuple):
-    """A note file with everything found in it (reading, format and cross-references)."""
-
-    path: str
-    note: Note | None
-    findings: tuple[Finding, ...]
-
-    @property
-    def valid(self) -> bool:
-        return self.note is not None and not has_errors(self.findings)
 
 
 class Repository(NamedTuple):

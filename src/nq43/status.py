@@ -17,8 +17,7 @@ from typing import NamedTuple
 
 from nq43.calendar import Calendar, DueDate, due_date
 from nq43.findings import Finding, Severity, finding
-from nq43.models import EMPTY_MAP, Directive, Quarter, Status, Task, TaskReport, Unit
-from nq43.repository import CheckedNote
+from nq43.models import EMPTY_MAP, CheckedNote, Directive, Quarter, Status, Task, TaskReport, Unit
 from nq43.submissions import NO_GIT, GitDates, Submission, submission
 from nq43.tasksplit import Standing, Tally, standing
 

@@ -20,9 +20,10 @@ def run(*, quarter: str | None = None, tasks: bool = False, unit: str | None = N
         day: str | None = None) -> int:
     """Show one quarter (units or tasks), one unit's history, or a year's matrix; the exit code for --check."""
     from nq43 import reporters
+    from nq43.layout import find_root
     from nq43.models import Quarter
-    from nq43.repository import find_root
-    from nq43.status import gather, history_quarters, quarter_status, unit_history, year_matrix
+    from nq43.snapshot import inputs as gather
+    from nq43.status import history_quarters, quarter_status, unit_history, year_matrix
     from nq43.status_view import View, check_summary, notices_text, render
 
     now = today(day)

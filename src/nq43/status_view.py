@@ -8,9 +8,7 @@ the one scripts and cron jobs take, never loads it.
 
 from __future__ import annotations
 
-import csv
 import io
-import json
 import textwrap
 import unicodedata
 from collections.abc import Sequence
@@ -714,6 +712,8 @@ def as_data(view: View, lang: Lang) -> dict[str, Any]:
 
 
 def json_text(view: View, lang: Lang) -> str:
+    import json  # imported here, like csv below: a table needs neither
+
     return json.dumps(as_data(view, lang), ensure_ascii=False, indent=2) + "\n"
 
 
@@ -800,6 +800,8 @@ def csv_text(view: View, lang: Lang, tasks: bool = False) -> str:
     else:
         rows = [_unit_row(s, lang) for _, row in view.rows for s in row]
         fields = _UNIT_FIELDS
+    import csv
+
     writer = csv.DictWriter(out, fieldnames=list(fields), extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for row in rows:

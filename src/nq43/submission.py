@@ -11,11 +11,11 @@ from typing import Literal
 
 from nq43.changes import Change, ChangeSet
 from nq43.codeowners import TARGETS, office
-from nq43.directive import UNIT_FILE, UNITS_DIR
 from nq43.findings import Finding, Severity, finding, has_errors
 from nq43.issuance import IssueRecord
-from nq43.models import Amendment, Directive, Note, Quarter, Submitter, Unit
-from nq43.repository import NOTE_NAME, CheckedNote
+from nq43.layout import UNIT_FILE, UNITS_DIR
+from nq43.models import Amendment, CheckedNote, Directive, Note, Quarter, Submitter, Unit
+from nq43.repository import NOTE_NAME
 
 Service = Literal["github", "gitlab"]
 ActorRole = Literal["submitter", "office", "stranger", "not-checked"]
