@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import zipfile
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -361,7 +360,7 @@ def test_control_characters_are_cleaned(tmp_path: Path) -> None:
 def test_the_streamed_body_is_well_formed_whatever_its_text(tmp_path: Path) -> None:
     # text that reaches the writer without vietnamese.clean: an entity's character, a YAML escape's surrogate
     text = 'Ký tự "lạ" <w:t> & \x01\x0b\ufffe\ud800\u202e hết.'
-    document = replace(_document(tmp_path), body=(Paragraph((Run(text), Run(" đậm", bold=True))),))
+    document = _document(tmp_path)._replace(body=(Paragraph((Run(text), Run(" đậm", bold=True))),))
 
     reopened = docx.Document(io.BytesIO(build_docx(document)))
 
@@ -392,7 +391,7 @@ def test_core_properties_are_fixed_by_the_report(document: Any) -> None:
 
 def test_a_report_without_appendix_is_one_portrait_section(tmp_path: Path) -> None:
     document = _document(tmp_path)
-    bare = replace(document, appendix=(), appendix_title=(), appendix_label=(), appendix_note=())
+    bare = document._replace(appendix=(), appendix_title=(), appendix_label=(), appendix_note=())
 
     reopened = docx.Document(io.BytesIO(build_docx(bare)))
 
@@ -440,7 +439,7 @@ def test_a_long_report_is_streamed_in_pieces_in_order(tmp_path: Path) -> None:
     from nq43 import docx_writer
 
     document = _document(tmp_path)
-    long = replace(document, body=document.body * (docx_writer.FLUSH_EVERY // len(document.body) + 2))
+    long = document._replace(body=document.body * (docx_writer.FLUSH_EVERY // len(document.body) + 2))
 
     reopened = docx.Document(io.BytesIO(build_docx(long)))
 

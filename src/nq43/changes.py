@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from nq43.errors import Nq43Error
 from nq43.gitrepo import git, is_repository, is_shallow
@@ -23,8 +23,7 @@ _CI_ADVICE_EN = (
 )
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     """One file the branch changes; paths are relative to the nq43 root, with forward slashes."""
 
     status: str  # A added, M modified, D deleted, R renamed, C copied, T type changed
@@ -36,8 +35,7 @@ class Change:
         return self.status == "D"
 
 
-@dataclass(frozen=True)
-class ChangeSet:
+class ChangeSet(NamedTuple):
     base: str  # as the user named it, e.g. origin/main
     base_commit: str
     merge_base: str

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache, lru_cache
 from typing import Any, NamedTuple
@@ -32,10 +31,7 @@ class Markdown(str):
 
 
 class Run(NamedTuple):
-    """A stretch of text in one style; `link` is the target of a hyperlink (only http, https and mailto).
-
-    A named tuple rather than a dataclass: a province's report holds hundreds of thousands of runs.
-    """
+    """A stretch of text in one style; `link` is the target of a hyperlink (only http, https and mailto)."""
 
     text: str
     bold: bool = False
@@ -49,46 +45,39 @@ LINE_BREAK = Run("\n")
 Inline = tuple[Run, ...]
 
 
-@dataclass(frozen=True)
-class Heading:
+class Heading(NamedTuple):
     level: int
     runs: Inline
 
 
-@dataclass(frozen=True)
-class Paragraph:
+class Paragraph(NamedTuple):
     runs: Inline
 
 
-@dataclass(frozen=True)
-class ListBlock:
+class ListBlock(NamedTuple):
     ordered: bool
     start: int
     items: tuple[tuple[Block, ...], ...]
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(NamedTuple):
     header: tuple[Inline, ...]
     rows: tuple[tuple[Inline, ...], ...]
     align: tuple[str, ...]  # "left", "center", "right" or "" per column
 
 
-@dataclass(frozen=True)
-class CodeBlock:
+class CodeBlock(NamedTuple):
     text: str
 
 
-@dataclass(frozen=True)
-class Quote:
+class Quote(NamedTuple):
     blocks: tuple[Block, ...]
 
 
 Block = Heading | Paragraph | ListBlock | Table | CodeBlock | Quote
 
 
-@dataclass(frozen=True)
-class Frame:
+class Frame(NamedTuple):
     """The parts of the report that Decree 30 fixes in place: header table, title, signature block."""
 
     parent_agency: str
@@ -106,8 +95,7 @@ class Frame:
     draft_mark: str
 
 
-@dataclass(frozen=True)
-class ReportDocument:
+class ReportDocument(NamedTuple):
     """Everything the .docx writer needs; built from the rendered template, never from notes directly."""
 
     frame: Frame
@@ -120,7 +108,7 @@ class ReportDocument:
     title: str
     author: str
     created: datetime
-    keywords: tuple[str, ...] = field(default_factory=tuple)
+    keywords: tuple[str, ...] = ()
 
 
 def plain_text(runs: Sequence[Run]) -> str:

@@ -34,9 +34,8 @@ import io
 import re
 import zipfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from nq43.document import (
@@ -124,8 +123,7 @@ def text_width(text: str, size: float, *, bold: bool = False) -> int:
 # ---------------------------------------------------------------- runs and paragraphs
 
 
-@dataclass(frozen=True)
-class Style:
+class Style(NamedTuple):
     """Direct formatting of a paragraph (everything written out, nothing left to Word's defaults)."""
 
     size: float = BODY_SIZE

@@ -7,10 +7,9 @@ quarter changes; a report can be regenerated from the recorded note versions.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -25,8 +24,7 @@ def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-@dataclass(frozen=True)
-class IssueRecord:
+class IssueRecord(NamedTuple):
     quarter: Quarter
     number: str
     issued_on: date

@@ -7,14 +7,12 @@ checks that every code here is documented there.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Final, Literal
+from typing import Final, Literal, NamedTuple
 
 Lang = Literal["vi", "en"]
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     severity: Literal["error", "warning"]
     vi: str
     en: str

@@ -10,9 +10,9 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from nq43 import issuance
 from nq43.errors import Nq43Error
@@ -30,8 +30,7 @@ from nq43.source import read_source
 MAX_NUMBER_DIGITS = 6
 
 
-@dataclass(frozen=True)
-class ReportRequest:
+class ReportRequest(NamedTuple):
     root: Path
     quarter: Quarter
     today: date
@@ -45,8 +44,7 @@ class ReportRequest:
     out: Path | None = None
 
 
-@dataclass(frozen=True)
-class ReportOutcome:
+class ReportOutcome(NamedTuple):
     """What a run did: the files written, the warnings to show, or the errors that stopped it."""
 
     written: tuple[Path, ...]

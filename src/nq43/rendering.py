@@ -10,12 +10,11 @@ template code or Markdown syntax.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, field, fields
+from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime, time
 from pathlib import Path
-from types import TracebackType
-from typing import Any
+from types import MappingProxyType, TracebackType
+from typing import Any, NamedTuple
 
 from nq43.document import Block, Frame, Markdown, Paragraph, ReportDocument, escape, parse, parse_inline
 from nq43.report_model import ReportContext
@@ -42,12 +41,14 @@ class TemplateProblem(Exception):
         self.reason = reason
 
 
-@dataclass(frozen=True)
-class Rendered:
+_NO_TEXTS: Mapping[str, str] = MappingProxyType({})
+
+
+class Rendered(NamedTuple):
     markdown: str  # the whole report, as the template lays it out
     parts: dict[str, str]  # each required block on its own
     # the block-level parts with each Markdown value replaced by a mark, and those values in order
-    marked: dict[str, str] = field(default_factory=dict)
+    marked: Mapping[str, str] = _NO_TEXTS
     chunks: tuple[Markdown, ...] = ()
 
 
@@ -181,7 +182,7 @@ def render(context: ReportContext, dirs: Sequence[Path]) -> Rendered:
     """
     from jinja2 import TemplateError, TemplateNotFound
 
-    variables = {f.name: getattr(context, f.name) for f in fields(context)}
+    variables = context._asdict()
     chunks: list[Markdown] = []
     captured: dict[str, str] = {}
     try:

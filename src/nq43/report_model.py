@@ -8,8 +8,8 @@ Pure: it reads nothing and writes nothing. `select_notes` sorts a quarter's note
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from nq43.document import Markdown, normalise
 from nq43.findings import Finding, Severity, finding
@@ -26,8 +26,7 @@ RECIPIENTS_HEADING = "Nơi nhận:"
 BLANK_NUMBER = "     "  # a number left for the Office to write in by hand: "Số:      /BC-BQL"
 
 
-@dataclass(frozen=True)
-class ReportOptions:
+class ReportOptions(NamedTuple):
     quarter: Quarter
     date: date  # the date on the report, also the data cut-off date of the task counts
     number: str = ""  # "" leaves the number blank
@@ -35,8 +34,7 @@ class ReportOptions:
     draft: bool = False
 
 
-@dataclass(frozen=True)
-class Selection:
+class Selection(NamedTuple):
     """A quarter's notes: the one usable note of each unit, and the notes that do not validate."""
 
     used: Mapping[str, Note]  # unit id -> note
@@ -70,8 +68,7 @@ def select_notes(directive: Directive, checked: Sequence[CheckedNote], quarter: 
 # ---------------------------------------------------------------- the context a template sees
 
 
-@dataclass(frozen=True)
-class QuarterInfo:
+class QuarterInfo(NamedTuple):
     code: str  # "2025Q1"
     year: int
     number: int
@@ -87,8 +84,7 @@ class QuarterInfo:
                    f"quý {quarter.roman}/{quarter.year}", quarter.first_day, quarter.last_day)
 
 
-@dataclass(frozen=True)
-class IndicatorValue:
+class IndicatorValue(NamedTuple):
     id: str
     name: str
     measure: str
@@ -100,8 +96,7 @@ class IndicatorValue:
     target_text: str
 
 
-@dataclass(frozen=True)
-class TaskEntry:
+class TaskEntry(NamedTuple):
     id: str
     title: str
     text: str
@@ -124,8 +119,7 @@ class TaskEntry:
     indicators: tuple[IndicatorValue, ...]
 
 
-@dataclass(frozen=True)
-class UnitEntry:
+class UnitEntry(NamedTuple):
     id: str
     number: int
     name: str
@@ -143,15 +137,13 @@ class UnitEntry:
     has_proposals: bool
 
 
-@dataclass(frozen=True)
-class LeftOut:
+class LeftOut(NamedTuple):
     path: str
     unit_name: str  # "" when the note does not say which unit (or names one that does not exist)
     errors: int
 
 
-@dataclass(frozen=True)
-class Erratum:
+class Erratum(NamedTuple):
     unit_name: str
     path: str
     date: date
@@ -159,8 +151,7 @@ class Erratum:
     reason: str
 
 
-@dataclass(frozen=True)
-class TallyInfo:
+class TallyInfo(NamedTuple):
     total: int
     completed: int
     completed_on_time: int
@@ -175,8 +166,7 @@ class TallyInfo:
     sentence: str
 
 
-@dataclass(frozen=True)
-class ResolutionInfo:
+class ResolutionInfo(NamedTuple):
     number: str
     date: date
     date_text: str  # "19/7/2024"
@@ -184,16 +174,14 @@ class ResolutionInfo:
     subject: str
 
 
-@dataclass(frozen=True)
-class LetterInfo:
+class LetterInfo(NamedTuple):
     number: str
     date_text: str
     subject: str
     issuing_agency: str
 
 
-@dataclass(frozen=True)
-class ReportContext:
+class ReportContext(NamedTuple):
     """The variables of a report template; every text here is plain text except the `Markdown` fields."""
 
     quarter: QuarterInfo

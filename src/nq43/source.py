@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from nq43.findings import Finding, finding
 from nq43.vietnamese import HIDDEN_CHARACTERS, control_characters, has_hidden_characters, invisible_characters, nfc
@@ -27,8 +27,7 @@ _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _UTF8_BOM = b"\xef\xbb\xbf"
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     """A file's text, NFC-normalised with "\n" line ends and any BOM removed, and what was noticed reading it."""
 
     path: str

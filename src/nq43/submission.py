@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from types import MappingProxyType
+from typing import Literal, NamedTuple, Never
 
 from nq43.changes import Change, ChangeSet
 from nq43.codeowners import TARGETS, office
@@ -23,8 +23,7 @@ ActorRole = Literal["submitter", "office", "stranger", "not-checked"]
 _UNIT_FILE_PATH = re.compile(re.escape(UNITS_DIR) + r"/([^/]+)/(.+)")
 
 
-@dataclass(frozen=True)
-class Actor:
+class Actor(NamedTuple):
     """Who pushed, as CI tells it; `service` None compares the login with both kinds of account."""
 
     login: str
@@ -37,18 +36,20 @@ class Actor:
         return any(a is not None and a.casefold() == self.login.casefold() for a in wanted)
 
 
-@dataclass(frozen=True)
-class Before:
+# The default of every mapping of `Before`: one empty mapping shared by all, read-only so that sharing is safe.
+_NOTHING: Mapping[str, Never] = MappingProxyType({})
+
+
+class Before(NamedTuple):
     """The base branch's side: what was there before the pull request. Read from the base, never from the
     branch, so that a pull request cannot grant itself a submitter or un-issue a report."""
 
-    notes: Mapping[str, Note | None] = field(default_factory=dict)  # earlier version of each changed note
-    submitters: Mapping[str, tuple[Submitter, ...]] = field(default_factory=dict)  # unit id -> submitters
-    issued: Mapping[str, IssueRecord] = field(default_factory=dict)  # quarter ("2025Q1") -> issue record
+    notes: Mapping[str, Note | None] = _NOTHING  # earlier version of each changed note
+    submitters: Mapping[str, tuple[Submitter, ...]] = _NOTHING  # unit id -> submitters
+    issued: Mapping[str, IssueRecord] = _NOTHING  # quarter ("2025Q1") -> issue record
 
 
-@dataclass(frozen=True)
-class SubmittedNote:
+class SubmittedNote(NamedTuple):
     change: Change
     checked: CheckedNote
     issued: IssueRecord | None  # the quarter's issue record when the note differs from the issued version
@@ -59,8 +60,7 @@ class SubmittedNote:
         return self.checked.path
 
 
-@dataclass(frozen=True)
-class Submission:
+class Submission(NamedTuple):
     """What a pull request submits and everything wrong with it."""
 
     changes: ChangeSet

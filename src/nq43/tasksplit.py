@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from enum import Enum
-from typing import TypedDict
+from typing import NamedTuple, TypedDict
 
 from nq43.models import Status, Task, TaskReport
 from nq43.vietnamese import date_short
@@ -63,8 +62,7 @@ def standing(task: Task, report: TaskReport | None, cutoff: date, submitted: dat
     return Standing.IN_PROGRESS
 
 
-@dataclass(frozen=True)
-class Tally:
+class Tally(NamedTuple):
     """Counts of tasks by standing, with the cut-off date they are valid for."""
 
     counts: dict[Standing, int]

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 from urllib.parse import quote, urlsplit
 
 from nq43.errors import Nq43Error
@@ -18,16 +17,14 @@ MAX_URL = 8000
 _SCP = re.compile(r"(?:[^@/]+@)?(?P<host>[^:/]+):(?!//)(?P<path>.+)")  # git@github.com:owner/repo.git
 
 
-@dataclass(frozen=True)
-class Remote:
+class Remote(NamedTuple):
     """A repository on a hosting service, as its web pages are addressed."""
 
     web: str  # https://github.com/owner/repo
     forge: Forge
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(NamedTuple):
     url: str
     complete: bool  # False when the skeleton was too long to travel in the link and only the file name does
     compacted: bool = False  # True when the skeleton's help comments were left out to fit
