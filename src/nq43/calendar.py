@@ -15,7 +15,7 @@ The rule, decided once and used everywhere:
 - Lateness is counted in calendar days.
 """
 
-from __future__ import annotations
+# Annotations evaluated, not postponed, for NamedTuple's sake: see models.py.
 
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -138,7 +138,7 @@ def _day(value: Any) -> date | None:
 
 
 def build_calendar(
-    data: dict[str, Any], doc: YamlDoc, path: str, unit_ids: list[str], rule: ReportingRule | None = None
+    data: dict[str, Any], doc: "YamlDoc", path: str, unit_ids: list[str], rule: ReportingRule | None = None
 ) -> tuple[Calendar, list[Finding]]:
     """The Calendar from schema-checked data, with findings for what the schema cannot see."""
     findings: list[Finding] = []
@@ -211,7 +211,7 @@ def build_calendar(
     return Calendar(base.weekend, base.move_due_date, base.days_off, base.working_days, tuple(extensions)), findings
 
 
-def load_calendar(root: Path, directive: Directive | None) -> tuple[Calendar | None, list[Finding]]:
+def load_calendar(root: "Path", directive: Directive | None) -> tuple[Calendar | None, list[Finding]]:
     """Read `data/calendar.yaml` (optional: without it, weekends only); None when the file is unusable."""
     from nq43.directive import read_yaml_file  # the same reading, YAML and schema machinery as the directive
 

@@ -1,6 +1,6 @@
 """Problems found in a user's file, as data: `Finding(path, line, column, code, args)`."""
 
-from __future__ import annotations
+# Annotations evaluated, not postponed, for NamedTuple's sake: see models.py.
 
 from collections.abc import Iterable, Mapping
 from enum import Enum

@@ -4,7 +4,7 @@ Codes are stable: a code is never reused for another problem. `docs/ma-loi.md` l
 checks that every code here is documented there.
 """
 
-from __future__ import annotations
+# Annotations evaluated, not postponed, for NamedTuple's sake: see models.py.
 
 from collections.abc import Mapping
 from typing import Final, Literal, NamedTuple

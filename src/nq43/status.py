@@ -5,7 +5,7 @@ Everything here is computed from plain inputs and a given "today"; `gather` at t
 that reads the repository (and git) to build those inputs.
 """
 
-from __future__ import annotations
+# Annotations evaluated, not postponed, for NamedTuple's sake: see models.py.
 
 from collections import Counter
 from collections.abc import Iterable, Mapping

@@ -6,7 +6,7 @@ objects themselves and carry the same facts. rich is imported only to draw on a 
 the one scripts and cron jobs take, never loads it.
 """
 
-from __future__ import annotations
+# Annotations evaluated, not postponed, for NamedTuple's sake: see models.py.
 
 import io
 import textwrap

@@ -1,7 +1,7 @@
 """How a task stands in the government's split: completed on time or late, in progress within or past its
 deadline, not started, recurring, or not reported; and the counts as a Vietnamese report states them."""
 
-from __future__ import annotations
+# Annotations evaluated, not postponed, for NamedTuple's sake: see models.py.
 
 from collections import Counter
 from collections.abc import Iterable
@@ -69,7 +69,7 @@ class Tally(NamedTuple):
     cutoff: date
 
     @classmethod
-    def of(cls, standings: Iterable[Standing], cutoff: date) -> Tally:
+    def of(cls, standings: Iterable[Standing], cutoff: date) -> "Tally":
         counter = Counter(standings)
         return cls({s: counter.get(s, 0) for s in Standing}, cutoff)
 
