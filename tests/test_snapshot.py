@@ -232,3 +232,16 @@ def test_status_shows_the_same_from_a_snapshot(
     assert len(counted) == 1
     assert shown[0] == shown[1]
     assert "2025" in shown[0][1]  # a real view, shown twice alike
+
+
+def test_a_deep_tree_under_data_is_walked_without_overflow(repo: RepoBuilder, counted: list[int]) -> None:
+    _repo(repo)
+    deep = repo.root / "data" / "khac"
+    deep.mkdir()
+    for _ in range(1200):  # deeper than Python's recursion limit (made a level at a time for the same reason)
+        deep = deep / "a"
+        deep.mkdir()
+    state = snapshot.current_state(repo.root, TODAY, Q1, None)
+    assert state is not None and sum(1 for entry in state[-1] if entry[0].startswith("khac")) == 1201
+    assert snapshot.inputs(repo.root, TODAY, Q1) == snapshot.inputs(repo.root, TODAY, Q1)
+    assert len(counted) == 1

@@ -65,7 +65,7 @@ def inputs(root: Path, today: date, quarters: Iterable[Quarter] | None = None, u
 def current_state(root: Path, today: date, quarters: list[Quarter] | None, unit: str | None) -> State | None:
     """Everything a status call's inputs depend on; None when that cannot be told surely."""
     git = head_state(root)
-    if git is None:
+    if git is None or not hasattr(os, "getuid"):  # without owners to check (Windows), no snapshot is trusted
         return None
     data = os.path.join(root, "data")
     try:
@@ -144,16 +144,26 @@ def _path(file: str) -> Path:
     return Path(file)
 
 
-def _tree(folder: str, prefix: str) -> Iterable[tuple[str, int, int, int, int, int]]:
-    """Every entry under `folder`, in name order: (path, mode, size, inode, modified, changed); links not followed."""
-    with os.scandir(folder) as listing:
-        entries = sorted(listing, key=lambda e: e.name)
-    for entry in entries:
-        info = entry.stat(follow_symlinks=False)
-        name = prefix + entry.name
-        yield name, info.st_mode, info.st_size, info.st_ino, info.st_mtime_ns, info.st_ctime_ns
-        if entry.is_dir(follow_symlinks=False):
-            yield from _tree(entry.path, name + "/")
+def _tree(folder: str, prefix: str) -> list[tuple[str, int, int, int, int, int]]:
+    """Every entry under `folder`, depth first in name order: (path, mode, size, inode, modified, changed).
+
+    Links are listed, not followed; the walk keeps its own stack, so no depth of folders can overflow Python's.
+    """
+    found = []
+    pending = [(folder, prefix)]
+    while pending:
+        here, start = pending.pop()
+        with os.scandir(here) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+        below = []
+        for entry in entries:
+            info = entry.stat(follow_symlinks=False)
+            name = start + entry.name
+            found.append((name, info.st_mode, info.st_size, info.st_ino, info.st_mtime_ns, info.st_ctime_ns))
+            if entry.is_dir(follow_symlinks=False):
+                below.append((entry.path, name + "/"))
+        pending += reversed(below)
+    return found
 
 
 def _code() -> tuple[Any, ...]:
