@@ -205,7 +205,8 @@ def status(
 
     Hạn nộp là hết ngày 9 của tháng cuối quý ("trước ngày 10"), dời sang ngày làm việc kế tiếp nếu trùng ngày
     nghỉ, và theo gia hạn ghi trong data/calendar.yaml. Ngày nộp là ngày ghi chú vào nhánh git hiện tại (ngoài
-    git: trường submitted).
+    git: trường submitted). Kết quả đọc được ghi nhớ ở thư mục đệm của người dùng (~/.cache/nq43) và dùng lại
+    khi dữ liệu, git và nq43 không đổi; đặt NQ43_NO_CACHE=1 để luôn đọc lại từ đầu.
 
     Ví dụ: `nq43 status`, `nq43 status --quarter 2025Q1 --tasks`, `nq43 status --unit qldt`,
     `nq43 status --year 2025 --format csv`, `nq43 status --check` (cho CI chạy định kỳ).

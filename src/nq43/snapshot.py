@@ -50,7 +50,8 @@ def inputs(root: Path, today: date, quarters: Iterable[Quarter] | None = None, u
 
     wanted = None if quarters is None else sorted(set(quarters))
     started = time.time_ns()
-    state = None if os.environ.get(NO_CACHE_ENV) else current_state(root, today, wanted, unit)
+    switched_off = os.environ.get(NO_CACHE_ENV, "") not in ("", "0")
+    state = None if switched_off else current_state(root, today, wanted, unit)
     file = None if state is None else snapshot_file(root, wanted, unit)
     if state is not None and file is not None:
         remembered = load(file, state)
@@ -125,8 +126,8 @@ def save(file: str, state: State, result: Inputs) -> None:
         pickler.dump((state, result))
         write_atomic(_path(file), buffer.getvalue())
         os.chmod(file, 0o600)
-    except Exception:
-        pass
+    except Exception:  # any failure only means that the next call reads everything again
+        return
 
 
 def _reduce_proxy(proxy: Mapping[Any, Any]) -> tuple[Any, ...]:
