@@ -44,8 +44,8 @@ def _repo(repo: RepoBuilder) -> RepoBuilder:
 
 def test_the_second_call_reads_nothing_and_gets_the_same_inputs(repo: RepoBuilder, counted: list[int]) -> None:
     _repo(repo)
-    first = snapshot.inputs(repo.root, TODAY, Q1)
-    second = snapshot.inputs(repo.root, TODAY, Q1)
+    first = snapshot.remembered_inputs(repo.root, TODAY, Q1)
+    second = snapshot.remembered_inputs(repo.root, TODAY, Q1)
     assert len(counted) == 1
     assert second == first
     assert second.notes.keys() == first.notes.keys() and second.submissions == first.submissions
@@ -56,7 +56,7 @@ def test_the_snapshot_lives_in_the_users_cache_not_in_the_repository(
     repo: RepoBuilder, counted: list[int], private_cache: Path
 ) -> None:
     _repo(repo)
-    snapshot.inputs(repo.root, TODAY, Q1)
+    snapshot.remembered_inputs(repo.root, TODAY, Q1)
     saved = list((private_cache / "nq43" / "status").iterdir())
     assert len(saved) == 1
     assert saved[0].stat().st_mode & 0o777 == 0o600
@@ -68,7 +68,7 @@ def test_the_snapshot_lives_in_the_users_cache_not_in_the_repository(
                                     "edit a unit", "edit the calendar", "add a folder"])
 def test_any_change_under_data_is_read_again(repo: RepoBuilder, counted: list[int], change: str) -> None:
     _repo(repo)
-    first = snapshot.inputs(repo.root, TODAY, Q1)
+    first = snapshot.remembered_inputs(repo.root, TODAY, Q1)
     units = repo.root / "data" / "units"
     if change == "edit a note":
         note = units / "qldt" / "2025Q1.md"
@@ -88,7 +88,7 @@ def test_any_change_under_data_is_read_again(repo: RepoBuilder, counted: list[in
         repo.calendar("weekend: [thu-bay, chu-nhat]\n")
     else:
         (units / "moi").mkdir()
-    second = snapshot.inputs(repo.root, TODAY, Q1)
+    second = snapshot.remembered_inputs(repo.root, TODAY, Q1)
     assert len(counted) == 2
     assert second == status.gather(repo.root, TODAY, Q1)
     if change in ("edit a note", "add a note", "remove a note"):
@@ -97,28 +97,28 @@ def test_any_change_under_data_is_read_again(repo: RepoBuilder, counted: list[in
 
 def test_another_day_or_question_is_another_reading(repo: RepoBuilder, counted: list[int]) -> None:
     _repo(repo)
-    snapshot.inputs(repo.root, TODAY, Q1)
-    snapshot.inputs(repo.root, date(2025, 3, 21), Q1)
-    snapshot.inputs(repo.root, TODAY, Q1, "qldt")
-    snapshot.inputs(repo.root, TODAY, None)
+    snapshot.remembered_inputs(repo.root, TODAY, Q1)
+    snapshot.remembered_inputs(repo.root, date(2025, 3, 21), Q1)
+    snapshot.remembered_inputs(repo.root, TODAY, Q1, "qldt")
+    snapshot.remembered_inputs(repo.root, TODAY, None)
     assert len(counted) == 4
     for day, quarters, unit in ((TODAY, Q1, None), (TODAY, Q1, "qldt"), (TODAY, None, None)):
-        snapshot.inputs(repo.root, day, quarters, unit)
+        snapshot.remembered_inputs(repo.root, day, quarters, unit)
     assert len(counted) == 4 + 1  # the 21st replaced the 20th: one snapshot per question
 
 
 def test_a_new_commit_is_read_again(repo: RepoBuilder, counted: list[int]) -> None:
     _repo(repo)
     repo.init("2025-03-05")
-    first = snapshot.inputs(repo.root, TODAY, Q1)
+    first = snapshot.remembered_inputs(repo.root, TODAY, Q1)
     assert first.submissions["data/units/vp/2025Q1.md"].landed == date(2025, 3, 5)
     repo.git("commit", "-q", "--allow-empty", "-m", "khác", day="2025-03-06")
-    snapshot.inputs(repo.root, TODAY, Q1)
+    snapshot.remembered_inputs(repo.root, TODAY, Q1)
     assert len(counted) == 2
     repo.git("checkout", "-q", "-b", "nhanh-khac")  # same commit, another branch: git's answer may differ
-    snapshot.inputs(repo.root, TODAY, Q1)
+    snapshot.remembered_inputs(repo.root, TODAY, Q1)
     assert len(counted) == 3
-    snapshot.inputs(repo.root, TODAY, Q1)
+    snapshot.remembered_inputs(repo.root, TODAY, Q1)
     assert len(counted) == 3
 
 
@@ -126,7 +126,7 @@ def test_files_changed_in_the_last_moments_are_not_remembered(
     repo: RepoBuilder, monkeypatch: pytest.MonkeyPatch, private_cache: Path
 ) -> None:
     _repo(repo)  # written just now: within SETTLE_NS of the call
-    snapshot.inputs(repo.root, TODAY, Q1)
+    snapshot.remembered_inputs(repo.root, TODAY, Q1)
     assert not (private_cache / "nq43" / "status").exists() or not list((private_cache / "nq43" / "status").iterdir())
 
 
@@ -135,8 +135,8 @@ def test_switched_off_by_the_environment(
 ) -> None:
     _repo(repo)
     monkeypatch.setenv(snapshot.NO_CACHE_ENV, "1")
-    snapshot.inputs(repo.root, TODAY, Q1)
-    snapshot.inputs(repo.root, TODAY, Q1)
+    snapshot.remembered_inputs(repo.root, TODAY, Q1)
+    snapshot.remembered_inputs(repo.root, TODAY, Q1)
     assert len(counted) == 2
     assert not (private_cache / "nq43").exists()
 
@@ -146,7 +146,7 @@ def test_a_snapshot_that_cannot_be_trusted_is_not_used(
     repo: RepoBuilder, counted: list[int], private_cache: Path, damage: str
 ) -> None:
     _repo(repo)
-    first = snapshot.inputs(repo.root, TODAY, Q1)
+    first = snapshot.remembered_inputs(repo.root, TODAY, Q1)
     [saved] = (private_cache / "nq43" / "status").iterdir()
     if damage == "garbage":
         saved.write_bytes(b"\x80\x05not a pickle")
@@ -158,7 +158,7 @@ def test_a_snapshot_that_cannot_be_trusted_is_not_used(
         other = snapshot.current_state(repo.root, date(2000, 1, 1), Q1, None)
         assert other is not None
         snapshot.save(str(saved), other, first)
-    assert snapshot.inputs(repo.root, TODAY, Q1) == first
+    assert snapshot.remembered_inputs(repo.root, TODAY, Q1) == first
     assert len(counted) == 2
 
 
@@ -169,7 +169,7 @@ def test_an_unwritable_cache_folder_only_costs_time(
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("", encoding="utf-8")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
-    assert snapshot.inputs(repo.root, TODAY, Q1) == snapshot.inputs(repo.root, TODAY, Q1)
+    assert snapshot.remembered_inputs(repo.root, TODAY, Q1) == snapshot.remembered_inputs(repo.root, TODAY, Q1)
     assert len(counted) == 2
 
 
@@ -243,5 +243,5 @@ def test_a_deep_tree_under_data_is_walked_without_overflow(repo: RepoBuilder, co
         deep.mkdir()
     state = snapshot.current_state(repo.root, TODAY, Q1, None)
     assert state is not None and sum(1 for entry in state[-1] if entry[0].startswith("khac")) == 1201
-    assert snapshot.inputs(repo.root, TODAY, Q1) == snapshot.inputs(repo.root, TODAY, Q1)
+    assert snapshot.remembered_inputs(repo.root, TODAY, Q1) == snapshot.remembered_inputs(repo.root, TODAY, Q1)
     assert len(counted) == 1

@@ -18,11 +18,14 @@ request could place one), and is read only when the user owns it and no one else
 
 from __future__ import annotations
 
+import io
 import os
 import pickle
 import sys
 import time
+import zlib
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
@@ -31,7 +34,6 @@ from nq43.gitrepo import head_state
 
 if TYPE_CHECKING:
     from datetime import date
-    from pathlib import Path
 
     from nq43.models import Quarter
     from nq43.status import Inputs
@@ -44,7 +46,9 @@ SETTLE_NS = 2_000_000_000
 State = tuple[Any, ...]
 
 
-def inputs(root: Path, today: date, quarters: Iterable[Quarter] | None = None, unit: str | None = None) -> Inputs:
+def remembered_inputs(
+    root: Path, today: date, quarters: Iterable[Quarter] | None = None, unit: str | None = None
+) -> Inputs:
     """`status.gather(root, today, quarters, unit)`, from the snapshot when nothing it depends on has changed."""
     from nq43.status import gather
 
@@ -90,8 +94,6 @@ def cache_folder() -> str | None:
 
 def snapshot_file(root: Path, quarters: list[Quarter] | None, unit: str | None) -> str | None:
     """One file per repository and question (the quarters and unit asked for)."""
-    import zlib
-
     folder = cache_folder()
     if folder is None:
         return None
@@ -114,9 +116,7 @@ def load(file: str, state: State) -> Inputs | None:
 
 def save(file: str, state: State, result: Inputs) -> None:
     """Keep `result` for the next call; a snapshot that cannot be written is not an error, only slower."""
-    import io
-
-    from nq43.output import write_atomic
+    from nq43.output import write_atomic  # and with it tempfile: only when a snapshot is written
 
     buffer = io.BytesIO()
     pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
@@ -124,7 +124,7 @@ def save(file: str, state: State, result: Inputs) -> None:
     try:
         os.makedirs(os.path.dirname(file), mode=0o700, exist_ok=True)
         pickler.dump((state, result))
-        write_atomic(_path(file), buffer.getvalue())
+        write_atomic(Path(file), buffer.getvalue())
         os.chmod(file, 0o600)
     except Exception:  # any failure only means that the next call reads everything again
         return
@@ -137,12 +137,6 @@ def _reduce_proxy(proxy: Mapping[Any, Any]) -> tuple[Any, ...]:
 
 def _read_only(data: dict[Any, Any]) -> Mapping[Any, Any]:
     return MappingProxyType(data)
-
-
-def _path(file: str) -> Path:
-    from pathlib import Path
-
-    return Path(file)
 
 
 def _tree(folder: str, prefix: str) -> list[tuple[str, int, int, int, int, int]]:

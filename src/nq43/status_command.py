@@ -22,7 +22,7 @@ def run(*, quarter: str | None = None, tasks: bool = False, unit: str | None = N
     from nq43 import reporters
     from nq43.layout import find_root
     from nq43.models import Quarter
-    from nq43.snapshot import inputs as gather
+    from nq43.snapshot import remembered_inputs
     from nq43.status import history_quarters, quarter_status, unit_history, year_matrix
     from nq43.status_view import View, check_summary, notices_text, render
 
@@ -38,12 +38,12 @@ def run(*, quarter: str | None = None, tasks: bool = False, unit: str | None = N
     year_quarters = None if year is None else [Quarter(year, n) for n in range(1, 5)]
     base = find_root(root)
     if unit is not None:
-        inputs = gather(base, now, year_quarters, unit)
+        inputs = remembered_inputs(base, now, year_quarters, unit)
     elif year_quarters is not None:
-        inputs = gather(base, now, year_quarters)
+        inputs = remembered_inputs(base, now, year_quarters)
     else:
         chosen = chosen or Quarter.containing(now)
-        inputs = gather(base, now, [chosen])
+        inputs = remembered_inputs(base, now, [chosen])
     directive, calendar = inputs.directive, inputs.calendar
     if directive is None or calendar is None:
         echo_err(reporters.text(inputs.findings, lang))
