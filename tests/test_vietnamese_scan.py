@@ -45,7 +45,8 @@ def test_hidden_characters_are_found_in_one_pass(text: str) -> None:
     assert has_hidden_characters(text) == bool(by_code_point_control(text) or by_code_point_invisible(text))
 
 
-@given(st.text(alphabet=st.sampled_from(EDGES + "¸µ¶Øðö") | st.characters(), max_size=40))
+# a file holds encoded text: lone surrogates (category Cs) cannot be written as UTF-8
+@given(st.text(alphabet=st.sampled_from(EDGES + "¸µ¶Øðö") | st.characters(exclude_categories=("Cs",)), max_size=40))
 def test_reading_finds_every_hidden_or_legacy_character(tmp_path_factory: Any, text: str) -> None:
     from nq43.source import read_source
 
