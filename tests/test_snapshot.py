@@ -250,3 +250,12 @@ def test_a_deep_tree_under_data_is_walked_without_overflow(repo: RepoBuilder, co
         while deep != repo.root / "data":
             deep.rmdir()
             deep = deep.parent
+
+
+def test_the_cache_folder_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert snapshot.cache_folder() == str(tmp_path / "nq43" / "status")
+    monkeypatch.setenv("HOME", str(tmp_path / "nha"))
+    for ignored in ("relative/folder", ""):
+        monkeypatch.setenv("XDG_CACHE_HOME", ignored)
+        assert snapshot.cache_folder() == str(tmp_path / "nha" / ".cache" / "nq43" / "status")

@@ -72,13 +72,13 @@ def current_state(root: Path, today: date, quarters: list[Quarter] | None, unit:
     git = head_state(root)
     if git is None or not hasattr(os, "getuid"):  # without owners to check (Windows), no snapshot is trusted
         return None
-    data = os.path.join(root, "data")
     try:
-        files = tuple(_tree(data, ""))
+        files = tuple(_tree(os.path.join(root, "data"), ""))
+        code = _code()
     except OSError:
         return None
     selection = (None if quarters is None else tuple(str(q) for q in quarters), unit)
-    return (FORMAT, _code(), str(root), today.isoformat(), selection, git, files)
+    return (FORMAT, code, str(root), today.isoformat(), selection, git, files)
 
 
 def settled(state: State, started: int) -> bool:
@@ -88,8 +88,12 @@ def settled(state: State, started: int) -> bool:
 
 
 def cache_folder() -> str | None:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return None if base.startswith("~") else os.path.join(base, "nq43", "status")
+    """$XDG_CACHE_HOME/nq43/status, else ~/.cache/nq43/status (a relative XDG_CACHE_HOME is ignored, as the
+    XDG specification says); None without a home folder."""
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):
+        base = os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "nq43", "status") if os.path.isabs(base) else None
 
 
 def snapshot_file(root: Path, quarters: list[Quarter] | None, unit: str | None) -> str | None:
