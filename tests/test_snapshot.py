@@ -259,3 +259,16 @@ def test_the_cache_folder_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path:
     for ignored in ("relative/folder", ""):
         monkeypatch.setenv("XDG_CACHE_HOME", ignored)
         assert snapshot.cache_folder() == str(tmp_path / "nha" / ".cache" / "nq43" / "status")
+
+
+def test_head_state_sees_a_shallow_clone_deepened(repo: RepoBuilder, tmp_path: Path) -> None:
+    repo.init()
+    for n in range(3):
+        repo.git("commit", "-q", "--allow-empty", "-m", f"lần {n}", day=f"2025-01-0{n + 2}")
+    clone = tmp_path / "ban-sao"
+    repo.git("clone", "-q", "--depth", "1", f"file://{repo.root}", str(clone))
+    shallow = head_state(clone)
+    assert shallow is not None
+    repo.git("fetch", "-q", "--unshallow", cwd=clone)
+    deepened = head_state(clone)
+    assert deepened is not None and deepened != shallow and deepened[1:3] == shallow[1:3]  # same HEAD, same ref

@@ -36,9 +36,10 @@ _RELOCATING = frozenset({
 
 
 def head_state(root: Path) -> tuple[object, ...] | None:
-    """What the history of HEAD depends on, read from the repository's files without running git (which
-    costs a status call more than everything else it does): the commit or branch HEAD names, that branch's
-    ref, and the files that can change what a ref or the history means (packed refs, shallow grafts, config).
+    """What the history of HEAD depends on, read from the repository's files without running git (importing
+    subprocess and one git call would add a third to a status call from its snapshot): the commit or branch
+    HEAD names, that branch's ref, and the files that can change what a ref or the history means (packed
+    refs, shallow grafts, config).
 
     Two equal states mean git would tell the same history; the state is a cache key, never shown. None when
     the files cannot say it surely: a variable that moves what git reads (GIT_DIR, GIT_CONFIG_*...), a layout
@@ -74,7 +75,9 @@ def head_state(root: Path) -> tuple[object, ...] | None:
             ref = _read(ref_file) if os.path.isfile(ref_file) else "packed"
     except (OSError, UnicodeDecodeError):
         return None
-    watched = [os.path.join(common, "packed-refs"), os.path.join(common, "config"), os.path.join(git_dir, "shallow")]
+    watched = [os.path.join(common, name) for name in ("packed-refs", "config", "shallow")]
+    if common != git_dir:  # a linked worktree: its own shallow file, if git ever keeps one there
+        watched.append(os.path.join(git_dir, "shallow"))
     return (os.path.realpath(git_dir), head, ref, *(_stamp(path) for path in watched))
 
 
