@@ -13,10 +13,11 @@ import re
 from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime, time
 from pathlib import Path
-from types import MappingProxyType, TracebackType
+from types import TracebackType
 from typing import Any, NamedTuple
 
 from nq43.document import Block, Frame, Markdown, Paragraph, ReportDocument, escape, parse, parse_inline
+from nq43.models import EMPTY_MAP
 from nq43.report_model import ReportContext
 from nq43.vietnamese import date_long, date_short, number, percent
 
@@ -41,14 +42,11 @@ class TemplateProblem(Exception):
         self.reason = reason
 
 
-_NO_TEXTS: Mapping[str, str] = MappingProxyType({})
-
-
 class Rendered(NamedTuple):
     markdown: str  # the whole report, as the template lays it out
     parts: dict[str, str]  # each required block on its own
     # the block-level parts with each Markdown value replaced by a mark, and those values in order
-    marked: Mapping[str, str] = _NO_TEXTS
+    marked: Mapping[str, str] = EMPTY_MAP
     chunks: tuple[Markdown, ...] = ()
 
 

@@ -126,7 +126,7 @@ def unit_status(
         if today > due.day:
             return UnitStatus(unit, quarter, due, State.OVERDUE, (today - due.day).days, submission=sub)
         return UnitStatus(unit, quarter, due, State.NOT_DUE, (due.day - today).days, submission=sub)
-    counts: Mapping[Status, int] = MappingProxyType({})
+    counts: Mapping[Status, int] = EMPTY_MAP
     if note.note is not None:
         counts = MappingProxyType(dict(Counter(r.status for r in note.note.tasks.values())))
     errors = sum(f.severity is Severity.ERROR for f in note.findings)

@@ -6,15 +6,14 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from datetime import date
-from types import MappingProxyType
-from typing import Literal, NamedTuple, Never
+from typing import Literal, NamedTuple
 
 from nq43.changes import Change, ChangeSet
 from nq43.codeowners import TARGETS, office
 from nq43.findings import Finding, Severity, finding, has_errors
 from nq43.issuance import IssueRecord
 from nq43.layout import UNIT_FILE, UNITS_DIR
-from nq43.models import Amendment, CheckedNote, Directive, Note, Quarter, Submitter, Unit
+from nq43.models import EMPTY_MAP, Amendment, CheckedNote, Directive, Note, Quarter, Submitter, Unit
 from nq43.repository import NOTE_NAME
 
 Service = Literal["github", "gitlab"]
@@ -36,17 +35,13 @@ class Actor(NamedTuple):
         return any(a is not None and a.casefold() == self.login.casefold() for a in wanted)
 
 
-# The default of every mapping of `Before`: one empty mapping shared by all, read-only so that sharing is safe.
-_NOTHING: Mapping[str, Never] = MappingProxyType({})
-
-
 class Before(NamedTuple):
     """The base branch's side: what was there before the pull request. Read from the base, never from the
     branch, so that a pull request cannot grant itself a submitter or un-issue a report."""
 
-    notes: Mapping[str, Note | None] = _NOTHING  # earlier version of each changed note
-    submitters: Mapping[str, tuple[Submitter, ...]] = _NOTHING  # unit id -> submitters
-    issued: Mapping[str, IssueRecord] = _NOTHING  # quarter ("2025Q1") -> issue record
+    notes: Mapping[str, Note | None] = EMPTY_MAP  # earlier version of each changed note
+    submitters: Mapping[str, tuple[Submitter, ...]] = EMPTY_MAP  # unit id -> submitters
+    issued: Mapping[str, IssueRecord] = EMPTY_MAP  # quarter ("2025Q1") -> issue record
 
 
 class SubmittedNote(NamedTuple):
