@@ -243,7 +243,7 @@ def test_a_deep_tree_under_data_is_walked_without_overflow(repo: RepoBuilder, co
         deep.mkdir()
     try:
         state = snapshot.current_state(repo.root, TODAY, Q1, None)
-        assert state is not None and sum(1 for entry in state[-1] if entry[0].startswith("khac")) == 1201
+        assert state is not None and sum(1 for entry in state.files if entry[0].startswith("khac")) == 1201
         assert snapshot.remembered_inputs(repo.root, TODAY, Q1) == snapshot.remembered_inputs(repo.root, TODAY, Q1)
         assert len(counted) == 1
     finally:  # bottom up: pytest's clean-up (shutil.rmtree) recurses, and would overflow on this tree

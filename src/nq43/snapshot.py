@@ -27,7 +27,7 @@ import zlib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import nq43
 from nq43.gitrepo import head_state
@@ -43,7 +43,19 @@ FORMAT = 1  # raise when the content of a snapshot changes in a way its key does
 # A file changed this recently may change again within the file system's time resolution, unseen.
 SETTLE_NS = 2_000_000_000
 
-State = tuple[Any, ...]
+Entry = tuple[str, int, int, int, int, int]  # path, mode, size, inode, modified, changed (ns)
+
+
+class State(NamedTuple):
+    """Everything a status call's inputs depend on: equal states, equal inputs."""
+
+    format: int
+    code: tuple[Any, ...]
+    root: str
+    today: str
+    selection: tuple[tuple[str, ...] | None, str | None]
+    git: tuple[object, ...]
+    files: tuple[Entry, ...]
 
 
 def remembered_inputs(
@@ -78,12 +90,12 @@ def current_state(root: Path, today: date, quarters: list[Quarter] | None, unit:
     except OSError:
         return None
     selection = (None if quarters is None else tuple(str(q) for q in quarters), unit)
-    return (FORMAT, code, str(root), today.isoformat(), selection, git, files)
+    return State(FORMAT, code, str(root), today.isoformat(), selection, git, files)
 
 
 def settled(state: State, started: int) -> bool:
     """True when no file under data/ changed in the SETTLE_NS before `started`."""
-    newest = max((max(entry[4], entry[5]) for entry in state[-1]), default=0)
+    newest = max((max(modified, changed) for *_, modified, changed in state.files), default=0)
     return newest < started - SETTLE_NS
 
 
@@ -143,7 +155,7 @@ def _read_only(data: dict[Any, Any]) -> Mapping[Any, Any]:
     return MappingProxyType(data)
 
 
-def _tree(folder: str, prefix: str) -> list[tuple[str, int, int, int, int, int]]:
+def _tree(folder: str, prefix: str) -> list[Entry]:
     """Every entry under `folder`, depth first in name order: (path, mode, size, inode, modified, changed).
 
     Links are listed, not followed; the walk keeps its own stack, so no depth of folders can overflow Python's.
