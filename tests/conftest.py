@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import tempfile
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
@@ -108,16 +107,3 @@ class RepoBuilder:
 @pytest.fixture
 def repo(tmp_path: Path) -> RepoBuilder:
     return RepoBuilder(tmp_path / "kho")
-
-
-@pytest.fixture(scope="session")
-def _caches(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("caches")
-
-
-@pytest.fixture(autouse=True)
-def private_cache(_caches: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Each test its own cache folder, so that no status snapshot carries over from the user or another test."""
-    folder = Path(tempfile.mkdtemp(dir=_caches))
-    monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
-    return folder

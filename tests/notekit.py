@@ -161,7 +161,7 @@ def cli_repo(tmp_path: Path, monkeypatch: Any) -> Path:
 
 def run_cli(capsys: Any, *argv: str) -> tuple[int, str, str]:
     """Exit code, stdout and stderr of `nq43 argv`."""
-    from nq43.launcher import main
+    from nq43.cli import main
 
     code = main(list(argv))
     out, err = capsys.readouterr()

@@ -10,8 +10,8 @@ import pytest
 
 from gitdata import clone, commit_all, git, make_origin, note_text, write
 from nq43 import issuance
+from nq43.cli import main
 from nq43.issuance import IssueRecord, content_hash
-from nq43.launcher import main
 from nq43.models import Quarter
 
 NOTE = "data/units/qldt/2025Q1.md"

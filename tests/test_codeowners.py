@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from gitdata import SOURCE, TODAY, make_origin
+from nq43.cli import main
 from nq43.codeowners import MARKER, TARGETS, generate, logins, stale
 from nq43.directive import load_directive
-from nq43.launcher import main
 from nq43.models import Directive
 from nq43.repository import load_repository
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from notekit import NOTE_PATH, QLDT_NOTE, SHIPPED, TODAY, make_repo, tree_digest, write_note
-from nq43.launcher import main
+from nq43.cli import main
 from nq43.repository import load_repository
 from nq43.source import MAX_LINES
 

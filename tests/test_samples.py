@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from nq43.launcher import main
+from nq43.cli import main
 from nq43.models import Note, Quarter, Status
 from nq43.repository import Repository, load_repository
 

@@ -1,5 +1,5 @@
 """Allow `python -m nq43`."""
 
-from nq43.launcher import main
+from nq43.cli import main
 
 raise SystemExit(main())

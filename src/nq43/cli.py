@@ -1,5 +1,5 @@
-"""The typer command line: every command is a thin adapter over the core. The only module that imports typer;
-the launcher (launcher.py) answers `nq43 --help` and plain `nq43 status` calls before typer is loaded."""
+"""The typer command line: every command is a thin adapter over the core, and `main` maps every outcome to an
+exit code. The only module that imports typer."""
 
 from __future__ import annotations
 
@@ -13,8 +13,7 @@ import typer
 
 from nq43 import __version__
 from nq43.errors import Nq43Error
-from nq43.launcher import SUMMARIES
-from nq43.terminal import day_option, echo_err, quarter_option, today
+from nq43.terminal import day_option, display, echo_err, quarter_option, today
 
 app = typer.Typer(
     name="nq43",
@@ -55,7 +54,7 @@ TodayOpt = Annotated[
 ]
 
 
-@app.command("validate", short_help=SUMMARIES["validate"])
+@app.command("validate")
 def validate(
     paths: Annotated[list[Path] | None, typer.Argument(help="Tệp hoặc thư mục cần kiểm tra; mặc định toàn bộ data/.",
                                                        show_default=False)] = None,
@@ -87,7 +86,7 @@ def validate(
     return 1 if has_errors(findings, strict=strict) else 0
 
 
-@app.command("new", short_help=SUMMARIES["new"])
+@app.command("new")
 def new(
     unit: Annotated[str, typer.Option("--unit", help="Mã đơn vị, ví dụ qldt.")],
     quarter: Annotated[str, typer.Option("--quarter", help="Quý, ví dụ 2025Q1.")],
@@ -183,7 +182,7 @@ class StatusFormatOption(str, Enum):
     csv = "csv"
 
 
-@app.command("status", short_help=SUMMARIES["status"])
+@app.command("status")
 def status(
     quarter: Annotated[str | None, typer.Option("--quarter", help="Quý cần xem, ví dụ 2025Q1. Mặc định: quý hiện tại.",
                                                 show_default=False)] = None,
@@ -205,19 +204,70 @@ def status(
 
     Hạn nộp là hết ngày 9 của tháng cuối quý ("trước ngày 10"), dời sang ngày làm việc kế tiếp nếu trùng ngày
     nghỉ, và theo gia hạn ghi trong data/calendar.yaml. Ngày nộp là ngày ghi chú vào nhánh git hiện tại (ngoài
-    git: trường submitted). Kết quả đọc được ghi nhớ ở thư mục đệm của người dùng (~/.cache/nq43) và dùng lại
-    khi dữ liệu, git và nq43 không đổi; đặt NQ43_NO_CACHE=1 để luôn đọc lại từ đầu.
+    git: trường submitted).
 
     Ví dụ: `nq43 status`, `nq43 status --quarter 2025Q1 --tasks`, `nq43 status --unit qldt`,
     `nq43 status --year 2025 --format csv`, `nq43 status --check` (cho CI chạy định kỳ).
     """
-    from nq43 import status_command
-
-    return status_command.run(quarter=quarter, tasks=tasks, unit=unit, year=year, fmt=fmt.value, check=check,
-                              root=root, lang=lang.value, day=when)
+    return _status(quarter, tasks, unit, year, fmt.value, check, root, lang.value, when)
 
 
-@app.command("report", short_help=SUMMARIES["report"])
+def _status(quarter: str | None, tasks: bool, unit: str | None, year: int | None, fmt: str, check: bool,
+            root: Path | None, lang: str, day: str | None) -> int:
+    """Show one quarter (units or tasks), one unit's history, or a year's matrix; the exit code for --check."""
+    from nq43 import reporters
+    from nq43.layout import find_root
+    from nq43.models import Quarter
+    from nq43.status import gather, history_quarters, quarter_status, unit_history, year_matrix
+    from nq43.status_view import View, check_summary, notices_text, render
+
+    now = today(day)
+    if tasks and (unit or year is not None):
+        raise Nq43Error("--tasks chỉ dùng khi xem một quý, không kèm --unit hay --year.",
+                        "--tasks shows one quarter; it does not go with --unit or --year.")
+    if quarter is not None and year is not None:
+        raise Nq43Error("Chọn --quarter hoặc --year, không dùng cả hai.", "Give --quarter or --year, not both.")
+    if year is not None and not 1900 <= year <= 9999:
+        raise Nq43Error(f"Năm {year} không hợp lệ.", f"Year {year} is not valid.")
+    chosen = None if quarter is None else quarter_option(quarter)
+    year_quarters = None if year is None else [Quarter(year, n) for n in range(1, 5)]
+    base = find_root(root)
+    if unit is not None:
+        inputs = gather(base, now, year_quarters, unit)
+    elif year_quarters is not None:
+        inputs = gather(base, now, year_quarters)
+    else:
+        chosen = chosen or Quarter.containing(now)
+        inputs = gather(base, now, [chosen])
+    directive, calendar = inputs.directive, inputs.calendar
+    if directive is None or calendar is None:
+        echo_err(reporters.text(inputs.findings, lang))  # type: ignore[arg-type]
+        return 1
+    view: View
+    if unit is not None:
+        found = directive.unit(unit)
+        if found is None:
+            known = ", ".join(u.id for u in directive.units)
+            raise Nq43Error(f"Không có đơn vị \"{unit}\". Các mã đơn vị: {known}.",
+                            f"No unit \"{unit}\". Unit ids: {known}.")
+        quarters = year_quarters or history_quarters(now, inputs.quarters, chosen)
+        view = unit_history(directive, calendar, found, quarters, inputs.notes, inputs.submissions, now)
+    elif year is not None:
+        view = year_matrix(directive, calendar, year, inputs.notes, inputs.submissions, now)
+    else:
+        assert chosen is not None
+        view = quarter_status(directive, calendar, chosen, inputs.notes, inputs.submissions, now)
+    sys.stdout.write(render(view, fmt, lang, display(sys.stdout.isatty()),  # type: ignore[arg-type]
+                            resolution=directive.resolution.number, tasks=tasks))
+    if fmt == "csv":
+        sys.stderr.write(notices_text(view, lang))  # type: ignore[arg-type]
+    if check and view.failing:
+        sys.stderr.write(check_summary(view, lang))  # type: ignore[arg-type]
+        return 1
+    return 0
+
+
+@app.command("report")
 def report(
     quarter: Annotated[str, typer.Option("--quarter", help="Quý báo cáo, ví dụ 2025Q1.", show_default=False)],
     out: Annotated[Path | None, typer.Option("--out", help="Thư mục ghi báo cáo. Mặc định: reports/<quý>/.",
@@ -312,7 +362,7 @@ class CheckFormatOption(str, Enum):
     markdown = "markdown"
 
 
-@app.command("check", short_help=SUMMARIES["check"])
+@app.command("check")
 def check(
     base: Annotated[str | None, typer.Option("--base", help="Nhánh nhận pull request. Mặc định: origin/ + nhánh đích "
                                              "mà GitHub Actions (GITHUB_BASE_REF) hay GitLab CI báo, nếu không thì "
@@ -383,7 +433,7 @@ class HostOption(str, Enum):
     all = "all"
 
 
-@app.command("codeowners", short_help=SUMMARIES["codeowners"])
+@app.command("codeowners")
 def codeowners(
     host: Annotated[HostOption, typer.Option("--host", help="github (.github/CODEOWNERS), gitlab (.gitlab/CODEOWNERS) "
                                              "hoặc all (cả hai).")] = HostOption.all,
@@ -446,7 +496,7 @@ class SchemaOption(str, Enum):
     calendar = "calendar"
 
 
-@app.command("schema", short_help=SUMMARIES["schema"])
+@app.command("schema")
 def schema_cmd(
     kind: Annotated[SchemaOption, typer.Argument(help="note (ghi chú quý), directive, unit, hoặc calendar "
                                                  "(lịch báo cáo).")] = SchemaOption.note,
@@ -458,16 +508,48 @@ def schema_cmd(
     return 0
 
 
-@app.command("version", short_help=SUMMARIES["version"])
+@app.command("version")
 def version() -> int:
     """In phiên bản nq43."""
     sys.stdout.write(f"nq43 {__version__}\n")
     return 0
 
 
-def run(args: list[str]) -> int:
+def main(argv: list[str] | None = None) -> int:
+    """Run one nq43 command; map every outcome to an exit code (usage 2, bug 3, Ctrl-C 130). Never shows a
+    traceback for a user's mistake."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        return _run(args)
+    except Nq43Error as error:
+        echo_err(error.text(_lang(args)))
+        return error.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as error:  # a bug: say so plainly; the traceback only on request
+        if os.environ.get("NQ43_DEBUG"):
+            raise
+        echo_err(f"Lỗi nội bộ của nq43 ({type(error).__name__}: {error}). Đặt NQ43_DEBUG=1 để xem chi tiết và "
+                 "báo cho người bảo trì.")
+        return 3
+
+
+def _lang(args: list[str]) -> str:
+    """The language of a message about the call itself (raised before or while typer reads --lang)."""
+    lang = os.environ.get("NQ43_LANG", "vi")
+    for index, arg in enumerate(args):
+        if arg == "--lang" and index + 1 < len(args):
+            lang = args[index + 1]
+        elif arg.startswith("--lang="):
+            lang = arg.partition("=")[2]
+    return lang
+
+
+def _run(args: list[str]) -> int:
     """Run the typer app on ARGS; typer's own outcomes (help, usage errors, Ctrl-C at a prompt) become exit codes.
-    Everything else is the launcher's to map (launcher.main)."""
+    Everything else is main's to map."""
     # typer 0.2x raises its own copy of click's exceptions (typer.TyperException, typer.Exit, typer.Abort) and
     # does not load click itself; an older typer runs on click, which it has then already imported.
     exits: tuple[type[BaseException], ...] = (typer.Exit,)

@@ -1,15 +1,15 @@
 """The command line's side that needs no typer: option values checked (dates, quarters), messages to stderr,
-and what stdout can show. Shared by the typer CLI (cli.py) and the launcher's fast path (launcher.py)."""
+and what stdout can show."""
 
 from __future__ import annotations
 
 import os
 import sys
 from datetime import date
+from typing import TYPE_CHECKING
 
 from nq43.errors import Nq43Error
 
-TYPE_CHECKING = False  # not typing's: importing typing would cost `nq43 --help` a third of its time
 if TYPE_CHECKING:
     from nq43.models import Quarter
     from nq43.status_view import Display
