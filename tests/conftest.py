@@ -48,7 +48,7 @@ class RepoBuilder:
         broken: bool = False,
     ) -> Path:
         """Write a valid note (or, with `broken`, one whose results section is empty)."""
-        from nq43.directive import load_directive
+        from nq43.load.directive import load_directive
 
         directive, _ = load_directive(self.root)
         assert directive is not None

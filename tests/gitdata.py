@@ -8,9 +8,9 @@ import subprocess
 from datetime import date
 from pathlib import Path
 
-from nq43.directive import load_directive
-from nq43.models import Quarter
-from nq43.skeleton import skeleton
+from nq43.domain.records import Quarter
+from nq43.load.directive import load_directive
+from nq43.submission.skeleton import skeleton
 
 SOURCE = Path(__file__).resolve().parent.parent
 TODAY = date(2025, 3, 12)

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from nq43.findings import Finding
+from nq43.domain.findings import Finding
 
 SHIPPED = Path(__file__).resolve().parents[1]
 TODAY = date(2025, 4, 1)
@@ -161,7 +161,7 @@ def cli_repo(tmp_path: Path, monkeypatch: Any) -> Path:
 
 def run_cli(capsys: Any, *argv: str) -> tuple[int, str, str]:
     """Exit code, stdout and stderr of `nq43 argv`."""
-    from nq43.cli import main
+    from nq43.cli.app import main
 
     code = main(list(argv))
     out, err = capsys.readouterr()

@@ -7,8 +7,8 @@ from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
-from nq43.directive import load_directive
-from nq43.models import Directive
+from nq43.domain.records import Directive
+from nq43.load.directive import load_directive
 
 REPO = Path(__file__).resolve().parents[1]
 TODAY = date(2025, 3, 12)

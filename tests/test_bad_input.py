@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from notekit import BILLION_LAUGHS, NOTE_PATH, QLDT_NOTE, TCVN3, TODAY, VNI, cp1258, make_repo, tree_digest, write_note
-from nq43.findings import Severity
-from nq43.repository import load_repository
+from nq43.check.repository import load_repository
+from nq43.domain.findings import Severity
 
 
 def edit(old: str, new: str) -> str:

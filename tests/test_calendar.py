@@ -3,10 +3,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from nq43.calendar import Calendar, DayOff, Extension, WorkingDay, due_date, load_calendar, nominal_due
-from nq43.directive import load_directive
-from nq43.models import Quarter, ReportingRule
-from nq43.repository import load_repository
+from nq43.check.repository import load_repository
+from nq43.domain.records import Quarter, ReportingRule
+from nq43.load.calendar import Calendar, DayOff, Extension, WorkingDay, due_date, load_calendar, nominal_due
+from nq43.load.directive import load_directive
 
 RULE = ReportingRule(due_before_day=10, due_months=(3, 6, 9, 12), merged_with="", consolidated_by="vp", reported_to="")
 NO_MOVE = Calendar(move_due_date=False)

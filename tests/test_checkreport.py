@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from gitdata import TODAY, make_origin, write
-from nq43 import checkreport
-from nq43.changes import Change, ChangeSet
-from nq43.directive import load_directive
-from nq43.repository import check_note_file, note_files
-from nq43.submission import Actor, Before, Submission, assess
+from nq43.check.repository import check_note_file, note_files
+from nq43.load.directive import load_directive
+from nq43.submission import checkreport
+from nq43.submission.changes import Change, ChangeSet
+from nq43.submission.rules import Actor, Before, Submission, assess
 
 NOTE = """---
 unit: qldt

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from gitdata import clone, commit_all, git, make_origin, note_text, write
-from nq43 import issuance
-from nq43.cli import main
-from nq43.issuance import IssueRecord, content_hash
-from nq43.models import Quarter
+from nq43.cli.app import main
+from nq43.domain.records import Quarter
+from nq43.load import issued as issuance
+from nq43.load.issued import IssueRecord, content_hash
 
 NOTE = "data/units/qldt/2025Q1.md"
 CI_VARIABLES = ("GITHUB_ACTIONS", "GITHUB_ACTOR", "GITHUB_BASE_REF", "GITLAB_CI", "GITLAB_USER_LOGIN",

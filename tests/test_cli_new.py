@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from notekit import SHIPPED, cli_repo, run_cli, tree_digest
-from nq43.directive import load_directive
-from nq43.models import Quarter
-from nq43.skeleton import skeleton
+from nq43.domain.records import Quarter
+from nq43.load.directive import load_directive
+from nq43.submission.skeleton import skeleton
 
 TARGET = "data/units/qldt/2025Q1.md"
 

@@ -12,7 +12,7 @@ import docx
 import pytest
 import yaml
 
-from nq43.cli import main
+from nq43.cli.app import main
 from reportdata import full_notes, make_repo, note
 
 TODAY = "2025-03-12"

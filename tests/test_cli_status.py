@@ -7,12 +7,12 @@ from datetime import date
 
 import pytest
 
-from nq43.cli import main
-from nq43.models import Quarter
-from nq43.status import gather, quarter_status, unit_history, year_matrix
-from nq43.status_view import Display, plain_table, render, text_width, wrap
-from nq43.submissions import NO_GIT
-from nq43.terminal import display
+from nq43.cli.app import main
+from nq43.cli.terminal import display
+from nq43.domain.records import Quarter
+from nq43.tracking.dates import NO_GIT
+from nq43.tracking.status import gather, quarter_status, unit_history, year_matrix
+from nq43.tracking.views import Display, plain_table, render, text_width, wrap
 
 
 @pytest.fixture(autouse=True)
@@ -295,7 +295,7 @@ def _views(repo):
 
 
 def _pages(views, display):
-    from nq43.status_view import history_page, quarter_page, year_page
+    from nq43.tracking.views import history_page, quarter_page, year_page
 
     quarter, history, year = views
     return [
@@ -354,7 +354,7 @@ def test_wrap_keeps_words_whole():
 
 
 def test_plain_table_wraps_then_falls_back_to_records():
-    from nq43.status_view import Column, Table
+    from nq43.tracking.views import Column, Table
 
     table = Table(
         (Column("Mã"), Column("Nhiệm vụ", wrap=True), Column("Tiến độ", "right")),
@@ -377,7 +377,7 @@ def test_plain_table_wraps_then_falls_back_to_records():
 def test_every_status_code_is_documented():
     from pathlib import Path
 
-    from nq43.messages import CATALOGUE
+    from nq43.domain.catalogue import CATALOGUE
 
     text = (Path(__file__).resolve().parents[1] / "docs" / "ma-loi.md").read_text(encoding="utf-8")
     mine = [code for code in CATALOGUE if code.startswith("NQ7")]

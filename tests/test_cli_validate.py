@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from notekit import NOTE_PATH, QLDT_NOTE, cli_repo, run_cli, tree_digest, write_note
-from nq43.cli import main
+from nq43.cli.app import main
 
 SUMMARY_CLEAN = "Đã kiểm tra 9 tệp: 0 lỗi, 0 cảnh báo.\n"
 HINT_304_VI = ("Chọn một trong: hoan-thanh (Đã hoàn thành), dang-thuc-hien (Đang thực hiện), chua-thuc-hien "
@@ -206,7 +206,7 @@ def test_output_is_reproducible(root: Path, capsys: pytest.CaptureFixture[str],
 
 def test_interrupt_and_internal_error_exit_codes(root: Path, capsys: pytest.CaptureFixture[str],
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    from nq43 import repository
+    from nq43.check import repository
 
     def interrupted(*_: object, **__: object) -> None:
         raise KeyboardInterrupt

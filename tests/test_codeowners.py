@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 from gitdata import SOURCE, TODAY, make_origin
-from nq43.cli import main
-from nq43.codeowners import MARKER, TARGETS, generate, logins, stale
-from nq43.directive import load_directive
-from nq43.models import Directive
-from nq43.repository import load_repository
+from nq43.check.codeowners import MARKER, TARGETS, generate, logins, stale
+from nq43.check.repository import load_repository
+from nq43.cli.app import main
+from nq43.domain.records import Directive
+from nq43.load.directive import load_directive
 
 
 @pytest.fixture

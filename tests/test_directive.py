@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from notekit import SHIPPED, make_repo
-from nq43.directive import load_directive
-from nq43.models import Directive
+from nq43.domain.records import Directive
+from nq43.load.directive import load_directive
 
 # Spot checks copied verbatim from the letter (cong-van-nq43.txt), slips included.
 TASK_1_1 = (

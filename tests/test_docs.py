@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from nq43.directive import load_directive
-from nq43.messages import CATALOGUE
-from nq43.models import Status
-from nq43.notes import parse_note
-from nq43.schema import schema_text
-from nq43.validation import check_note
+from nq43.check.validation import check_note
+from nq43.domain.catalogue import CATALOGUE
+from nq43.domain.records import Status
+from nq43.load.directive import load_directive
+from nq43.load.notes import parse_note
+from nq43.load.schema import schema_text
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"

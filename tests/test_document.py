@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nq43.document import (
+from nq43.report.document import (
     LINE_BREAK,
     CodeBlock,
     Heading,

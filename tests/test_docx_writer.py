@@ -14,13 +14,13 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 
-from nq43.document import Paragraph, ReportDocument, Run
-from nq43.docx_writer import build_docx
-from nq43.fontmetrics import text_width_pt
-from nq43.models import Quarter
-from nq43.rendering import render, report_document, template_dirs
-from nq43.report_model import ReportOptions, build_context, select_notes
-from nq43.repository import load_quarters
+from nq43.check.repository import load_quarters
+from nq43.domain.records import Quarter
+from nq43.report.document import Paragraph, ReportDocument, Run
+from nq43.report.docx_writer import build_docx
+from nq43.report.fontmetrics import text_width_pt
+from nq43.report.model import ReportOptions, build_context, select_notes
+from nq43.report.rendering import render, report_document, template_dirs
 from reportdata import REPORT_DATE, TODAY, full_notes, make_repo, note
 
 Q1 = Quarter(2025, 1)
@@ -436,7 +436,7 @@ def test_core_properties_carry_the_report_date_not_the_clock(built: bytes) -> No
 
 
 def test_a_long_report_is_streamed_in_pieces_in_order(tmp_path: Path) -> None:
-    from nq43 import docx_writer
+    from nq43.report import docx_writer
 
     document = _document(tmp_path)
     long = document._replace(body=document.body * (docx_writer.FLUSH_EVERY // len(document.body) + 2))

@@ -6,12 +6,12 @@ from datetime import date
 from pathlib import Path
 
 from gitdata import TODAY, clone, commit_all, git, make_origin, note_text, write
-from nq43 import issuance
-from nq43.changes import changed_files
-from nq43.gate import DEFAULT_BASE, actor_from_env, check, default_base, read_before
-from nq43.issuance import IssueRecord, content_hash
-from nq43.models import Quarter, Submitter
-from nq43.submission import Actor
+from nq43.domain.records import Quarter, Submitter
+from nq43.load import issued as issuance
+from nq43.load.issued import IssueRecord, content_hash
+from nq43.submission.changes import changed_files
+from nq43.submission.gate import DEFAULT_BASE, actor_from_env, check, default_base, read_before
+from nq43.submission.rules import Actor
 
 
 def test_actor_from_ci_or_option() -> None:

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from notekit import NOTE_PATH, QLDT_NOTE, SHIPPED, TODAY, make_repo, tree_digest, write_note
-from nq43.cli import main
-from nq43.repository import load_repository
-from nq43.source import MAX_LINES
+from nq43.check.repository import load_repository
+from nq43.cli.app import main
+from nq43.load.source import MAX_LINES
 
 CORPUS = Path(__file__).parent / "corpus" / "hostile"
 EXPECTED: dict[str, dict[str, object]] = {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from nq43.models import (
+from nq43.domain.records import (
     Directive,
     Indicator,
     Letter,

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from notekit import QLDT_NOTE, places
-from nq43.models import Quarter, Status
-from nq43.notes import is_blank, parse_body, parse_date, parse_note, parse_status, read_note, split_front_matter
+from nq43.domain.records import Quarter, Status
+from nq43.load.notes import is_blank, parse_body, parse_date, parse_note, parse_status, read_note, split_front_matter
 
 NOTE = """---
 unit: qhxd

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from nq43 import notes
+from nq43.load import notes
 
 REFERENCE = MarkdownIt("commonmark").enable("table")
 

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from nq43 import output
-from nq43.errors import OutputError
-from nq43.output import create_new, write_atomic
+from nq43.domain.errors import OutputError
+from nq43.support import output
+from nq43.support.output import create_new, write_atomic
 
 
 def leftovers(folder: Path) -> list[str]:
@@ -84,7 +84,7 @@ def test_killed_while_writing_leaves_the_previous_file(tmp_path: Path) -> None:
     child = (
         "import os, sys, time\n"
         "from pathlib import Path\n"
-        "from nq43 import output\n"
+        "from nq43.support import output\n"
         "def stall(fd):\n"
         "    print('writing', flush=True)\n"
         "    time.sleep(60)\n"

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nq43 import document, plainmarkdown
-from nq43.document import Heading, ListBlock, Paragraph, Run, Table, parse_markdown_it
+from nq43.report import document, plainmarkdown
+from nq43.report.document import Heading, ListBlock, Paragraph, Run, Table, parse_markdown_it
 
 
 def same_as_markdown_it(text: str) -> bool:
@@ -180,10 +180,10 @@ def test_a_note_section_is_read_without_markdown_it() -> None:
 
 
 def test_the_report_template_output_is_read_without_markdown_it(tmp_path: Path) -> None:
-    from nq43.models import Quarter
-    from nq43.rendering import INLINE_BLOCKS, render, template_dirs
-    from nq43.report_model import ReportOptions, build_context, select_notes
-    from nq43.repository import load_quarters
+    from nq43.check.repository import load_quarters
+    from nq43.domain.records import Quarter
+    from nq43.report.model import ReportOptions, build_context, select_notes
+    from nq43.report.rendering import INLINE_BLOCKS, render, template_dirs
     from reportdata import REPORT_DATE, TODAY, full_notes, make_repo
 
     q1 = Quarter(2025, 1)

@@ -13,17 +13,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from notekit import NOTE_PATH, QLDT_NOTE, SHIPPED, TODAY, make_repo, tree_digest
-from nq43.directive import load_directive
-from nq43.findings import Finding
-from nq43.messages import CATALOGUE
-from nq43.models import Directive
-from nq43.notes import parse_body, parse_note
-from nq43.reporters import github, text
-from nq43.repository import load_repository
-from nq43.source import read_source
-from nq43.validation import check_note
-from nq43.vietnamese import clean, nfc, sort_key, tone_key
-from nq43.yamlload import load_yaml
+from nq43.check.reporters import github, text
+from nq43.check.repository import load_repository
+from nq43.check.validation import check_note
+from nq43.domain.catalogue import CATALOGUE
+from nq43.domain.findings import Finding
+from nq43.domain.records import Directive
+from nq43.load.directive import load_directive
+from nq43.load.notes import parse_body, parse_note
+from nq43.load.source import read_source
+from nq43.load.yamlload import load_yaml
+from nq43.support.vietnamese import clean, nfc, sort_key, tone_key
 
 # NQ43_FUZZ_EXAMPLES=5000 searches longer (before a release); the default keeps the suite fast.
 EXAMPLES = int(os.environ.get("NQ43_FUZZ_EXAMPLES", "150"))

@@ -6,9 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from nq43.document import Heading, Paragraph, Table, parse, plain_text
-from nq43.models import Quarter
-from nq43.rendering import (
+from nq43.check.repository import load_quarters
+from nq43.domain.records import Quarter
+from nq43.report.document import Heading, Paragraph, Table, parse, plain_text
+from nq43.report.model import ReportContext, ReportOptions, build_context, select_notes
+from nq43.report.rendering import (
     PACKAGED_TEMPLATES,
     REQUIRED_BLOCKS,
     TEMPLATE_NAME,
@@ -20,8 +22,6 @@ from nq43.rendering import (
     roman,
     template_dirs,
 )
-from nq43.report_model import ReportContext, ReportOptions, build_context, select_notes
-from nq43.repository import load_quarters
 from reportdata import REPO, REPORT_DATE, TODAY, full_notes, make_repo
 
 Q1 = Quarter(2025, 1)
@@ -193,7 +193,7 @@ def test_draft_is_marked_in_the_markdown(tmp_path: Path) -> None:
 
 
 def test_template_variables_are_documented() -> None:
-    from nq43.report_model import IndicatorValue, QuarterInfo, TallyInfo, TaskEntry, UnitEntry
+    from nq43.report.model import IndicatorValue, QuarterInfo, TallyInfo, TaskEntry, UnitEntry
 
     doc = (REPO / "docs" / "mau-bao-cao.md").read_text(encoding="utf-8")
     for kind in (ReportContext, QuarterInfo, UnitEntry, TaskEntry, TallyInfo, IndicatorValue):

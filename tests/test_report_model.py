@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from nq43.models import Quarter
-from nq43.report_model import (
+from nq43.check.repository import load_quarters
+from nq43.domain.records import Quarter
+from nq43.report.model import (
     ReportContext,
     ReportOptions,
     build_context,
@@ -16,7 +17,6 @@ from nq43.report_model import (
     report_findings,
     select_notes,
 )
-from nq43.repository import load_quarters
 from reportdata import REPORT_DATE, TODAY, directive, full_notes, make_repo, note
 
 Q1 = Quarter(2025, 1)
@@ -170,7 +170,7 @@ def test_indicators_with_the_previous_quarter_beside(tmp_path: Path) -> None:
 
 
 def note_with_value():  # type: ignore[no-untyped-def]
-    from nq43.notes import parse_note
+    from nq43.load.notes import parse_note
 
     read = parse_note(note("qldt", "2024Q4", submitted="2024-12-05", indicators={"2.1": {"ty-le-lap-day": 70.1}}),
                       "data/units/qldt/2024Q4.md")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from nq43.cli import main
+from nq43.cli.app import main
 from reportdata import full_notes, make_repo
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")

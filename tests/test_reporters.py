@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from nq43.findings import Finding, finding
-from nq43.reporters import github, json_text, render, shown, summary, text
+from nq43.check.reporters import github, json_text, render, shown, summary, text
+from nq43.domain.findings import Finding, finding
 
 PATH = "data/units/qldt/2025Q1.md"
 HINT_304_VI = ("Chọn một trong: hoan-thanh (Đã hoàn thành), dang-thuc-hien (Đang thực hiện), chua-thuc-hien "
@@ -108,8 +108,8 @@ def test_shown_leaves_ordinary_text_alone() -> None:
 
 
 def test_condensed_keeps_the_first_of_each_code_and_counts_the_rest() -> None:
-    from nq43.findings import finding
-    from nq43.reporters import condensed, held_back
+    from nq43.check.reporters import condensed, held_back
+    from nq43.domain.findings import finding
 
     many = [finding(f"data/units/u{i}/2025Q1.md", 1, 1, "NQ104") for i in range(5)]
     other = finding("data/directive.yaml", 3, 1, "NQ303", field="x", suggestion="", suggestion_en="")

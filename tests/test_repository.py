@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from notekit import NOTE_PATH, QLDT_NOTE, TODAY, make_repo, places, write_note
-from nq43.errors import Nq43Error
-from nq43.layout import find_root
-from nq43.models import Quarter
-from nq43.repository import load_repository
+from nq43.check.repository import load_repository
+from nq43.domain.errors import Nq43Error
+from nq43.domain.records import Quarter
+from nq43.load.layout import find_root
 
 
 @pytest.fixture

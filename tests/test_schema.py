@@ -7,8 +7,8 @@ import json
 import pytest
 from jsonschema import Draft202012Validator
 
-from nq43.schema import check, describe, schema_text, suggestion
-from nq43.yamlload import load_yaml
+from nq43.load.schema import check, describe, schema_text, suggestion
+from nq43.load.yamlload import load_yaml
 
 # Front matter as it stands in a note: the file's line 1 is "---", so this text starts on line 2.
 BASE = """\

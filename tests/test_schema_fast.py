@@ -7,10 +7,10 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nq43 import schema
-from nq43.findings import Finding
-from nq43.models import Status
-from nq43.yamlload import load_yaml
+from nq43.domain.findings import Finding
+from nq43.domain.records import Status
+from nq43.load import schema
+from nq43.load.yamlload import load_yaml
 
 scalars = st.one_of(
     st.none(), st.booleans(), st.integers(-5, 200), st.floats(allow_nan=False, allow_infinity=False, width=32),

@@ -12,7 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nq43 import gates, schema
+from nq43 import gates
+from nq43.load import schema
 
 _scalars = st.one_of(
     st.none(), st.booleans(), st.integers(-5, 200), st.floats(-5, 200, allow_nan=False),

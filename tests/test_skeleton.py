@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from notekit import SHIPPED, TODAY, make_repo, write_note
-from nq43.directive import load_directive
-from nq43.models import Directive, Quarter, Status
-from nq43.notes import parse_note
-from nq43.repository import load_repository
-from nq43.skeleton import skeleton
+from nq43.check.repository import load_repository
+from nq43.domain.records import Directive, Quarter, Status
+from nq43.load.directive import load_directive
+from nq43.load.notes import parse_note
+from nq43.submission.skeleton import skeleton
 
 UNITS = ["vp", "qldt", "qhxd", "dngsdt", "qlld", "tnmt", "vpdd", "ttdvvl"]
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from notekit import TCVN3, VNI, cp1258
-from nq43.source import MAX_FILE_BYTES, MAX_LINES, MAX_REPEATED_FINDINGS, display_path, position, read_source
+from nq43.load.source import MAX_FILE_BYTES, MAX_LINES, MAX_REPEATED_FINDINGS, display_path, position, read_source
 
 
 def test_cp1258_file_is_a_finding_with_its_byte_column(tmp_path: Path) -> None:

@@ -2,9 +2,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from nq43.calendar import Calendar, Extension
-from nq43.models import Quarter, Status
-from nq43.status import (
+from nq43.domain.records import Quarter, Status
+from nq43.domain.tasksplit import Standing
+from nq43.load.calendar import Calendar, Extension
+from nq43.tracking.dates import NO_GIT
+from nq43.tracking.status import (
     State,
     gather,
     history_quarters,
@@ -12,8 +14,6 @@ from nq43.status import (
     unit_history,
     year_matrix,
 )
-from nq43.submissions import NO_GIT
-from nq43.tasksplit import Standing
 
 Q1 = Quarter(2025, 1)
 

@@ -9,15 +9,15 @@ from pathlib import Path
 import pytest
 
 from gitdata import SOURCE, TODAY, make_origin, note_text, write
-from nq43.changes import Change, ChangeSet
-from nq43.directive import load_directive
-from nq43.findings import Finding
-from nq43.issuance import IssueRecord, content_hash
-from nq43.messages import CATALOGUE
-from nq43.models import Directive, Quarter, Submitter
-from nq43.notes import parse_note
-from nq43.repository import check_note_file, load_repository, note_files
-from nq43.submission import Actor, Before, Submission, assess, is_note_path, unit_folder
+from nq43.check.repository import check_note_file, load_repository, note_files
+from nq43.domain.catalogue import CATALOGUE
+from nq43.domain.findings import Finding
+from nq43.domain.records import Directive, Quarter, Submitter
+from nq43.load.directive import load_directive
+from nq43.load.issued import IssueRecord, content_hash
+from nq43.load.notes import parse_note
+from nq43.submission.changes import Change, ChangeSet
+from nq43.submission.rules import Actor, Before, Submission, assess, is_note_path, unit_folder
 
 QLDT = Actor("bql-qldt-anh", "github")
 OFFICE = Actor("bql-vp-minh", "github")
@@ -253,7 +253,7 @@ def test_a_late_note_for_an_issued_quarter_is_an_amendment_too(root: Path) -> No
 def test_a_stale_codeowners_concerns_a_pull_request_that_changes_submitters(root: Path) -> None:
     write(root, ".github/CODEOWNERS", '# Sinh tự động bởi "nq43 codeowners" cũ\n* @ai-do\n')
     directive = directive_of(root)
-    from nq43.codeowners import stale
+    from nq43.check.codeowners import stale
 
     findings = stale(root, directive)
     changeset = ChangeSet("origin/main", "b" * 40, "m" * 40, "h" * 40, (Change("M", "data/units/qldt/unit.yaml"),))

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from notekit import QLDT_NOTE, SHIPPED, TODAY
-from nq43.directive import load_directive
-from nq43.findings import Finding
-from nq43.models import Directive
-from nq43.notes import parse_note
-from nq43.validation import check_note
+from nq43.check.validation import check_note
+from nq43.domain.findings import Finding
+from nq43.domain.records import Directive
+from nq43.load.directive import load_directive
+from nq43.load.notes import parse_note
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTE = """---

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from nq43.vietnamese import (
+from nq43.support.vietnamese import (
     ascii_fold,
     clean,
     control_characters,

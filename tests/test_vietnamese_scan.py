@@ -7,7 +7,7 @@ from typing import Any
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from nq43.vietnamese import clean, control_characters, invisible_characters, nfc
+from nq43.support.vietnamese import clean, control_characters, invisible_characters, nfc
 
 EDGES = (
     "\x00\x08\t\n\x0b\x0c\r\x0e\x1f \x7e\x7f\x80\x9f\xa0\u200b\u200c\u200d\u200e\u200f\u2060\u2028\u2029"
@@ -40,7 +40,7 @@ def test_clean_drops_what_the_scans_find() -> None:
 
 @given(st.text(alphabet=st.sampled_from(EDGES) | st.characters(), max_size=60))
 def test_hidden_characters_are_found_in_one_pass(text: str) -> None:
-    from nq43.vietnamese import has_hidden_characters
+    from nq43.support.vietnamese import has_hidden_characters
 
     assert has_hidden_characters(text) == bool(by_code_point_control(text) or by_code_point_invisible(text))
 
@@ -48,7 +48,7 @@ def test_hidden_characters_are_found_in_one_pass(text: str) -> None:
 # a file holds encoded text: lone surrogates (category Cs) cannot be written as UTF-8
 @given(st.text(alphabet=st.sampled_from(EDGES + "¸µ¶Øðö") | st.characters(exclude_categories=("Cs",)), max_size=40))
 def test_reading_finds_every_hidden_or_legacy_character(tmp_path_factory: Any, text: str) -> None:
-    from nq43.source import read_source
+    from nq43.load.source import read_source
 
     assume("\x00" not in text)  # NUL bytes make the file look like UTF-16, a finding of its own
     folder = tmp_path_factory.mktemp("src")

@@ -17,7 +17,7 @@ import typer.main
 import yaml
 
 from gitdata import GIT_ENV, SOURCE, clone, commit_all, git, make_origin, note_text, write
-from nq43.cli import app, main
+from nq43.cli.app import app, main
 
 GITHUB_PR = SOURCE / ".github/workflows/pull-request.yml"
 GITHUB_MAIN = SOURCE / ".github/workflows/main.yml"

@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from notekit import BILLION_LAUGHS
-from nq43 import yamlload
-from nq43.yamlload import MAX_DEPTH, MAX_NODES, load_yaml
+from nq43.load import yamlload
+from nq43.load.yamlload import MAX_DEPTH, MAX_NODES, load_yaml
 
 
 def test_colon_inside_a_value_is_explained_in_vietnamese() -> None:
@@ -190,7 +190,7 @@ def test_deep_nesting_never_reaches_the_recursive_composer() -> None:
     # PyYAML's C composer recurses once per level: 100,000 levels crashed the interpreter (a segfault, no
     # traceback), so this runs in a child process that would die instead of the test session.
     code = (
-        "from nq43.yamlload import load_yaml\n"
+        "from nq43.load.yamlload import load_yaml\n"
         "for text in ('- ' * 100000 + 'x', '[' * 500000, '? ' * 100000 + 'x', 'a:\\n' + ' ' * 100 + 'b: 1'):\n"
         "    doc, findings = load_yaml(text, 'f.yaml')\n"
         "    print(doc, [f.code for f in findings])\n"

@@ -1,5 +1,5 @@
 """Allow `python -m nq43`."""
 
-from nq43.cli import main
+from nq43.cli.app import main
 
 raise SystemExit(main())

@@ -1,0 +1,118 @@
+"""Findings as text for people, JSON for scripts, and annotations for GitHub pull requests."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal
+
+from nq43.domain.catalogue import Lang
+from nq43.domain.findings import Finding, Severity
+from nq43.support.vietnamese import control_characters, invisible_characters
+
+FindingFormat = Literal["text", "json", "github"]
+_SEVERITY = {"vi": {Severity.ERROR: "lỗi", Severity.WARNING: "cảnh báo"},
+             "en": {Severity.ERROR: "error", Severity.WARNING: "warning"}}
+_HINT = {"vi": "Cách sửa", "en": "Fix"}
+
+
+def shown(text: str) -> str:
+    """A message as a terminal or CI log may show it: line breaks, control, zero-width and direction characters
+    (which a note can carry into a message, e.g. `status: "\\e[2J"`) are written as escapes, so that a note
+    can neither break the one-finding-per-line format nor drive the terminal."""
+    hidden = set(control_characters(text)) | set(invisible_characters(text))
+    hidden.update(i for i, ch in enumerate(text) if ch in "\t\n\r\u2028\u2029")
+    if not hidden:
+        return text
+    return "".join(f"\\u{ord(ch):04x}" if i in hidden else ch for i, ch in enumerate(text))
+
+
+def text(findings: Sequence[Finding], lang: Lang = "vi") -> str:
+    """`path:line:column: CODE severity: message`, the hint indented on the next line."""
+    out = []
+    for f in findings:
+        severity = _SEVERITY[lang][f.severity]
+        out.append(f"{shown(f.path)}:{f.line}:{f.column}: {f.code} {severity}: {shown(f.message(lang))}")
+        hint = shown(f.hint(lang))
+        if hint:
+            out.append(f"    → {_HINT[lang]}: {hint}")
+    return "\n".join(out) + ("\n" if out else "")
+
+
+def condensed(findings: Sequence[Finding], per_code: int = 2) -> tuple[list[Finding], dict[str, int]]:
+    """The first `per_code` findings of each code, and how many of each code were held back.
+
+    For notices that repeat file after file (eight sample notes give eight identical warnings): a person needs
+    the first ones and a count, not a screenful. Errors a user must fix are never condensed by callers.
+    """
+    kept: list[Finding] = []
+    held: dict[str, int] = {}
+    seen: dict[str, int] = {}
+    for f in findings:
+        seen[f.code] = seen.get(f.code, 0) + 1
+        if seen[f.code] <= per_code:
+            kept.append(f)
+        else:
+            held[f.code] = held.get(f.code, 0) + 1
+    return kept, held
+
+
+def held_back(held: dict[str, int], lang: Lang = "vi") -> str:
+    """One line per code of `condensed` findings that were not printed."""
+    if lang == "en":
+        return "".join(f"... and {n} more file(s) with {code}.\n" for code, n in held.items())
+    return "".join(f"... và {n} tệp khác cũng có {code}.\n" for code, n in held.items())
+
+
+def as_dicts(findings: Sequence[Finding], lang: Lang = "vi") -> list[dict[str, object]]:
+    return [
+        {
+            "path": f.path,
+            "line": f.line,
+            "column": f.column,
+            "code": f.code,
+            "severity": f.severity.value,
+            "message": f.message(lang),
+            "hint": f.hint(lang),
+        }
+        for f in findings
+    ]
+
+
+def json_text(findings: Sequence[Finding], lang: Lang = "vi") -> str:
+    import json
+
+    return json.dumps({"findings": as_dicts(findings, lang)}, ensure_ascii=False, indent=2) + "\n"
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def github(findings: Sequence[Finding], lang: Lang = "vi") -> str:
+    """GitHub Actions workflow commands: each finding shows on its line of the pull request."""
+    out = []
+    for f in findings:
+        level = "error" if f.severity is Severity.ERROR else "warning"
+        props = f"file={_escape_property(shown(f.path))},line={f.line},col={f.column},title={_escape_property(f.code)}"
+        body = shown(f.message(lang))
+        hint = shown(f.hint(lang))
+        if hint:
+            body += f"\n{_HINT[lang]}: {hint}"
+        out.append(f"::{level} {props}::{_escape_data(body)}")
+    return "\n".join(out) + ("\n" if out else "")
+
+
+def render(findings: Sequence[Finding], fmt: FindingFormat, lang: Lang = "vi") -> str:
+    return {"text": text, "json": json_text, "github": github}[fmt](findings, lang)
+
+
+def summary(findings: Sequence[Finding], files: int, lang: Lang = "vi") -> str:
+    errors = sum(f.severity is Severity.ERROR for f in findings)
+    warnings = len(findings) - errors
+    if lang == "en":
+        return f"Checked {files} file(s): {errors} error(s), {warnings} warning(s)."
+    return f"Đã kiểm tra {files} tệp: {errors} lỗi, {warnings} cảnh báo."

@@ -1,0 +1,108 @@
+"""Find the repository, walk `data/`, and read and check everything in it: the one entry to the data."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+from typing import NamedTuple
+
+from nq43.check.validation import check_note
+from nq43.domain.errors import Nq43Error
+from nq43.domain.findings import Finding, finding
+from nq43.domain.records import CheckedNote, Directive, Quarter
+from nq43.load.calendar import load_calendar
+from nq43.load.directive import load_directive
+from nq43.load.layout import UNIT_FILE, UNITS_DIR
+from nq43.load.notes import read_note
+from nq43.load.source import display_path
+
+NOTE_NAME = re.compile(r"\d{4}Q\d+\.md")
+_IGNORED = {".gitkeep", ".DS_Store"}
+
+
+class Repository(NamedTuple):
+    root: Path
+    directive: Directive | None
+    notes: tuple[CheckedNote, ...]
+    findings: tuple[Finding, ...]  # every finding, the notes' included, sorted by place
+
+    def notes_for(self, quarter: Quarter) -> list[CheckedNote]:
+        return [n for n in self.notes if n.note is not None and n.note.quarter == quarter]
+
+
+def note_files(root: Path) -> tuple[list[Path], list[Finding]]:
+    """Every note under data/units/, and a finding for every other file there (none is ignored silently)."""
+    units_dir = root / UNITS_DIR
+    notes: list[Path] = []
+    findings: list[Finding] = []
+    if not units_dir.is_dir():
+        return notes, findings
+    for folder in sorted(p for p in units_dir.iterdir()):
+        if not folder.is_dir():
+            findings.append(finding(display_path(folder, root), 1, 1, "NQ111", reason="chỉ chứa thư mục của đơn vị"))
+            continue
+        for entry in sorted(folder.iterdir()):
+            name = entry.name
+            if name == UNIT_FILE or name in _IGNORED:
+                continue
+            if entry.is_file() and NOTE_NAME.fullmatch(name):
+                notes.append(entry)
+            else:
+                reason = (
+                    "tên ghi chú phải có dạng <NĂM>Q<quý>.md, ví dụ 2025Q1.md"
+                    if name.endswith(".md")
+                    else "thư mục con không được phép" if entry.is_dir() else "chỉ nhận unit.yaml và ghi chú .md"
+                )
+                findings.append(finding(display_path(entry, root), 1, 1, "NQ111", reason=reason))
+    return notes, findings
+
+
+def check_note_file(file: Path, root: Path, directive: Directive | None, today: date) -> CheckedNote:
+    """Read one note and check it against the directive."""
+    path = display_path(file, root)
+    read = read_note(file, path, inside=root / "data")
+    findings = list(read.findings)
+    if directive is not None:
+        parent = file.parent
+        units = root / UNITS_DIR
+        # the plain comparison settles the usual case (a file found under data/units/) without resolving links
+        folder = parent.name if parent.parent == units or parent.parent.resolve() == units.resolve() else None
+        findings += check_note(read, directive, folder=folder, file_name=file.name, today=today)
+    return CheckedNote(path, read.note, tuple(sorted(findings, key=Finding.sort_key)))
+
+
+def load_repository(root: Path, today: date, paths: Iterable[Path] | None = None) -> Repository:
+    """Read the directive and the notes (all of them, or those under `paths`), checking everything."""
+    directive, findings = load_directive(root)
+    findings += load_calendar(root, directive)[1]
+    files, stray = note_files(root)
+    if paths is not None:
+        wanted = [p.resolve() for p in paths]
+        for p in wanted:
+            if not p.exists():
+                raise Nq43Error(f"Không có tệp hay thư mục \"{p}\".", f"No such file or folder: \"{p}\".")
+        def chosen(file: Path) -> bool:
+            resolved = file.resolve() if not file.is_symlink() else file.absolute()
+            return any(resolved == w or w in resolved.parents for w in wanted)
+        extra = [p for p in wanted if p.is_file() and p.suffix == ".md" and p not in {f.resolve() for f in files}]
+        files = [f for f in files if chosen(f)] + extra
+        stray = [s for s in stray if chosen(root / s.path)]
+    notes = tuple(check_note_file(f, root, directive, today) for f in files)
+    if paths is None and directive is not None:
+        from nq43.check.codeowners import stale  # the whole repository is being checked: its CODEOWNERS too
+
+        findings += stale(root, directive)
+    every = [*findings, *stray, *(f for n in notes for f in n.findings)]
+    return Repository(root, directive, notes, tuple(sorted(every, key=Finding.sort_key)))
+
+
+def load_quarters(root: Path, today: date, quarters: Iterable[Quarter]) -> Repository:
+    """Read the directive and only the notes named for `quarters` (a report needs two quarters, not ten years)."""
+    directive, findings = load_directive(root)
+    files, _ = note_files(root)
+    names = {f"{q}.md" for q in quarters}
+    notes = tuple(check_note_file(f, root, directive, today) for f in files if f.name in names)
+    every = [*findings, *(f for n in notes for f in n.findings)]
+    return Repository(root, directive, notes, tuple(sorted(every, key=Finding.sort_key)))

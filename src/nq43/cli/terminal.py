@@ -1,0 +1,57 @@
+"""The command line's side that needs no typer: option values checked (dates, quarters), messages to stderr,
+and what stdout can show."""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from typing import TYPE_CHECKING
+
+from nq43.domain.errors import Nq43Error
+
+if TYPE_CHECKING:
+    from nq43.domain.records import Quarter
+    from nq43.tracking.views import Display
+
+
+def echo_err(text: str) -> None:
+    sys.stderr.write(text + ("" if text.endswith("\n") else "\n"))
+
+
+def day_option(value: str | None, option: str) -> date | None:
+    """A date given as `option` (--today, --date), or None when the option was not given."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise Nq43Error(f"{option} \"{value}\" không phải ngày có thật dạng NĂM-THÁNG-NGÀY (ví dụ 2025-03-12).",
+                        f"{option} \"{value}\" is not a real date written YYYY-MM-DD (e.g. 2025-03-12).") from None
+
+
+def today(value: str | None) -> date:
+    """--today, or the clock: the only place the real date is read."""
+    return day_option(value, "--today") or date.today()
+
+
+def quarter_option(value: str) -> Quarter:
+    from nq43.domain.records import Quarter
+
+    try:
+        return Quarter.parse(value)
+    except ValueError:
+        raise Nq43Error(f"Quý \"{value}\" không hợp lệ: ghi dạng NĂMQsố, số từ 1 đến 4, ví dụ 2025Q1.",
+                        f"Quarter \"{value}\" is not valid: write YYYYQn with n from 1 to 4, e.g. 2025Q1.") from None
+
+
+def display(tty: bool) -> Display:
+    """What stdout can show: a terminal gets a rich table (colour unless NO_COLOR), a pipe plain text."""
+    from nq43.tracking.views import DEFAULT_WIDTH, Display
+
+    if tty:
+        import shutil
+
+        return Display(tty=True, color=not os.environ.get("NO_COLOR"), width=shutil.get_terminal_size().columns)
+    columns = os.environ.get("COLUMNS", "")
+    return Display(width=int(columns) if columns.isdigit() and int(columns) >= 20 else DEFAULT_WIDTH)

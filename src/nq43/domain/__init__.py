@@ -1,0 +1,1 @@
+"""The domain: records, periods, the vocabulary, findings and their message catalogue."""

@@ -1,0 +1,54 @@
+"""Problems found in a user's file, as data: `Finding(path, line, column, code, args)`."""
+
+# Annotations evaluated, not postponed, for NamedTuple's sake: see models.py.
+
+from collections.abc import Iterable, Mapping
+from enum import Enum
+from types import MappingProxyType
+from typing import NamedTuple
+
+from nq43.domain.catalogue import CATALOGUE, Lang
+from nq43.domain.records import EMPTY_MAP
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+class Finding(NamedTuple):
+    """One problem at one place; the text is looked up from `code` in the chosen language when shown."""
+
+    path: str
+    line: int
+    column: int
+    code: str
+    args: Mapping[str, object] = EMPTY_MAP
+
+    @property
+    def severity(self) -> Severity:
+        return Severity(CATALOGUE[self.code].severity)
+
+    def message(self, lang: Lang = "vi") -> str:
+        return CATALOGUE[self.code].message(lang, self.args)
+
+    def hint(self, lang: Lang = "vi") -> str:
+        return CATALOGUE[self.code].hint_text(lang, self.args)
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.line, self.column, self.code)
+
+
+def finding(path: str, line: int, column: int, code: str, /, **args: object) -> Finding:
+    """Build a finding; fails at once (a bug, not a user error) when the code is not in the catalogue.
+
+    Positional-only, so that a message may take arguments named like the parameters ("column" in NQ102).
+    """
+    if code not in CATALOGUE:
+        raise KeyError(f"unknown finding code {code}")
+    return Finding(path, line, column, code, MappingProxyType(dict(args)))
+
+
+def has_errors(findings: Iterable[Finding], *, strict: bool = False) -> bool:
+    """True when a finding should fail the run: any error, or any warning under --strict."""
+    return any(strict or f.severity is Severity.ERROR for f in findings)

@@ -1,0 +1,136 @@
+"""How a task stands in the government's split: completed on time or late, in progress within or past its
+deadline, not started, recurring, or not reported; and the counts as a Vietnamese report states them."""
+
+# Annotations evaluated, not postponed, for NamedTuple's sake: see models.py.
+
+from collections import Counter
+from collections.abc import Iterable
+from datetime import date
+from enum import Enum
+from typing import NamedTuple, TypedDict
+
+from nq43.domain.records import Status, Task, TaskReport
+from nq43.support.vietnamese import date_short
+
+
+class Standing(str, Enum):
+    COMPLETED_ON_TIME = "completed-on-time"
+    COMPLETED_LATE = "completed-late"
+    IN_PROGRESS = "in-progress"  # not completed, deadline not passed (or no deadline)
+    OVERDUE = "overdue"  # not completed and its deadline has passed
+    NOT_STARTED = "not-started"
+    RECURRING = "recurring"
+    NOT_REPORTED = "not-reported"
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self][0]
+
+    @property
+    def label_en(self) -> str:
+        return _LABELS[self][1]
+
+
+_LABELS = {
+    Standing.COMPLETED_ON_TIME: ("Đã hoàn thành đúng hạn", "Completed on time"),
+    Standing.COMPLETED_LATE: ("Đã hoàn thành quá hạn", "Completed late"),
+    Standing.IN_PROGRESS: ("Đang thực hiện trong hạn", "In progress, within deadline"),
+    Standing.OVERDUE: ("Chưa hoàn thành, quá hạn", "Not completed, past deadline"),
+    Standing.NOT_STARTED: ("Chưa thực hiện", "Not started"),
+    Standing.RECURRING: ("Thường xuyên", "Recurring"),
+    Standing.NOT_REPORTED: ("Chưa báo cáo", "Not reported"),
+}
+
+
+def standing(task: Task, report: TaskReport | None, cutoff: date, submitted: date | None = None) -> Standing:
+    """Classify one task as of `cutoff` (the data cut-off date) from what its unit reported.
+
+    A completed task without a completion date is taken as completed on the day its note was submitted.
+    """
+    if report is None:
+        return Standing.NOT_REPORTED
+    if report.status is Status.RECURRING:
+        return Standing.RECURRING
+    if report.status is Status.COMPLETED:
+        done = report.completed or submitted
+        late = task.deadline is not None and done is not None and done > task.deadline
+        return Standing.COMPLETED_LATE if late else Standing.COMPLETED_ON_TIME
+    if task.deadline is not None and cutoff > task.deadline:
+        return Standing.OVERDUE
+    if report.status is Status.NOT_STARTED:
+        return Standing.NOT_STARTED
+    return Standing.IN_PROGRESS
+
+
+class Tally(NamedTuple):
+    """Counts of tasks by standing, with the cut-off date they are valid for."""
+
+    counts: dict[Standing, int]
+    cutoff: date
+
+    @classmethod
+    def of(cls, standings: Iterable[Standing], cutoff: date) -> "Tally":
+        counter = Counter(standings)
+        return cls({s: counter.get(s, 0) for s in Standing}, cutoff)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def completed(self) -> int:
+        return self.counts[Standing.COMPLETED_ON_TIME] + self.counts[Standing.COMPLETED_LATE]
+
+    @property
+    def not_completed(self) -> int:
+        return self.counts[Standing.IN_PROGRESS] + self.counts[Standing.OVERDUE]
+
+    def sentence(self, lang: str = "vi") -> str:
+        """The totals as a Vietnamese report gives them (or in English)."""
+        words = _SENTENCE[lang]
+        c = self.counts
+        values = {
+            "total": self.total,
+            "completed": self.completed,
+            "on_time": c[Standing.COMPLETED_ON_TIME],
+            "late": c[Standing.COMPLETED_LATE],
+            "not_completed": self.not_completed,
+            "within": c[Standing.IN_PROGRESS],
+            "overdue": c[Standing.OVERDUE],
+            "not_started": c[Standing.NOT_STARTED],
+            "recurring": c[Standing.RECURRING],
+            "not_reported": c[Standing.NOT_REPORTED],
+            "cutoff": date_short(self.cutoff) if lang == "vi" else self.cutoff.isoformat(),
+        }
+        parts = list(words["parts"]) + ([words["not_reported"]] if c[Standing.NOT_REPORTED] else [])
+        return words["whole"].format(parts="; ".join(p.format(**values) for p in parts), **values)
+
+
+class _Sentence(TypedDict):
+    whole: str
+    parts: tuple[str, ...]
+    not_reported: str
+
+
+_SENTENCE: dict[str, _Sentence] = {
+    "vi": {
+        "whole": "Tổng số {total} nhiệm vụ: {parts} (số liệu tính đến ngày {cutoff}).",
+        "parts": (
+            "đã hoàn thành {completed} (đúng hạn {on_time}, quá hạn {late})",
+            "đang thực hiện {not_completed} (trong hạn {within}, quá hạn {overdue})",
+            "chưa thực hiện {not_started}",
+            "thường xuyên {recurring}",
+        ),
+        "not_reported": "chưa có báo cáo {not_reported}",
+    },
+    "en": {
+        "whole": "{total} tasks in all: {parts} (as of {cutoff}).",
+        "parts": (
+            "completed {completed} (on time {on_time}, late {late})",
+            "in progress {not_completed} (within deadline {within}, past deadline {overdue})",
+            "not started {not_started}",
+            "recurring {recurring}",
+        ),
+        "not_reported": "not reported {not_reported}",
+    },
+}

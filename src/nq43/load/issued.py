@@ -1,0 +1,77 @@
+"""The record of an issued report (`reports/<quarter>/issued.yaml`): its number, date and the exact notes it used.
+
+`nq43 report --issue` writes it; `nq43 check` reads it to require an `amends:` entry when a note of an issued
+quarter changes; a report can be regenerated from the recorded note versions.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import yaml
+
+from nq43.domain.records import Quarter
+
+REPORTS_DIR = "reports"
+RECORD_NAME = "issued.yaml"
+
+
+def content_hash(data: bytes) -> str:
+    """sha256 of a note's bytes as they were when the report was issued."""
+    return hashlib.sha256(data).hexdigest()
+
+
+class IssueRecord(NamedTuple):
+    quarter: Quarter
+    number: str
+    issued_on: date
+    commit: str | None  # the git commit the notes were read from, when known
+    notes: dict[str, str]  # note path -> sha256 of its bytes
+
+    def changed(self, path: str, data: bytes) -> bool:
+        """True when the note at `path` differs from the version the issued report used (or was not in it)."""
+        return self.notes.get(path) != content_hash(data)
+
+
+def record_path(root: Path, quarter: Quarter) -> Path:
+    return root / REPORTS_DIR / str(quarter) / RECORD_NAME
+
+
+def dump(record: IssueRecord) -> str:
+    data: dict[str, Any] = {
+        "quarter": str(record.quarter),
+        "number": record.number,
+        "issued_on": record.issued_on.isoformat(),
+        "commit": record.commit,
+        "notes": dict(sorted(record.notes.items())),
+    }
+    header = ("# Báo cáo đã phát hành: số, ngày và phiên bản (sha256) của từng ghi chú đã dùng. "
+              "Do nq43 ghi; không sửa tay.\n")
+    return header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+
+
+def parse(text: str) -> IssueRecord | None:
+    """An issue record from the text of an issued.yaml (as read from disk or from git), None when unreadable."""
+    try:
+        data = yaml.safe_load(text)
+        return IssueRecord(
+            quarter=Quarter.parse(str(data["quarter"])),
+            number=str(data["number"]),
+            issued_on=date.fromisoformat(str(data["issued_on"])),
+            commit=data.get("commit"),
+            notes={str(k): str(v) for k, v in (data.get("notes") or {}).items()},
+        )
+    except (yaml.YAMLError, KeyError, TypeError, ValueError):
+        return None
+
+
+def read(root: Path, quarter: Quarter) -> IssueRecord | None:
+    """The quarter's issue record; None when its report has not been issued or the record is unreadable."""
+    try:
+        text = record_path(root, quarter).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return parse(text)

@@ -1,0 +1,323 @@
+"""Read a quarterly note: front matter (YAML, checked against the schema) and body sections (Markdown)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import cache
+from itertools import pairwise
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from nq43.domain.findings import Finding, finding
+from nq43.domain.records import Amendment, Note, Quarter, Section, Status, TaskReport
+from nq43.load import schema
+from nq43.load.source import read_source
+from nq43.load.yamlload import YamlDoc, load_yaml
+from nq43.support.vietnamese import slug
+
+FENCE = "---"
+NEXT_QUARTER_SLUG = "nhiem-vu-trong-tam-quy-toi"
+NEXT_QUARTER_HEADING = "Nhiệm vụ trọng tâm quý tới"
+RESULTS, DIFFICULTIES, PROPOSALS = "Kết quả", "Khó khăn, vướng mắc", "Kiến nghị, đề xuất"
+_SUBSECTIONS = {
+    "ket-qua": "results",
+    "ket-qua-thuc-hien": "results",
+    "kho-khan-vuong-mac": "difficulties",
+    "kho-khan": "difficulties",
+    "ton-tai-han-che": "difficulties",
+    "kien-nghi-de-xuat": "proposals",
+    "kien-nghi": "proposals",
+    "de-xuat": "proposals",
+}
+_STATUSES = {
+    "hoan-thanh": Status.COMPLETED,
+    "da-hoan-thanh": Status.COMPLETED,
+    "dang-thuc-hien": Status.IN_PROGRESS,
+    "dang-trien-khai": Status.IN_PROGRESS,
+    "chua-thuc-hien": Status.NOT_STARTED,
+    "chua-trien-khai": Status.NOT_STARTED,
+    "thuong-xuyen": Status.RECURRING,
+    "thuc-hien-thuong-xuyen": Status.RECURRING,
+}
+_TASK_HEADING = re.compile(r"(?P<id>\d+\.\d+)\.?(?:\s+(?P<title>.*))?")
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+def parse_status(text: object) -> Status | None:
+    """A status from its code or its Vietnamese label, with or without diacritics ("Đã hoàn thành")."""
+    return _STATUSES.get(slug(text)) if isinstance(text, str) else None
+
+
+def parse_date(text: object) -> date | None:
+    """A real calendar date from "YYYY-MM-DD", or None (2025-02-30 is None)."""
+    if not isinstance(text, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+class FrontMatter(NamedTuple):
+    yaml_text: str
+    body: str
+    body_offset: int  # lines of the file before the body
+
+
+def split_front_matter(text: str, path: str) -> tuple[FrontMatter | None, list[Finding]]:
+    """Cut the YAML between the first two "---" lines from the Markdown body."""
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != FENCE:
+        return None, [finding(path, 1, 1, "NQ201")]
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in (FENCE, "..."):
+            return FrontMatter("\n".join(lines[1:index]), "\n".join(lines[index + 1 :]), index + 1), []
+    return None, [finding(path, 1, 1, "NQ202")]
+
+
+@cache
+def _markdown() -> Any:
+    from markdown_it import MarkdownIt  # imported on first use: `nq43 --help` never pays for it
+
+    # Only the block structure is read here (which lines are headings); inline parsing (emphasis, links in
+    # every paragraph) would double the cost for nothing, and the report parses the text again to render it.
+    return MarkdownIt("commonmark").enable("table").disable("inline")
+
+
+# A body is plain when it has none of these and no line matches _NOT_PLAIN_LINE. A plain body has the same
+# headings for CommonMark as for a scan of the lines that start with "#": nothing can hide a "#" line
+# (fences, HTML blocks, link definitions, a "#" line with "|" that may head a table) or make a heading of
+# another line (setext underlines, "#" inside a list item or indented), and no tab or CR shifts columns.
+_NOT_PLAIN_TEXT = ("```", "~~~", "]:", "\t", "\r", "\x00")
+_LIST_MARKERS = r"[ ]*(?:(?:[-+*]|[0-9]{1,9}[.)])[ ]+)*"
+# Searched in "\n" + body: the leading newline lets the engine jump from line to line, and the lookahead
+# leaves at once a line that starts with a letter, as most do.
+_NOT_PLAIN_LINE = re.compile(
+    rf"\n(?=[ \-+*0-9#<>=])(?:[ ]+#|{_LIST_MARKERS}(?:[-+*]|[0-9]{{1,9}}[.)])[ ]+#|#[^\n]*\||"
+    rf"{_LIST_MARKERS}(?:[<>]|=+[ ]*(?=\n|\Z)|-+[ ]*(?=\n|\Z)))"
+)
+
+
+_ATX_2_3 = re.compile(r"\n(##|###)(?=[ \n]|\Z)([^\n]*)")  # "##" or "###", then a space or the end of the line
+
+
+def _is_plain(body: str) -> bool:
+    return not any(text in body for text in _NOT_PLAIN_TEXT) and _NOT_PLAIN_LINE.search("\n" + body) is None
+
+
+def _headings(body: str) -> list[tuple[int, int, str]]:
+    """Level, body line and text of every "##" and "###" heading, as markdown-it finds them.
+
+    Most notes are plain (paragraphs, lists, tables): their headings are the lines that start with "#",
+    read here by the rule markdown-it applies to such a line, at a hundredth of the cost of parsing the
+    whole body. Any other body is parsed by markdown-it.
+    """
+    if _is_plain(body):
+        found = []
+        line, counted = 0, 0
+        for match in _ATX_2_3.finditer("\n" + body):
+            line += body.count("\n", counted, match.start())
+            counted = match.start()
+            level, rest = len(match[1]), match[2]
+            # markdown-it drops trailing spaces, then a closing run of "#" that follows a space
+            end = len(rest.rstrip(" "))
+            cut = len(rest[:end].rstrip("#"))
+            if cut > 0 and rest[cut - 1] == " ":
+                end = cut
+            found.append((level, line, rest[:end].strip()))
+        return found
+    tokens = _markdown().parse(body)
+    return [
+        (int(tok.tag[1]), tok.map[0], inline.content.strip())
+        for tok, inline in pairwise(tokens)
+        if tok.type == "heading_open" and tok.tag in ("h2", "h3") and tok.map is not None
+    ]
+
+
+class Body(NamedTuple):
+    sections: tuple[Section, ...]
+    next_quarter: str
+    headings: tuple[tuple[str, int], ...]  # every "## " heading's text and file line, for cross-checks
+
+
+def _content(lines: list[str], start: int, end: int) -> str:
+    return "\n".join(lines[start:end]).strip("\n").rstrip()
+
+
+def is_blank(markdown: str) -> bool:
+    """True when Markdown holds nothing but white space and HTML comments (a skeleton's placeholders)."""
+    return not _COMMENT.sub("", markdown).strip()
+
+
+def parse_body(body: str, offset: int, path: str) -> tuple[Body, list[Finding]]:
+    """Sections of the body; findings for headings that break the format. Lines are file lines."""
+    findings: list[Finding] = []
+    lines = body.split("\n")
+    headings = _headings(body)
+    first_h2 = next((line for level, line, _ in headings if level == 2), len(lines))
+    if not is_blank(_content(lines, 0, first_h2)):
+        first = next(i for i, text in enumerate(lines[:first_h2]) if text.strip())
+        findings.append(finding(path, first + 1 + offset, 1, "NQ508"))
+
+    sections: list[Section] = []
+    seen: dict[str, int] = {}
+    next_quarter = ""
+    ends = [line for _, line, _ in headings[1:]] + [len(lines)]
+    index = 0
+    while index < len(headings):
+        level, line, text = headings[index]
+        # the block of this "##" runs until the next "##"
+        stop = next((i for i in range(index + 1, len(headings)) if headings[i][0] == 2), len(headings))
+        block_end = ends[stop - 1]
+        file_line = line + 1 + offset
+        if level == 3:  # a "###" before any "##": already reported as text outside sections
+            index += 1
+            continue
+        match = _TASK_HEADING.fullmatch(text)
+        if match is None and slug(text) == NEXT_QUARTER_SLUG:  # a task heading ("2.1. ...") never slugs to it
+            next_quarter = _content(lines, line + 1, block_end)
+        elif match is None:
+            findings.append(finding(path, file_line, 1, "NQ506", heading=text))
+        elif match["id"] in seen:
+            findings.append(finding(path, file_line, 1, "NQ505", task=match["id"], first_line=seen[match["id"]]))
+        else:
+            seen[match["id"]] = file_line
+            parts, part_findings = _subsections(headings[index:stop], ends[index:stop], lines, match["id"], offset,
+                                                path)
+            findings.extend(part_findings)
+            sections.append(Section(match["id"], (match["title"] or "").strip(), file_line, **parts))
+        index = stop
+    h2 = tuple((text, line + 1 + offset) for level, line, text in headings if level == 2)
+    return Body(tuple(sections), next_quarter, h2), findings
+
+
+def _subsections(
+    headings: list[tuple[int, int, str]], ends: list[int], lines: list[str], task: str, offset: int, path: str
+) -> tuple[dict[str, str], list[Finding]]:
+    """Split one task's block into results, difficulties and proposals by its "###" headings.
+
+    Text between the task's "##" heading and its first "###" is kept at the head of the results, never dropped.
+    """
+    findings: list[Finding] = []
+    parts: dict[str, list[str]] = {"results": [], "difficulties": [], "proposals": []}
+    intro = _content(lines, headings[0][1] + 1, ends[0])
+    seen: set[str] = set()
+    has_results = False
+    for (level, line, text), end in zip(headings[1:], ends[1:], strict=True):
+        if level != 3:
+            continue
+        name = _SUBSECTIONS.get(slug(text))
+        file_line = line + 1 + offset
+        if name is None:
+            vi, en = schema.suggestion(text, [RESULTS, DIFFICULTIES, PROPOSALS])
+            findings.append(finding(path, file_line, 1, "NQ507", heading=text, suggestion=vi, suggestion_en=en))
+            name = "results"
+        elif name in seen:
+            findings.append(finding(path, file_line, 1, "NQ509", heading=text, task=task))
+        else:
+            seen.add(name)
+            has_results = has_results or name == "results"
+        content = _content(lines, line + 1, end)
+        if content:
+            parts[name].append(content)
+    if not has_results:
+        findings.append(finding(path, headings[0][1] + 1 + offset, 1, "NQ503", task=task))
+    elif is_blank("\n\n".join(parts["results"])):
+        results_line = next(line for level, line, text in headings
+                            if level == 3 and _SUBSECTIONS.get(slug(text)) == "results")
+        findings.append(finding(path, results_line + 1 + offset, 1, "NQ504", task=task))
+    if intro:
+        parts["results"].insert(0, intro)
+    return {name: "\n\n".join(chunks) for name, chunks in parts.items()}, findings
+
+
+def _task_reports(data: dict[str, Any]) -> dict[str, TaskReport]:
+    reports = {}
+    tasks = data.get("tasks")
+    for task_id, entry in (tasks.items() if isinstance(tasks, dict) else ()):
+        if not isinstance(entry, dict) or not isinstance(entry.get("status"), Status):
+            continue
+        progress = entry.get("progress")
+        indicators = entry.get("indicators")
+        reports[task_id] = TaskReport(
+            task=task_id,
+            status=entry["status"],
+            progress=float(progress) if isinstance(progress, (int, float)) and not isinstance(progress, bool) else None,
+            completed=parse_date(entry.get("completed")),
+            indicators={
+                k: float(v)
+                for k, v in (indicators.items() if isinstance(indicators, dict) else ())
+                if isinstance(v, (int, float)) and not isinstance(v, bool)
+            },
+        )
+    return reports
+
+
+def _canonicalise_statuses(data: dict[str, Any]) -> None:
+    """Replace accepted spellings of a status by the Status itself; unknown ones stay for the schema."""
+    tasks = data.get("tasks")
+    for entry in tasks.values() if isinstance(tasks, dict) else ():
+        if isinstance(entry, dict) and (status := parse_status(entry.get("status"))) is not None:
+            entry["status"] = status
+
+
+class NoteRead(NamedTuple):
+    """A note as far as it could be read, with the findings of the reading; `note` is None when unreadable."""
+
+    note: Note | None
+    findings: tuple[Finding, ...]
+    doc: YamlDoc | None = None
+    body: Body | None = None
+
+
+def parse_note(text: str, path: str) -> NoteRead:
+    """Parse a note's text (already decoded and NFC) without looking at the directive."""
+    front, findings = split_front_matter(text, path)
+    if front is None:
+        return NoteRead(None, tuple(findings))
+    doc, yaml_findings = load_yaml(front.yaml_text, path, line_offset=1)
+    findings += yaml_findings
+    if doc is None:
+        return NoteRead(None, tuple(findings))
+    if not isinstance(doc.data, dict):
+        findings.append(finding(path, 1, 1, "NQ203", what="Phần đầu YAML", found=schema.describe(doc.data)))
+        return NoteRead(None, tuple(findings), doc)
+    data: dict[str, Any] = doc.data
+    _canonicalise_statuses(data)
+    findings += schema.check("note", doc, path)
+    body, body_findings = parse_body(front.body, front.body_offset, path)
+    findings += body_findings
+    quarter_text = data.get("quarter")
+    try:
+        quarter = Quarter.parse(quarter_text) if isinstance(quarter_text, str) else None
+    except ValueError:
+        quarter = None
+    amends = data.get("amends")
+    note = Note(
+        path=path,
+        unit=data["unit"] if isinstance(data.get("unit"), str) else "",
+        quarter=quarter,
+        prepared_by=str(data.get("prepared_by") or ""),
+        approved_by=str(data.get("approved_by") or ""),
+        submitted=parse_date(data.get("submitted")),
+        sample=data.get("sample") is True,
+        tasks=_task_reports(data),
+        sections=body.sections,
+        next_quarter=body.next_quarter,
+        amends=tuple(
+            Amendment(d, str(a.get("reason", "")))
+            for a in (amends if isinstance(amends, list) else ())
+            if isinstance(a, dict) and (d := parse_date(a.get("date"))) is not None
+        ),
+    )
+    return NoteRead(note, tuple(findings), doc, body)
+
+
+def read_note(file: Path, path: str, *, inside: Path | None = None) -> NoteRead:
+    """Read and parse a note file; every problem is a finding, never an exception."""
+    source = read_source(file, path, inside=inside)
+    if source.text is None:
+        return NoteRead(None, source.findings)
+    result = parse_note(source.text, path)
+    return NoteRead(result.note, source.findings + result.findings, result.doc, result.body)

@@ -1,0 +1,1 @@
+"""The consolidated report: its model, templates, document, .docx writer and publishing."""

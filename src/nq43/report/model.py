@@ -1,0 +1,427 @@
+"""What the quarterly report says, as plain data: the frame from the directive, the content from the notes.
+
+Pure: it reads nothing and writes nothing. `select_notes` sorts a quarter's notes into usable and invalid;
+`build_context` turns the usable ones into a `ReportContext`, the variables a report template sees
+(documented in docs/mau-bao-cao.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import NamedTuple
+
+from nq43.domain.findings import Finding, Severity, finding
+from nq43.domain.records import CheckedNote, Directive, Note, Quarter, Task, Unit
+from nq43.domain.tasksplit import Standing, Tally, standing
+from nq43.load.issued import IssueRecord
+from nq43.report.document import Markdown, normalise
+from nq43.support.vietnamese import date_long, date_short, number, percent
+
+NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+DOC_TYPE = "BÁO CÁO"
+DRAFT_MARK = "DỰ THẢO"
+RECIPIENTS_HEADING = "Nơi nhận:"
+BLANK_NUMBER = "     "  # a number left for the Office to write in by hand: "Số:      /BC-BQL"
+
+
+class ReportOptions(NamedTuple):
+    quarter: Quarter
+    date: date  # the date on the report, also the data cut-off date of the task counts
+    number: str = ""  # "" leaves the number blank
+    signer: str | None = None  # overrides the data's signer
+    draft: bool = False
+
+
+class Selection(NamedTuple):
+    """A quarter's notes: the one usable note of each unit, and the notes that do not validate."""
+
+    used: Mapping[str, Note]  # unit id -> note
+    invalid: tuple[CheckedNote, ...]
+
+    def blocking_findings(self) -> tuple[Finding, ...]:
+        return tuple(f for n in self.invalid for f in n.findings)
+
+
+def note_quarter(checked: CheckedNote) -> str:
+    """The quarter a note file is for: its name says so even when its content cannot be read."""
+    return checked.path.rsplit("/", 1)[-1].removesuffix(".md")
+
+
+def select_notes(directive: Directive, checked: Sequence[CheckedNote], quarter: Quarter) -> Selection:
+    """The notes of `quarter`: valid ones by unit (the first by path when a unit has two), and the invalid ones."""
+    used: dict[str, Note] = {}
+    invalid: list[CheckedNote] = []
+    known = {u.id for u in directive.units}
+    for item in sorted(checked, key=lambda c: c.path):
+        note = item.note
+        if note_quarter(item) != str(quarter) and (note is None or note.quarter != quarter):
+            continue
+        if not item.valid or note is None or note.unit not in known or note.unit in used:
+            invalid.append(item)
+        else:
+            used[note.unit] = note
+    return Selection(used, tuple(invalid))
+
+
+# ---------------------------------------------------------------- the context a template sees
+
+
+class QuarterInfo(NamedTuple):
+    code: str  # "2025Q1"
+    year: int
+    number: int
+    roman: str  # "I"
+    label: str  # "quý I năm 2025"
+    short: str  # "quý I/2025"
+    first_day: date
+    last_day: date
+
+    @classmethod
+    def of(cls, quarter: Quarter) -> QuarterInfo:
+        return cls(str(quarter), quarter.year, quarter.number, quarter.roman, quarter.label(),
+                   f"quý {quarter.roman}/{quarter.year}", quarter.first_day, quarter.last_day)
+
+
+class IndicatorValue(NamedTuple):
+    id: str
+    name: str
+    measure: str
+    value: float | None
+    value_text: str  # "72,5" or "" when not reported
+    previous: float | None
+    previous_text: str
+    target: float | None
+    target_text: str
+
+
+class TaskEntry(NamedTuple):
+    id: str
+    title: str
+    text: str
+    unit_id: str
+    unit_name: str
+    unit_short_name: str
+    recurring: bool
+    deadline: date | None
+    deadline_text: str  # "30/6/2025" or ""
+    reported: bool
+    status: str  # "hoan-thanh" ... or "" when not reported
+    status_label: str  # "Đã hoàn thành" ... or "Chưa báo cáo"
+    progress: float | None
+    progress_text: str  # "72,5%" or ""
+    standing: str  # Standing value, e.g. "completed-on-time"
+    standing_label: str  # "Đã hoàn thành đúng hạn" ...
+    results: Markdown
+    difficulties: Markdown
+    proposals: Markdown
+    indicators: tuple[IndicatorValue, ...]
+
+
+class UnitEntry(NamedTuple):
+    id: str
+    number: int
+    name: str
+    short_name: str
+    reported: bool
+    note_path: str
+    submitted: date | None
+    submitted_text: str
+    prepared_by: str
+    approved_by: str
+    sample: bool
+    tasks: tuple[TaskEntry, ...]
+    next_quarter: Markdown
+    has_difficulties: bool
+    has_proposals: bool
+
+
+class LeftOut(NamedTuple):
+    path: str
+    unit_name: str  # "" when the note does not say which unit (or names one that does not exist)
+    errors: int
+
+
+class Erratum(NamedTuple):
+    unit_name: str
+    path: str
+    date: date
+    date_text: str
+    reason: str
+
+
+class TallyInfo(NamedTuple):
+    total: int
+    completed: int
+    completed_on_time: int
+    completed_late: int
+    not_completed: int
+    in_progress: int
+    overdue: int
+    not_started: int
+    recurring: int
+    not_reported: int
+    cutoff: date
+    sentence: str
+
+
+class ResolutionInfo(NamedTuple):
+    number: str
+    date: date
+    date_text: str  # "19/7/2024"
+    issuer: str
+    subject: str
+
+
+class LetterInfo(NamedTuple):
+    number: str
+    date_text: str
+    subject: str
+    issuing_agency: str
+
+
+class ReportContext(NamedTuple):
+    """The variables of a report template; every text here is plain text except the `Markdown` fields."""
+
+    quarter: QuarterInfo
+    previous_quarter: QuarterInfo
+    next_quarter: QuarterInfo
+    date: date
+    date_text: str  # "ngày 10 tháng 3 năm 2025"
+    place: str
+    place_date: str  # "Hải Phòng, ngày 10 tháng 3 năm 2025"
+    number: str  # "05" or ""
+    symbol: str  # "BC-BQL"
+    number_text: str  # "05/BC-BQL" or "      /BC-BQL"
+    number_line: str  # "Số: 05/BC-BQL"
+    parent_agency: str
+    issuing_agency: str
+    issuing_agency_lines: tuple[str, ...]
+    agency_name: str  # "Ban Quản lý Khu kinh tế Hải Phòng"
+    addressee: str
+    national_title: str
+    motto: str
+    doc_type: str
+    authority: tuple[str, ...]
+    signer: str
+    recipients_heading: str
+    recipients: tuple[str, ...]
+    resolution: ResolutionInfo
+    letter: LetterInfo
+    draft: bool
+    draft_mark: str
+    draft_reasons: tuple[str, ...]  # "option" (--draft), "sample" (sample data)
+    units: tuple[UnitEntry, ...]
+    reported_units: tuple[UnitEntry, ...]
+    missing_units: tuple[UnitEntry, ...]
+    tasks: tuple[TaskEntry, ...]
+    tally: TallyInfo
+    indicators: tuple[IndicatorValue, ...]  # those with a value this quarter or the previous one
+    left_out: tuple[LeftOut, ...]
+    errata: tuple[Erratum, ...]
+    issued: bool  # an issue record exists for the quarter
+
+
+def _indicator_values(notes: Mapping[str, Note]) -> dict[str, float]:
+    values: dict[str, float] = {}
+    for note in notes.values():
+        for report in note.tasks.values():
+            values.update(report.indicators)
+    return values
+
+
+def _num(value: float | None) -> str:
+    return "" if value is None else number(value)
+
+
+def format_number(text: str) -> str:
+    """A document number as Decree 30 writes it: below 10 with a leading zero ("5" -> "05")."""
+    text = text.strip()
+    return text.zfill(2) if text.isdigit() else text
+
+
+def build_context(
+    directive: Directive,
+    selection: Selection,
+    options: ReportOptions,
+    *,
+    previous: Mapping[str, Note] | None = None,
+    record: IssueRecord | None = None,
+) -> ReportContext:
+    """Everything the report says, for `options.quarter`, from the directive and the selected notes.
+
+    `previous` holds the previous quarter's valid notes by unit (their indicator values are shown beside
+    this quarter's); `record` is the quarter's issue record when the report has been issued.
+    """
+    quarter = options.quarter
+    used = selection.used
+    cutoff = options.date
+    values = _indicator_values(used)
+    before = _indicator_values(previous or {})
+    indicators_of_task: dict[str, list[IndicatorValue]] = {}
+    indicator_rows: list[IndicatorValue] = []
+    for indicator in directive.indicators:
+        row = IndicatorValue(
+            indicator.id, indicator.name, indicator.measure,
+            values.get(indicator.id), _num(values.get(indicator.id)),
+            before.get(indicator.id), _num(before.get(indicator.id)),
+            indicator.target, _num(indicator.target),
+        )
+        indicators_of_task.setdefault(indicator.task, []).append(row)
+        if row.value is not None or row.previous is not None:
+            indicator_rows.append(row)
+
+    tasks_of: dict[str, list[Task]] = {}
+    for task in directive.tasks:
+        tasks_of.setdefault(task.unit, []).append(task)
+
+    units: list[UnitEntry] = []
+    standings: list[Standing] = []
+    for unit in directive.units:
+        note = used.get(unit.id)
+        entries = []
+        for task in tasks_of.get(unit.id, ()):
+            entry = _task_entry(task, unit, note, cutoff, tuple(indicators_of_task.get(task.id, ())))
+            standings.append(Standing(entry.standing))
+            entries.append(entry)
+        units.append(_unit_entry(unit, note, tuple(entries)))
+
+    tally = Tally.of(standings, cutoff)
+    counts = tally.counts
+    unit_names = {u.id: u.name for u in directive.units}
+    config = directive.report
+    letter = directive.letter
+    number_part = format_number(options.number)
+    number_text = f"{number_part or BLANK_NUMBER}/{config.symbol}"
+    reasons = tuple(
+        reason for reason, present in (("option", options.draft), ("sample", any(n.sample for n in used.values())))
+        if present
+    )
+    errata = [
+        Erratum(unit.name, note.path, amendment.date, date_short(amendment.date), amendment.reason)
+        for unit in directive.units
+        if (note := used.get(unit.id)) is not None
+        for amendment in sorted(note.amends, key=lambda a: a.date)
+    ]
+    return ReportContext(
+        quarter=QuarterInfo.of(quarter),
+        previous_quarter=QuarterInfo.of(quarter.previous()),
+        next_quarter=QuarterInfo.of(quarter.next()),
+        date=options.date,
+        date_text=date_long(options.date),
+        place=config.place,
+        place_date=f"{config.place}, {date_long(options.date)}",
+        number=number_part,
+        symbol=config.symbol,
+        number_text=number_text,
+        number_line=f"Số: {number_text}",
+        parent_agency=letter.parent_agency,
+        issuing_agency=letter.issuing_agency,
+        issuing_agency_lines=letter.issuing_agency_lines,
+        agency_name=config.agency_name or letter.issuing_agency,
+        addressee=config.addressee,
+        national_title=NATIONAL_TITLE,
+        motto=MOTTO,
+        doc_type=DOC_TYPE,
+        authority=config.signing.authority,
+        signer=(options.signer or "").strip() or config.signing.name,
+        recipients_heading=RECIPIENTS_HEADING,
+        recipients=config.recipients,
+        resolution=ResolutionInfo(
+            directive.resolution.number, directive.resolution.date, date_short(directive.resolution.date),
+            directive.resolution.issuer, directive.resolution.subject,
+        ),
+        letter=LetterInfo(letter.number, letter.date_text, letter.subject, letter.issuing_agency),
+        draft=bool(reasons),
+        draft_mark=DRAFT_MARK,
+        draft_reasons=reasons,
+        units=tuple(units),
+        reported_units=tuple(u for u in units if u.reported),
+        missing_units=tuple(u for u in units if not u.reported),
+        tasks=tuple(t for u in units for t in u.tasks),
+        tally=TallyInfo(
+            total=tally.total,
+            completed=tally.completed,
+            completed_on_time=counts[Standing.COMPLETED_ON_TIME],
+            completed_late=counts[Standing.COMPLETED_LATE],
+            not_completed=tally.not_completed,
+            in_progress=counts[Standing.IN_PROGRESS],
+            overdue=counts[Standing.OVERDUE],
+            not_started=counts[Standing.NOT_STARTED],
+            recurring=counts[Standing.RECURRING],
+            not_reported=counts[Standing.NOT_REPORTED],
+            cutoff=cutoff,
+            sentence=tally.sentence(),
+        ),
+        indicators=tuple(indicator_rows),
+        left_out=tuple(_left_out(item, unit_names) for item in selection.invalid),
+        errata=tuple(errata),
+        issued=record is not None,
+    )
+
+
+def _left_out(item: CheckedNote, unit_names: Mapping[str, str]) -> LeftOut:
+    unit = item.note.unit if item.note is not None else ""
+    errors = sum(f.severity is Severity.ERROR for f in item.findings)
+    return LeftOut(item.path, unit_names.get(unit, ""), errors)
+
+
+def _task_entry(task: Task, unit: Unit, note: Note | None, cutoff: date,
+                indicators: tuple[IndicatorValue, ...]) -> TaskEntry:
+    report = note.tasks.get(task.id) if note is not None else None
+    section = note.section(task.id) if note is not None else None
+    state = standing(task, report, cutoff, note.submitted if note is not None else None)
+    return TaskEntry(
+        id=task.id,
+        title=task.title,
+        text=task.text,
+        unit_id=unit.id,
+        unit_name=unit.name,
+        unit_short_name=unit.short_name or unit.name,
+        recurring=task.recurring,
+        deadline=task.deadline,
+        deadline_text=date_short(task.deadline) if task.deadline else "",
+        reported=report is not None,
+        status=report.status.value if report is not None else "",
+        status_label=report.status.label if report is not None else Standing.NOT_REPORTED.label,
+        progress=report.progress if report is not None else None,
+        progress_text=percent(report.progress) if report is not None and report.progress is not None else "",
+        standing=state.value,
+        standing_label=state.label,
+        results=normalise(section.results) if section is not None else Markdown(""),
+        difficulties=normalise(section.difficulties) if section is not None else Markdown(""),
+        proposals=normalise(section.proposals) if section is not None else Markdown(""),
+        indicators=indicators,
+    )
+
+
+def _unit_entry(unit: Unit, note: Note | None, tasks: tuple[TaskEntry, ...]) -> UnitEntry:
+    return UnitEntry(
+        id=unit.id,
+        number=unit.number,
+        name=unit.name,
+        short_name=unit.short_name or unit.name,
+        reported=note is not None,
+        note_path=note.path if note is not None else "",
+        submitted=note.submitted if note is not None else None,
+        submitted_text=date_short(note.submitted) if note is not None and note.submitted else "",
+        prepared_by=note.prepared_by if note is not None else "",
+        approved_by=note.approved_by if note is not None else "",
+        sample=note.sample if note is not None else False,
+        tasks=tasks,
+        next_quarter=normalise(note.next_quarter) if note is not None else Markdown(""),
+        has_difficulties=any(t.difficulties for t in tasks),
+        has_proposals=any(t.proposals for t in tasks),
+    )
+
+
+def report_findings(directive: Directive, selection: Selection, context: ReportContext) -> list[Finding]:
+    """Warnings that the report was built with something missing or marked (shown on the terminal)."""
+    findings = [finding(item.path, 1, 1, "NQ901", errors=left.errors, file=item.path)
+                for item, left in zip(selection.invalid, context.left_out, strict=True)]
+    for unit in context.missing_units:
+        findings.append(finding(f"data/units/{unit.id}/{context.quarter.code}.md", 1, 1, "NQ902",
+                                unit=unit.name, unit_id=unit.id, quarter=context.quarter.code))
+    findings += [finding(note.path, 1, 1, "NQ903") for note in selection.used.values() if note.sample]
+    return findings

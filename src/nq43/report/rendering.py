@@ -1,0 +1,288 @@
+"""Render the report template (Jinja2, sandboxed, strict) into Markdown, and its parts into the document model.
+
+The template `report.md.j2` gives the whole Markdown report (what a pull request shows); its blocks
+`summary`, `body`, `appendix_label`, `appendix_title`, `appendix_note` and `appendix`, rendered on their own,
+give the parts of the .docx that the template words. Every value a template prints is escaped as Markdown
+text, except values that already are Markdown (a note's normalised content): a note can never become
+template code or Markdown syntax.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+from types import TracebackType
+from typing import Any, NamedTuple
+
+from nq43.domain.records import EMPTY_MAP
+from nq43.report.document import Block, Frame, Markdown, Paragraph, ReportDocument, escape, parse, parse_inline
+from nq43.report.model import ReportContext
+from nq43.support.vietnamese import date_long, date_short, number, percent
+
+TEMPLATE_NAME = "report.md.j2"
+TEMPLATES_DIR = "templates"
+PACKAGED_TEMPLATES = Path(__file__).parent / "templates"
+INLINE_BLOCKS = ("summary", "appendix_label", "appendix_title", "appendix_note")
+BLOCK_BLOCKS = ("body", "appendix")
+REQUIRED_BLOCKS = (*INLINE_BLOCKS, *BLOCK_BLOCKS)
+
+# Points of a Vietnamese document: the alphabet without the letters that carry a mark, except đ.
+POINT_LETTERS = "abcdđeghiklmnopqrstuvxy"
+
+
+class TemplateProblem(Exception):
+    """A report template that cannot be used: the file, the line and what is wrong."""
+
+    def __init__(self, path: str, line: int, reason: str) -> None:
+        super().__init__(f"{path}:{line}: {reason}")
+        self.path = path
+        self.line = line
+        self.reason = reason
+
+
+class Rendered(NamedTuple):
+    markdown: str  # the whole report, as the template lays it out
+    parts: dict[str, str]  # each required block on its own
+    # the block-level parts with each Markdown value replaced by a mark, and those values in order
+    marked: Mapping[str, str] = EMPTY_MAP
+    chunks: tuple[Markdown, ...] = ()
+
+
+def template_dirs(root: Path | None, explicit: Path | None = None) -> list[Path]:
+    """Where templates are looked up, first match wins: --template-dir, else the repository's templates/,
+    then the packaged copy (so a customised folder may hold only the files it changes)."""
+    dirs: list[Path] = []
+    if explicit is not None:
+        dirs.append(explicit)
+    elif root is not None and (root / TEMPLATES_DIR / TEMPLATE_NAME).is_file():
+        dirs.append(root / TEMPLATES_DIR)
+    dirs.append(PACKAGED_TEMPLATES)
+    return dirs
+
+
+def roman(value: int) -> str:
+    """1 -> "I", 4 -> "IV", 9 -> "IX" (section numbers of a Vietnamese report)."""
+    numerals = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
+                (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+    out = []
+    rest = int(value)
+    for amount, text in numerals:
+        while rest >= amount:
+            out.append(text)
+            rest -= amount
+    return "".join(out)
+
+
+def letter(value: int) -> str:
+    """1 -> "a", 5 -> "đ", 6 -> "e", 7 -> "g": the Vietnamese sequence of points; after "y" it starts again
+    doubled ("aa", "bb" ...)."""
+    index = int(value) - 1
+    if index < 0:
+        return ""
+    return POINT_LETTERS[index % len(POINT_LETTERS)] * (index // len(POINT_LETTERS) + 1)
+
+
+def _finalize(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Markdown):
+        return value
+    if isinstance(value, date):
+        return escape(date_short(value))
+    return _escape_value(str(value))
+
+
+def _marking(marks: list[Markdown]) -> Any:
+    def finalize(value: Any) -> str:
+        if isinstance(value, Markdown):
+            marks.append(value)
+            return f"{_MARK_OPEN}{len(marks) - 1}{_MARK_CLOSE}"
+        return _finalize(value)
+
+    return finalize
+
+
+def _escape_value(text: str) -> str:
+    """Escape a value as Markdown text; a leading space becomes an entity so that it never starts a code block."""
+    escaped = escape(text) if text.strip() == text else escape(text.strip())
+    if text.strip() != text:
+        lead = len(text) - len(text.lstrip(" "))
+        trail = len(text) - len(text.rstrip(" "))
+        escaped = ("&#32;" + " " * (lead - 1) if lead else "") + escaped + " " * trail
+    return escaped
+
+
+def _environment(dirs: Sequence[Path], marks: list[Markdown] | None = None) -> Any:
+    from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    env = SandboxedEnvironment(
+        loader=ChoiceLoader([FileSystemLoader(str(d)) for d in dirs]),
+        undefined=StrictUndefined,
+        autoescape=False,
+        finalize=_finalize if marks is None else _marking(marks),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    env.filters.update(
+        number=number,
+        percent=percent,
+        date_long=date_long,
+        date_short=date_short,
+        roman=roman,
+        letter=letter,
+    )
+    return env
+
+
+def _position(error: BaseException, dirs: Sequence[Path]) -> tuple[str, int]:
+    """The template file and line an error was raised from (Jinja puts template lines in the traceback)."""
+    filename = getattr(error, "filename", None) or getattr(error, "name", None)
+    line = getattr(error, "lineno", None)
+    if filename and line:
+        return _shown(str(filename), dirs), int(line)
+    tb: TracebackType | None = error.__traceback__
+    found: tuple[str, int] | None = None
+    while tb is not None:
+        code = tb.tb_frame.f_code.co_filename
+        if code.endswith(".j2") or any(code.startswith(str(d)) for d in dirs):
+            found = (_shown(code, dirs), tb.tb_lineno)
+        tb = tb.tb_next
+    return found or (TEMPLATE_NAME, 1)
+
+
+def _shown(filename: str, dirs: Sequence[Path]) -> str:
+    for d in dirs:
+        candidate = d / filename
+        if candidate.is_file():
+            return candidate.as_posix()
+    return filename
+
+
+# While rendering, each Markdown value (a note's normalised text) is written as a mark that names it. The
+# .md and the template's parts are the marked text with the values put back; for the .docx, a mark that stands
+# alone as a paragraph is replaced by the blocks the value was made from, so a note is not parsed a second time
+# inside the whole report. Control characters never come from data (every value is cleaned), so no note can
+# forge a mark.
+_MARK_OPEN, _MARK_CLOSE = "\x02", "\x03"
+_MARK = re.compile("\x02([0-9]+)\x03")
+
+
+def render(context: ReportContext, dirs: Sequence[Path]) -> Rendered:
+    """The whole Markdown report and each required block, from the first template found in `dirs`.
+
+    The template is rendered once; the required blocks are captured as they are rendered in place (a block
+    that the layout leaves out is rendered on its own).
+    """
+    from jinja2 import TemplateError, TemplateNotFound
+
+    variables = context._asdict()
+    chunks: list[Markdown] = []
+    captured: dict[str, str] = {}
+    try:
+        template = _environment(dirs, marks=chunks).get_template(TEMPLATE_NAME)
+        missing = [name for name in REQUIRED_BLOCKS if name not in template.blocks]
+        if missing:
+            raise TemplateProblem(_shown(TEMPLATE_NAME, dirs), 1, "thiếu khối (block) " + ", ".join(missing))
+        context_ = template.new_context(dict(variables))
+        for name in REQUIRED_BLOCKS:
+            context_.blocks[name][0] = _capturing(name, context_.blocks[name][0], captured)
+        try:
+            marked_markdown = "".join(template.root_render_func(context_))
+            for name in REQUIRED_BLOCKS:
+                if name not in captured:
+                    captured[name] = "".join(template.blocks[name](template.new_context(dict(variables))))
+        except Exception:
+            template.environment.handle_exception()  # raises it again with the template's own line numbers
+    except TemplateProblem:
+        raise
+    except TemplateNotFound as error:
+        raise TemplateProblem(_shown(TEMPLATE_NAME, dirs), 1, f"không tìm thấy mẫu \"{error.name}\"") from None
+    except TemplateError as error:
+        path, line = _position(error, dirs)
+        raise TemplateProblem(path, line, f"{type(error).__name__}: {error.message or error}") from None
+    except (ArithmeticError, AttributeError, LookupError, TypeError, ValueError, RecursionError) as error:
+        path, line = _position(error, dirs)
+        raise TemplateProblem(path, line, f"{type(error).__name__}: {error}") from None
+
+    def unmark(text: str) -> str:
+        return _MARK.sub(lambda m: chunks[int(m[1])] if int(m[1]) < len(chunks) else "", text)
+
+    return Rendered(
+        unmark(marked_markdown),
+        {name: unmark(text) for name, text in captured.items()},
+        {name: captured[name] for name in BLOCK_BLOCKS},
+        tuple(chunks),
+    )
+
+
+def _capturing(name: str, render_block: Any, captured: dict[str, str]) -> Any:
+    def capture(context: Any) -> Any:
+        text = "".join(render_block(context))
+        captured[name] = text
+        yield text
+
+    return capture
+
+
+def parse_part(rendered: Rendered, name: str) -> tuple[Block, ...]:
+    """The blocks of a rendered block-level part. Where each Markdown value stood alone as a paragraph, its
+    own blocks are put in its place; otherwise (a custom template that puts a note's text inside a sentence)
+    the part is parsed in full, which gives the same blocks, only slower."""
+    text = rendered.marked.get(name, "")
+    marks = sum(1 for _ in _MARK.finditer(text))
+    if not marks:
+        return parse(rendered.parts[name])
+    chunks = rendered.chunks
+    out: list[Block] = []
+    used = 0
+    for block in parse(text, keep_controls=True):
+        runs = block.runs if isinstance(block, Paragraph) else ()
+        match = _MARK.fullmatch(runs[0].text) if len(runs) == 1 else None
+        if match is not None and int(match[1]) < len(chunks):
+            chunk = chunks[int(match[1])]
+            out.extend(chunk.blocks if chunk.blocks is not None else parse(chunk))
+            used += 1
+        else:
+            out.append(block)
+    if used != marks:
+        return parse(rendered.parts[name])
+    return tuple(out)
+
+
+def report_document(context: ReportContext, rendered: Rendered) -> ReportDocument:
+    """The document model of the .docx: the frame from the context, the worded parts from the template."""
+    parts = rendered.parts
+    frame = Frame(
+        parent_agency=context.parent_agency,
+        issuing_agency_lines=context.issuing_agency_lines,
+        national_title=context.national_title,
+        motto=context.motto,
+        number_line=context.number_line,
+        place_date=context.place_date,
+        doc_type=context.doc_type,
+        authority=context.authority,
+        signer=context.signer,
+        recipients_heading=context.recipients_heading,
+        recipients=context.recipients,
+        draft=context.draft,
+        draft_mark=context.draft_mark,
+    )
+    summary = parse_inline(parts["summary"])
+    return ReportDocument(
+        frame=frame,
+        summary=summary,
+        body=parse_part(rendered, "body"),
+        appendix_label=parse_inline(parts["appendix_label"]),
+        appendix_title=parse_inline(parts["appendix_title"]),
+        appendix_note=parse_inline(parts["appendix_note"]),
+        appendix=parse_part(rendered, "appendix"),
+        title=f"{context.doc_type} {''.join(r.text for r in summary)}".strip(),
+        author=context.agency_name,
+        created=datetime.combine(context.date, time(0, 0), tzinfo=UTC),
+        keywords=(context.quarter.code, context.number_text.strip()),
+    )

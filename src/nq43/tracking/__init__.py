@@ -1,0 +1,1 @@
+"""Submission dates, each unit's standing and the status views."""
