@@ -338,8 +338,15 @@ class Bench:
         if self.has_status:
             status = [*self.nq43, "status", *today]
             cases.append(Case("nq43 status", status, cwd=REPO, note="from its snapshot (nothing changed)"))
-            cases.append(Case("nq43 status, reading everything", status, cwd=REPO, env={NO_SNAPSHOT: "1"},
-                              note="the first call after a change"))
+            cases.append(
+                Case(
+                    "nq43 status, reading everything",
+                    status,
+                    cwd=REPO,
+                    env={NO_SNAPSHOT: "1"},
+                    note="the first call after a change",
+                )
+            )
         else:
             self.skip("nq43 status: this nq43 has no `status` command yet")
         self.keep(measure(cases, self.runs))
@@ -471,12 +478,21 @@ class Bench:
         if self.has_status:
             for name in ("units-300", "units-600"):
                 root, manifest = dataset(name)
-                command = [*self.nq43, "status", "--root", str(root), "--today", manifest["today"],
-                           "--quarter", manifest["last_quarter"]]
+                command = [
+                    *self.nq43,
+                    "status",
+                    "--root",
+                    str(root),
+                    "--today",
+                    manifest["today"],
+                    "--quarter",
+                    manifest["last_quarter"],
+                ]
                 units = DATASETS[name][0]
                 cases.append(Case(f"growth: nq43 status ({units} units)", command))
-                cases.append(Case(f"growth: nq43 status, reading everything ({units} units)", command,
-                                  env={NO_SNAPSHOT: "1"}))
+                cases.append(
+                    Case(f"growth: nq43 status, reading everything ({units} units)", command, env={NO_SNAPSHOT: "1"})
+                )
         else:
             self.skip("growth of nq43 status: no `status` command yet")
         if self.has_report:

@@ -28,8 +28,9 @@ GIT_ENV = {
 
 
 def git(cwd: Path, *args: str) -> str:
-    done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, env={**os.environ, **GIT_ENV},
-                          check=False)
+    done = subprocess.run(
+        ["git", *args], cwd=cwd, capture_output=True, text=True, env={**os.environ, **GIT_ENV}, check=False
+    )
     if done.returncode != 0:
         raise AssertionError(f"git {' '.join(args)} failed: {done.stderr}")
     return done.stdout
@@ -58,8 +59,15 @@ def clone(origin: Path, path: Path, *options: str) -> Path:
     return path
 
 
-def note_text(root: Path, unit_id: str, quarter: str = "2025Q1", *, results: str = "Đã rà soát và báo cáo Ban.",
-              extra_front: str = "", submitted: date | None = None) -> str:
+def note_text(
+    root: Path,
+    unit_id: str,
+    quarter: str = "2025Q1",
+    *,
+    results: str = "Đã rà soát và báo cáo Ban.",
+    extra_front: str = "",
+    submitted: date | None = None,
+) -> str:
     """A valid note of the unit: the skeleton of `nq43 new`, filled in."""
     directive, _ = load_directive(root)
     assert directive is not None

@@ -16,10 +16,10 @@ REPORT_DATE = date(2025, 3, 10)
 
 _RESULTS = {
     0: "Đã **hoàn thành** việc phổ biến tới *toàn thể* cán bộ; chi tiết tại [Cổng TTĐT](https://bqlkkt.haiphong.gov.vn/tin-tuc).\n\n"
-       "- Tổ chức 02 hội nghị quán triệt;\n- Đăng tải 05 tin bài, thu hút 21.914 lượt xem.",
+    "- Tổ chức 02 hội nghị quán triệt;\n- Đăng tải 05 tin bài, thu hút 21.914 lượt xem.",
     1: "Phối hợp các Bộ, ngành Trung ương hoàn thiện hồ sơ:\n\n"
-       "| Khu công nghiệp | Diện tích (ha) | Tình trạng |\n|---|---:|---|\n"
-       "| KCN Tràng Duệ 3 | 687 | Trình Thủ tướng |\n| KCN Nam Tràng Cát | 200,4 | Thẩm định |",
+    "| Khu công nghiệp | Diện tích (ha) | Tình trạng |\n|---|---:|---|\n"
+    "| KCN Tràng Duệ 3 | 687 | Trình Thủ tướng |\n| KCN Nam Tràng Cát | 200,4 | Thẩm định |",
     2: "Tỷ lệ lấp đầy bình quân đạt 72,5%; cấp mới 12 dự án thứ cấp.\n\n1. Rà soát 14 KCN;\n2. Đôn đốc 05 chủ đầu tư.",
 }
 
@@ -65,7 +65,7 @@ def note(
     if sample:
         lines.append("sample: true")
     if amends:
-        lines += ["amends:", "  - date: 2025-03-20", f"    reason: \"{amends}\""]
+        lines += ["amends:", "  - date: 2025-03-20", f'    reason: "{amends}"']
     lines.append("tasks:")
     for index, task in enumerate(tasks):
         status = (statuses or {}).get(task.id) or ("thuong-xuyen" if task.recurring else "dang-thuc-hien")

@@ -42,19 +42,32 @@ CASES: list[tuple[str, str | bytes, list[tuple[str, int]], bool]] = [
     ("front-matter-text", "---\nGhi chú quý I của Phòng Quản lý Đầu tư\n---\n", [("NQ203", 1)], False),
     ("duplicate-key", edit("quarter: 2025Q1\n", "quarter: 2025Q1\nunit: qhxd\n"), [("NQ205", 4)], False),
     ("duplicate-task", edit('  "2.3":\n', '  "2.2":\n'), [("NQ205", 12)], False),
-    ("2.10-is-not-2.1", edit("  \"2.4\": {status: chua-thuc-hien}\n",
-                             "  \"2.4\": {status: chua-thuc-hien}\n  2.10: {status: hoan-thanh}\n"),
-     [("NQ404", 15)], False),
+    (
+        "2.10-is-not-2.1",
+        edit(
+            '  "2.4": {status: chua-thuc-hien}\n', '  "2.4": {status: chua-thuc-hien}\n  2.10: {status: hoan-thanh}\n'
+        ),
+        [("NQ404", 15)],
+        False,
+    ),
     ("status-no", edit("status: dang-thuc-hien", "status: no"), [("NQ304", 10)], False),
     ("status-yes", edit("{status: chua-thuc-hien}", "{status: yes}"), [("NQ304", 14)], False),
     ("status-true", edit("{status: chua-thuc-hien}", "{status: true}"), [("NQ302", 14), ("NQ304", 14)], False),
     ("tab-indent", edit('  "2.3":\n    status', '  "2.3":\n\tstatus'), [("NQ206", 13)], False),
     ("unknown-key", edit("submitted:", "sumbitted: 2025-03-05\nsubmitted:"), [("NQ303", 5)], True),
-    ("python-object-tag", edit('prepared_by: "Nguyễn Văn An"', "prepared_by: !!python/object/apply:os.system ['id']"),
-     [("NQ207", 4)], False),
+    (
+        "python-object-tag",
+        edit('prepared_by: "Nguyễn Văn An"', "prepared_by: !!python/object/apply:os.system ['id']"),
+        [("NQ207", 4)],
+        False,
+    ),
     ("billion-laughs", "---\n" + BILLION_LAUGHS + "---\n", [("NQ208", 3)], False),
-    ("word-control-characters", edit("Thời gian thẩm định", "Thời gian\x0bthẩm\x07 định"),
-     [("NQ106", 31), ("NQ106", 31)], True),
+    (
+        "word-control-characters",
+        edit("Thời gian thẩm định", "Thời gian\x0bthẩm\x07 định"),
+        [("NQ106", 31), ("NQ106", 31)],
+        True,
+    ),
     ("unit-id-dot-dot", edit("unit: qldt", "unit: ../x"), [("NQ309", 2), ("NQ401", 2)], False),
     ("impossible-date", edit("2025-03-05", "2025-02-30"), [("NQ306", 5)], False),
     ("quarter-5", edit("quarter: 2025Q1", "quarter: 2025Q5"), [("NQ307", 3)], False),
@@ -98,8 +111,9 @@ def test_unknown_key_says_did_you_mean(tmp_path: Path) -> None:
     write_note(root, edit("submitted:", "sumbitted: 2025-03-05\nsubmitted:"))
     (found,) = load_repository(root, TODAY).findings
     assert found.severity is Severity.WARNING
-    assert found.message() == ('Trường "sumbitted" không có trong mẫu ghi chú và sẽ bị bỏ qua. '
-                               'Có phải ý bạn là "submitted"?')
+    assert found.message() == (
+        'Trường "sumbitted" không có trong mẫu ghi chú và sẽ bị bỏ qua. Có phải ý bạn là "submitted"?'
+    )
     assert found.message("en") == 'Unknown field "sumbitted"; it is ignored. Did you mean "submitted"?'
 
 
@@ -133,5 +147,7 @@ def test_symlinked_unit_folder_out_of_data(tmp_path: Path) -> None:
     (outside / "2025Q1.md").write_text(QLDT_NOTE, encoding="utf-8")
     (root / "data" / "units" / "qldt").symlink_to(outside, target_is_directory=True)
     repo = load_repository(root, TODAY)
-    assert [(f.path, f.code) for f in repo.findings] == [("data/units/qldt/2025Q1.md", "NQ109"),
-                                                         ("data/units/qldt/unit.yaml", "NQ109")]
+    assert [(f.path, f.code) for f in repo.findings] == [
+        ("data/units/qldt/2025Q1.md", "NQ109"),
+        ("data/units/qldt/unit.yaml", "NQ109"),
+    ]

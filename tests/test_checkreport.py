@@ -58,8 +58,13 @@ def submission(tmp_path: Path) -> Submission:
     write(root, "data/units/qldt/Báo cáo.docx", b"PK")
     directive, _ = load_directive(root)
     assert directive is not None
-    changes = ChangeSet("origin/main", "b" * 40, "m" * 40, "h" * 40, (
-        Change("M", "data/directive.yaml"), Change("A", "data/units/qldt/Báo cáo.docx"), Change("A", path)))
+    changes = ChangeSet(
+        "origin/main",
+        "b" * 40,
+        "m" * 40,
+        "h" * 40,
+        (Change("M", "data/directive.yaml"), Change("A", "data/units/qldt/Báo cáo.docx"), Change("A", path)),
+    )
     notes = {path: check_note_file(root / path, root, directive, TODAY)}
     _, stray = note_files(root)
     actor = Actor("bql-qldt-anh", "github")
@@ -68,7 +73,7 @@ def submission(tmp_path: Path) -> Submission:
 
 def test_github_annotations(submission: Submission) -> None:
     assert checkreport.render(submission, "github") == (
-        "::error file=data/units/qldt/2025Q1.md,line=27,col=1,title=NQ504::Tiểu mục \"### Kết quả\" của nhiệm vụ 2.3 để "
+        '::error file=data/units/qldt/2025Q1.md,line=27,col=1,title=NQ504::Tiểu mục "### Kết quả" của nhiệm vụ 2.3 để '
         "trống.%0ACách sửa: Ghi kết quả thực hiện trong quý (việc đã làm, số liệu, văn bản đã ban hành).\n"
         "::error file=data/units/qldt/Báo cáo.docx,line=1,col=1,title=NQ111::Tệp không thuộc về nơi này: chỉ nhận "
         "unit.yaml và ghi chú .md.%0ACách sửa: Thư mục của đơn vị chỉ chứa unit.yaml và các ghi chú quý tên dạng "
@@ -79,7 +84,9 @@ def test_github_annotations(submission: Submission) -> None:
 
 
 def test_markdown_summary(submission: Submission) -> None:
-    assert checkreport.render(submission, "markdown") == """\
+    assert (
+        checkreport.render(submission, "markdown")
+        == """\
 ## ❌ nq43: bài nộp chưa hợp lệ (2 lỗi, 0 cảnh báo)
 
 | | |
@@ -112,16 +119,20 @@ Các tệp này không phải ghi chú của đơn vị; được phép sửa nh
 | `data/units/qldt/2025Q1.md` | 27 | NQ504 | lỗi | Tiểu mục "### Kết quả" của nhiệm vụ 2.3 để trống. | Ghi kết quả thực hiện trong quý (việc đã làm, số liệu, văn bản đã ban hành). |
 | `data/units/qldt/Báo cáo.docx` | 1 | NQ111 | lỗi | Tệp không thuộc về nơi này: chỉ nhận unit.yaml và ghi chú .md. | Thư mục của đơn vị chỉ chứa unit.yaml và các ghi chú quý tên dạng 2025Q1.md; gửi tài liệu khác qua Văn phòng. |
 """
+    )
 
 
 def test_markdown_in_english_when_clean(tmp_path: Path) -> None:
     root = make_origin(tmp_path / "repo")
     directive, _ = load_directive(root)
     assert directive is not None
-    changes = ChangeSet("origin/main", "b" * 40, "m" * 40, "h" * 40, (Change("M", "src/nq43/cli.py"),),
-                        ("git fetch origin main",))
+    changes = ChangeSet(
+        "origin/main", "b" * 40, "m" * 40, "h" * 40, (Change("M", "src/nq43/cli.py"),), ("git fetch origin main",)
+    )
     result = assess(changes, directive, {}, {}, [], Before(), None, TODAY)
-    assert checkreport.markdown(result, "en") == """\
+    assert (
+        checkreport.markdown(result, "en")
+        == """\
 ## ✅ nq43: the submission is acceptable (0 error(s), 0 warning(s))
 
 | | |
@@ -139,10 +150,13 @@ These files are not a unit's notes; changing them is allowed, but the Office mus
 
 - `src/nq43/cli.py` (modified)
 """
+    )
 
 
 def test_text(submission: Submission) -> None:
-    assert checkreport.render(submission, "text") == """\
+    assert (
+        checkreport.render(submission, "text")
+        == """\
 So với: origin/main (3 tệp thay đổi)
 Đơn vị: 2. Phòng Quản lý Đầu tư (qldt)
 Người nộp: bql-qldt-anh — có trong danh sách người nộp của đơn vị
@@ -155,6 +169,7 @@ data/units/qldt/2025Q1.md:27:1: NQ504 lỗi: Tiểu mục "### Kết quả" củ
 data/units/qldt/Báo cáo.docx:1:1: NQ111 lỗi: Tệp không thuộc về nơi này: chỉ nhận unit.yaml và ghi chú .md.
     → Cách sửa: Thư mục của đơn vị chỉ chứa unit.yaml và các ghi chú quý tên dạng 2025Q1.md; gửi tài liệu khác qua Văn phòng.
 """
+    )
     assert checkreport.result_line(submission) == "Kết quả: chưa đạt (2 lỗi, 0 cảnh báo)."
     assert checkreport.result_line(submission, "en") == "Result: failed (2 error(s), 0 warning(s))."
 
@@ -165,15 +180,23 @@ def test_json_carries_the_same_facts(submission: Submission) -> None:
     assert data["unit"] == {"id": "qldt", "number": 2, "name": "Phòng Quản lý Đầu tư"}
     assert data["actor"] == {"login": "bql-qldt-anh", "service": "github", "role": "submitter"}
     assert data["office_review"] == ["data/directive.yaml"]
-    assert [c["path"] for c in data["changes"]] == ["data/directive.yaml", "data/units/qldt/Báo cáo.docx",
-                                                    "data/units/qldt/2025Q1.md"]
+    assert [c["path"] for c in data["changes"]] == [
+        "data/directive.yaml",
+        "data/units/qldt/Báo cáo.docx",
+        "data/units/qldt/2025Q1.md",
+    ]
     (note,) = data["notes"]
     assert note["quarter"] == "2025Q1" and note["valid"] is False and note["submitted"] == "2025-03-08"
     assert [(t["id"], t["status"], t["progress"]) for t in note["tasks"]] == [
-        ("2.1", "thuong-xuyen", None), ("2.2", "dang-thuc-hien", 72.5), ("2.3", "hoan-thanh", 100.0),
-        ("2.4", "chua-thuc-hien", None)]
+        ("2.1", "thuong-xuyen", None),
+        ("2.2", "dang-thuc-hien", 72.5),
+        ("2.3", "hoan-thanh", 100.0),
+        ("2.4", "chua-thuc-hien", None),
+    ]
     assert [(f["path"], f["line"], f["code"]) for f in data["findings"]] == [
-        ("data/units/qldt/2025Q1.md", 27, "NQ504"), ("data/units/qldt/Báo cáo.docx", 1, "NQ111")]
+        ("data/units/qldt/2025Q1.md", 27, "NQ504"),
+        ("data/units/qldt/Báo cáo.docx", 1, "NQ111"),
+    ]
 
 
 def test_markdown_cells_cannot_break_the_table_or_inject_html() -> None:

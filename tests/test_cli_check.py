@@ -15,8 +15,17 @@ from nq43.load import issued as issuance
 from nq43.load.issued import IssueRecord, content_hash
 
 NOTE = "data/units/qldt/2025Q1.md"
-CI_VARIABLES = ("GITHUB_ACTIONS", "GITHUB_ACTOR", "GITHUB_BASE_REF", "GITLAB_CI", "GITLAB_USER_LOGIN",
-                "CI_MERGE_REQUEST_TARGET_BRANCH_NAME", "NQ43_ROOT", "NQ43_LANG", "NQ43_TODAY")
+CI_VARIABLES = (
+    "GITHUB_ACTIONS",
+    "GITHUB_ACTOR",
+    "GITHUB_BASE_REF",
+    "GITLAB_CI",
+    "GITLAB_USER_LOGIN",
+    "CI_MERGE_REQUEST_TARGET_BRANCH_NAME",
+    "NQ43_ROOT",
+    "NQ43_LANG",
+    "NQ43_TODAY",
+)
 
 
 @pytest.fixture(autouse=True)
@@ -59,21 +68,25 @@ def test_a_clean_submission_passes(branch: Path, capsys: pytest.CaptureFixture[s
     assert err == "Kết quả: đạt (0 lỗi, 0 cảnh báo).\n"
 
 
-def test_the_actor_comes_from_github_actions(branch: Path, capsys: pytest.CaptureFixture[str],
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_actor_comes_from_github_actions(
+    branch: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     submit(branch)
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     monkeypatch.setenv("GITHUB_ACTOR", "bql-vpdd-ngoc")
     monkeypatch.setenv("GITHUB_BASE_REF", "main")
     assert main(["check", "--format", "github"]) == 1
     out, err = capsys.readouterr()
-    assert out.startswith('::error file=data/units/qldt/2025Q1.md,line=1,col=1,title=NQ802::Tài khoản "bql-vpdd-ngoc" '
-                          "không có trong danh sách người nộp của đơn vị qldt (data/units/qldt/unit.yaml).%0A")
+    assert out.startswith(
+        '::error file=data/units/qldt/2025Q1.md,line=1,col=1,title=NQ802::Tài khoản "bql-vpdd-ngoc" '
+        "không có trong danh sách người nộp của đơn vị qldt (data/units/qldt/unit.yaml).%0A"
+    )
     assert err == "Kết quả: chưa đạt (1 lỗi, 0 cảnh báo).\n"
 
 
-def test_the_actor_comes_from_gitlab_ci(branch: Path, capsys: pytest.CaptureFixture[str],
-                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_actor_comes_from_gitlab_ci(
+    branch: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     submit(branch)
     monkeypatch.setenv("GITLAB_CI", "true")
     monkeypatch.setenv("GITLAB_USER_LOGIN", "bql-qldt-anh")
@@ -84,8 +97,9 @@ def test_the_actor_comes_from_gitlab_ci(branch: Path, capsys: pytest.CaptureFixt
     assert data["base"] == "origin/main" and data["ok"] is True
 
 
-def test_an_invalid_note_fails_with_the_same_findings_as_validate(branch: Path,
-                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_invalid_note_fails_with_the_same_findings_as_validate(
+    branch: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     text = note_text(branch, "qldt").replace('"2.4":', '"2.5":').replace("## 2.4.", "## 2.5.")
     submit(branch, text=text)
     assert main(["check", "--format", "github"]) == 1
@@ -101,8 +115,10 @@ def test_another_units_note(branch: Path, capsys: pytest.CaptureFixture[str]) ->
     submit(branch, "data/units/vp/2025Q1.md")
     assert main(["check", "--actor", "bql-qldt-anh", "--lang", "en"]) == 1
     out, err = capsys.readouterr()
-    assert ("data/units/vp/2025Q1.md:1:1: NQ801 error: This file is in the folder of unit vp, but this pull request "
-            "submits for unit qldt; a pull request may change one unit's folder only.") in out
+    assert (
+        "data/units/vp/2025Q1.md:1:1: NQ801 error: This file is in the folder of unit vp, but this pull request "
+        "submits for unit qldt; a pull request may change one unit's folder only."
+    ) in out
     assert err == "Result: failed (1 error(s), 0 warning(s)).\n"
 
 
@@ -119,8 +135,9 @@ def test_summary_is_appended_for_the_ci(branch: Path, tmp_path: Path, capsys: py
     assert "Không ghi được bản tóm tắt" in capsys.readouterr().err
 
 
-def test_a_shallow_ci_clone_is_completed(origin: Path, branch: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_shallow_ci_clone_is_completed(
+    origin: Path, branch: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     submit(branch)
     git(branch, "push", "-q", "origin", "qldt-2025q1")
     shallow = clone(origin, tmp_path / "ci", "--depth", "1", "--branch", "qldt-2025q1")
@@ -133,8 +150,9 @@ def test_a_shallow_ci_clone_is_completed(origin: Path, branch: Path, tmp_path: P
     )
 
 
-def test_usage_errors_exit_2(branch: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_usage_errors_exit_2(
+    branch: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     submit(branch)
     assert main(["check", "--base", "origin/khong-co"]) == 2
     assert 'Không tìm thấy nhánh gốc "origin/khong-co"' in capsys.readouterr().err
@@ -159,28 +177,37 @@ def test_a_broken_directive_stops_the_check(branch: Path, capsys: pytest.Capture
 def issued(origin: Path) -> Path:
     """main after the 2025Q1 report was issued from qldt's note."""
     write(origin, NOTE, note_text(origin, "qldt"))
-    record = IssueRecord(Quarter(2025, 1), "45/BC-BQL", date(2025, 3, 20), None,
-                         {NOTE: content_hash((origin / NOTE).read_bytes())})
+    record = IssueRecord(
+        Quarter(2025, 1), "45/BC-BQL", date(2025, 3, 20), None, {NOTE: content_hash((origin / NOTE).read_bytes())}
+    )
     write(origin, "reports/2025Q1/issued.yaml", issuance.dump(record))
     commit_all(origin, "Phát hành báo cáo quý I")
     return origin
 
 
-def test_amending_an_issued_note(issued: Path, branch: Path, capsys: pytest.CaptureFixture[str],
-                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_amending_an_issued_note(
+    issued: Path, branch: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("NQ43_TODAY", "2025-04-02")
     submit(branch, text=note_text(branch, "qldt", results="Đã rà soát 14 khu công nghiệp."))
     assert main(["check", "--actor", "bql-qldt-anh"]) == 1
     out = capsys.readouterr().out
-    assert ("NQ804 lỗi: Báo cáo quý I năm 2025 đã phát hành (số 45/BC-BQL, ngày 2025-03-20); ghi chú này chỉ được sửa "
-            'khi thêm một mục mới vào "amends:" ghi ngày và lý do sửa.') in out
+    assert (
+        "NQ804 lỗi: Báo cáo quý I năm 2025 đã phát hành (số 45/BC-BQL, ngày 2025-03-20); ghi chú này chỉ được sửa "
+        'khi thêm một mục mới vào "amends:" ghi ngày và lý do sửa.'
+    ) in out
 
     # Rewriting the issue record in the same branch does not help: the record is read from main.
     changed = (branch / NOTE).read_bytes()
     record = issuance.read(branch, Quarter(2025, 1))
     assert record is not None
-    write(branch, "reports/2025Q1/issued.yaml", issuance.dump(IssueRecord(
-        record.quarter, record.number, record.issued_on, None, {NOTE: content_hash(changed)})))
+    write(
+        branch,
+        "reports/2025Q1/issued.yaml",
+        issuance.dump(
+            IssueRecord(record.quarter, record.number, record.issued_on, None, {NOTE: content_hash(changed)})
+        ),
+    )
     commit_all(branch, "Sửa hồ sơ phát hành")
     assert main(["check", "--actor", "bql-qldt-anh"]) == 1
     out = capsys.readouterr().out
@@ -206,9 +233,28 @@ def test_new_link_for_github(branch: Path, capsys: pytest.CaptureFixture[str]) -
 
 
 def test_new_link_for_gitlab_by_repo_url(branch: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["new", "--unit", "vp", "--quarter", "2025Q1", "--link", "--branch", "chinh",
-                 "--repo-url", "https://git.bql.gov.vn/bql/nq43.git", "--forge", "gitlab"]) == 0
-    assert capsys.readouterr().out.startswith("https://git.bql.gov.vn/bql/nq43/-/new/chinh/data/units/vp?file_name=2025Q1.md&content=")
+    assert (
+        main(
+            [
+                "new",
+                "--unit",
+                "vp",
+                "--quarter",
+                "2025Q1",
+                "--link",
+                "--branch",
+                "chinh",
+                "--repo-url",
+                "https://git.bql.gov.vn/bql/nq43.git",
+                "--forge",
+                "gitlab",
+            ]
+        )
+        == 0
+    )
+    assert capsys.readouterr().out.startswith(
+        "https://git.bql.gov.vn/bql/nq43/-/new/chinh/data/units/vp?file_name=2025Q1.md&content="
+    )
 
 
 def test_new_link_without_a_web_remote(branch: Path, capsys: pytest.CaptureFixture[str]) -> None:

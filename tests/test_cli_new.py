@@ -32,8 +32,18 @@ def expected_skeleton(unit_id: str, quarter: Quarter, today: date, name: str = "
 
 
 def test_new_writes_the_skeleton(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run(capsys, "new", "--unit", "qldt", "--quarter", "2025Q1", "--today", "2025-03-05",
-                         "--prepared-by", "Nguyễn Văn An")
+    code, out, err = run(
+        capsys,
+        "new",
+        "--unit",
+        "qldt",
+        "--quarter",
+        "2025Q1",
+        "--today",
+        "2025-03-05",
+        "--prepared-by",
+        "Nguyễn Văn An",
+    )
     assert (code, out, err) == (0, f"{TARGET}\n", f"Đã tạo {TARGET}.\n")
     written = (root / TARGET).read_text(encoding="utf-8")
     assert written == expected_skeleton("qldt", Quarter(2025, 1), date(2025, 3, 5), "Nguyễn Văn An")
@@ -44,8 +54,9 @@ def test_new_writes_the_skeleton(root: Path, capsys: pytest.CaptureFixture[str])
     assert all(line.strip().startswith('"code": "NQ504"') for line in out.splitlines() if '"code"' in line)
 
 
-def test_new_in_english_from_a_subfolder(root: Path, capsys: pytest.CaptureFixture[str],
-                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_new_in_english_from_a_subfolder(
+    root: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(root / "data")
     monkeypatch.setenv("NQ43_TODAY", "2025-06-05")
     code, out, err = run(capsys, "new", "--unit", "ttdvvl", "--quarter", "2025Q2", "--lang", "en")
@@ -60,7 +71,8 @@ def test_new_never_overwrites(root: Path, capsys: pytest.CaptureFixture[str]) ->
     assert err == f"{TARGET} đã có; nq43 không ghi đè ghi chú. Sửa trực tiếp tệp đó.\n"
     assert (root / TARGET).read_text(encoding="utf-8") == "ghi chú đã viết\n"
     assert run(capsys, "new", "--unit", "qldt", "--quarter", "2025Q1", "--lang", "en")[2] == (
-        f"{TARGET} already exists; nq43 never overwrites a note. Edit it instead.\n")
+        f"{TARGET} already exists; nq43 never overwrites a note. Edit it instead.\n"
+    )
 
 
 @pytest.mark.parametrize("unit", ["../x", "../../etc", "qldt/../vp", "QLDT", "", "khong-co"])
@@ -80,7 +92,8 @@ def test_bad_quarter_is_rejected(root: Path, capsys: pytest.CaptureFixture[str],
     assert err == f'Quý "{quarter}" không hợp lệ: ghi dạng NĂMQsố, số từ 1 đến 4, ví dụ 2025Q1.\n'
     assert tree_digest(root) == before
     assert run(capsys, "new", "--unit", "qldt", "--quarter", quarter, "--lang", "en")[2] == (
-        f'Quarter "{quarter}" is not valid: write YYYYQn with n from 1 to 4, e.g. 2025Q1.\n')
+        f'Quarter "{quarter}" is not valid: write YYYYQn with n from 1 to 4, e.g. 2025Q1.\n'
+    )
 
 
 def test_stdout_prints_and_writes_nothing(root: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -94,8 +94,9 @@ def test_missing_unit_is_a_warning_and_named(tmp_path: Path, capsys: pytest.Capt
 
     assert _run(root) == 0
     err = capsys.readouterr().err
-    assert ("data/units/tnmt/2025Q1.md:1:1: NQ902 cảnh báo: Phòng Tài nguyên và Môi trường chưa có ghi chú quý "
-            "2025Q1") in err
+    assert (
+        "data/units/tnmt/2025Q1.md:1:1: NQ902 cảnh báo: Phòng Tài nguyên và Môi trường chưa có ghi chú quý 2025Q1"
+    ) in err
     assert "7/8 đơn vị đã báo cáo" in err
 
 
@@ -114,10 +115,10 @@ def test_sample_data_makes_a_draft(tmp_path: Path, capsys: pytest.CaptureFixture
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--quarter", "2025Q5"], "Quý \"2025Q5\" không hợp lệ"),
-        (["--number", "5a"], "Số báo cáo \"5a\" không hợp lệ"),
-        (["--date", "2025-02-30"], "--date \"2025-02-30\" không phải ngày có thật"),
-        (["--today", "2025-13-01"], "--today \"2025-13-01\" không phải ngày có thật"),
+        (["--quarter", "2025Q5"], 'Quý "2025Q5" không hợp lệ'),
+        (["--number", "5a"], 'Số báo cáo "5a" không hợp lệ'),
+        (["--date", "2025-02-30"], '--date "2025-02-30" không phải ngày có thật'),
+        (["--today", "2025-13-01"], '--today "2025-13-01" không phải ngày có thật'),
         (["--template-dir", "khong-co"], "Không có thư mục mẫu"),
     ],
 )
@@ -140,8 +141,10 @@ def test_template_errors_point_at_the_template_line(tmp_path: Path, capsys: pyte
     root = make_repo(tmp_path, full_notes())
     folder = tmp_path / "mau"
     folder.mkdir()
-    blocks = "".join(f"{{% block {n} %}}{n}{{% endblock %}}\n" for n in
-                     ("summary", "body", "appendix_label", "appendix_title", "appendix_note", "appendix"))
+    blocks = "".join(
+        f"{{% block {n} %}}{n}{{% endblock %}}\n"
+        for n in ("summary", "body", "appendix_label", "appendix_title", "appendix_note", "appendix")
+    )
     (folder / "report.md.j2").write_text(blocks + "{{ nam }}\n", encoding="utf-8")
 
     assert _run(root, "--template-dir", str(folder)) == 1
@@ -268,8 +271,9 @@ def test_signer_option(tmp_path: Path) -> None:
 
 def test_indicators_show_the_previous_quarter(tmp_path: Path) -> None:
     notes = full_notes(indicators={"2.1": {"ty-le-lap-day": 72.5}})
-    notes["data/units/qldt/2024Q4.md"] = note("qldt", "2024Q4", submitted="2024-12-05",
-                                              indicators={"2.1": {"ty-le-lap-day": 70.1}})
+    notes["data/units/qldt/2024Q4.md"] = note(
+        "qldt", "2024Q4", submitted="2024-12-05", indicators={"2.1": {"ty-le-lap-day": 70.1}}
+    )
     notes["data/units/tnmt/2024Q4.md"] = "---\nunit: tnmt\n---\nkhông hợp lệ"
     root = make_repo(tmp_path, notes)
 

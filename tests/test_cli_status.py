@@ -174,8 +174,9 @@ def test_english(capsys, q1):
     code, out, _ = _run(capsys, q1, "--today", "2025-03-12", "--lang", "en")
     assert code == 0
     assert out.startswith("Reporting on Resolution 43/NQ-HĐND for 2025Q1 (quarter 1 of 2025), as of 2025-03-12\n")
-    due = ("Due: 2025-03-10 (the letter: before 2025-03-10; 2025-03-09 is Sunday, so it moves to 2025-03-10), "
-           "2 days past")
+    due = (
+        "Due: 2025-03-10 (the letter: before 2025-03-10; 2025-03-09 is Sunday, so it moves to 2025-03-10), 2 days past"
+    )
     assert due in " ".join(out.split())  # the line wraps at 100 columns
     assert "4/8 units submitted (on time 2, late 1, invalid 1); missing 4 (overdue 4)" in out
     assert "14 tasks in all:" in out

@@ -15,8 +15,10 @@ from notekit import NOTE_PATH, QLDT_NOTE, cli_repo, run_cli, tree_digest, write_
 from nq43.cli.app import main
 
 SUMMARY_CLEAN = "Đã kiểm tra 9 tệp: 0 lỗi, 0 cảnh báo.\n"
-HINT_304_VI = ("Chọn một trong: hoan-thanh (Đã hoàn thành), dang-thuc-hien (Đang thực hiện), chua-thuc-hien "
-               "(Chưa thực hiện), thuong-xuyen (Thường xuyên). Có từ yes/no thì đặt trong dấu nháy.")
+HINT_304_VI = (
+    "Chọn một trong: hoan-thanh (Đã hoàn thành), dang-thuc-hien (Đang thực hiện), chua-thuc-hien "
+    "(Chưa thực hiện), thuong-xuyen (Thường xuyên). Có từ yes/no thì đặt trong dấu nháy."
+)
 
 
 @pytest.fixture
@@ -36,8 +38,7 @@ def test_error_exits_1_with_the_finding_and_its_hint(root: Path, capsys: pytest.
     write_note(root, QLDT_NOTE.replace("status: dang-thuc-hien", "status: no"))
     code, out, err = run(capsys, "validate", "--today", "2025-04-01")
     assert code == 1
-    assert out == (f'{NOTE_PATH}:10:13: NQ304 lỗi: Trạng thái "no" không hợp lệ.\n'
-                   f"    → Cách sửa: {HINT_304_VI}\n")
+    assert out == (f'{NOTE_PATH}:10:13: NQ304 lỗi: Trạng thái "no" không hợp lệ.\n    → Cách sửa: {HINT_304_VI}\n')
     assert err == "Đã kiểm tra 10 tệp: 1 lỗi, 0 cảnh báo.\n"
 
 
@@ -47,7 +48,9 @@ def test_every_file_is_reported_before_exiting(root: Path, capsys: pytest.Captur
     code, out, _ = run(capsys, "validate", "--today", "2025-04-01")
     assert code == 1
     assert [line.split(": ")[0] for line in out.splitlines() if not line.startswith(" ")] == [
-        f"{NOTE_PATH}:10:13", "data/units/vp/2025Q1.md:1:1"]
+        f"{NOTE_PATH}:10:13",
+        "data/units/vp/2025Q1.md:1:1",
+    ]
 
 
 def test_warnings_fail_only_with_strict(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -63,19 +66,29 @@ def test_json_format(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write_note(root, QLDT_NOTE.replace("2025Q1\n", "2025Q5\n", 1))
     code, out, _ = run(capsys, "validate", "--format", "json", "--today", "2025-04-01")
     assert code == 1
-    assert json.loads(out) == {"findings": [
-        {"path": NOTE_PATH, "line": 3, "column": 10, "code": "NQ307", "severity": "error",
-         "message": 'Quý "2025Q5" không hợp lệ.',
-         "hint": "Ghi quý dạng NĂMQsố, số từ 1 đến 4, ví dụ 2025Q1."},
-    ]}
+    assert json.loads(out) == {
+        "findings": [
+            {
+                "path": NOTE_PATH,
+                "line": 3,
+                "column": 10,
+                "code": "NQ307",
+                "severity": "error",
+                "message": 'Quý "2025Q5" không hợp lệ.',
+                "hint": "Ghi quý dạng NĂMQsố, số từ 1 đến 4, ví dụ 2025Q1.",
+            },
+        ]
+    }
 
 
 def test_github_format(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write_note(root, QLDT_NOTE.replace("2025Q1\n", "2025Q5\n", 1))
     code, out, _ = run(capsys, "validate", "--format", "github", "--lang", "en", "--today", "2025-04-01")
     assert code == 1
-    assert out == (f'::error file={NOTE_PATH},line=3,col=10,title=NQ307::Quarter "2025Q5" is not valid.%0A'
-                   "Fix: Write quarters as YYYYQn with n from 1 to 4, e.g. 2025Q1.\n")
+    assert out == (
+        f'::error file={NOTE_PATH},line=3,col=10,title=NQ307::Quarter "2025Q5" is not valid.%0A'
+        "Fix: Write quarters as YYYYQn with n from 1 to 4, e.g. 2025Q1.\n"
+    )
 
 
 @pytest.mark.parametrize("how", ["option", "environment"])
@@ -88,13 +101,16 @@ def test_english(root: Path, capsys: pytest.CaptureFixture[str], monkeypatch: py
         monkeypatch.setenv("NQ43_LANG", "en")
     code, out, err = run(capsys, *argv)
     assert code == 1
-    assert out == (f'{NOTE_PATH}:10:13: NQ304 error: Status "no" is not valid.\n'
-                   "    → Fix: Use one of: hoan-thanh, dang-thuc-hien, chua-thuc-hien, thuong-xuyen.\n")
+    assert out == (
+        f'{NOTE_PATH}:10:13: NQ304 error: Status "no" is not valid.\n'
+        "    → Fix: Use one of: hoan-thanh, dang-thuc-hien, chua-thuc-hien, thuong-xuyen.\n"
+    )
     assert err == "Checked 10 file(s): 1 error(s), 0 warning(s).\n"
 
 
-def test_today_from_the_environment(root: Path, capsys: pytest.CaptureFixture[str],
-                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_today_from_the_environment(
+    root: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     write_note(root, QLDT_NOTE)
     monkeypatch.setenv("NQ43_TODAY", "2025-03-01")
     code, out, _ = run(capsys, "validate")
@@ -112,10 +128,11 @@ def test_only_the_named_paths(root: Path, capsys: pytest.CaptureFixture[str]) ->
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["validate", "--format", "xml"],
-         "Error: Invalid value for '--format': 'xml' is not one of 'text', 'json', 'github'."),
-        (["validate", "--today", "2025-02-30"],
-         '--today "2025-02-30" không phải ngày có thật dạng NĂM-THÁNG-NGÀY'),
+        (
+            ["validate", "--format", "xml"],
+            "Error: Invalid value for '--format': 'xml' is not one of 'text', 'json', 'github'.",
+        ),
+        (["validate", "--today", "2025-02-30"], '--today "2025-02-30" không phải ngày có thật dạng NĂM-THÁNG-NGÀY'),
         (["validate", "--bogus"], "Error: No such option: --bogus"),
         (["validate", "data/units/qldt/2030Q1.md"], "Không có tệp hay thư mục"),
         (["nonsense"], "Error: No such command 'nonsense'."),
@@ -135,21 +152,31 @@ def test_no_arguments_shows_help(root: Path, capsys: pytest.CaptureFixture[str])
     assert "validate" in out + err
 
 
-def test_missing_repository(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_missing_repository(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delenv("NQ43_ROOT", raising=False)
     monkeypatch.delenv("NQ43_LANG", raising=False)
     monkeypatch.chdir(tmp_path)
-    assert run(capsys, "validate") == (2, "", "Không tìm thấy data/directive.yaml ở thư mục hiện tại hay các thư mục "
-                                              "cha. Chạy lệnh trong kho nq43, hoặc chỉ ra kho bằng --root hay biến "
-                                              "NQ43_ROOT.\n")
-    assert run(capsys, "validate", "--lang", "en") == (2, "", "No data/directive.yaml here or in any parent folder. "
-                                                              "Run inside an nq43 repository, or give --root or "
-                                                              "NQ43_ROOT.\n")
+    assert run(capsys, "validate") == (
+        2,
+        "",
+        "Không tìm thấy data/directive.yaml ở thư mục hiện tại hay các thư mục "
+        "cha. Chạy lệnh trong kho nq43, hoặc chỉ ra kho bằng --root hay biến "
+        "NQ43_ROOT.\n",
+    )
+    assert run(capsys, "validate", "--lang", "en") == (
+        2,
+        "",
+        "No data/directive.yaml here or in any parent folder. "
+        "Run inside an nq43 repository, or give --root or "
+        "NQ43_ROOT.\n",
+    )
 
 
-def test_from_a_subfolder_with_root_or_environment(root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_from_a_subfolder_with_root_or_environment(
+    root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(root / "data" / "units" / "qldt")
     assert run(capsys, "validate", "--today", "2025-04-01")[0] == 0
     elsewhere = tmp_path / "khac"
@@ -164,8 +191,9 @@ def test_from_a_subfolder_with_root_or_environment(root: Path, tmp_path: Path, c
 def test_python_dash_m(root: Path) -> None:
     write_note(root, QLDT_NOTE.replace("status: dang-thuc-hien", "status: no"))
     env = {**os.environ, "NQ43_ROOT": str(root), "NQ43_LANG": "en", "NQ43_TODAY": "2025-04-01"}
-    done = subprocess.run([sys.executable, "-m", "nq43", "validate"], capture_output=True, text=True, env=env,
-                          timeout=60, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "nq43", "validate"], capture_output=True, text=True, env=env, timeout=60, check=False
+    )
     assert done.returncode == 1
     assert done.stdout.startswith(f'{NOTE_PATH}:10:13: NQ304 error: Status "no" is not valid.\n')
     assert done.stderr == "Checked 10 file(s): 1 error(s), 0 warning(s).\n"
@@ -180,19 +208,29 @@ def test_schema_command(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_reading_commands_never_write(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write_note(root, QLDT_NOTE)
-    write_note(root, b"\xef\xbb\xbf" + unicodedata.normalize("NFD", QLDT_NOTE).replace("\n", "\r\n").encode(),
-               "data/units/qldt/2025Q2.md")
+    write_note(
+        root,
+        b"\xef\xbb\xbf" + unicodedata.normalize("NFD", QLDT_NOTE).replace("\n", "\r\n").encode(),
+        "data/units/qldt/2025Q2.md",
+    )
     write_note(root, QLDT_NOTE.encode("utf-16"), "data/units/vp/2025Q1.md")
     write_note(root, QLDT_NOTE.replace("Đã làm", "Đã\x0blàm"), "data/units/vp/2025Q2.md")
     before = tree_digest(root)
-    for argv in (["validate"], ["validate", "--strict", "--format", "json"], ["validate", NOTE_PATH],
-                 ["new", "--unit", "qldt", "--quarter", "2025Q1", "--stdout"], ["schema"], ["version"]):
+    for argv in (
+        ["validate"],
+        ["validate", "--strict", "--format", "json"],
+        ["validate", NOTE_PATH],
+        ["new", "--unit", "qldt", "--quarter", "2025Q1", "--stdout"],
+        ["schema"],
+        ["version"],
+    ):
         run(capsys, *argv, *(["--today", "2025-04-01"] if argv[0] in ("validate", "new") else []))
     assert tree_digest(root) == before
 
 
-def test_output_is_reproducible(root: Path, capsys: pytest.CaptureFixture[str],
-                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_output_is_reproducible(
+    root: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     write_note(root, QLDT_NOTE.replace("status: dang-thuc-hien", "status: no"))
     write_note(root, "\ufeffkhông có phần đầu\n", "data/units/vp/2025Q1.md")
     write_note(root, QLDT_NOTE.replace("2025Q1", "2025Q2", 1), "data/units/qldt/2025Q2.md")
@@ -204,8 +242,9 @@ def test_output_is_reproducible(root: Path, capsys: pytest.CaptureFixture[str],
     assert len(outputs) == 3  # one result per format, whatever the folder or the run
 
 
-def test_interrupt_and_internal_error_exit_codes(root: Path, capsys: pytest.CaptureFixture[str],
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_interrupt_and_internal_error_exit_codes(
+    root: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     from nq43.check import repository
 
     def interrupted(*_: object, **__: object) -> None:
@@ -220,8 +259,9 @@ def test_interrupt_and_internal_error_exit_codes(root: Path, capsys: pytest.Capt
     monkeypatch.setattr(repository, "load_repository", broken)
     code, out, err = run(capsys, "validate")
     assert (code, out) == (3, "")
-    assert err == ("Lỗi nội bộ của nq43 (RuntimeError: hỏng). Đặt NQ43_DEBUG=1 để xem chi tiết và báo cho người bảo "
-                   "trì.\n")
+    assert err == (
+        "Lỗi nội bộ của nq43 (RuntimeError: hỏng). Đặt NQ43_DEBUG=1 để xem chi tiết và báo cho người bảo trì.\n"
+    )
     monkeypatch.setenv("NQ43_DEBUG", "1")
     with pytest.raises(RuntimeError):
         main(["validate"])

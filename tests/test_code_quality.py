@@ -35,8 +35,9 @@ def test_ruff_finds_nothing() -> None:
     ruff = _tool("ruff")
     if ruff is None:
         pytest.skip("ruff is not installed (pip install -e '.[test]')")
-    done = subprocess.run([*ruff, "check", "src", "tests"], cwd=ROOT, capture_output=True, text=True,
-                          timeout=TIMEOUT, check=False)
+    done = subprocess.run(
+        [*ruff, "check", "src", "tests"], cwd=ROOT, capture_output=True, text=True, timeout=TIMEOUT, check=False
+    )
     assert done.returncode == 0, _report(done)
 
 
@@ -51,4 +52,19 @@ def test_mypy_strict_finds_nothing() -> None:
             pytest.skip(f"{stubs} is not installed, so mypy cannot type the calls into it (pip install -e '.[test]')")
     # The files and the strictness come from [tool.mypy] in pyproject.toml, as when a maintainer runs `mypy`.
     done = subprocess.run(mypy, cwd=ROOT, capture_output=True, text=True, timeout=TIMEOUT, check=False)
+    assert done.returncode == 0, _report(done)
+
+
+def test_ruff_format_changes_nothing() -> None:
+    ruff = _tool("ruff")
+    if ruff is None:
+        pytest.skip("ruff is not installed (pip install -e '.[test]')")
+    done = subprocess.run(
+        [*ruff, "format", "--check", "src", "tests", "bench"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        check=False,
+    )
     assert done.returncode == 0, _report(done)

@@ -47,8 +47,9 @@ def test_each_unit_owns_its_folder_and_the_office_the_rest(root: Path) -> None:
 
 def test_gitlab_uses_the_gitlab_accounts(root: Path) -> None:
     unit_yaml = root / "data/units/qldt/unit.yaml"
-    unit_yaml.write_text(unit_yaml.read_text(encoding="utf-8").replace("gitlab: bql-qldt-anh", "gitlab: anh.qldt"),
-                         encoding="utf-8")
+    unit_yaml.write_text(
+        unit_yaml.read_text(encoding="utf-8").replace("gitlab: bql-qldt-anh", "gitlab: anh.qldt"), encoding="utf-8"
+    )
     directive = directive_of(root)
     assert "/data/units/qldt/ @anh.qldt" in generate(directive, "gitlab")[0]
     assert "/data/units/qldt/ @bql-qldt-anh" in generate(directive, "github")[0]
@@ -57,11 +58,14 @@ def test_gitlab_uses_the_gitlab_accounts(root: Path) -> None:
 def test_a_unit_without_accounts_is_reviewed_by_the_office(root: Path) -> None:
     (root / "data/units/tnmt/unit.yaml").write_text(
         "id: tnmt\nname: Phòng Tài nguyên và Môi trường\nshort_name: Phòng TNMT\nsubmitters:\n  - name: Lê Văn Đức\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     text, warnings = generate(directive_of(root), "github")
     assert "/data/units/tnmt/ @bql-vp-huong @bql-vp-minh" in text
-    assert warnings == ["Đơn vị tnmt chưa có tài khoản GitHub trong data/units/tnmt/unit.yaml: thư mục của đơn vị do "
-                        "Văn phòng duyệt thay."]
+    assert warnings == [
+        "Đơn vị tnmt chưa có tài khoản GitHub trong data/units/tnmt/unit.yaml: thư mục của đơn vị do "
+        "Văn phòng duyệt thay."
+    ]
 
 
 def test_logins_keep_order_and_drop_repeats(root: Path) -> None:
@@ -81,33 +85,41 @@ def test_stale_only_for_files_nq43_generated(root: Path) -> None:
     (root / ".github/CODEOWNERS").write_text(generate(directive, "github")[0] + "/x @y\n", encoding="utf-8")
     (found,) = stale(root, directive)
     assert (found.path, found.code) == (".github/CODEOWNERS", "NQ809")
-    assert found.message("vi") == (".github/CODEOWNERS không khớp với danh sách người nộp trong các tệp unit.yaml "
-                                   "(đã cũ).")
+    assert found.message("vi") == (
+        ".github/CODEOWNERS không khớp với danh sách người nộp trong các tệp unit.yaml (đã cũ)."
+    )
 
 
-def test_validate_warns_when_codeowners_is_stale(root: Path, capsys: pytest.CaptureFixture[str],
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_validate_warns_when_codeowners_is_stale(
+    root: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delenv("NQ43_ROOT", raising=False)
     assert main(["codeowners", "--root", str(root)]) == 0
     assert [f.code for f in load_repository(root, TODAY).findings] == []
     unit_yaml = root / "data/units/qldt/unit.yaml"
-    unit_yaml.write_text(unit_yaml.read_text(encoding="utf-8") + "  - name: Người Mới\n    github: nguoi-moi\n"
-                         "    gitlab: nguoi-moi\n", encoding="utf-8")
+    unit_yaml.write_text(
+        unit_yaml.read_text(encoding="utf-8") + "  - name: Người Mới\n    github: nguoi-moi\n    gitlab: nguoi-moi\n",
+        encoding="utf-8",
+    )
     assert [(f.path, f.code) for f in load_repository(root, TODAY).findings] == [
-        (".github/CODEOWNERS", "NQ809"), (".gitlab/CODEOWNERS", "NQ809")]
+        (".github/CODEOWNERS", "NQ809"),
+        (".gitlab/CODEOWNERS", "NQ809"),
+    ]
     capsys.readouterr()
     assert main(["validate", "--root", str(root), "--today", "2025-03-12"]) == 0  # a warning does not fail
     assert ".github/CODEOWNERS:1:1: NQ809 cảnh báo:" in capsys.readouterr().out
     assert main(["validate", "--root", str(root), "--today", "2025-03-12", "--strict"]) == 1
 
 
-def test_cli_writes_both_files_and_check_tells_when_stale(root: Path, capsys: pytest.CaptureFixture[str],
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cli_writes_both_files_and_check_tells_when_stale(
+    root: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delenv("NQ43_ROOT", raising=False)
     assert main(["codeowners", "--root", str(root), "--check"]) == 1
     assert capsys.readouterr().err == (
         '.github/CODEOWNERS: chưa có; chạy "nq43 codeowners" rồi commit.\n'
-        '.gitlab/CODEOWNERS: chưa có; chạy "nq43 codeowners" rồi commit.\n')
+        '.gitlab/CODEOWNERS: chưa có; chạy "nq43 codeowners" rồi commit.\n'
+    )
     assert not (root / ".github/CODEOWNERS").exists()
     assert main(["codeowners", "--root", str(root)]) == 0
     assert capsys.readouterr().err == "Đã ghi .github/CODEOWNERS.\nĐã ghi .gitlab/CODEOWNERS.\n"
@@ -126,4 +138,5 @@ def test_the_committed_files_match_the_shipped_units() -> None:
     directive = directive_of(SOURCE)
     for host, target in TARGETS.items():
         assert (SOURCE / target).read_text(encoding="utf-8") == generate(directive, host)[0], (
-            f"{target} is stale: run nq43 codeowners")
+            f"{target} is stale: run nq43 codeowners"
+        )

@@ -33,13 +33,26 @@ TASK_8_3_END = (
 )
 SUBJECT = "V/v thực hiện Nghị quyết số 43/NQ-HĐND ngày 19/7/2021 của Hội đồng nhân dân thành phố"
 RECIPIENTS = [
-    "TT HĐND TP (để b/c);", "UBND TP (để b/c);", "Ban KTNS- HĐND TP;", "VP HĐND TP;", "VP UBND TP;",
-    "Các Sở: CT, KHĐT;", "Như trên;", "Lãnh đạo Ban (để b/c);", "Công TTĐT BQL (để đăng tải);", "Lưu: VP/BQL.",
+    "TT HĐND TP (để b/c);",
+    "UBND TP (để b/c);",
+    "Ban KTNS- HĐND TP;",
+    "VP HĐND TP;",
+    "VP UBND TP;",
+    "Các Sở: CT, KHĐT;",
+    "Như trên;",
+    "Lãnh đạo Ban (để b/c);",
+    "Công TTĐT BQL (để đăng tải);",
+    "Lưu: VP/BQL.",
 ]
 UNIT_NAMES = [
-    "Văn phòng Ban Quản lý", "Phòng Quản lý Đầu tư", "Phòng Quy hoạch và Xây dựng",
-    "Phòng Doanh nghiệp và Giám sát đầu tư", "Phòng Quản lý Lao động", "Phòng Tài nguyên và Môi trường",
-    "Văn phòng đại diện BQL tại KCN, KKT", "Trung tâm Dịch vụ việc làm- Đào tạo- Xúc tiến đầu tư",
+    "Văn phòng Ban Quản lý",
+    "Phòng Quản lý Đầu tư",
+    "Phòng Quy hoạch và Xây dựng",
+    "Phòng Doanh nghiệp và Giám sát đầu tư",
+    "Phòng Quản lý Lao động",
+    "Phòng Tài nguyên và Môi trường",
+    "Văn phòng đại diện BQL tại KCN, KKT",
+    "Trung tâm Dịch vụ việc làm- Đào tạo- Xúc tiến đầu tư",
 ]
 
 
@@ -59,8 +72,22 @@ def test_units_in_the_letters_order(directive: Directive) -> None:
 
 
 def test_fourteen_tasks_numbered_as_in_the_letter(directive: Directive) -> None:
-    assert [t.id for t in directive.tasks] == ["1.1", "1.2", "2.1", "2.2", "2.3", "2.4", "3.1", "4.1", "5.1", "6.1",
-                                               "7.1", "8.1", "8.2", "8.3"]
+    assert [t.id for t in directive.tasks] == [
+        "1.1",
+        "1.2",
+        "2.1",
+        "2.2",
+        "2.3",
+        "2.4",
+        "3.1",
+        "4.1",
+        "5.1",
+        "6.1",
+        "7.1",
+        "8.1",
+        "8.2",
+        "8.3",
+    ]
     for task in directive.tasks:
         unit = directive.unit(task.unit)
         assert unit is not None
@@ -208,8 +235,11 @@ def test_a_province_sized_directive_is_bounded_only_by_its_size(tmp_path: Path) 
     # the line and value limits guard against what units submit; the Office's letter may list thousands of tasks
     root = make_repo(tmp_path)
     file = root / "data" / "directive.yaml"
-    extra = "".join(f'  - id: "1.{n}"\n    unit: vp\n    title: Nhiệm vụ {n}\n    text: "Nội dung nhiệm vụ {n}."\n'
-                    f"    recurring: true\n" for n in range(3, 6003))
+    extra = "".join(
+        f'  - id: "1.{n}"\n    unit: vp\n    title: Nhiệm vụ {n}\n    text: "Nội dung nhiệm vụ {n}."\n'
+        f"    recurring: true\n"
+        for n in range(3, 6003)
+    )
     text = file.read_text(encoding="utf-8").replace("\n# Chỉ tiêu định lượng", "\n" + extra + "\n# Chỉ tiêu định lượng")
     file.write_text(text, encoding="utf-8")
     assert text.count("\n") > 30_000

@@ -28,17 +28,19 @@ from nq43.report.document import (
 def test_paragraph_runs_keep_bold_italic_code_and_safe_links() -> None:
     (block,) = parse("Đã **hoàn thành** việc *phổ biến*, xem [Cổng TTĐT](https://bqlkkt.haiphong.gov.vn) và `mã`.")
 
-    assert block == Paragraph((
-        Run("Đã "),
-        Run("hoàn thành", bold=True),
-        Run(" việc "),
-        Run("phổ biến", italic=True),
-        Run(", xem "),
-        Run("Cổng TTĐT", link="https://bqlkkt.haiphong.gov.vn"),
-        Run(" và "),
-        Run("mã", code=True),
-        Run("."),
-    ))
+    assert block == Paragraph(
+        (
+            Run("Đã "),
+            Run("hoàn thành", bold=True),
+            Run(" việc "),
+            Run("phổ biến", italic=True),
+            Run(", xem "),
+            Run("Cổng TTĐT", link="https://bqlkkt.haiphong.gov.vn"),
+            Run(" và "),
+            Run("mã", code=True),
+            Run("."),
+        )
+    )
 
 
 def test_links_other_than_web_and_mail_become_their_text() -> None:
@@ -61,9 +63,7 @@ def test_raw_html_and_xml_are_text_and_comments_are_dropped() -> None:
 
 
 def test_lists_tables_code_and_quotes() -> None:
-    blocks = parse(
-        "- một\n- hai\n  1. con\n\n| A | B |\n|:--|--:|\n| 1 | **2** |\n\n```\nx = 1\n```\n\n> trích"
-    )
+    blocks = parse("- một\n- hai\n  1. con\n\n| A | B |\n|:--|--:|\n| 1 | **2** |\n\n```\nx = 1\n```\n\n> trích")
 
     assert isinstance(blocks[0], ListBlock) and not blocks[0].ordered
     assert blocks[0].items[1][1] == ListBlock(True, 1, ((Paragraph((Run("con"),)),),))

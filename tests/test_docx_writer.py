@@ -368,11 +368,17 @@ def test_the_streamed_body_is_well_formed_whatever_its_text(tmp_path: Path) -> N
 
 
 def test_same_input_gives_the_same_bytes(tmp_path: Path, built: bytes) -> None:
-    again = _build(tmp_path, full_notes(
-        difficulties={"2.2": "Thủ tục kéo dài."},
-        proposals={"2.2": "Đề nghị UBND thành phố đôn đốc."},
-        results={"1.1": "Đã **hoàn thành**, xem [Cổng](https://bqlkkt.haiphong.gov.vn) và [tệp](../../bi-mat.txt)."},
-    ), number="5")
+    again = _build(
+        tmp_path,
+        full_notes(
+            difficulties={"2.2": "Thủ tục kéo dài."},
+            proposals={"2.2": "Đề nghị UBND thành phố đôn đốc."},
+            results={
+                "1.1": "Đã **hoàn thành**, xem [Cổng](https://bqlkkt.haiphong.gov.vn) và [tệp](../../bi-mat.txt)."
+            },
+        ),
+        number="5",
+    )
 
     assert again == built
     infos = zipfile.ZipFile(io.BytesIO(built)).infolist()
@@ -407,9 +413,17 @@ def test_the_package_holds_the_report_parts_only(built: bytes) -> None:
     archive = zipfile.ZipFile(io.BytesIO(built))
 
     assert archive.namelist() == [
-        "[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "docProps/app.xml", "word/document.xml",
-        "word/_rels/document.xml.rels", "word/styles.xml", "word/settings.xml", "word/fontTable.xml",
-        "word/header1.xml", "word/header2.xml",
+        "[Content_Types].xml",
+        "_rels/.rels",
+        "docProps/core.xml",
+        "docProps/app.xml",
+        "word/document.xml",
+        "word/_rels/document.xml.rels",
+        "word/styles.xml",
+        "word/settings.xml",
+        "word/fontTable.xml",
+        "word/header1.xml",
+        "word/header2.xml",
     ]
     assert "thumbnail" not in archive.read("_rels/.rels").decode()
     assert "thumbnail" not in archive.read("[Content_Types].xml").decode()

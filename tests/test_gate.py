@@ -33,20 +33,23 @@ def test_the_base_side_is_read_from_git_not_from_the_branch(tmp_path: Path) -> N
     origin = make_origin(tmp_path / "origin")
     path = "data/units/qldt/2025Q1.md"
     write(origin, path, note_text(origin, "qldt", extra_front="amends:\n  - date: 2025-03-25\n    reason: Sửa lần 1"))
-    record = IssueRecord(Quarter(2025, 1), "45/BC-BQL", date(2025, 3, 20), None,
-                         {path: content_hash((origin / path).read_bytes())})
+    record = IssueRecord(
+        Quarter(2025, 1), "45/BC-BQL", date(2025, 3, 20), None, {path: content_hash((origin / path).read_bytes())}
+    )
     write(origin, "reports/2025Q1/issued.yaml", issuance.dump(record))
     commit_all(origin, "Phát hành báo cáo quý I")
     work = clone(origin, tmp_path / "work")
     git(work, "checkout", "-q", "-b", "qldt")
     (work / "reports/2025Q1/issued.yaml").unlink()  # a branch cannot un-issue a report
     unit_yaml = work / "data/units/qldt/unit.yaml"
-    unit_yaml.write_text(unit_yaml.read_text(encoding="utf-8") + "  - name: Người Mới\n    github: nguoi-moi\n",
-                         encoding="utf-8")
+    unit_yaml.write_text(
+        unit_yaml.read_text(encoding="utf-8") + "  - name: Người Mới\n    github: nguoi-moi\n", encoding="utf-8"
+    )
     commit_all(work, "Thử")
 
-    before = read_before(work, "origin/main", [path, "data/units/qldt/2026Q1.md"], ["qldt", "khong-co"],
-                         ["2025Q1", "2025Q2"])
+    before = read_before(
+        work, "origin/main", [path, "data/units/qldt/2026Q1.md"], ["qldt", "khong-co"], ["2025Q1", "2025Q2"]
+    )
 
     assert before.submitters == {"qldt": (Submitter("Phạm Quốc Anh", github="bql-qldt-anh", gitlab="bql-qldt-anh"),)}
     assert before.issued == {"2025Q1": record}

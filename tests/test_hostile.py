@@ -19,7 +19,8 @@ from nq43.load.source import MAX_LINES
 
 CORPUS = Path(__file__).parent / "corpus" / "hostile"
 EXPECTED: dict[str, dict[str, object]] = {
-    name: entry for name, entry in json.loads((CORPUS / "expected.json").read_text(encoding="utf-8")).items()
+    name: entry
+    for name, entry in json.loads((CORPUS / "expected.json").read_text(encoding="utf-8")).items()
     if name != "_"
 }
 RESULTS = "Đã rà soát tiến độ 14 khu công nghiệp; tỷ lệ lấp đầy bình quân đạt 72,5%."
@@ -51,8 +52,9 @@ def test_hostile_note(tmp_path: Path, name: str) -> None:
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_hostile_note_through_the_commands(tmp_path: Path, name: str, capsys: pytest.CaptureFixture[str],
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_hostile_note_through_the_commands(
+    tmp_path: Path, name: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     for variable in ("NQ43_ROOT", "NQ43_LANG", "NQ43_TODAY", "NQ43_DEBUG"):
         monkeypatch.delenv(variable, raising=False)
     root = repository(tmp_path)
@@ -64,7 +66,8 @@ def test_hostile_note_through_the_commands(tmp_path: Path, name: str, capsys: py
     assert code == (0 if EXPECTED[name]["valid"] else 1)
     lines = out.splitlines()
     assert [line.split(": ")[1].split()[0] for line in lines if not line.startswith("    → ")] == [
-        code for code, _ in EXPECTED[name]["findings"]]  # type: ignore[attr-defined]
+        code for code, _ in EXPECTED[name]["findings"]
+    ]  # type: ignore[attr-defined]
     assert all(line.startswith((NOTE_PATH, "    → ")) for line in lines)
     assert "\x1b" not in out + err
     code = main(["status", "--quarter", "2025Q1", "--format", "json", *common])
@@ -85,11 +88,14 @@ def test_hostile_note_through_the_commands(tmp_path: Path, name: str, capsys: py
     assert tree_digest(root) == before
 
 
-@pytest.mark.parametrize(("name", "text"), [
-    ("jinja.md", "{{ config.items() }} {% include '/etc/passwd' %} {# chú thích #}"),
-    ("html-xml.md", "<w:p><w:r><w:t>Chèn vào Word</w:t></w:r></w:p>"),
-    ("links.md", "[mật khẩu](../../../../etc/passwd), ![ảnh](../../../../etc/shadow)"),
-])
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("jinja.md", "{{ config.items() }} {% include '/etc/passwd' %} {# chú thích #}"),
+        ("html-xml.md", "<w:p><w:r><w:t>Chèn vào Word</w:t></w:r></w:p>"),
+        ("links.md", "[mật khẩu](../../../../etc/passwd), ![ảnh](../../../../etc/shadow)"),
+    ],
+)
 def test_markup_in_a_note_is_kept_as_written_text(tmp_path: Path, name: str, text: str) -> None:
     root = repository(tmp_path)
     shutil.copy(CORPUS / name, root / NOTE_PATH)
@@ -134,8 +140,9 @@ def ten_thousand_line_table() -> str:
 
 def longest_allowed_table() -> str:
     rows = MAX_LINES - QLDT_NOTE.count("\n") - 3
-    table = "| STT | Khu công nghiệp | Tỷ lệ |\n|---|---|---|\n" + "".join(f"| {i} | KCN {i} | {i % 100},5% |\n"
-                                                                         for i in range(rows))
+    table = "| STT | Khu công nghiệp | Tỷ lệ |\n|---|---|---|\n" + "".join(
+        f"| {i} | KCN {i} | {i % 100},5% |\n" for i in range(rows)
+    )
     return QLDT_NOTE.replace(RESULTS, RESULTS + "\n" + table)
 
 
@@ -155,16 +162,20 @@ def many_sections() -> str:
     return QLDT_NOTE + "".join(f"\n## 9.{i}. Mục thừa\n\n### Kết quả\n\nx\n" for i in range(1, 801))
 
 
-@pytest.mark.parametrize(("make", "expected"), [
-    (hundred_thousand_tasks_block, [("NQ108", 1)]),
-    (hundred_thousand_tasks_flow, [("NQ211", 6)]),
-    (ten_thousand_line_table, [("NQ112", 1)]),
-    (longest_allowed_table, []),
-    (brackets_paragraph, []),
-    (emphasis_paragraph, []),
-    (deep_dashes, [("NQ209", 7)]),
-    (many_sections, [("NQ502", 49 + 6 * i) for i in range(800)]),
-], ids=lambda value: value.__name__ if callable(value) else "")
+@pytest.mark.parametrize(
+    ("make", "expected"),
+    [
+        (hundred_thousand_tasks_block, [("NQ108", 1)]),
+        (hundred_thousand_tasks_flow, [("NQ211", 6)]),
+        (ten_thousand_line_table, [("NQ112", 1)]),
+        (longest_allowed_table, []),
+        (brackets_paragraph, []),
+        (emphasis_paragraph, []),
+        (deep_dashes, [("NQ209", 7)]),
+        (many_sections, [("NQ502", 49 + 6 * i) for i in range(800)]),
+    ],
+    ids=lambda value: value.__name__ if callable(value) else "",
+)
 def test_big_hostile_note(tmp_path: Path, make: Callable[[], str], expected: list[tuple[str, int]]) -> None:
     root = make_repo(tmp_path)
     write_note(root, make())

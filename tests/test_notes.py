@@ -60,8 +60,12 @@ def test_valid_note_is_read_completely() -> None:
     assert read.findings == ()
     note = read.note
     assert note is not None
-    assert (note.unit, note.quarter, note.prepared_by, note.submitted) == ("qldt", Quarter(2025, 1), "Nguyễn Văn An",
-                                                                             date(2025, 3, 5))
+    assert (note.unit, note.quarter, note.prepared_by, note.submitted) == (
+        "qldt",
+        Quarter(2025, 1),
+        "Nguyễn Văn An",
+        date(2025, 3, 5),
+    )
     assert note.sample is False
     assert list(note.tasks) == ["2.1", "2.2", "2.3", "2.4"]
     assert note.tasks["2.2"].status is Status.IN_PROGRESS
@@ -91,11 +95,19 @@ def test_windows_line_ends_read_the_same(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("text", "status"),
-    [("hoan-thanh", Status.COMPLETED), ("Đã hoàn thành", Status.COMPLETED), ("Hoàn thành", Status.COMPLETED),
-     ("da hoan thanh", Status.COMPLETED), ("Đang thực hiện", Status.IN_PROGRESS),
-     ("dang-trien-khai", Status.IN_PROGRESS), ("Chưa thực hiện", Status.NOT_STARTED),
-     ("Thường xuyên", Status.RECURRING),
-     ("no", None), (True, None), (None, None)],
+    [
+        ("hoan-thanh", Status.COMPLETED),
+        ("Đã hoàn thành", Status.COMPLETED),
+        ("Hoàn thành", Status.COMPLETED),
+        ("da hoan thanh", Status.COMPLETED),
+        ("Đang thực hiện", Status.IN_PROGRESS),
+        ("dang-trien-khai", Status.IN_PROGRESS),
+        ("Chưa thực hiện", Status.NOT_STARTED),
+        ("Thường xuyên", Status.RECURRING),
+        ("no", None),
+        (True, None),
+        (None, None),
+    ],
 )
 def test_parse_status(text: object, status: Status | None) -> None:
     assert parse_status(text) is status
@@ -103,16 +115,26 @@ def test_parse_status(text: object, status: Status | None) -> None:
 
 @pytest.mark.parametrize(
     ("text", "day"),
-    [("2025-03-05", date(2025, 3, 5)), ("2024-02-29", date(2024, 2, 29)), ("2025-02-29", None), ("2025-02-30", None),
-     ("2025-13-01", None), ("2025-3-5", None), ("05/03/2025", None), ("20250305", None), (20250305, None)],
+    [
+        ("2025-03-05", date(2025, 3, 5)),
+        ("2024-02-29", date(2024, 2, 29)),
+        ("2025-02-29", None),
+        ("2025-02-30", None),
+        ("2025-13-01", None),
+        ("2025-3-5", None),
+        ("05/03/2025", None),
+        ("20250305", None),
+        (20250305, None),
+    ],
 )
 def test_parse_date(text: object, day: date | None) -> None:
     assert parse_date(text) == day
 
 
 def test_vietnamese_status_labels_become_statuses() -> None:
-    text = QLDT_NOTE.replace("status: thuong-xuyen\n  \"2.2\"", "status: Thường xuyên\n  \"2.2\"").replace(
-        "{status: chua-thuc-hien}", '{status: "Chưa thực hiện"}')
+    text = QLDT_NOTE.replace('status: thuong-xuyen\n  "2.2"', 'status: Thường xuyên\n  "2.2"').replace(
+        "{status: chua-thuc-hien}", '{status: "Chưa thực hiện"}'
+    )
     read = parse_note(text, "n.md")
     assert read.findings == ()
     assert read.note is not None
@@ -132,8 +154,13 @@ def test_front_matter_is_cut_at_the_second_fence() -> None:
 
 @pytest.mark.parametrize(
     ("text", "code"),
-    [("# Báo cáo\n\nunit: qldt\n", "NQ201"), ("\n---\nunit: qldt\n---\n", "NQ201"), ("", "NQ201"),
-     ("---\nunit: qldt\n\n## 2.1. x\n", "NQ202"), ("---", "NQ202")],
+    [
+        ("# Báo cáo\n\nunit: qldt\n", "NQ201"),
+        ("\n---\nunit: qldt\n---\n", "NQ201"),
+        ("", "NQ201"),
+        ("---\nunit: qldt\n\n## 2.1. x\n", "NQ202"),
+        ("---", "NQ202"),
+    ],
     ids=["no-fence", "blank-line-first", "empty", "unterminated", "fence-only"],
 )
 def test_missing_or_unterminated_front_matter(text: str, code: str) -> None:
@@ -155,7 +182,8 @@ def test_front_matter_that_is_not_a_mapping(yaml: str, found: str) -> None:
 
 def test_yaml_problems_are_reported_at_file_lines() -> None:
     assert places(parse_note(QLDT_NOTE.replace("quarter: 2025Q1", "quarter: 2025Q1\nunit: qlda"), "n.md").findings) == [
-        ("NQ205", 4)]
+        ("NQ205", 4)
+    ]
     assert places(parse_note(QLDT_NOTE.replace('  "2.3":', '\t"2.3":'), "n.md").findings) == [("NQ206", 12)]
 
 
@@ -178,41 +206,48 @@ def test_body_sections_with_subsection_spellings() -> None:
 
 def test_body_problems_each_at_its_line() -> None:
     body = (
-        "Lời mở đầu.\n"                      # 11 NQ508 text before the first section
+        "Lời mở đầu.\n"  # 11 NQ508 text before the first section
         "\n"
-        "## Tổng quan\n"                     # 13 NQ506 not a task heading
+        "## Tổng quan\n"  # 13 NQ506 not a task heading
         "\n"
-        "## 2.2. T\n"                        # 15 NQ503 no "### Kết quả"
+        "## 2.2. T\n"  # 15 NQ503 no "### Kết quả"
         "\n"
         "chỉ có đoạn văn\n"
         "\n"
-        "## 2.3. T\n"                        # 19
+        "## 2.3. T\n"  # 19
         "\n"
-        "### Kết quả\n"                      # 21 NQ504 empty (a comment is empty)
+        "### Kết quả\n"  # 21 NQ504 empty (a comment is empty)
         "\n"
         "<!-- điền sau -->\n"
         "\n"
-        "## 2.4. T\n"                        # 25
+        "## 2.4. T\n"  # 25
         "\n"
         "### Kết quả\n"
         "\n"
         "A\n"
         "\n"
-        "### Kết quả\n"                      # 31 NQ509 twice
+        "### Kết quả\n"  # 31 NQ509 twice
         "\n"
         "B\n"
         "\n"
-        "### Kết qủa khác\n"                 # 35 NQ507 unknown subsection
+        "### Kết qủa khác\n"  # 35 NQ507 unknown subsection
         "\n"
-        "## 2.4. Lần nữa\n"                  # 37 NQ505 task twice
+        "## 2.4. Lần nữa\n"  # 37 NQ505 task twice
         "\n"
         "### Kết quả\n"
         "\n"
         "C\n"
     )
     parsed, findings = parse_body(body, 10, "n.md")
-    assert places(findings) == [("NQ508", 11), ("NQ506", 13), ("NQ503", 15), ("NQ504", 21), ("NQ509", 31),
-                                ("NQ507", 35), ("NQ505", 37)]
+    assert places(findings) == [
+        ("NQ508", 11),
+        ("NQ506", 13),
+        ("NQ503", 15),
+        ("NQ504", 21),
+        ("NQ509", 31),
+        ("NQ507", 35),
+        ("NQ505", 37),
+    ]
     assert findings[6].args == {"task": "2.4", "first_line": 25}
     assert [s.task for s in parsed.sections] == ["2.2", "2.3", "2.4"]
     assert parsed.sections[2].results == "A\n\nB"  # the second "Kết quả" still counts, nothing is lost

@@ -42,8 +42,9 @@ def test_full_disk_keeps_the_old_file_and_leaves_nothing(tmp_path: Path, monkeyp
     with pytest.raises(OutputError) as raised:
         write_atomic(target, b"new")
     assert raised.value.exit_code == 1
-    assert raised.value.text("vi") == (f'Không ghi được "{target}": No space left on device. '
-                                       "Tệp cũ (nếu có) vẫn nguyên vẹn.")
+    assert raised.value.text("vi") == (
+        f'Không ghi được "{target}": No space left on device. Tệp cũ (nếu có) vẫn nguyên vẹn.'
+    )
     assert raised.value.text("en") == f'Cannot write "{target}": No space left on device. Any previous file is intact.'
     assert target.read_bytes() == b"old"
     assert leftovers(tmp_path) == []

@@ -26,23 +26,126 @@ def same_as_markdown_it(text: str) -> bool:
 # Pieces of inline text: words, the characters that make or break emphasis, escapes, entities, white space
 # that CommonMark treats apart, and characters that only markdown-it reads (so the reader must give up).
 WORDS = ["Ngày", "đạt", "72,5%", "x", "a_b", "1.234", "(kế", "hoạch)", "tỷ", "\x02" + "3\x03", "…", "—", "₫"]
-MARKS = ["*", "**", "***", "_", "__", "\\*", "\\_", "\\|", "\\\\", "\\", "\\a", "&#32;", "&#10;", "&#xD800;",
-         "&#0;", "&amp;", "&", "&x", "<", "[", "]", "!", "`", "|", "#", "-", "+", "1.", ".", ",", ":", ";", "?",
-         "\u00a0", "\u3000", "\u2028", "\u2003", "\u00b7", "'", '"', "$", "~", "=", ">"]
+MARKS = [
+    "*",
+    "**",
+    "***",
+    "_",
+    "__",
+    "\\*",
+    "\\_",
+    "\\|",
+    "\\\\",
+    "\\",
+    "\\a",
+    "&#32;",
+    "&#10;",
+    "&#xD800;",
+    "&#0;",
+    "&amp;",
+    "&",
+    "&x",
+    "<",
+    "[",
+    "]",
+    "!",
+    "`",
+    "|",
+    "#",
+    "-",
+    "+",
+    "1.",
+    ".",
+    ",",
+    ":",
+    ";",
+    "?",
+    "\u00a0",
+    "\u3000",
+    "\u2028",
+    "\u2003",
+    "\u00b7",
+    "'",
+    '"',
+    "$",
+    "~",
+    "=",
+    ">",
+]
 SPACES = [" ", "  ", "   "]
 inline_piece = st.sampled_from(WORDS) | st.sampled_from(MARKS) | st.sampled_from(SPACES)
 inline_line = st.lists(inline_piece, max_size=8).map("".join)
 
 # What a line may start with: block markers at every indentation that matters, and none.
-PREFIXES = ["", "", "", " ", "  ", "   ", "    ", "     ", "- ", "* ", "+ ", "-  ", "1. ", "2) ", "10. ",
-            "0. ", "  - ", "   1. ", "    - ", "# ", "## ", "###### ", "####### ", "#", "> ", "<", "| ", "|", "- - "]
-WHOLE_LINES = ["", "", "", " ", "---", "***", "* * *", "===", "-", "*", "1.", "- ", "|---|---|", "| --- | ---: |",
-               "| :-- | :-: |", "--- | ---", ":-: | -:", "|-", "| a | b |", "a | b", "| a |", "|---|", "## x ##",
-               "# #", "  |---|---|", "    | a |", "```", "~~~", "[a]: /u", "\t- a"]
+PREFIXES = [
+    "",
+    "",
+    "",
+    " ",
+    "  ",
+    "   ",
+    "    ",
+    "     ",
+    "- ",
+    "* ",
+    "+ ",
+    "-  ",
+    "1. ",
+    "2) ",
+    "10. ",
+    "0. ",
+    "  - ",
+    "   1. ",
+    "    - ",
+    "# ",
+    "## ",
+    "###### ",
+    "####### ",
+    "#",
+    "> ",
+    "<",
+    "| ",
+    "|",
+    "- - ",
+]
+WHOLE_LINES = [
+    "",
+    "",
+    "",
+    " ",
+    "---",
+    "***",
+    "* * *",
+    "===",
+    "-",
+    "*",
+    "1.",
+    "- ",
+    "|---|---|",
+    "| --- | ---: |",
+    "| :-- | :-: |",
+    "--- | ---",
+    ":-: | -:",
+    "|-",
+    "| a | b |",
+    "a | b",
+    "| a |",
+    "|---|",
+    "## x ##",
+    "# #",
+    "  |---|---|",
+    "    | a |",
+    "```",
+    "~~~",
+    "[a]: /u",
+    "\t- a",
+]
 SUFFIXES = ["", "", "", "  ", " ", " |", " #", "\\", " ##"]
 line = st.sampled_from(WHOLE_LINES) | st.builds(
     lambda prefix, text, suffix: prefix + text + suffix,
-    st.sampled_from(PREFIXES), inline_line, st.sampled_from(SUFFIXES),
+    st.sampled_from(PREFIXES),
+    inline_line,
+    st.sampled_from(SUFFIXES),
 )
 texts = st.lists(line, max_size=12).map("\n".join)
 
@@ -125,14 +228,20 @@ def _structured(depth: int) -> st.SearchStrategy[list[str]]:
         marker = st.sampled_from(["- ", "* ", "+ ", "1. ", "2) ", "10. "])
         item = st.builds(
             lambda content, rest: content + rest,
-            paragraph, st.lists(st.sampled_from([[""], []]) | _structured(depth + 1), max_size=2).map(
+            paragraph,
+            st.lists(st.sampled_from([[""], []]) | _structured(depth + 1), max_size=2).map(
                 lambda parts: [line for part in parts for line in part]
             ),
         )
         a_list = st.builds(
-            lambda m, items, gaps: [line for it, gap in zip(items, gaps + [False] * len(items), strict=False)
-                                    for line in _item(m, it) + ([""] if gap else [])],
-            marker, st.lists(item, min_size=1, max_size=3), st.lists(st.booleans(), max_size=3),
+            lambda m, items, gaps: [
+                line
+                for it, gap in zip(items, gaps + [False] * len(items), strict=False)
+                for line in _item(m, it) + ([""] if gap else [])
+            ],
+            marker,
+            st.lists(item, min_size=1, max_size=3),
+            st.lists(st.booleans(), max_size=3),
         )
         block = leaf | a_list
     return st.lists(st.tuples(block, st.booleans()), min_size=1, max_size=4).map(
@@ -173,10 +282,13 @@ def test_a_note_section_is_read_without_markdown_it() -> None:
     assert blocks == parse_markdown_it(NOTE)
     assert [type(b) for b in blocks or ()] == [Paragraph, ListBlock, Paragraph, Table]
     assert isinstance(blocks, tuple) and isinstance(blocks[1], ListBlock)
-    assert blocks[1].items[0][0] == Paragraph((
-        Run("Ngày 12/02/2025, đăng "), Run("20", bold=True),
-        Run(" tin, bài trên Cổng Thông tin điện tử liên quan đến điểm tập kết chất thải, đạt 76% kế hoạch;"),
-    ))
+    assert blocks[1].items[0][0] == Paragraph(
+        (
+            Run("Ngày 12/02/2025, đăng "),
+            Run("20", bold=True),
+            Run(" tin, bài trên Cổng Thông tin điện tử liên quan đến điểm tập kết chất thải, đạt 76% kế hoạch;"),
+        )
+    )
 
 
 def test_the_report_template_output_is_read_without_markdown_it(tmp_path: Path) -> None:
@@ -200,19 +312,22 @@ def test_the_report_template_output_is_read_without_markdown_it(tmp_path: Path) 
         assert same_as_markdown_it(rendered.parts[name]), name
 
 
-@pytest.mark.parametrize("text", [
-    "Xem [Cổng](https://example.vn).",  # a link
-    "Mã `x`.",  # code
-    "> trích",  # a quote
-    "<!-- ghi chú -->",  # HTML
-    "Tiêu đề\n===",  # a setext heading
-    "a\n\n---\n\nb",  # a thematic break
-    "    mã",  # an indented code block
-    "- mục\ntiếp",  # a lazy continuation line
-    "**a *b* c**",  # nested emphasis
-    "a**b**c",  # a delimiter that may open and close
-    "a\tb",  # a tab
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Xem [Cổng](https://example.vn).",  # a link
+        "Mã `x`.",  # code
+        "> trích",  # a quote
+        "<!-- ghi chú -->",  # HTML
+        "Tiêu đề\n===",  # a setext heading
+        "a\n\n---\n\nb",  # a thematic break
+        "    mã",  # an indented code block
+        "- mục\ntiếp",  # a lazy continuation line
+        "**a *b* c**",  # nested emphasis
+        "a**b**c",  # a delimiter that may open and close
+        "a\tb",  # a tab
+    ],
+)
 def test_what_it_does_not_read_goes_to_markdown_it(text: str) -> None:
     assert plainmarkdown.blocks(text) is None
     assert document.parse(text) == parse_markdown_it(text)
@@ -224,5 +339,6 @@ def test_parse_uses_the_plain_reader_when_it_can(monkeypatch: pytest.MonkeyPatch
 
     monkeypatch.setattr(document, "parse_markdown_it", refuse)
     assert document.parse("## Mục\n\nĐoạn **đậm**, &copy; R&D &#x41;.") == (
-        Heading(2, (Run("Mục"),)), Paragraph((Run("Đoạn "), Run("đậm", bold=True), Run(", © R&D A."))),
+        Heading(2, (Run("Mục"),)),
+        Paragraph((Run("Đoạn "), Run("đậm", bold=True), Run(", © R&D A."))),
     )

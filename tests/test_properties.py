@@ -32,20 +32,118 @@ HEAD, BODY = QLDT_NOTE.split("\n---\n", 1)
 DIRECTIVE: Directive | None = load_directive(SHIPPED)[0]
 
 # Pieces that YAML and Markdown give a meaning to, so that generated text reaches the parsers' corners.
-YAML_PIECES = st.sampled_from([
-    "unit: ", "qldt", "quarter: ", "2025Q1", "2025Q5", "prepared_by: ", "submitted: ", "2025-02-30", "2025-03-05",
-    "tasks:\n", "  ", "    ", '"2.1"', "2.10", "2.1", ": ", "status: ", "yes", "no", "~", "null", "true", "1e999",
-    "1.5e+999", "-1", "99999999999999999999999", "progress: ", "indicators:\n", "ty-le-lap-day", "completed: ",
-    "amends:\n", "- ", "date: ", "reason: x", "&a ", "*a", "!!str ", "!!python/object ", "? ", ".inf", ".nan", "0x10",
-    "[", "]", "{", "}", ",", "\n", "\t", "'", '"', "#", "|", ">", "---\n", "...\n", "%YAML 1.2\n", "\\", "@", "`",
-    "Nguyễn", "\u200b", "\x00", "\ufeff",
-])
-MARKDOWN_PIECES = st.sampled_from([
-    "## ", "### ", "#", "2.1", "2.10", "2.4", "9.9", ". ", "Kết quả", "Ket qua", "Khó khăn, vướng mắc", "Đề xuất",
-    "Nhiệm vụ trọng tâm quý tới", "\n", "\n\n", "<!--", "-->", "|a|b|\n|-|-|\n", "```", "~~~", "    ", "- ", "1. ",
-    "> ", "x", "<div>", "</div>", "***", "---", "===", "[a](../../etc/passwd)", "![i](../x.png)", "{{ x }}",
-    "{% for %}", "<w:p>", "\r\n", "\u202e", "🙂", "\t", "\\",
-])
+YAML_PIECES = st.sampled_from(
+    [
+        "unit: ",
+        "qldt",
+        "quarter: ",
+        "2025Q1",
+        "2025Q5",
+        "prepared_by: ",
+        "submitted: ",
+        "2025-02-30",
+        "2025-03-05",
+        "tasks:\n",
+        "  ",
+        "    ",
+        '"2.1"',
+        "2.10",
+        "2.1",
+        ": ",
+        "status: ",
+        "yes",
+        "no",
+        "~",
+        "null",
+        "true",
+        "1e999",
+        "1.5e+999",
+        "-1",
+        "99999999999999999999999",
+        "progress: ",
+        "indicators:\n",
+        "ty-le-lap-day",
+        "completed: ",
+        "amends:\n",
+        "- ",
+        "date: ",
+        "reason: x",
+        "&a ",
+        "*a",
+        "!!str ",
+        "!!python/object ",
+        "? ",
+        ".inf",
+        ".nan",
+        "0x10",
+        "[",
+        "]",
+        "{",
+        "}",
+        ",",
+        "\n",
+        "\t",
+        "'",
+        '"',
+        "#",
+        "|",
+        ">",
+        "---\n",
+        "...\n",
+        "%YAML 1.2\n",
+        "\\",
+        "@",
+        "`",
+        "Nguyễn",
+        "\u200b",
+        "\x00",
+        "\ufeff",
+    ]
+)
+MARKDOWN_PIECES = st.sampled_from(
+    [
+        "## ",
+        "### ",
+        "#",
+        "2.1",
+        "2.10",
+        "2.4",
+        "9.9",
+        ". ",
+        "Kết quả",
+        "Ket qua",
+        "Khó khăn, vướng mắc",
+        "Đề xuất",
+        "Nhiệm vụ trọng tâm quý tới",
+        "\n",
+        "\n\n",
+        "<!--",
+        "-->",
+        "|a|b|\n|-|-|\n",
+        "```",
+        "~~~",
+        "    ",
+        "- ",
+        "1. ",
+        "> ",
+        "x",
+        "<div>",
+        "</div>",
+        "***",
+        "---",
+        "===",
+        "[a](../../etc/passwd)",
+        "![i](../x.png)",
+        "{{ x }}",
+        "{% for %}",
+        "<w:p>",
+        "\r\n",
+        "\u202e",
+        "🙂",
+        "\t",
+        "\\",
+    ]
+)
 
 
 def _check_findings(findings: tuple[Finding, ...] | list[Finding], lines: int) -> None:
@@ -115,8 +213,10 @@ def test_any_markdown_body_is_checked_without_exception(body: str) -> None:
 
 
 @settings(max_examples=max(40, EXAMPLES // 20), deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.binary(max_size=300)
-       | st.lists(YAML_PIECES | MARKDOWN_PIECES, max_size=50).map(lambda pieces: "".join(pieces).encode()))
+@given(
+    st.binary(max_size=300)
+    | st.lists(YAML_PIECES | MARKDOWN_PIECES, max_size=50).map(lambda pieces: "".join(pieces).encode())
+)
 def test_any_note_file_in_a_repository_is_checked_and_left_alone(data: bytes) -> None:
     with tempfile.TemporaryDirectory() as folder:
         root = make_repo(Path(folder))

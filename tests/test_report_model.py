@@ -103,8 +103,9 @@ def test_tally_counts_the_government_split(tmp_path: Path) -> None:
     assert tally.total == len(directive().tasks)
     assert tally.completed_on_time == 1
     assert tally.not_started == 1
-    assert tally.total == (tally.completed + tally.not_completed + tally.not_started + tally.recurring
-                           + tally.not_reported)
+    assert tally.total == (
+        tally.completed + tally.not_completed + tally.not_started + tally.recurring + tally.not_reported
+    )
     assert tally.sentence.startswith(f"Tổng số {tally.total} nhiệm vụ: đã hoàn thành 1 (đúng hạn 1, quá hạn 0)")
     assert tally.sentence.endswith("(số liệu tính đến ngày 10/3/2025).")
 
@@ -172,8 +173,10 @@ def test_indicators_with_the_previous_quarter_beside(tmp_path: Path) -> None:
 def note_with_value():  # type: ignore[no-untyped-def]
     from nq43.load.notes import parse_note
 
-    read = parse_note(note("qldt", "2024Q4", submitted="2024-12-05", indicators={"2.1": {"ty-le-lap-day": 70.1}}),
-                      "data/units/qldt/2024Q4.md")
+    read = parse_note(
+        note("qldt", "2024Q4", submitted="2024-12-05", indicators={"2.1": {"ty-le-lap-day": 70.1}}),
+        "data/units/qldt/2024Q4.md",
+    )
     assert read.note is not None
     return read.note
 

@@ -17,19 +17,32 @@ PDFTOTEXT = shutil.which("pdftotext")
 PDFINFO = shutil.which("pdfinfo")
 
 pytestmark = [
-    pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed: .ci/run installs "
-                                               "libreoffice-writer-nogui"),
-    pytest.mark.skipif(PDFTOTEXT is None or PDFINFO is None, reason="pdftotext/pdfinfo are not installed: .ci/run "
-                                                                    "installs poppler-utils"),
+    pytest.mark.skipif(
+        SOFFICE is None, reason="LibreOffice (soffice) is not installed: .ci/run installs libreoffice-writer-nogui"
+    ),
+    pytest.mark.skipif(
+        PDFTOTEXT is None or PDFINFO is None,
+        reason="pdftotext/pdfinfo are not installed: .ci/run installs poppler-utils",
+    ),
 ]
 
 
 def _convert(docx: Path, folder: Path) -> Path:
     profile = folder / "lo-profile"  # a profile of its own: runs at the same time do not share a lock
     subprocess.run(
-        [str(SOFFICE), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(folder), str(docx)],
-        check=True, capture_output=True, timeout=300,
+        [
+            str(SOFFICE),
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder),
+            str(docx),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
     )
     pdf = folder / (docx.stem + ".pdf")
     assert pdf.is_file()
@@ -42,16 +55,21 @@ def _pages(pdf: Path) -> int:
 
 
 def _page_size(pdf: Path, page: int) -> tuple[float, float]:
-    info = subprocess.run([str(PDFINFO), "-f", str(page), "-l", str(page), str(pdf)], check=True, capture_output=True,
-                          text=True).stdout
+    info = subprocess.run(
+        [str(PDFINFO), "-f", str(page), "-l", str(page), str(pdf)], check=True, capture_output=True, text=True
+    ).stdout
     match = re.search(rf"^Page\s+{page} size:\s+([\d.]+) x ([\d.]+)", info, re.MULTILINE)
     assert match is not None
     return float(match[1]), float(match[2])
 
 
 def _text(pdf: Path, page: int) -> list[str]:
-    out = subprocess.run([str(PDFTOTEXT), "-f", str(page), "-l", str(page), "-layout", str(pdf), "-"], check=True,
-                         capture_output=True, text=True).stdout
+    out = subprocess.run(
+        [str(PDFTOTEXT), "-f", str(page), "-l", str(page), "-layout", str(pdf), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
     return [line.strip() for line in out.splitlines() if line.strip()]
 
 
@@ -59,8 +77,25 @@ def _text(pdf: Path, page: int) -> list[str]:
 def pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("pdf")
     root = make_repo(folder, full_notes(skip=("qlld",), difficulties={"2.2": "Thủ tục kéo dài."}))
-    assert main(["report", "--quarter", "2025Q1", "--root", str(root), "--today", "2025-03-12", "--date",
-                 "2025-03-10", "--number", "5", "--draft"]) == 0
+    assert (
+        main(
+            [
+                "report",
+                "--quarter",
+                "2025Q1",
+                "--root",
+                str(root),
+                "--today",
+                "2025-03-12",
+                "--date",
+                "2025-03-10",
+                "--number",
+                "5",
+                "--draft",
+            ]
+        )
+        == 0
+    )
     return _convert(root / "reports" / "2025Q1" / "bao-cao-2025Q1.docx", folder)
 
 
@@ -68,8 +103,15 @@ def test_first_page_has_the_frame_and_no_page_number(pdf: Path) -> None:
     lines = _text(pdf, 1)
     text = "\n".join(lines)
 
-    for expected in ("UBND THÀNH PHỐ HẢI PHÒNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-                     "BAN QUẢN LÝ KHU KINH TẾ", "BÁO CÁO", "I. KẾT QUẢ THỰC HIỆN", "DỰ THẢO"):
+    for expected in (
+        "UBND THÀNH PHỐ HẢI PHÒNG",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "BAN QUẢN LÝ KHU KINH TẾ",
+        "BÁO CÁO",
+        "I. KẾT QUẢ THỰC HIỆN",
+        "DỰ THẢO",
+    ):
         assert expected in text
     number_line = next(line for line in lines if line.startswith("Số: 05/BC-BQL"))
     assert number_line.endswith("Hải Phòng, ngày 10 tháng 3 năm 2025")  # the number and the date share a line

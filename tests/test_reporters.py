@@ -10,8 +10,10 @@ from nq43.check.reporters import github, json_text, render, shown, summary, text
 from nq43.domain.findings import Finding, finding
 
 PATH = "data/units/qldt/2025Q1.md"
-HINT_304_VI = ("Chọn một trong: hoan-thanh (Đã hoàn thành), dang-thuc-hien (Đang thực hiện), chua-thuc-hien "
-               "(Chưa thực hiện), thuong-xuyen (Thường xuyên). Có từ yes/no thì đặt trong dấu nháy.")
+HINT_304_VI = (
+    "Chọn một trong: hoan-thanh (Đã hoàn thành), dang-thuc-hien (Đang thực hiện), chua-thuc-hien "
+    "(Chưa thực hiện), thuong-xuyen (Thường xuyên). Có từ yes/no thì đặt trong dấu nháy."
+)
 HINT_304_EN = "Use one of: hoan-thanh, dang-thuc-hien, chua-thuc-hien, thuong-xuyen."
 
 
@@ -19,8 +21,15 @@ HINT_304_EN = "Use one of: hoan-thanh, dang-thuc-hien, chua-thuc-hien, thuong-xu
 def findings() -> list[Finding]:
     return [
         finding(PATH, 10, 19, "NQ304", value="no"),
-        finding(PATH, 3, 1, "NQ303", field="quater", suggestion=' Có phải ý bạn là "quarter"?',
-                suggestion_en=' Did you mean "quarter"?'),
+        finding(
+            PATH,
+            3,
+            1,
+            "NQ303",
+            field="quater",
+            suggestion=' Có phải ý bạn là "quarter"?',
+            suggestion_en=' Did you mean "quarter"?',
+        ),
     ]
 
 
@@ -44,13 +53,28 @@ def test_text_en(findings: list[Finding]) -> None:
 
 
 def test_json(findings: list[Finding]) -> None:
-    assert json.loads(json_text(findings)) == {"findings": [
-        {"path": PATH, "line": 10, "column": 19, "code": "NQ304", "severity": "error",
-         "message": 'Trạng thái "no" không hợp lệ.', "hint": HINT_304_VI},
-        {"path": PATH, "line": 3, "column": 1, "code": "NQ303", "severity": "warning",
-         "message": 'Trường "quater" không có trong mẫu ghi chú và sẽ bị bỏ qua. Có phải ý bạn là "quarter"?',
-         "hint": "Xoá trường này hoặc sửa tên cho đúng mẫu."},
-    ]}
+    assert json.loads(json_text(findings)) == {
+        "findings": [
+            {
+                "path": PATH,
+                "line": 10,
+                "column": 19,
+                "code": "NQ304",
+                "severity": "error",
+                "message": 'Trạng thái "no" không hợp lệ.',
+                "hint": HINT_304_VI,
+            },
+            {
+                "path": PATH,
+                "line": 3,
+                "column": 1,
+                "code": "NQ303",
+                "severity": "warning",
+                "message": 'Trường "quater" không có trong mẫu ghi chú và sẽ bị bỏ qua. Có phải ý bạn là "quarter"?',
+                "hint": "Xoá trường này hoặc sửa tên cho đúng mẫu.",
+            },
+        ]
+    }
     assert '"Trạng thái' in json_text(findings)  # Vietnamese stays readable, not \\u escapes
     assert json.loads(json_text(findings, "en"))["findings"][0]["message"] == 'Status "no" is not valid.'
 
@@ -61,14 +85,15 @@ def test_github_annotations(findings: list[Finding]) -> None:
         f'::warning file={PATH},line=3,col=1,title=NQ303::Unknown field "quater"; it is ignored. '
         'Did you mean "quarter"?%0AFix: Remove it or correct its name.\n'
     )
-    assert github(findings).startswith(f'::error file={PATH},line=10,col=19,title=NQ304::Trạng thái "no" không hợp lệ.'
-                                       f"%0ACách sửa: ")
+    assert github(findings).startswith(
+        f'::error file={PATH},line=10,col=19,title=NQ304::Trạng thái "no" không hợp lệ.%0ACách sửa: '
+    )
 
 
 def test_github_escapes_properties_and_data() -> None:
     found = finding("data/a,b:c%.md", 1, 1, "NQ304", value="100%")
     assert github([found], "en") == (
-        "::error file=data/a%2Cb%3Ac%25.md,line=1,col=1,title=NQ304::Status \"100%25\" is not valid.%0A"
+        '::error file=data/a%2Cb%3Ac%25.md,line=1,col=1,title=NQ304::Status "100%25" is not valid.%0A'
         f"Fix: {HINT_304_EN}\n"
     )
 

@@ -26,8 +26,9 @@ def test_find_root_from_a_subfolder(root: Path, monkeypatch: pytest.MonkeyPatch)
     assert find_root() == root.resolve()
 
 
-def test_explicit_root_wins_over_environment_and_folder(root: Path, tmp_path: Path,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_explicit_root_wins_over_environment_and_folder(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     other = make_repo(tmp_path / "khac")
     monkeypatch.setenv("NQ43_ROOT", str(other))
     monkeypatch.chdir(root)
@@ -41,7 +42,8 @@ def test_missing_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         find_root(start=tmp_path)
     assert raised.value.exit_code == 2
     assert raised.value.text("vi").startswith(
-        "Không tìm thấy data/directive.yaml ở thư mục hiện tại hay các thư mục cha.")
+        "Không tìm thấy data/directive.yaml ở thư mục hiện tại hay các thư mục cha."
+    )
     assert raised.value.text("en").startswith("No data/directive.yaml here or in any parent folder.")
 
 
@@ -62,12 +64,16 @@ def test_empty_repository_is_clean(root: Path) -> None:
 
 def test_every_note_is_read_and_checked(root: Path) -> None:
     write_note(root, QLDT_NOTE)
-    write_note(root, QLDT_NOTE.replace("2025Q1", "2025Q2").replace("2025-03-05", "2025-04-01"),
-               "data/units/qldt/2025Q2.md")
+    write_note(
+        root, QLDT_NOTE.replace("2025Q1", "2025Q2").replace("2025-03-05", "2025-04-01"), "data/units/qldt/2025Q2.md"
+    )
     write_note(root, "không có phần đầu\n", "data/units/vp/2025Q1.md")
     repo = load_repository(root, TODAY)
-    assert [n.path for n in repo.notes] == ["data/units/qldt/2025Q1.md", "data/units/qldt/2025Q2.md",
-                                            "data/units/vp/2025Q1.md"]
+    assert [n.path for n in repo.notes] == [
+        "data/units/qldt/2025Q1.md",
+        "data/units/qldt/2025Q2.md",
+        "data/units/vp/2025Q1.md",
+    ]
     assert [n.valid for n in repo.notes] == [True, True, False]
     assert [(f.path, f.code, f.line) for f in repo.findings] == [("data/units/vp/2025Q1.md", "NQ201", 1)]
     assert [n.path for n in repo.notes_for(Quarter(2025, 2))] == ["data/units/qldt/2025Q2.md"]

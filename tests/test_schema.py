@@ -66,8 +66,16 @@ def test_missing_status_names_its_task() -> None:
 def test_unknown_keys_are_warnings_with_did_you_mean() -> None:
     result = findings(BASE + "quater: 2025Q1\nxyz: 1\n")
     assert result == [
-        ("NQ303", 8, 1, {"field": "quater", "suggestion": ' Có phải ý bạn là "quarter"?',
-                         "suggestion_en": ' Did you mean "quarter"?'}),
+        (
+            "NQ303",
+            8,
+            1,
+            {
+                "field": "quater",
+                "suggestion": ' Có phải ý bạn là "quarter"?',
+                "suggestion_en": ' Did you mean "quarter"?',
+            },
+        ),
         ("NQ303", 9, 1, {"field": "xyz", "suggestion": "", "suggestion_en": ""}),
     ]
 
@@ -142,8 +150,15 @@ def test_suggestion() -> None:
 
 @pytest.mark.parametrize(
     ("value", "said"),
-    [(None, "trống"), (True, "giá trị đúng/sai true"), (3, "số 3"), (2.5, "số 2.5"),
-     ("x" * 50, 'chữ "' + "x" * 40 + '"'), ([1], "một danh sách"), ({"a": 1}, "một bảng khoá: giá trị")],
+    [
+        (None, "trống"),
+        (True, "giá trị đúng/sai true"),
+        (3, "số 3"),
+        (2.5, "số 2.5"),
+        ("x" * 50, 'chữ "' + "x" * 40 + '"'),
+        ([1], "một danh sách"),
+        ({"a": 1}, "một bảng khoá: giá trị"),
+    ],
 )
 def test_describe(value: object, said: str) -> None:
     assert describe(value) == said

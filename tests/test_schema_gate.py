@@ -16,12 +16,35 @@ from nq43 import gates
 from nq43.load import schema
 
 _scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(-5, 200), st.floats(-5, 200, allow_nan=False),
+    st.none(),
+    st.booleans(),
+    st.integers(-5, 200),
+    st.floats(-5, 200, allow_nan=False),
     st.sampled_from(["qldt", "2025Q1", "2025Q5", "2025-03-08", "2025-02-30", "hoan-thanh", "no", "", "2.1", "x y"]),
 )
-_keys = st.sampled_from(["unit", "quarter", "prepared_by", "approved_by", "submitted", "sample", "tasks", "amends",
-                         "status", "progress", "completed", "indicators", "2.1", "2.10", "2", "ty-le-lap-day",
-                         "date", "reason", "bogus"])
+_keys = st.sampled_from(
+    [
+        "unit",
+        "quarter",
+        "prepared_by",
+        "approved_by",
+        "submitted",
+        "sample",
+        "tasks",
+        "amends",
+        "status",
+        "progress",
+        "completed",
+        "indicators",
+        "2.1",
+        "2.10",
+        "2",
+        "ty-le-lap-day",
+        "date",
+        "reason",
+        "bogus",
+    ]
+)
 _values: st.SearchStrategy[Any] = st.recursive(
     _scalars, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_keys, inner, max_size=5), max_leaves=20
 )
@@ -45,7 +68,10 @@ def test_what_the_gate_passes_has_no_schema_error(name: schema.SchemaName, data:
 
 def test_gate_accepts_a_complete_note() -> None:
     note = {
-        "unit": "qldt", "quarter": "2025Q1", "prepared_by": "Phạm Quốc Anh", "submitted": "2025-03-06",
+        "unit": "qldt",
+        "quarter": "2025Q1",
+        "prepared_by": "Phạm Quốc Anh",
+        "submitted": "2025-03-06",
         "tasks": {"2.1": {"status": "thuong-xuyen", "indicators": {"ty-le-lap-day": 72.5}}},
     }
     assert _gate_accepts("note", note)

@@ -49,8 +49,11 @@ def test_unfilled_skeleton_fails_only_for_its_empty_results(tmp_path: Path, dire
     root = make_repo(tmp_path)
     unit = directive.unit(unit_id)
     assert unit is not None
-    write_note(root, skeleton(directive, unit, Quarter(2025, 1), date(2025, 3, 5), "Nguyễn Văn An"),
-               f"data/units/{unit_id}/2025Q1.md")
+    write_note(
+        root,
+        skeleton(directive, unit, Quarter(2025, 1), date(2025, 3, 5), "Nguyễn Văn An"),
+        f"data/units/{unit_id}/2025Q1.md",
+    )
     repo = load_repository(root, TODAY)
     tasks = directive.tasks_of(unit_id)
     assert [(f.code, f.args["task"]) for f in repo.findings] == [("NQ504", t.id) for t in tasks]

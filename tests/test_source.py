@@ -37,6 +37,8 @@ def test_tcvn3_byte_is_reported_not_raised(tmp_path: Path) -> None:
 
 
 TEXT = "---\nunit: qldt\nprepared_by: Nguyễn Văn An\n---\n\nĐã rà soát tiến độ các khu công nghiệp.\n"
+
+
 def read(tmp_path: Path, data: bytes, **kwargs: object) -> tuple[str | None, list[tuple[str, int, int]], list[dict]]:
     file = tmp_path / "note.md"
     file.write_bytes(data)

@@ -34,12 +34,16 @@ def directive_of(root: Path) -> Directive:
     return directive
 
 
-def judge(root: Path, changes: Sequence[Change], actor: Actor | None = QLDT, before: Before | None = None,
-          today: date = TODAY) -> Submission:
+def judge(
+    root: Path, changes: Sequence[Change], actor: Actor | None = QLDT, before: Before | None = None, today: date = TODAY
+) -> Submission:
     """Check the notes among `changes` as they are on disk, as `nq43 check` does, and judge the submission."""
     directive = directive_of(root)
-    notes = {c.path: check_note_file(root / c.path, root, directive, today)
-             for c in changes if not c.deleted and is_note_path(c.path) and (root / c.path).is_file()}
+    notes = {
+        c.path: check_note_file(root / c.path, root, directive, today)
+        for c in changes
+        if not c.deleted and is_note_path(c.path) and (root / c.path).is_file()
+    }
     contents = {p: (root / p).read_bytes() for p in notes}
     _, stray = note_files(root)
     changeset = ChangeSet("origin/main", "b" * 40, "m" * 40, "h" * 40, tuple(changes))
@@ -80,8 +84,9 @@ def test_a_note_of_another_unit_is_refused_to_its_non_submitter(root: Path) -> N
     assert result.actor_role == "stranger"
     assert codes(result.findings) == [("data/units/vp/2025Q1.md", "NQ802")]
     message = result.findings[0].message("vi")
-    assert message == ('Tài khoản "bql-qldt-anh" không có trong danh sách người nộp của đơn vị vp '
-                       "(data/units/vp/unit.yaml).")
+    assert message == (
+        'Tài khoản "bql-qldt-anh" không có trong danh sách người nộp của đơn vị vp (data/units/vp/unit.yaml).'
+    )
     assert "Nguyễn Thị Hương (bql-vp-huong), Trần Văn Minh (bql-vp-minh)" in result.findings[0].hint("vi")
 
 
@@ -89,23 +94,30 @@ def test_a_pull_request_stays_in_one_units_folder(root: Path) -> None:
     write(root, "data/units/qldt/2025Q1.md", note_text(root, "qldt"))
     write(root, "data/units/vp/2025Q1.md", note_text(root, "vp"))
     write(root, "data/units/tnmt/2025Q1.md", note_text(root, "tnmt"))
-    changes = [Change("A", "data/units/qldt/2025Q1.md"), Change("A", "data/units/tnmt/2025Q1.md"),
-               Change("A", "data/units/vp/2025Q1.md")]
+    changes = [
+        Change("A", "data/units/qldt/2025Q1.md"),
+        Change("A", "data/units/tnmt/2025Q1.md"),
+        Change("A", "data/units/vp/2025Q1.md"),
+    ]
     result = judge(root, changes)
     assert result.unit_id == "qldt"  # the actor's own unit, though listed first only by chance
     assert result.other_units == ("tnmt", "vp")
     assert codes(result.findings) == [("data/units/tnmt/2025Q1.md", "NQ801"), ("data/units/vp/2025Q1.md", "NQ801")]
     assert result.findings[0].message("en") == (
         "This file is in the folder of unit tnmt, but this pull request submits for unit qldt; "
-        "a pull request may change one unit's folder only.")
+        "a pull request may change one unit's folder only."
+    )
 
 
 def test_without_an_actor_the_unit_with_most_files_is_the_submitter(root: Path) -> None:
     write(root, "data/units/vp/2025Q1.md", note_text(root, "vp"))
     write(root, "data/units/vp/2025Q2.md", note_text(root, "vp", "2025Q2"))
     write(root, "data/units/qldt/2025Q1.md", note_text(root, "qldt"))
-    changes = [Change("A", "data/units/qldt/2025Q1.md"), Change("A", "data/units/vp/2025Q1.md"),
-               Change("A", "data/units/vp/2025Q2.md")]
+    changes = [
+        Change("A", "data/units/qldt/2025Q1.md"),
+        Change("A", "data/units/vp/2025Q1.md"),
+        Change("A", "data/units/vp/2025Q2.md"),
+    ]
     result = judge(root, changes, actor=None, today=date(2025, 6, 5))
     assert result.unit_id == "vp" and result.actor_role == "not-checked"
     assert codes(result.findings) == [("data/units/qldt/2025Q1.md", "NQ801")]
@@ -123,8 +135,9 @@ def test_submitters_come_from_the_base_not_from_the_branch(root: Path) -> None:
     write(root, "data/units/qldt/2025Q1.md", note_text(root, "qldt"))
     newcomer = Actor("nguoi-moi", "github")
     unit_yaml = root / "data/units/qldt/unit.yaml"
-    unit_yaml.write_text(unit_yaml.read_text(encoding="utf-8") + "  - name: Người Mới\n    github: nguoi-moi\n",
-                         encoding="utf-8")
+    unit_yaml.write_text(
+        unit_yaml.read_text(encoding="utf-8") + "  - name: Người Mới\n    github: nguoi-moi\n", encoding="utf-8"
+    )
     changes = [Change("A", "data/units/qldt/2025Q1.md"), Change("M", "data/units/qldt/unit.yaml")]
     base_side = Before(submitters={"qldt": (Submitter("Phạm Quốc Anh", github="bql-qldt-anh"),)})
     refused = judge(root, changes, actor=newcomer, before=base_side)
@@ -144,9 +157,13 @@ def test_logins_compare_without_case_and_per_service() -> None:
 
 
 def test_files_that_are_not_notes_need_the_office(root: Path) -> None:
-    changes = [Change("M", "data/directive.yaml"), Change("A", "templates/bao-cao.md.j2"),
-               Change("M", "src/nq43/cli.py"), Change("M", ".github/workflows/pull-request.yml"),
-               Change("D", "docs/cu.md")]
+    changes = [
+        Change("M", "data/directive.yaml"),
+        Change("A", "templates/bao-cao.md.j2"),
+        Change("M", "src/nq43/cli.py"),
+        Change("M", ".github/workflows/pull-request.yml"),
+        Change("D", "docs/cu.md"),
+    ]
     result = judge(root, changes)
     assert result.findings == () and result.unit_id is None and result.actor_role == "not-checked"
     assert [c.path for c in result.office_review] == [c.path for c in changes]
@@ -158,21 +175,26 @@ def test_other_files_in_a_unit_folder_are_findings_never_ignored(root: Path) -> 
     write(root, "data/units/vp/cu.pdf", b"%PDF")  # already on main, not this pull request's doing
     changes = [Change("A", "data/units/qldt/Báo cáo.docx"), Change("A", "data/units/qldt/bao-cao-quy-1.md")]
     result = judge(root, changes)
-    assert codes(result.findings) == [("data/units/qldt/Báo cáo.docx", "NQ111"),
-                                      ("data/units/qldt/bao-cao-quy-1.md", "NQ111")]
+    assert codes(result.findings) == [
+        ("data/units/qldt/Báo cáo.docx", "NQ111"),
+        ("data/units/qldt/bao-cao-quy-1.md", "NQ111"),
+    ]
     assert "2025Q1.md" in result.findings[1].message("vi")
 
 
 def test_deleting_or_renaming_away_a_note_is_refused(root: Path) -> None:
     write(root, "data/units/qldt/2025Q2.md", note_text(root, "qldt", "2025Q2"))
     write(root, "data/units/qldt/2025Q1.md", note_text(root, "qldt"))
-    changes = [Change("D", "data/units/qldt/2024Q4.md"),
-               Change("R", "data/units/qldt/2025Q2.md", "data/units/qldt/2025Q3.md"),
-               Change("R", "data/units/qldt/2025Q1.md", "data/units/qldt/nhap.md")]
+    changes = [
+        Change("D", "data/units/qldt/2024Q4.md"),
+        Change("R", "data/units/qldt/2025Q2.md", "data/units/qldt/2025Q3.md"),
+        Change("R", "data/units/qldt/2025Q1.md", "data/units/qldt/nhap.md"),
+    ]
     result = judge(root, changes, today=date(2025, 6, 5))
     assert codes(result.findings) == [("data/units/qldt/2024Q4.md", "NQ808"), ("data/units/qldt/2025Q3.md", "NQ808")]
     assert result.findings[0].message("vi") == (
-        "Pull request xoá ghi chú đã nộp data/units/qldt/2024Q4.md; ghi chú là hồ sơ nên không được xoá.")
+        "Pull request xoá ghi chú đã nộp data/units/qldt/2024Q4.md; ghi chú là hồ sơ nên không được xoá."
+    )
 
 
 def issued(root: Path, path: str, on: date = date(2025, 3, 20)) -> Before:
@@ -190,8 +212,9 @@ def test_a_note_of_an_issued_report_changes_only_with_an_amendment(root: Path) -
     result = judge(root, [Change("M", path)], before=before, today=date(2025, 4, 2))
     assert codes(result.findings) == [(path, "NQ804")]
     assert result.findings[0].message("vi") == (
-        'Báo cáo quý I năm 2025 đã phát hành (số 45/BC-BQL, ngày 2025-03-20); ghi chú này chỉ được sửa khi thêm một '
-        'mục mới vào "amends:" ghi ngày và lý do sửa.')
+        "Báo cáo quý I năm 2025 đã phát hành (số 45/BC-BQL, ngày 2025-03-20); ghi chú này chỉ được sửa khi thêm một "
+        'mục mới vào "amends:" ghi ngày và lý do sửa.'
+    )
     assert "date: 2025-04-02" in result.findings[0].hint("vi")
     assert result.notes[0].issued is not None and result.notes[0].amendments == ()
 
@@ -207,7 +230,8 @@ def test_an_amendment_dated_after_the_issue_is_accepted(root: Path) -> None:
     (item,) = result.notes
     assert item.issued is not None and item.issued.number == "45/BC-BQL"
     assert [(a.date, a.reason) for a in item.amendments] == [
-        (date(2025, 4, 1), "Sửa số khu công nghiệp đã rà soát (14, không phải 12)")]
+        (date(2025, 4, 1), "Sửa số khu công nghiệp đã rà soát (14, không phải 12)")
+    ]
 
 
 @pytest.mark.parametrize(("day", "code"), [("2025-03-19", "NQ805"), ("2025-04-03", "NQ806")])

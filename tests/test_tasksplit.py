@@ -22,10 +22,14 @@ def test_completed_on_or_before_the_deadline_is_on_time_after_it_late() -> None:
 
 
 def test_completed_without_a_date_counts_from_the_submission() -> None:
-    assert (standing(TASK, report(Status.COMPLETED), date(2025, 3, 31), submitted=date(2025, 3, 5))
-            is Standing.COMPLETED_LATE)
-    assert (standing(TASK, report(Status.COMPLETED), date(2025, 3, 31), submitted=date(2025, 2, 5))
-            is Standing.COMPLETED_ON_TIME)
+    assert (
+        standing(TASK, report(Status.COMPLETED), date(2025, 3, 31), submitted=date(2025, 3, 5))
+        is Standing.COMPLETED_LATE
+    )
+    assert (
+        standing(TASK, report(Status.COMPLETED), date(2025, 3, 31), submitted=date(2025, 2, 5))
+        is Standing.COMPLETED_ON_TIME
+    )
 
 
 def test_unfinished_work_is_overdue_only_after_its_deadline() -> None:
@@ -43,8 +47,13 @@ def test_no_deadline_never_overdue_recurring_and_missing_reports() -> None:
 
 def test_the_totals_read_as_a_report_gives_them() -> None:
     tally = Tally.of(
-        [Standing.COMPLETED_ON_TIME, Standing.COMPLETED_LATE, Standing.OVERDUE, Standing.RECURRING,
-         Standing.NOT_REPORTED],
+        [
+            Standing.COMPLETED_ON_TIME,
+            Standing.COMPLETED_LATE,
+            Standing.OVERDUE,
+            Standing.RECURRING,
+            Standing.NOT_REPORTED,
+        ],
         date(2025, 3, 10),
     )
     assert tally.total == 5 and tally.completed == 2 and tally.not_completed == 1

@@ -78,12 +78,15 @@ def directive() -> Directive:
     return loaded
 
 
-def check(directive: Directive, text: str, *, folder: str | None = "qldt", name: str = "2025Q1.md",
-          today: date = TODAY) -> list[tuple[str, int, int, dict[str, object]]]:
+def check(
+    directive: Directive, text: str, *, folder: str | None = "qldt", name: str = "2025Q1.md", today: date = TODAY
+) -> list[tuple[str, int, int, dict[str, object]]]:
     read = parse_note(text, "n.md")
     assert [f.code for f in read.findings] == []
-    return [(f.code, f.line, f.column, dict(f.args))
-            for f in check_note(read, directive, folder=folder, file_name=name, today=today)]
+    return [
+        (f.code, f.line, f.column, dict(f.args))
+        for f in check_note(read, directive, folder=folder, file_name=name, today=today)
+    ]
 
 
 def places(found: list[tuple[str, int, int, dict[str, object]]]) -> list[tuple[str, int]]:
@@ -105,8 +108,17 @@ def test_note_outside_the_units_folder_is_not_checked_against_a_folder(directive
 
 def test_unknown_unit_with_suggestion(directive: Directive) -> None:
     assert check(directive, replace("unit: qldt", "unit: qldtt")) == [
-        ("NQ401", 2, 7, {"unit": "qldtt", "known": "vp, qldt, qhxd, dngsdt, qlld, tnmt, vpdd, ttdvvl",
-                         "suggestion": ' Có phải ý bạn là "qldt"?', "suggestion_en": ' Did you mean "qldt"?'}),
+        (
+            "NQ401",
+            2,
+            7,
+            {
+                "unit": "qldtt",
+                "known": "vp, qldt, qhxd, dngsdt, qlld, tnmt, vpdd, ttdvvl",
+                "suggestion": ' Có phải ý bạn là "qldt"?',
+                "suggestion_en": ' Did you mean "qldt"?',
+            },
+        ),
     ]
 
 
@@ -136,8 +148,9 @@ def test_submission_in_the_future_or_before_the_quarter(directive: Directive) ->
 
 
 def test_2_10_is_not_2_1(directive: Directive) -> None:
-    text = replace('  "2.4": {status: chua-thuc-hien}',
-                   '  "2.4": {status: chua-thuc-hien}\n  2.10: {status: hoan-thanh}')
+    text = replace(
+        '  "2.4": {status: chua-thuc-hien}', '  "2.4": {status: chua-thuc-hien}\n  2.10: {status: hoan-thanh}'
+    )
     found = check(directive, text)
     assert places(found) == [("NQ404", 15)]
     assert found[0][3]["task"] == "2.10"
@@ -149,19 +162,26 @@ def test_missing_task_status(directive: Directive) -> None:
 
 
 def test_completed_with_low_progress_and_late_completion(directive: Directive) -> None:
-    text = replace("status: dang-thuc-hien\n    progress: 40",
-                   "status: hoan-thanh\n    progress: 40\n    completed: 2025-03-10")
+    text = replace(
+        "status: dang-thuc-hien\n    progress: 40", "status: hoan-thanh\n    progress: 40\n    completed: 2025-03-10"
+    )
     assert places(check(directive, text)) == [("NQ409", 11), ("NQ411", 12)]
     text = replace("status: dang-thuc-hien\n    progress: 40", "status: hoan-thanh\n    completed: 2025-02-30")
     assert check(directive, text) == [("NQ306", 11, 16, {"field": "tasks.2.2.completed", "value": "2025-02-30"})]
 
 
 def test_indicators(directive: Directive) -> None:
-    text = replace('status: thuong-xuyen\n  "2.2"', "status: thuong-xuyen\n    indicators: "
-                   '{ty-le-lap-day: 120, so-kcn-sinh-thai: 1, ty-le-lap-dy: 5, so-nha-dau-tu-thu-cap: 3}\n  "2.2"')
+    text = replace(
+        'status: thuong-xuyen\n  "2.2"',
+        "status: thuong-xuyen\n    indicators: "
+        '{ty-le-lap-day: 120, so-kcn-sinh-thai: 1, ty-le-lap-dy: 5, so-nha-dau-tu-thu-cap: 3}\n  "2.2"',
+    )
     found = check(directive, text)
-    assert [(code, line, column) for code, line, column, _ in found] == [("NQ305", 9, 33), ("NQ410", 9, 38),
-                                                                        ("NQ406", 9, 59)]
+    assert [(code, line, column) for code, line, column, _ in found] == [
+        ("NQ305", 9, 33),
+        ("NQ410", 9, 38),
+        ("NQ406", 9, 59),
+    ]
     assert found[0][3]["range"] == "0 – 100"
     assert found[1][3] == {"indicator": "so-kcn-sinh-thai", "owner_task": "6.1", "task": "2.1"}
     assert found[2][3]["suggestion"] == ' Có phải ý bạn là "ty-le-lap-day"?'
@@ -181,8 +201,18 @@ def test_amendment_date(directive: Directive) -> None:
 
 def test_note_of_another_unit_in_its_own_folder_lists_every_mismatch(directive: Directive) -> None:
     found = check(directive, replace("unit: qldt", "unit: qhxd"), folder="qhxd")
-    assert places(found) == [("NQ404", 7), ("NQ404", 9), ("NQ404", 12), ("NQ404", 14), ("NQ405", 6), ("NQ502", 17),
-                             ("NQ502", 23), ("NQ502", 33), ("NQ502", 39), ("NQ501", 1)]
+    assert places(found) == [
+        ("NQ404", 7),
+        ("NQ404", 9),
+        ("NQ404", 12),
+        ("NQ404", 14),
+        ("NQ405", 6),
+        ("NQ502", 17),
+        ("NQ502", 23),
+        ("NQ502", 33),
+        ("NQ502", 39),
+        ("NQ501", 1),
+    ]
 
 
 def test_unreadable_note_gives_no_cross_reference_findings(directive: Directive) -> None:

@@ -92,8 +92,13 @@ def test_sort_letters_before_tones_and_words_before_longer_words() -> None:
 
 
 def test_unit_names_sort_in_dictionary_order() -> None:
-    units = ["Văn phòng Ban Quản lý", "Phòng Quản lý Đầu tư", "Phòng Doanh nghiệp và Giám sát đầu tư",
-             "Trung tâm Dịch vụ việc làm", "Phòng Tài nguyên và Môi trường"]
+    units = [
+        "Văn phòng Ban Quản lý",
+        "Phòng Quản lý Đầu tư",
+        "Phòng Doanh nghiệp và Giám sát đầu tư",
+        "Trung tâm Dịch vụ việc làm",
+        "Phòng Tài nguyên và Môi trường",
+    ]
     assert sorted_vi(units) == [
         "Phòng Doanh nghiệp và Giám sát đầu tư",
         "Phòng Quản lý Đầu tư",

@@ -10,16 +10,25 @@ from nq43.domain.errors import Nq43Error
 from nq43.submission.weblink import Remote, compact, link, new_file_url, parse_remote
 
 
-@pytest.mark.parametrize(("url", "web", "forge"), [
-    ("git@github.com:bql-hp/nq43.git", "https://github.com/bql-hp/nq43", "github"),
-    ("https://github.com/bql-hp/nq43", "https://github.com/bql-hp/nq43", "github"),
-    ("https://x-access-token:ghs_SECRET@github.com/bql-hp/nq43.git", "https://github.com/bql-hp/nq43", "github"),
-    ("ssh://git@gitlab.haiphong.gov.vn:2222/bql/van-phong/nq43.git", "https://gitlab.haiphong.gov.vn/bql/van-phong/nq43",
-     "gitlab"),
-    ("https://gitlab-ci-token:SECRET@gitlab.example.org:8443/bql/nq43.git", "https://gitlab.example.org:8443/bql/nq43",
-     "gitlab"),
-    ("http://gitlab.local/bql/nq43.git/", "http://gitlab.local/bql/nq43", "gitlab"),
-])
+@pytest.mark.parametrize(
+    ("url", "web", "forge"),
+    [
+        ("git@github.com:bql-hp/nq43.git", "https://github.com/bql-hp/nq43", "github"),
+        ("https://github.com/bql-hp/nq43", "https://github.com/bql-hp/nq43", "github"),
+        ("https://x-access-token:ghs_SECRET@github.com/bql-hp/nq43.git", "https://github.com/bql-hp/nq43", "github"),
+        (
+            "ssh://git@gitlab.haiphong.gov.vn:2222/bql/van-phong/nq43.git",
+            "https://gitlab.haiphong.gov.vn/bql/van-phong/nq43",
+            "gitlab",
+        ),
+        (
+            "https://gitlab-ci-token:SECRET@gitlab.example.org:8443/bql/nq43.git",
+            "https://gitlab.example.org:8443/bql/nq43",
+            "gitlab",
+        ),
+        ("http://gitlab.local/bql/nq43.git/", "http://gitlab.local/bql/nq43", "gitlab"),
+    ],
+)
 def test_remote_urls_become_web_addresses(url: str, web: str, forge: str) -> None:
     assert parse_remote(url) == Remote(web, forge)
 
@@ -31,8 +40,15 @@ def test_an_unknown_host_needs_forge() -> None:
     assert parse_remote("https://git.bql.gov.vn/bql/nq43.git", "gitlab") == expected
 
 
-@pytest.mark.parametrize("url", ["/srv/git/nq43.git", "file:///srv/git/nq43.git", "https://github.com/only-owner",
-                                 "https://user:TOKEN@example.org"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/srv/git/nq43.git",
+        "file:///srv/git/nq43.git",
+        "https://github.com/only-owner",
+        "https://user:TOKEN@example.org",
+    ],
+)
 def test_local_remotes_are_refused_without_echoing_secrets(url: str) -> None:
     with pytest.raises(Nq43Error, match="--repo-url") as raised:
         parse_remote(url)
@@ -42,17 +58,24 @@ def test_local_remotes_are_refused_without_echoing_secrets(url: str) -> None:
 def test_github_new_file_url() -> None:
     remote = Remote("https://github.com/bql-hp/nq43", "github")
     url = new_file_url(remote, "main", "data/units/qldt/2025Q1.md", "---\nunit: qldt\n# ghi chú & 100%\n")
-    assert url == ("https://github.com/bql-hp/nq43/new/main/data/units/qldt?filename=2025Q1.md"
-                   "&value=---%0Aunit%3A%20qldt%0A%23%20ghi%20ch%C3%BA%20%26%20100%25%0A")
+    assert url == (
+        "https://github.com/bql-hp/nq43/new/main/data/units/qldt?filename=2025Q1.md"
+        "&value=---%0Aunit%3A%20qldt%0A%23%20ghi%20ch%C3%BA%20%26%20100%25%0A"
+    )
     assert parse_qs(urlsplit(url).query)["value"] == ["---\nunit: qldt\n# ghi chú & 100%\n"]
 
 
 def test_gitlab_new_file_url() -> None:
     remote = Remote("https://gitlab.haiphong.gov.vn/bql/nq43", "gitlab")
     url = new_file_url(remote, "release/2025", "data/units/vp/2025Q2.md", "Đạt")
-    assert url == ("https://gitlab.haiphong.gov.vn/bql/nq43/-/new/release%2F2025/data/units/vp?file_name=2025Q2.md"
-                   "&content=%C4%90%E1%BA%A1t")
-    assert new_file_url(remote, "main", "2025Q2.md", None) == "https://gitlab.haiphong.gov.vn/bql/nq43/-/new/main?file_name=2025Q2.md"
+    assert url == (
+        "https://gitlab.haiphong.gov.vn/bql/nq43/-/new/release%2F2025/data/units/vp?file_name=2025Q2.md"
+        "&content=%C4%90%E1%BA%A1t"
+    )
+    assert (
+        new_file_url(remote, "main", "2025Q2.md", None)
+        == "https://gitlab.haiphong.gov.vn/bql/nq43/-/new/main?file_name=2025Q2.md"
+    )
 
 
 SKELETON = """---
@@ -74,7 +97,9 @@ tasks:
 
 
 def test_compact_drops_only_the_help() -> None:
-    assert compact(SKELETON) == """---
+    assert (
+        compact(SKELETON)
+        == """---
 unit: qldt
 tasks:
   "2.1":
@@ -86,6 +111,7 @@ tasks:
 ### Kết quả
 
 """
+    )
 
 
 def test_a_link_shrinks_to_fit_the_limit_and_says_so() -> None:

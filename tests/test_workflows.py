@@ -82,7 +82,8 @@ def test_the_pull_request_workflow() -> None:
     checkout = next(s for s in job["steps"] if s.get("uses", "").startswith("actions/checkout@"))
     assert checkout["with"]["fetch-depth"] == 0
     assert nq43_commands(steps_run(workflow)) == [
-        ["check", "--base", "origin/$GITHUB_BASE_REF", "--format", "github", "--summary", "$GITHUB_STEP_SUMMARY"]]
+        ["check", "--base", "origin/$GITHUB_BASE_REF", "--format", "github", "--summary", "$GITHUB_STEP_SUMMARY"]
+    ]
 
 
 def test_the_main_workflow() -> None:
@@ -99,7 +100,8 @@ def test_the_gitlab_pipeline() -> None:
     assert validate_job["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
     assert check_job["artifacts"]["paths"] == ["nq43-check.md"] and check_job["artifacts"]["when"] == "always"
     assert nq43_commands(check_job["script"]) == [
-        ["check", "--base", "origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME", "--summary", "nq43-check.md"]]
+        ["check", "--base", "origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME", "--summary", "nq43-check.md"]
+    ]
 
 
 def test_the_pre_commit_hooks() -> None:
@@ -142,7 +144,7 @@ def bin_dir(tmp_path: Path) -> Path:
     folder = tmp_path / "bin"
     folder.mkdir()
     shim = folder / "nq43"
-    shim.write_text(f"#!/bin/sh\nexec {shlex.quote(sys.executable)} -m nq43 \"$@\"\n", encoding="utf-8")
+    shim.write_text(f'#!/bin/sh\nexec {shlex.quote(sys.executable)} -m nq43 "$@"\n', encoding="utf-8")
     shim.chmod(0o755)
     return folder
 
@@ -158,13 +160,25 @@ def origin(tmp_path: Path, bin_dir: Path) -> Path:
 
 
 def run_script(script: str, cwd: Path, bin_dir: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    full_env = {**os.environ, **GIT_ENV, **env, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
-                "PYTHONPATH": str(SOURCE / "src"), "NQ43_TODAY": "2025-03-12"}
+    full_env = {
+        **os.environ,
+        **GIT_ENV,
+        **env,
+        "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
+        "PYTHONPATH": str(SOURCE / "src"),
+        "NQ43_TODAY": "2025-03-12",
+    }
     for name in ("NQ43_ROOT", "NQ43_LANG", "GITHUB_ACTOR", "GITLAB_USER_LOGIN"):
         if name not in env:
             full_env.pop(name, None)
-    return subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", _PIP_STAND_IN + script],
-                          cwd=cwd, env=full_env, capture_output=True, text=True, check=False)
+    return subprocess.run(
+        ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", _PIP_STAND_IN + script],
+        cwd=cwd,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 def unit_clone(origin: Path, path: Path, note: str | None = None) -> Path:
@@ -178,8 +192,13 @@ def unit_clone(origin: Path, path: Path, note: str | None = None) -> Path:
 def test_the_pull_request_workflow_runs(origin: Path, tmp_path: Path, bin_dir: Path) -> None:
     work = unit_clone(origin, tmp_path / "work")
     summary = tmp_path / "summary.md"
-    env = {"GITHUB_ACTIONS": "true", "GITHUB_ACTOR": "bql-qldt-anh", "GITHUB_BASE_REF": "main",
-           "RUNNER_TEMP": str(tmp_path / "runner"), "GITHUB_STEP_SUMMARY": str(summary)}
+    env = {
+        "GITHUB_ACTIONS": "true",
+        "GITHUB_ACTOR": "bql-qldt-anh",
+        "GITHUB_BASE_REF": "main",
+        "RUNNER_TEMP": str(tmp_path / "runner"),
+        "GITHUB_STEP_SUMMARY": str(summary),
+    }
     (tmp_path / "runner").mkdir()
     for script in steps_run(load(GITHUB_PR)):
         done = run_script(script, work, bin_dir, env)
@@ -191,8 +210,13 @@ def test_the_pull_request_workflow_runs(origin: Path, tmp_path: Path, bin_dir: P
 def test_the_pull_request_workflow_fails_an_invalid_note(origin: Path, tmp_path: Path, bin_dir: Path) -> None:
     wrong_quarter = note_text(origin, "qldt").replace("quarter: 2025Q1", "quarter: 2025Q2")
     work = unit_clone(origin, tmp_path / "work", wrong_quarter)
-    env = {"GITHUB_ACTIONS": "true", "GITHUB_ACTOR": "bql-qldt-anh", "GITHUB_BASE_REF": "main",
-           "RUNNER_TEMP": str(tmp_path), "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md")}
+    env = {
+        "GITHUB_ACTIONS": "true",
+        "GITHUB_ACTOR": "bql-qldt-anh",
+        "GITHUB_BASE_REF": "main",
+        "RUNNER_TEMP": str(tmp_path),
+        "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md"),
+    }
     *setup, check = steps_run(load(GITHUB_PR))
     for script in setup:
         assert run_script(script, work, bin_dir, env).returncode == 0
@@ -213,8 +237,13 @@ def test_the_gitlab_pipeline_runs(origin: Path, tmp_path: Path, bin_dir: Path) -
     pipeline = load(GITLAB)
     work = unit_clone(origin, tmp_path / "work")
     git(work, "update-ref", "-d", "refs/remotes/origin/main")  # GitLab fetches only the merge request's branch
-    env = {"GITLAB_CI": "true", "GITLAB_USER_LOGIN": "bql-qldt-anh", "CI_PIPELINE_SOURCE": "merge_request_event",
-           "CI_MERGE_REQUEST_TARGET_BRANCH_NAME": "main", "TMPDIR": str(tmp_path)}
+    env = {
+        "GITLAB_CI": "true",
+        "GITLAB_USER_LOGIN": "bql-qldt-anh",
+        "CI_PIPELINE_SOURCE": "merge_request_event",
+        "CI_MERGE_REQUEST_TARGET_BRANCH_NAME": "main",
+        "TMPDIR": str(tmp_path),
+    }
     done = run_script("\n".join(pipeline["nq43-check"]["script"]), work, bin_dir, env)
     assert done.returncode == 0, done.stderr
     assert (work / "nq43-check.md").read_text(encoding="utf-8").startswith("## ✅ nq43: bài nộp hợp lệ")

@@ -42,7 +42,14 @@ def refused(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
 
 def test_plain_values() -> None:
     assert load("a: 1\nb: 2.5\nc: text\nd: true\ne: False\nf: ~\ng: null\nh:\n") == {
-        "a": 1, "b": 2.5, "c": "text", "d": True, "e": False, "f": None, "g": None, "h": None,
+        "a": 1,
+        "b": 2.5,
+        "c": "text",
+        "d": True,
+        "e": False,
+        "f": None,
+        "g": None,
+        "h": None,
     }
     assert load("- 1\n- [x, 'y']\n- {k: v}\n") == [1, ["x", "y"], {"k": "v"}]
 
@@ -68,7 +75,13 @@ def test_quoted_scalars_are_always_text() -> None:
 
 def test_dates_and_odd_numbers_stay_text() -> None:
     assert load("a: 2025-02-30\nb: 2025-03-05\nc: 12:30:00\nd: 0x1F\ne: 1_000\nf: .nan\ng: .inf\n") == {
-        "a": "2025-02-30", "b": "2025-03-05", "c": "12:30:00", "d": "0x1F", "e": "1_000", "f": ".nan", "g": ".inf",
+        "a": "2025-02-30",
+        "b": "2025-03-05",
+        "c": "12:30:00",
+        "d": "0x1F",
+        "e": "1_000",
+        "f": ".nan",
+        "g": ".inf",
     }
 
 
@@ -80,7 +93,7 @@ def test_numbers_too_big_to_mean_anything_stay_text() -> None:
 
 
 def test_positions_of_values_and_keys() -> None:
-    doc, _ = load_yaml("unit: qldt\ntasks:\n  \"2.1\":\n    status: x\n", "f.yaml", line_offset=1)
+    doc, _ = load_yaml('unit: qldt\ntasks:\n  "2.1":\n    status: x\n', "f.yaml", line_offset=1)
     assert doc is not None
     assert doc.where(("unit",)) == (2, 7)
     assert doc.where(("unit",), key=True) == (2, 1)
@@ -197,10 +210,14 @@ def test_deep_nesting_never_reaches_the_recursive_composer() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines() == ["None ['NQ209']", "None ['NQ209']", "None ['NQ209']",
-                                        "YamlDoc(data={'a': {'b': 1}}, value_pos={(): (1, 1), ('a',): (2, 101), "
-                                        "('a', 'b'): (2, 104)}, key_pos={('a',): (1, 1), ('a', 'b'): (2, 101)}, "
-                                        "raw={('a', 'b'): '1'}) []"]
+    assert done.stdout.splitlines() == [
+        "None ['NQ209']",
+        "None ['NQ209']",
+        "None ['NQ209']",
+        "YamlDoc(data={'a': {'b': 1}}, value_pos={(): (1, 1), ('a',): (2, 101), "
+        "('a', 'b'): (2, 104)}, key_pos={('a',): (1, 1), ('a', 'b'): (2, 101)}, "
+        "raw={('a', 'b'): '1'}) []",
+    ]
 
 
 def test_too_many_values_are_refused() -> None:
@@ -221,7 +238,7 @@ def test_multiple_documents() -> None:
     [
         ("unit: qldt: x\n", 1, 11, "có dấu hai chấm không đúng chỗ"),
         ('a: "x\n', 2, 1, "tệp kết thúc khi dấu nháy hoặc ngoặc chưa đóng"),
-        ("a: [1, 2\n", 2, 1, "thiếu dấu phẩy hoặc dấu \"]\" đóng danh sách"),
+        ("a: [1, 2\n", 2, 1, 'thiếu dấu phẩy hoặc dấu "]" đóng danh sách'),
         ("a: @x\n", 1, 4, "có ký tự không được đứng đầu giá trị"),
         ("a:\n  b: 1\n c: 2\n", 3, 2, "thụt lề không thẳng hàng với các khoá khác"),
         ("? [a]\n: 1\n", 1, 3, "khoá phải là một chữ/số đơn"),
@@ -242,14 +259,39 @@ def test_value_limit_can_be_lifted_for_the_offices_own_files() -> None:
     assert len(doc.data["tasks"]) == MAX_NODES - 1
 
 
-_pieces = st.sampled_from(["a", "b: ", "- ", "[", "]", "{", "}", ", ", ": ", "\n", "  ", "1", "x y", "'q'", "&k ",
-                           "*k", "!!str ", "? ", "#c", "\"", "2.10", "yes"])
+_pieces = st.sampled_from(
+    [
+        "a",
+        "b: ",
+        "- ",
+        "[",
+        "]",
+        "{",
+        "}",
+        ", ",
+        ": ",
+        "\n",
+        "  ",
+        "1",
+        "x y",
+        "'q'",
+        "&k ",
+        "*k",
+        "!!str ",
+        "? ",
+        "#c",
+        '"',
+        "2.10",
+        "yes",
+    ]
+)
 
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(_pieces, max_size=60).map("".join) | st.builds(lambda n: "- " * n + "x", st.integers(0, 40)))
 def test_a_short_samplegives_the_same_result_without_the_scan(sample: str) -> None:
     """Skipping the event scan for short texts changes no result: data, positions, findings and their places."""
+
     def outcome(text: str) -> tuple[object, list[tuple[str, int, int]]]:
         doc, findings = load_yaml(text, "f.yaml", line_offset=1)
         shown = None if doc is None else (doc.data, doc.value_pos, doc.key_pos, doc.raw)

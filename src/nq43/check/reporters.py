@@ -10,8 +10,10 @@ from nq43.domain.findings import Finding, Severity
 from nq43.support.vietnamese import control_characters, invisible_characters
 
 FindingFormat = Literal["text", "json", "github"]
-_SEVERITY = {"vi": {Severity.ERROR: "lỗi", Severity.WARNING: "cảnh báo"},
-             "en": {Severity.ERROR: "error", Severity.WARNING: "warning"}}
+_SEVERITY = {
+    "vi": {Severity.ERROR: "lỗi", Severity.WARNING: "cảnh báo"},
+    "en": {Severity.ERROR: "error", Severity.WARNING: "warning"},
+}
 _HINT = {"vi": "Cách sửa", "en": "Fix"}
 
 

@@ -53,7 +53,9 @@ def note_files(root: Path) -> tuple[list[Path], list[Finding]]:
                 reason = (
                     "tên ghi chú phải có dạng <NĂM>Q<quý>.md, ví dụ 2025Q1.md"
                     if name.endswith(".md")
-                    else "thư mục con không được phép" if entry.is_dir() else "chỉ nhận unit.yaml và ghi chú .md"
+                    else "thư mục con không được phép"
+                    if entry.is_dir()
+                    else "chỉ nhận unit.yaml và ghi chú .md"
                 )
                 findings.append(finding(display_path(entry, root), 1, 1, "NQ111", reason=reason))
     return notes, findings
@@ -82,10 +84,12 @@ def load_repository(root: Path, today: date, paths: Iterable[Path] | None = None
         wanted = [p.resolve() for p in paths]
         for p in wanted:
             if not p.exists():
-                raise Nq43Error(f"Không có tệp hay thư mục \"{p}\".", f"No such file or folder: \"{p}\".")
+                raise Nq43Error(f'Không có tệp hay thư mục "{p}".', f'No such file or folder: "{p}".')
+
         def chosen(file: Path) -> bool:
             resolved = file.resolve() if not file.is_symlink() else file.absolute()
             return any(resolved == w or w in resolved.parents for w in wanted)
+
         extra = [p for p in wanted if p.is_file() and p.suffix == ".md" and p not in {f.resolve() for f in files}]
         files = [f for f in files if chosen(f)] + extra
         stray = [s for s in stray if chosen(root / s.path)]

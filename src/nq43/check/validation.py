@@ -27,8 +27,9 @@ def _known(ids: list[str]) -> str:
     return ", ".join(ids) if ids else "(không có)"
 
 
-def check_note(read: NoteRead, directive: Directive, *, folder: str | None, file_name: str,
-               today: date) -> list[Finding]:
+def check_note(
+    read: NoteRead, directive: Directive, *, folder: str | None, file_name: str, today: date
+) -> list[Finding]:
     """Cross-reference findings for a note that could be parsed (`read.note` and `read.doc` are set).
 
     `folder` is the unit folder the note sits in (None when it is outside data/units/).
@@ -45,8 +46,17 @@ def check_note(read: NoteRead, directive: Directive, *, folder: str | None, file
     if note.unit and unit is None:
         unit_ids = [u.id for u in directive.units]
         vi, en = suggestion(note.unit, unit_ids)
-        add(finding(path, *doc.where(("unit",)), "NQ401", unit=note.unit, known=_known(unit_ids),
-                    suggestion=vi, suggestion_en=en))
+        add(
+            finding(
+                path,
+                *doc.where(("unit",)),
+                "NQ401",
+                unit=note.unit,
+                known=_known(unit_ids),
+                suggestion=vi,
+                suggestion_en=en,
+            )
+        )
     if unit is not None and folder is not None and folder != note.unit:
         add(finding(path, *doc.where(("unit",)), "NQ402", unit=note.unit, folder=folder))
     if note.quarter is not None and file_name != f"{note.quarter}.md":
@@ -59,12 +69,27 @@ def check_note(read: NoteRead, directive: Directive, *, folder: str | None, file
         if note.submitted > today:
             add(finding(path, *doc.where(("submitted",)), "NQ407", value=data["submitted"], today=today.isoformat()))
         if note.quarter is not None and note.submitted < note.quarter.first_day:
-            add(finding(path, *doc.where(("submitted",)), "NQ408", value=data["submitted"], quarter=str(note.quarter),
-                        start=note.quarter.first_day.isoformat()))
+            add(
+                finding(
+                    path,
+                    *doc.where(("submitted",)),
+                    "NQ408",
+                    value=data["submitted"],
+                    quarter=str(note.quarter),
+                    start=note.quarter.first_day.isoformat(),
+                )
+            )
     for index, amendment in enumerate(data.get("amends") or ()):
         if isinstance(amendment, dict) and _impossible_date(amendment.get("date")):
-            add(finding(path, *doc.where(("amends", index, "date")), "NQ306", field=f"amends.{index}.date",
-                        value=amendment["date"]))
+            add(
+                finding(
+                    path,
+                    *doc.where(("amends", index, "date")),
+                    "NQ306",
+                    field=f"amends.{index}.date",
+                    value=amendment["date"],
+                )
+            )
 
     if unit is None:
         return findings
@@ -75,8 +100,18 @@ def check_note(read: NoteRead, directive: Directive, *, folder: str | None, file
         where = ("tasks", task_id)
         if task_id not in own:
             vi, en = suggestion(task_id, own)
-            add(finding(path, *doc.where(where, key=True), "NQ404", task=task_id, unit=unit.id, known=_known(own),
-                        suggestion=vi, suggestion_en=en))
+            add(
+                finding(
+                    path,
+                    *doc.where(where, key=True),
+                    "NQ404",
+                    task=task_id,
+                    unit=unit.id,
+                    known=_known(own),
+                    suggestion=vi,
+                    suggestion_en=en,
+                )
+            )
             continue
         if not isinstance(entry, dict):
             continue
@@ -89,8 +124,19 @@ def check_note(read: NoteRead, directive: Directive, *, folder: str | None, file
     for section in body.sections:
         if section.task not in own:
             vi, en = suggestion(section.task, own)
-            add(finding(path, section.line, 1, "NQ502", task=section.task, unit=unit.id, known=_known(own),
-                        suggestion=vi, suggestion_en=en))
+            add(
+                finding(
+                    path,
+                    section.line,
+                    1,
+                    "NQ502",
+                    task=section.task,
+                    unit=unit.id,
+                    known=_known(own),
+                    suggestion=vi,
+                    suggestion_en=en,
+                )
+            )
     for task in directive.tasks_of(unit.id):
         if task.id not in present:
             line = doc.where(("tasks", task.id), key=True)[0] if task.id in entries else 1
@@ -98,8 +144,9 @@ def check_note(read: NoteRead, directive: Directive, *, folder: str | None, file
     return findings
 
 
-def _check_task_entry(doc: YamlDoc, path: str, task_id: str, entry: dict[str, Any], directive: Directive,
-                      submitted: date | None) -> list[Finding]:
+def _check_task_entry(
+    doc: YamlDoc, path: str, task_id: str, entry: dict[str, Any], directive: Directive, submitted: date | None
+) -> list[Finding]:
     findings: list[Finding] = []
     where = ("tasks", task_id)
     progress = entry.get("progress")
@@ -109,30 +156,55 @@ def _check_task_entry(doc: YamlDoc, path: str, task_id: str, entry: dict[str, An
     if isinstance(completed, str):
         day = parse_date(completed)
         if _impossible_date(completed):
-            findings.append(finding(path, *doc.where((*where, "completed")), "NQ306",
-                                    field=f"tasks.{task_id}.completed", value=completed))
+            findings.append(
+                finding(
+                    path,
+                    *doc.where((*where, "completed")),
+                    "NQ306",
+                    field=f"tasks.{task_id}.completed",
+                    value=completed,
+                )
+            )
         elif day is not None and submitted is not None and day > submitted:
-            findings.append(finding(path, *doc.where((*where, "completed")), "NQ411", task=task_id, value=completed,
-                                    submitted=submitted.isoformat()))
+            findings.append(
+                finding(
+                    path,
+                    *doc.where((*where, "completed")),
+                    "NQ411",
+                    task=task_id,
+                    value=completed,
+                    submitted=submitted.isoformat(),
+                )
+            )
     indicators = entry.get("indicators")
     own = [i.id for i in directive.indicators_of(task_id)]
-    for indicator_id, value in (indicators.items() if isinstance(indicators, dict) else ()):
+    for indicator_id, value in indicators.items() if isinstance(indicators, dict) else ():
         at = doc.where((*where, "indicators", indicator_id), key=True)
         indicator = directive.indicator(indicator_id)
         if indicator is None:
             vi, en = suggestion(indicator_id, [i.id for i in directive.indicators])
-            findings.append(finding(path, *at, "NQ406", indicator=indicator_id, known=_known(own),
-                                    suggestion=vi, suggestion_en=en))
+            findings.append(
+                finding(path, *at, "NQ406", indicator=indicator_id, known=_known(own), suggestion=vi, suggestion_en=en)
+            )
             continue
         if indicator.task != task_id:
-            findings.append(finding(path, *at, "NQ410", indicator=indicator_id, owner_task=indicator.task,
-                                    task=task_id))
+            findings.append(
+                finding(path, *at, "NQ410", indicator=indicator_id, owner_task=indicator.task, task=task_id)
+            )
         if not isinstance(value, (int, float)) or isinstance(value, bool):
             continue  # the schema has said so
         low, high = indicator.minimum, indicator.maximum
         if (low is not None and value < low) or (high is not None and value > high):
             # the same wording as the schema's range findings: "0 – 100", "≥ 0", "≤ 100"
             span = f"≥ {low:g}" if high is None else f"≤ {high:g}" if low is None else f"{low:g} – {high:g}"
-            findings.append(finding(path, *doc.where((*where, "indicators", indicator_id)), "NQ305",
-                                    field=f"tasks.{task_id}.indicators.{indicator_id}", value=value, range=span))
+            findings.append(
+                finding(
+                    path,
+                    *doc.where((*where, "indicators", indicator_id)),
+                    "NQ305",
+                    field=f"tasks.{task_id}.indicators.{indicator_id}",
+                    value=value,
+                    range=span,
+                )
+            )
     return findings

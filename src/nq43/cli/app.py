@@ -13,7 +13,9 @@ import typer
 
 from nq43 import __version__
 from nq43.cli.terminal import day_option, display, echo_err, quarter_option, today
+from nq43.domain.catalogue import Lang
 from nq43.domain.errors import Nq43Error
+from nq43.tracking.views import Format
 
 app = typer.Typer(
     name="nq43",
@@ -43,23 +45,34 @@ class FindingFormatOption(str, Enum):
 # Options shared by the commands, written once.
 RootOpt = Annotated[
     Path | None,
-    typer.Option("--root", help="Thư mục kho dữ liệu (chứa data/directive.yaml). "
-                 "Mặc định: tìm từ thư mục hiện tại lên.", envvar="NQ43_ROOT", show_default=False),
+    typer.Option(
+        "--root",
+        help="Thư mục kho dữ liệu (chứa data/directive.yaml). Mặc định: tìm từ thư mục hiện tại lên.",
+        envvar="NQ43_ROOT",
+        show_default=False,
+    ),
 ]
 LangOpt = Annotated[LangOption, typer.Option("--lang", help="Ngôn ngữ thông báo: vi hoặc en.", envvar="NQ43_LANG")]
 TodayOpt = Annotated[
     str | None,
-    typer.Option("--today", help="Coi hôm nay là ngày này (NĂM-THÁNG-NGÀY), để kết quả lặp lại được.",
-                 envvar="NQ43_TODAY", show_default=False),
+    typer.Option(
+        "--today",
+        help="Coi hôm nay là ngày này (NĂM-THÁNG-NGÀY), để kết quả lặp lại được.",
+        envvar="NQ43_TODAY",
+        show_default=False,
+    ),
 ]
 
 
 @app.command("validate")
 def validate(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Tệp hoặc thư mục cần kiểm tra; mặc định toàn bộ data/.",
-                                                       show_default=False)] = None,
-    fmt: Annotated[FindingFormatOption, typer.Option("--format", help="text, json, hoặc github (chú thích trên "
-                                                     "pull request).")] = FindingFormatOption.text,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Tệp hoặc thư mục cần kiểm tra; mặc định toàn bộ data/.", show_default=False),
+    ] = None,
+    fmt: Annotated[
+        FindingFormatOption, typer.Option("--format", help="text, json, hoặc github (chú thích trên pull request).")
+    ] = FindingFormatOption.text,
     strict: Annotated[bool, typer.Option("--strict", help="Coi cảnh báo là lỗi.")] = False,
     root: RootOpt = None,
     lang: LangOpt = LangOption.vi,
@@ -92,13 +105,29 @@ def new(
     quarter: Annotated[str, typer.Option("--quarter", help="Quý, ví dụ 2025Q1.")],
     prepared_by: Annotated[str, typer.Option("--prepared-by", help="Họ tên người soạn.")] = "",
     stdout: Annotated[bool, typer.Option("--stdout", help="In khung ra màn hình thay vì ghi tệp.")] = False,
-    link: Annotated[bool, typer.Option("--link", help="In đường link mở trình soạn thảo web của GitHub/GitLab với "
-                                       "tên tệp và khung ghi chú điền sẵn (cho đơn vị không dùng git).")] = False,
-    repo_url: Annotated[str | None, typer.Option("--repo-url", help="Địa chỉ kho trên GitHub/GitLab; mặc định: "
-                                                 "git remote get-url origin.", show_default=False)] = None,
+    link: Annotated[
+        bool,
+        typer.Option(
+            "--link",
+            help="In đường link mở trình soạn thảo web của GitHub/GitLab với "
+            "tên tệp và khung ghi chú điền sẵn (cho đơn vị không dùng git).",
+        ),
+    ] = False,
+    repo_url: Annotated[
+        str | None,
+        typer.Option(
+            "--repo-url",
+            help="Địa chỉ kho trên GitHub/GitLab; mặc định: git remote get-url origin.",
+            show_default=False,
+        ),
+    ] = None,
     branch: Annotated[str, typer.Option("--branch", help="Nhánh nhận ghi chú (với --link).")] = "main",
-    forge: Annotated[ForgeOption | None, typer.Option("--forge", help="github hoặc gitlab, khi không đoán được "
-                                                      "từ địa chỉ kho (với --link).", show_default=False)] = None,
+    forge: Annotated[
+        ForgeOption | None,
+        typer.Option(
+            "--forge", help="github hoặc gitlab, khi không đoán được từ địa chỉ kho (với --link).", show_default=False
+        ),
+    ] = None,
     root: RootOpt = None,
     lang: LangOpt = LangOption.vi,
     when: TodayOpt = None,
@@ -125,8 +154,7 @@ def new(
     found = directive.unit(unit)
     if found is None:
         known = ", ".join(u.id for u in directive.units)
-        raise Nq43Error(f"Không có đơn vị \"{unit}\". Các mã đơn vị: {known}.",
-                        f"No unit \"{unit}\". Unit ids: {known}.")
+        raise Nq43Error(f'Không có đơn vị "{unit}". Các mã đơn vị: {known}.', f'No unit "{unit}". Unit ids: {known}.')
     text = skeleton(directive, found, parsed, today(when), prepared_by)
     if link:
         return _print_link(base, f"data/units/{found.id}/{parsed}.md", text, repo_url, branch, forge, lang)
@@ -136,8 +164,10 @@ def new(
     target = base / "data" / "units" / found.id / f"{parsed}.md"
     shown = target.relative_to(base).as_posix()
     if not create_new(target, text):
-        raise Nq43Error(f"{shown} đã có; nq43 không ghi đè ghi chú. Sửa trực tiếp tệp đó.",
-                        f"{shown} already exists; nq43 never overwrites a note. Edit it instead.")
+        raise Nq43Error(
+            f"{shown} đã có; nq43 không ghi đè ghi chú. Sửa trực tiếp tệp đó.",
+            f"{shown} already exists; nq43 never overwrites a note. Edit it instead.",
+        )
     echo_err(f"Đã tạo {shown}." if lang is LangOption.vi else f"Created {shown}.")
     sys.stdout.write(shown + "\n")
     return 0
@@ -148,31 +178,43 @@ class ForgeOption(str, Enum):
     gitlab = "gitlab"
 
 
-def _print_link(base: Path, path: str, text: str, repo_url: str | None, branch: str, forge: ForgeOption | None,
-                lang: LangOption) -> int:
+def _print_link(
+    base: Path, path: str, text: str, repo_url: str | None, branch: str, forge: ForgeOption | None, lang: LangOption
+) -> int:
     from nq43.submission.weblink import MAX_URL, link, parse_remote
     from nq43.support.git import git
 
     url = repo_url or (git(base, "remote", "get-url", "origin") or "").strip()
     if not url:
-        raise Nq43Error("Kho chưa có remote \"origin\": chỉ ra địa chỉ kho bằng --repo-url, ví dụ "
-                        "--repo-url https://github.com/bql-hp/nq43.",
-                        "The repository has no \"origin\" remote: give its address with --repo-url.")
+        raise Nq43Error(
+            'Kho chưa có remote "origin": chỉ ra địa chỉ kho bằng --repo-url, ví dụ '
+            "--repo-url https://github.com/bql-hp/nq43.",
+            'The repository has no "origin" remote: give its address with --repo-url.',
+        )
     made = link(parse_remote(url, forge.value if forge else None), branch, path, text)
     sys.stdout.write(made.url + "\n")
     vi = lang is LangOption.vi
     if not made.complete:
-        echo_err(f"Khung ghi chú quá dài để gửi trong một đường link (giới hạn {MAX_URL} ký tự): link chỉ điền sẵn "
-                  "tên tệp. Dán nội dung khung (nq43 new ... --stdout) vào trình soạn thảo." if vi else
-                  f"The skeleton is too long for a link (limit {MAX_URL} characters): the link fills in the file name "
-                  "only. Paste the skeleton (nq43 new ... --stdout) into the editor.")
+        echo_err(
+            f"Khung ghi chú quá dài để gửi trong một đường link (giới hạn {MAX_URL} ký tự): link chỉ điền sẵn "
+            "tên tệp. Dán nội dung khung (nq43 new ... --stdout) vào trình soạn thảo."
+            if vi
+            else f"The skeleton is too long for a link (limit {MAX_URL} characters): the link fills in the file name "
+            "only. Paste the skeleton (nq43 new ... --stdout) into the editor."
+        )
     elif made.compacted:
-        echo_err("Link đã bỏ các dòng hướng dẫn (# ...) của khung để vừa giới hạn độ dài." if vi else
-                  "The link leaves out the skeleton's help lines (# ...) to fit the length limit.")
-    echo_err(f"Mở link trên trình duyệt, điền nội dung, rồi chọn \"Commit changes\" / \"Propose changes\" để tạo "
-              f"pull request vào nhánh {branch}." if vi else
-              f"Open the link in a browser, fill the note in, then \"Commit changes\" / \"Propose changes\" to open "
-              f"a pull request into {branch}.")
+        echo_err(
+            "Link đã bỏ các dòng hướng dẫn (# ...) của khung để vừa giới hạn độ dài."
+            if vi
+            else "The link leaves out the skeleton's help lines (# ...) to fit the length limit."
+        )
+    echo_err(
+        f'Mở link trên trình duyệt, điền nội dung, rồi chọn "Commit changes" / "Propose changes" để tạo '
+        f"pull request vào nhánh {branch}."
+        if vi
+        else f'Open the link in a browser, fill the note in, then "Commit changes" / "Propose changes" to open '
+        f"a pull request into {branch}."
+    )
     return 0
 
 
@@ -184,18 +226,25 @@ class StatusFormatOption(str, Enum):
 
 @app.command("status")
 def status(
-    quarter: Annotated[str | None, typer.Option("--quarter", help="Quý cần xem, ví dụ 2025Q1. Mặc định: quý hiện tại.",
-                                                show_default=False)] = None,
-    tasks: Annotated[bool, typer.Option("--tasks", help="Xem từng nhiệm vụ (phân loại theo mẫu báo cáo) "
-                                        "thay cho từng đơn vị.")] = False,
-    unit: Annotated[str | None, typer.Option("--unit", help="Một đơn vị qua các quý, ví dụ qldt.",
-                                             show_default=False)] = None,
-    year: Annotated[int | None, typer.Option("--year", help="Bảng đơn vị x quý của một năm, ví dụ 2025.",
-                                             show_default=False)] = None,
-    fmt: Annotated[StatusFormatOption,
-                   typer.Option("--format", help="table (bảng), json, hoặc csv.")] = StatusFormatOption.table,
-    check: Annotated[bool, typer.Option("--check", help="Thoát với mã 1 khi có đơn vị quá hạn chưa nộp "
-                                        "hoặc ghi chú có lỗi.")] = False,
+    quarter: Annotated[
+        str | None,
+        typer.Option("--quarter", help="Quý cần xem, ví dụ 2025Q1. Mặc định: quý hiện tại.", show_default=False),
+    ] = None,
+    tasks: Annotated[
+        bool, typer.Option("--tasks", help="Xem từng nhiệm vụ (phân loại theo mẫu báo cáo) thay cho từng đơn vị.")
+    ] = False,
+    unit: Annotated[
+        str | None, typer.Option("--unit", help="Một đơn vị qua các quý, ví dụ qldt.", show_default=False)
+    ] = None,
+    year: Annotated[
+        int | None, typer.Option("--year", help="Bảng đơn vị x quý của một năm, ví dụ 2025.", show_default=False)
+    ] = None,
+    fmt: Annotated[
+        StatusFormatOption, typer.Option("--format", help="table (bảng), json, hoặc csv.")
+    ] = StatusFormatOption.table,
+    check: Annotated[
+        bool, typer.Option("--check", help="Thoát với mã 1 khi có đơn vị quá hạn chưa nộp hoặc ghi chú có lỗi.")
+    ] = False,
     root: RootOpt = None,
     lang: LangOpt = LangOption.vi,
     when: TodayOpt = None,
@@ -209,11 +258,21 @@ def status(
     Ví dụ: `nq43 status`, `nq43 status --quarter 2025Q1 --tasks`, `nq43 status --unit qldt`,
     `nq43 status --year 2025 --format csv`, `nq43 status --check` (cho CI chạy định kỳ).
     """
-    return _status(quarter, tasks, unit, year, fmt.value, check, root, lang.value, when)
+    view_format: Format = fmt.value  # the option's values are the view's formats
+    return _status(quarter, tasks, unit, year, view_format, check, root, _lang_code(lang), when)
 
 
-def _status(quarter: str | None, tasks: bool, unit: str | None, year: int | None, fmt: str, check: bool,
-            root: Path | None, lang: str, day: str | None) -> int:
+def _status(
+    quarter: str | None,
+    tasks: bool,
+    unit: str | None,
+    year: int | None,
+    fmt: Format,
+    check: bool,
+    root: Path | None,
+    lang: Lang,
+    day: str | None,
+) -> int:
     """Show one quarter (units or tasks), one unit's history, or a year's matrix; the exit code for --check."""
     from nq43.check import reporters
     from nq43.domain.records import Quarter
@@ -223,8 +282,10 @@ def _status(quarter: str | None, tasks: bool, unit: str | None, year: int | None
 
     now = today(day)
     if tasks and (unit or year is not None):
-        raise Nq43Error("--tasks chỉ dùng khi xem một quý, không kèm --unit hay --year.",
-                        "--tasks shows one quarter; it does not go with --unit or --year.")
+        raise Nq43Error(
+            "--tasks chỉ dùng khi xem một quý, không kèm --unit hay --year.",
+            "--tasks shows one quarter; it does not go with --unit or --year.",
+        )
     if quarter is not None and year is not None:
         raise Nq43Error("Chọn --quarter hoặc --year, không dùng cả hai.", "Give --quarter or --year, not both.")
     if year is not None and not 1900 <= year <= 9999:
@@ -241,15 +302,16 @@ def _status(quarter: str | None, tasks: bool, unit: str | None, year: int | None
         inputs = gather(base, now, [chosen])
     directive, calendar = inputs.directive, inputs.calendar
     if directive is None or calendar is None:
-        echo_err(reporters.text(inputs.findings, lang))  # type: ignore[arg-type]
+        echo_err(reporters.text(inputs.findings, lang))
         return 1
     view: View
     if unit is not None:
         found = directive.unit(unit)
         if found is None:
             known = ", ".join(u.id for u in directive.units)
-            raise Nq43Error(f"Không có đơn vị \"{unit}\". Các mã đơn vị: {known}.",
-                            f"No unit \"{unit}\". Unit ids: {known}.")
+            raise Nq43Error(
+                f'Không có đơn vị "{unit}". Các mã đơn vị: {known}.', f'No unit "{unit}". Unit ids: {known}.'
+            )
         quarters = year_quarters or history_quarters(now, inputs.quarters, chosen)
         view = unit_history(directive, calendar, found, quarters, inputs.notes, inputs.submissions, now)
     elif year is not None:
@@ -257,12 +319,20 @@ def _status(quarter: str | None, tasks: bool, unit: str | None, year: int | None
     else:
         assert chosen is not None
         view = quarter_status(directive, calendar, chosen, inputs.notes, inputs.submissions, now)
-    sys.stdout.write(render(view, fmt, lang, display(sys.stdout.isatty()),  # type: ignore[arg-type]
-                            resolution=directive.resolution.number, tasks=tasks))
+    sys.stdout.write(
+        render(
+            view,
+            fmt,
+            lang,
+            display(sys.stdout.isatty()),
+            resolution=directive.resolution.number,
+            tasks=tasks,
+        )
+    )
     if fmt == "csv":
-        sys.stderr.write(notices_text(view, lang))  # type: ignore[arg-type]
+        sys.stderr.write(notices_text(view, lang))
     if check and view.failing:
-        sys.stderr.write(check_summary(view, lang))  # type: ignore[arg-type]
+        sys.stderr.write(check_summary(view, lang))
         return 1
     return 0
 
@@ -270,23 +340,35 @@ def _status(quarter: str | None, tasks: bool, unit: str | None, year: int | None
 @app.command("report")
 def report(
     quarter: Annotated[str, typer.Option("--quarter", help="Quý báo cáo, ví dụ 2025Q1.", show_default=False)],
-    out: Annotated[Path | None, typer.Option("--out", help="Thư mục ghi báo cáo. Mặc định: reports/<quý>/.",
-                                             show_default=False)] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Thư mục ghi báo cáo. Mặc định: reports/<quý>/.", show_default=False)
+    ] = None,
     draft: Annotated[bool, typer.Option("--draft", help="Đánh dấu báo cáo là DỰ THẢO.")] = False,
-    day: Annotated[str | None, typer.Option("--date", show_default=False,
-                                            help="Ngày ghi trên báo cáo (NĂM-THÁNG-NGÀY). "
-                                                 "Mặc định: hôm nay.")] = None,
-    number: Annotated[str | None, typer.Option("--number", show_default=False,
-                                               help="Số báo cáo, ví dụ 5 (in \"05/BC-BQL\"). "
-                                                    "Mặc định để trống.")] = None,
-    signer: Annotated[str | None, typer.Option("--signer", help="Họ tên người ký, thay cho dữ liệu.",
-                                               show_default=False)] = None,
-    issue: Annotated[bool, typer.Option("--issue", help="Ghi nhận báo cáo đã ban hành (reports/<quý>/issued.yaml): "
-                                        "số, ngày và phiên bản từng ghi chú đã dùng. Cần --number và --date.")] = False,
-    template_dir: Annotated[Path | None, typer.Option("--template-dir", help="Thư mục mẫu báo cáo đã tuỳ chỉnh.",
-                                                      show_default=False)] = None,
-    allow_invalid: Annotated[bool, typer.Option("--allow-invalid", help="Bỏ qua ghi chú không hợp lệ (báo cáo ghi rõ) "
-                                                "thay vì dừng.")] = False,
+    day: Annotated[
+        str | None,
+        typer.Option("--date", show_default=False, help="Ngày ghi trên báo cáo (NĂM-THÁNG-NGÀY). Mặc định: hôm nay."),
+    ] = None,
+    number: Annotated[
+        str | None,
+        typer.Option("--number", show_default=False, help='Số báo cáo, ví dụ 5 (in "05/BC-BQL"). Mặc định để trống.'),
+    ] = None,
+    signer: Annotated[
+        str | None, typer.Option("--signer", help="Họ tên người ký, thay cho dữ liệu.", show_default=False)
+    ] = None,
+    issue: Annotated[
+        bool,
+        typer.Option(
+            "--issue",
+            help="Ghi nhận báo cáo đã ban hành (reports/<quý>/issued.yaml): "
+            "số, ngày và phiên bản từng ghi chú đã dùng. Cần --number và --date.",
+        ),
+    ] = False,
+    template_dir: Annotated[
+        Path | None, typer.Option("--template-dir", help="Thư mục mẫu báo cáo đã tuỳ chỉnh.", show_default=False)
+    ] = None,
+    allow_invalid: Annotated[
+        bool, typer.Option("--allow-invalid", help="Bỏ qua ghi chú không hợp lệ (báo cáo ghi rõ) thay vì dừng.")
+    ] = False,
     root: RootOpt = None,
     lang: LangOpt = LangOption.vi,
     when: TodayOpt = None,
@@ -306,9 +388,17 @@ def report(
     base = find_root(root)
     parsed = quarter_option(quarter)
     request = ReportRequest(
-        root=base, quarter=parsed, today=today(when), date=day_option(day, "--date"),
-        number=number, signer=signer,
-        draft=draft, allow_invalid=allow_invalid, issue=issue, template_dir=template_dir, out=out,
+        root=base,
+        quarter=parsed,
+        today=today(when),
+        date=day_option(day, "--date"),
+        number=number,
+        signer=signer,
+        draft=draft,
+        allow_invalid=allow_invalid,
+        issue=issue,
+        template_dir=template_dir,
+        out=out,
     )
     outcome = build(request)
     vi = lang is LangOption.vi
@@ -317,8 +407,8 @@ def report(
         echo_err(
             f"Chưa lập báo cáo {parsed}: có {len(outcome.errors)} lỗi ở trên. Sửa lỗi (xem `nq43 validate`)"
             + (", hoặc thêm --allow-invalid để bỏ qua ghi chú không hợp lệ." if vi and not allow_invalid else ".")
-            if vi else
-            f"Report {parsed} not built: {len(outcome.errors)} error(s) above. Fix them (see `nq43 validate`)"
+            if vi
+            else f"Report {parsed} not built: {len(outcome.errors)} error(s) above. Fix them (see `nq43 validate`)"
             + (", or add --allow-invalid to leave invalid notes out." if not allow_invalid else ".")
         )
         return 1
@@ -333,18 +423,25 @@ def report(
         units = f"{len(context.reported_units)}/{len(context.units)}"
         echo_err(
             f"Đã lập báo cáo {parsed}{' (' + state + ')' if state else ''}: {units} đơn vị đã báo cáo, "
-            f"{context.tally.total} nhiệm vụ." if vi else
-            f"Built the {parsed} report{' (' + state + ')' if state else ''}: {units} units reported, "
+            f"{context.tally.total} nhiệm vụ."
+            if vi
+            else f"Built the {parsed} report{' (' + state + ')' if state else ''}: {units} units reported, "
             f"{context.tally.total} tasks."
         )
     if outcome.issued is not None:
         record = outcome.issued
         if outcome.issue_unchanged:
-            echo_err(f"Báo cáo đã được ghi nhận ban hành trước đó (số {record.number}); không có gì thay đổi." if vi
-                      else f"The report was already recorded as issued (number {record.number}); nothing changed.")
+            echo_err(
+                f"Báo cáo đã được ghi nhận ban hành trước đó (số {record.number}); không có gì thay đổi."
+                if vi
+                else f"The report was already recorded as issued (number {record.number}); nothing changed."
+            )
         else:
-            echo_err(f"Đã ghi nhận ban hành: số {record.number}, {len(record.notes)} ghi chú."
-                      if vi else f"Recorded as issued: number {record.number}, {len(record.notes)} notes.")
+            echo_err(
+                f"Đã ghi nhận ban hành: số {record.number}, {len(record.notes)} ghi chú."
+                if vi
+                else f"Recorded as issued: number {record.number}, {len(record.notes)} notes."
+            )
     return 0
 
 
@@ -364,17 +461,36 @@ class CheckFormatOption(str, Enum):
 
 @app.command("check")
 def check(
-    base: Annotated[str | None, typer.Option("--base", help="Nhánh nhận pull request. Mặc định: origin/ + nhánh đích "
-                                             "mà GitHub Actions (GITHUB_BASE_REF) hay GitLab CI báo, nếu không thì "
-                                             "origin/main.", show_default=False)] = None,
-    fmt: Annotated[CheckFormatOption, typer.Option("--format", help="text, json, github (chú thích trên pull request) "
-                                                   "hoặc markdown (bản tóm tắt).")] = CheckFormatOption.text,
-    actor: Annotated[str | None, typer.Option("--actor", help="Tài khoản người nộp. Mặc định: GITHUB_ACTOR hoặc "
-                                              "GITLAB_USER_LOGIN; ngoài CI thì không kiểm tra.",
-                                              show_default=False)] = None,
-    summary: Annotated[Path | None, typer.Option("--summary", help="Ghi thêm (nối vào cuối) bản tóm tắt Markdown "
-                                                 "vào tệp này, ví dụ \"$GITHUB_STEP_SUMMARY\".",
-                                                 show_default=False)] = None,
+    base: Annotated[
+        str | None,
+        typer.Option(
+            "--base",
+            help="Nhánh nhận pull request. Mặc định: origin/ + nhánh đích "
+            "mà GitHub Actions (GITHUB_BASE_REF) hay GitLab CI báo, nếu không thì "
+            "origin/main.",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[
+        CheckFormatOption,
+        typer.Option("--format", help="text, json, github (chú thích trên pull request) hoặc markdown (bản tóm tắt)."),
+    ] = CheckFormatOption.text,
+    actor: Annotated[
+        str | None,
+        typer.Option(
+            "--actor",
+            help="Tài khoản người nộp. Mặc định: GITHUB_ACTOR hoặc GITLAB_USER_LOGIN; ngoài CI thì không kiểm tra.",
+            show_default=False,
+        ),
+    ] = None,
+    summary: Annotated[
+        Path | None,
+        typer.Option(
+            "--summary",
+            help='Ghi thêm (nối vào cuối) bản tóm tắt Markdown vào tệp này, ví dụ "$GITHUB_STEP_SUMMARY".',
+            show_default=False,
+        ),
+    ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Coi cảnh báo là lỗi.")] = False,
     no_fetch: Annotated[bool, typer.Option("--no-fetch", help="Không tải thêm lịch sử git từ máy chủ.")] = False,
     root: RootOpt = None,
@@ -400,13 +516,17 @@ def check(
     vi = lang is LangOption.vi
     for step in changes.fetched:
         echo_err(f"Đã tải thêm lịch sử: {step}" if vi else f"Fetched history: {step}")
-    submission, directive_findings = gate.check(found_root, changes, gate.actor_from_env(os.environ, actor),
-                                                today(when))
+    submission, directive_findings = gate.check(
+        found_root, changes, gate.actor_from_env(os.environ, actor), today(when)
+    )
     if submission is None:
         shown = fmt.value if fmt.value != "markdown" else "text"
         sys.stdout.write(reporters.render(directive_findings, shown, lang.value))  # type: ignore[arg-type]
-        echo_err("Không đọc được công văn (data/directive.yaml) nên chưa kiểm tra được bài nộp." if vi else
-                  "The directive (data/directive.yaml) cannot be read, so the submission cannot be checked.")
+        echo_err(
+            "Không đọc được công văn (data/directive.yaml) nên chưa kiểm tra được bài nộp."
+            if vi
+            else "The directive (data/directive.yaml) cannot be read, so the submission cannot be checked."
+        )
         return 1
     sys.stdout.write(checkreport.render(submission, fmt.value, lang.value, strict))
     if summary is not None:
@@ -424,8 +544,9 @@ def _append(path: Path, text: str) -> None:
             out.write(text + "\n")
     except OSError as error:
         reason = error.strerror or str(error)
-        raise OutputError(f"Không ghi được bản tóm tắt vào \"{path}\": {reason}.",
-                          f"Cannot write the summary to \"{path}\": {reason}.") from None
+        raise OutputError(
+            f'Không ghi được bản tóm tắt vào "{path}": {reason}.', f'Cannot write the summary to "{path}": {reason}.'
+        ) from None
 
 
 class HostOption(str, Enum):
@@ -436,10 +557,13 @@ class HostOption(str, Enum):
 
 @app.command("codeowners")
 def codeowners(
-    host: Annotated[HostOption, typer.Option("--host", help="github (.github/CODEOWNERS), gitlab (.gitlab/CODEOWNERS) "
-                                             "hoặc all (cả hai).")] = HostOption.all,
-    check_only: Annotated[bool, typer.Option("--check", help="Không ghi; thoát với mã 1 khi tệp thiếu "
-                                             "hoặc đã cũ.")] = False,
+    host: Annotated[
+        HostOption,
+        typer.Option("--host", help="github (.github/CODEOWNERS), gitlab (.gitlab/CODEOWNERS) hoặc all (cả hai)."),
+    ] = HostOption.all,
+    check_only: Annotated[
+        bool, typer.Option("--check", help="Không ghi; thoát với mã 1 khi tệp thiếu hoặc đã cũ.")
+    ] = False,
     stdout: Annotated[bool, typer.Option("--stdout", help="In ra màn hình thay vì ghi tệp.")] = False,
     root: RootOpt = None,
     lang: LangOpt = LangOption.vi,
@@ -481,9 +605,11 @@ def codeowners(
             echo_err(f"{shown}: đã đúng." if vi else f"{shown}: up to date.")
         elif check_only:
             stale.append(shown)
-            echo_err(f"{shown}: {'chưa có' if current is None else 'đã cũ'}; chạy \"nq43 codeowners\" rồi commit."
-                      if vi else
-                      f"{shown}: {'missing' if current is None else 'stale'}; run \"nq43 codeowners\" and commit.")
+            echo_err(
+                f'{shown}: {"chưa có" if current is None else "đã cũ"}; chạy "nq43 codeowners" rồi commit.'
+                if vi
+                else f'{shown}: {"missing" if current is None else "stale"}; run "nq43 codeowners" and commit.'
+            )
         else:
             write_atomic(target, text)
             echo_err(f"Đã ghi {shown}." if vi else f"Wrote {shown}.")
@@ -499,8 +625,9 @@ class SchemaOption(str, Enum):
 
 @app.command("schema")
 def schema_cmd(
-    kind: Annotated[SchemaOption, typer.Argument(help="note (ghi chú quý), directive, unit, hoặc calendar "
-                                                 "(lịch báo cáo).")] = SchemaOption.note,
+    kind: Annotated[
+        SchemaOption, typer.Argument(help="note (ghi chú quý), directive, unit, hoặc calendar (lịch báo cáo).")
+    ] = SchemaOption.note,
 ) -> int:
     """In JSON Schema của phần đầu ghi chú (hoặc của directive.yaml, unit.yaml) để trình soạn thảo kiểm tra khi gõ."""
     from nq43.load.schema import schema_text
@@ -514,6 +641,10 @@ def version() -> int:
     """In phiên bản nq43."""
     sys.stdout.write(f"nq43 {__version__}\n")
     return 0
+
+
+def _lang_code(lang: LangOption) -> Lang:
+    return "en" if lang is LangOption.en else "vi"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -532,8 +663,10 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as error:  # a bug: say so plainly; the traceback only on request
         if os.environ.get("NQ43_DEBUG"):
             raise
-        echo_err(f"Lỗi nội bộ của nq43 ({type(error).__name__}: {error}). Đặt NQ43_DEBUG=1 để xem chi tiết và "
-                 "báo cho người bảo trì.")
+        echo_err(
+            f"Lỗi nội bộ của nq43 ({type(error).__name__}: {error}). Đặt NQ43_DEBUG=1 để xem chi tiết và "
+            "báo cho người bảo trì."
+        )
         return 3
 
 

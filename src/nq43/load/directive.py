@@ -26,8 +26,9 @@ from nq43.load.source import MAX_LINES, read_source
 from nq43.load.yamlload import MAX_NODES, YamlDoc, load_yaml
 
 
-def read_yaml_file(file: Path, path: str, schema_name: schema.SchemaName,
-                   inside: Path) -> tuple[YamlDoc | None, list[Finding]]:
+def read_yaml_file(
+    file: Path, path: str, schema_name: schema.SchemaName, inside: Path
+) -> tuple[YamlDoc | None, list[Finding]]:
     """Read a YAML data file and check it against its schema; None when it cannot be used."""
     # The directive is the Office's own file and may be province-sized (hundreds of units): only the size limit
     # bounds it. The line and value limits guard against what units submit.
@@ -94,8 +95,12 @@ def build_directive(data: dict[str, Any], units: dict[str, dict[str, Any]]) -> D
             reported_to=reporting["reported_to"],
         ),
         report=ReportConfig(
-            report["symbol"], report["place"], report["addressee"], _signing(report["signing"]),
-            tuple(report["recipients"]), report.get("agency_name", ""),
+            report["symbol"],
+            report["place"],
+            report["addressee"],
+            _signing(report["signing"]),
+            tuple(report["recipients"]),
+            report.get("agency_name", ""),
         ),
         units=tuple(
             Unit(
@@ -198,14 +203,16 @@ def load_directive(root: Path) -> tuple[Directive | None, list[Finding]]:
         if unit_doc is None:
             continue
         if unit_doc.data["id"] != unit_id:
-            findings.append(finding(display, *unit_doc.where(("id",)), "NQ605", unit=unit_doc.data["id"],
-                                    folder=unit_id))
+            findings.append(
+                finding(display, *unit_doc.where(("id",)), "NQ605", unit=unit_doc.data["id"], folder=unit_id)
+            )
         units[unit_id] = unit_doc.data
     if units_dir.is_dir():
         for folder in sorted(p.name for p in units_dir.iterdir() if p.is_dir()):
             if folder not in unit_ids:
-                findings.append(finding(f"{UNITS_DIR}/{folder}", 1, 1, "NQ604", folder=folder,
-                                        known=", ".join(unit_ids)))
+                findings.append(
+                    finding(f"{UNITS_DIR}/{folder}", 1, 1, "NQ604", folder=folder, known=", ".join(unit_ids))
+                )
     if any(f.severity == "error" for f in cross):
         return None, findings
     return build_directive(doc.data, units), findings

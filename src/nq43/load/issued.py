@@ -48,8 +48,9 @@ def dump(record: IssueRecord) -> str:
         "commit": record.commit,
         "notes": dict(sorted(record.notes.items())),
     }
-    header = ("# Báo cáo đã phát hành: số, ngày và phiên bản (sha256) của từng ghi chú đã dùng. "
-              "Do nq43 ghi; không sửa tay.\n")
+    header = (
+        "# Báo cáo đã phát hành: số, ngày và phiên bản (sha256) của từng ghi chú đã dùng. Do nq43 ghi; không sửa tay.\n"
+    )
     return header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
 
 

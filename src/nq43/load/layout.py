@@ -19,8 +19,8 @@ def find_root(explicit: Path | None = None, start: Path | None = None) -> Path:
     if given is not None:
         if not (given / DIRECTIVE_FILE).is_file():
             raise Nq43Error(
-                f"Không thấy {DIRECTIVE_FILE} trong thư mục \"{given}\" (--root hoặc {ROOT_ENV}).",
-                f"No {DIRECTIVE_FILE} in \"{given}\" (--root or {ROOT_ENV}).",
+                f'Không thấy {DIRECTIVE_FILE} trong thư mục "{given}" (--root hoặc {ROOT_ENV}).',
+                f'No {DIRECTIVE_FILE} in "{given}" (--root or {ROOT_ENV}).',
             )
         return given.resolve()
     here = (start or Path.cwd()).resolve()

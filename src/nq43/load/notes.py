@@ -183,8 +183,9 @@ def parse_body(body: str, offset: int, path: str) -> tuple[Body, list[Finding]]:
             findings.append(finding(path, file_line, 1, "NQ505", task=match["id"], first_line=seen[match["id"]]))
         else:
             seen[match["id"]] = file_line
-            parts, part_findings = _subsections(headings[index:stop], ends[index:stop], lines, match["id"], offset,
-                                                path)
+            parts, part_findings = _subsections(
+                headings[index:stop], ends[index:stop], lines, match["id"], offset, path
+            )
             findings.extend(part_findings)
             sections.append(Section(match["id"], (match["title"] or "").strip(), file_line, **parts))
         index = stop
@@ -224,8 +225,9 @@ def _subsections(
     if not has_results:
         findings.append(finding(path, headings[0][1] + 1 + offset, 1, "NQ503", task=task))
     elif is_blank("\n\n".join(parts["results"])):
-        results_line = next(line for level, line, text in headings
-                            if level == 3 and _SUBSECTIONS.get(slug(text)) == "results")
+        results_line = next(
+            line for level, line, text in headings if level == 3 and _SUBSECTIONS.get(slug(text)) == "results"
+        )
         findings.append(finding(path, results_line + 1 + offset, 1, "NQ504", task=task))
     if intro:
         parts["results"].insert(0, intro)
@@ -235,7 +237,7 @@ def _subsections(
 def _task_reports(data: dict[str, Any]) -> dict[str, TaskReport]:
     reports = {}
     tasks = data.get("tasks")
-    for task_id, entry in (tasks.items() if isinstance(tasks, dict) else ()):
+    for task_id, entry in tasks.items() if isinstance(tasks, dict) else ():
         if not isinstance(entry, dict) or not isinstance(entry.get("status"), Status):
             continue
         progress = entry.get("progress")

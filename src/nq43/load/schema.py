@@ -28,14 +28,14 @@ _TYPES_VI = {
     "number": ("một số", "a number"),
     "integer": ("một số nguyên", "a whole number"),
     "boolean": ("true hoặc false", "true or false"),
-    "object": ("một bảng \"khoá: giá trị\"", "a mapping"),
-    "array": ("một danh sách (mỗi dòng bắt đầu bằng \"- \")", "a list"),
+    "object": ('một bảng "khoá: giá trị"', "a mapping"),
+    "array": ('một danh sách (mỗi dòng bắt đầu bằng "- ")', "a list"),
 }
 _EXAMPLES = {
-    "progress": "Ví dụ: \"progress: 75\" (không ghi dấu %).",
-    "status": "Ví dụ: \"status: dang-thuc-hien\".",
-    "sample": "Ghi \"sample: true\" hoặc \"sample: false\".",
-    "tasks": "Mã nhiệm vụ dạng \"2.1\" (số mục, dấu chấm, số gạch đầu dòng), đặt trong dấu nháy.",
+    "progress": 'Ví dụ: "progress: 75" (không ghi dấu %).',
+    "status": 'Ví dụ: "status: dang-thuc-hien".',
+    "sample": 'Ghi "sample: true" hoặc "sample: false".',
+    "tasks": 'Mã nhiệm vụ dạng "2.1" (số mục, dấu chấm, số gạch đầu dòng), đặt trong dấu nháy.',
     "indicators": "Mã chỉ tiêu viết thường, không dấu, nối bằng gạch ngang, ví dụ ty-le-lap-day.",
     "unit": "Mã đơn vị viết thường, không dấu, ví dụ qldt.",
 }
@@ -82,7 +82,7 @@ def describe(value: Any) -> str:
     if isinstance(value, (int, float)):
         return f"số {value}"
     if isinstance(value, str):
-        return f"chữ \"{value[:40]}\""
+        return f'chữ "{value[:40]}"'
     if isinstance(value, list):
         return "một danh sách"
     return "một bảng khoá: giá trị"
@@ -93,13 +93,13 @@ def _dotted(path: tuple[str | int, ...]) -> str:
 
 
 def suggestion(word: str, choices: list[str]) -> tuple[str, str]:
-    """" Có phải ý bạn là ...?" in Vietnamese and English, or nothing when no choice is close."""
+    """ " Có phải ý bạn là ...?" in Vietnamese and English, or nothing when no choice is close."""
     import difflib
 
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     if not close:
         return "", ""
-    return f" Có phải ý bạn là \"{close[0]}\"?", f" Did you mean \"{close[0]}\"?"
+    return f' Có phải ý bạn là "{close[0]}"?', f' Did you mean "{close[0]}"?'
 
 
 def _leaf_name(path: tuple[str | int, ...]) -> str:
@@ -118,7 +118,7 @@ def _to_findings(error: ValidationError, doc: YamlDoc, file: str) -> list[Findin
     schema: Mapping[str, Any] = error.schema if isinstance(error.schema, Mapping) else {}
     at = doc.where(path)
     if kind == "required":
-        where = f" (trong \"{field}\")" if path else ""
+        where = f' (trong "{field}")' if path else ""
         present = instance if isinstance(instance, dict) else {}
         missing = [name for name in expected_value if name not in present]
         return [finding(file, *at, "NQ301", field=name, where=where) for name in missing]
@@ -128,16 +128,34 @@ def _to_findings(error: ValidationError, doc: YamlDoc, file: str) -> list[Findin
         out = []
         for key in extra:
             vi, en = suggestion(key, known)
-            out.append(finding(file, *doc.where((*path, key), key=True), "NQ303",
-                               field=_dotted((*path, key)), suggestion=vi, suggestion_en=en))
+            out.append(
+                finding(
+                    file,
+                    *doc.where((*path, key), key=True),
+                    "NQ303",
+                    field=_dotted((*path, key)),
+                    suggestion=vi,
+                    suggestion_en=en,
+                )
+            )
         return out
     if instance is None or kind in ("minLength", "minProperties", "minItems"):
         return [finding(file, *at, "NQ308", field=field)]
     if kind == "type":
         expected = expected_value if isinstance(expected_value, str) else expected_value[0]
         vi, en = _TYPES_VI.get(expected, (expected, expected))
-        return [finding(file, *at, "NQ302", field=field, expected=vi, expected_en=en,
-                        found=describe(instance), example=_EXAMPLES.get(_leaf_name(path), ""))]
+        return [
+            finding(
+                file,
+                *at,
+                "NQ302",
+                field=field,
+                expected=vi,
+                expected_en=en,
+                found=describe(instance),
+                example=_EXAMPLES.get(_leaf_name(path), ""),
+            )
+        ]
     if kind == "enum" and path and path[-1] == "status":
         return [finding(file, *at, "NQ304", value=instance)]
     if kind in ("minimum", "maximum"):
@@ -149,8 +167,16 @@ def _to_findings(error: ValidationError, doc: YamlDoc, file: str) -> list[Findin
     if kind == "pattern" and "propertyNames" in error.schema_path:
         # A key that breaks the pattern (a task id like "2"): point at the key itself.
         key_path = (*path, instance)
-        return [finding(file, *doc.where(key_path, key=True), "NQ309", field=_dotted(key_path),
-                        value=instance, example=_EXAMPLES.get(_leaf_name(path), ""))]
+        return [
+            finding(
+                file,
+                *doc.where(key_path, key=True),
+                "NQ309",
+                field=_dotted(key_path),
+                value=instance,
+                example=_EXAMPLES.get(_leaf_name(path), ""),
+            )
+        ]
     if kind == "pattern" and isinstance(instance, str):
         leaf = _leaf_name(path)
         if leaf == "quarter":
@@ -159,8 +185,18 @@ def _to_findings(error: ValidationError, doc: YamlDoc, file: str) -> list[Findin
             return [finding(file, *at, "NQ306", field=field, value=instance)]
         example = _EXAMPLES.get(leaf, "")
         return [finding(file, *at, "NQ309", field=field, value=instance, example=example)]
-    return [finding(file, *at, "NQ302", field=field, expected=error.message, expected_en=error.message,
-                    found=describe(instance), example="")]
+    return [
+        finding(
+            file,
+            *at,
+            "NQ302",
+            field=field,
+            expected=error.message,
+            expected_en=error.message,
+            found=describe(instance),
+            example="",
+        )
+    ]
 
 
 def check(name: SchemaName, doc: YamlDoc, file: str) -> list[Finding]:

@@ -61,8 +61,14 @@ def _guess_legacy(data: bytes) -> str:
     return best[1] if best[0] else "TCVN3/VNI/Windows-1258"
 
 
-def read_source(file: Path, display: str, *, inside: Path | None = None, limit: int = MAX_FILE_BYTES,
-                max_lines: int | None = MAX_LINES) -> Source:
+def read_source(
+    file: Path,
+    display: str,
+    *,
+    inside: Path | None = None,
+    limit: int = MAX_FILE_BYTES,
+    max_lines: int | None = MAX_LINES,
+) -> Source:
     """Read `file` as UTF-8 text; never raises for a user's mistake, returns findings instead.
 
     `inside`, when given, is the folder that a file named within it (or a link named anywhere) must not leave
@@ -99,9 +105,7 @@ def read_source(file: Path, display: str, *, inside: Path | None = None, limit: 
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        return refuse(
-            "NQ102", line, column, byte=f"{data[error.start]:02X}", column=column, guess=_guess_legacy(data)
-        )
+        return refuse("NQ102", line, column, byte=f"{data[error.start]:02X}", column=column, guess=_guess_legacy(data))
 
     # Windows (CRLF) and old Mac (CR) line ends become "\n": the same lines as the editor shows, and no stray
     # "\r" carried into sections and reports.

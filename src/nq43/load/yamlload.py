@@ -43,19 +43,16 @@ _MAX_DIGITS = 100
 
 # The problems libyaml reports most often, said in Vietnamese.
 _PROBLEMS_VI = {
-    "mapping values are not allowed here":
-        "có dấu hai chấm không đúng chỗ (nếu giá trị chứa \": \", hãy đặt nó trong dấu nháy)",
+    "mapping values are not allowed here": 'có dấu hai chấm không đúng chỗ (nếu giá trị chứa ": ", hãy đặt nó trong dấu nháy)',
     # libyaml (the C loader) says the same thing in other words
-    "mapping values are not allowed in this context":
-        "có dấu hai chấm không đúng chỗ (nếu giá trị chứa \": \", hãy đặt nó trong dấu nháy)",
+    "mapping values are not allowed in this context": 'có dấu hai chấm không đúng chỗ (nếu giá trị chứa ": ", hãy đặt nó trong dấu nháy)',
     "could not find expected ':'": "thiếu dấu hai chấm sau tên khoá",
     "did not find expected key": "thụt lề không thẳng hàng với các khoá khác",
-    "found character that cannot start any token":
-        "có ký tự không được đứng đầu giá trị (ví dụ @ hoặc `): đặt giá trị trong dấu nháy",
+    "found character that cannot start any token": "có ký tự không được đứng đầu giá trị (ví dụ @ hoặc `): đặt giá trị trong dấu nháy",
     "found unexpected end of stream": "tệp kết thúc khi dấu nháy hoặc ngoặc chưa đóng",
-    "found undefined alias": "dùng bí danh \"*\" chưa được định nghĩa",
-    "did not find expected ',' or ']'": "thiếu dấu phẩy hoặc dấu \"]\" đóng danh sách",
-    "did not find expected ',' or '}'": "thiếu dấu phẩy hoặc dấu \"}\" đóng bảng",
+    "found undefined alias": 'dùng bí danh "*" chưa được định nghĩa',
+    "did not find expected ',' or ']'": 'thiếu dấu phẩy hoặc dấu "]" đóng danh sách',
+    "did not find expected ',' or '}'": 'thiếu dấu phẩy hoặc dấu "}" đóng bảng',
     "did not find expected '-' indicator": "thụt lề của danh sách không thẳng hàng",
     "found unknown escape character": "có ký tự thoát (\\) không hợp lệ trong dấu nháy kép",
 }
@@ -147,11 +144,14 @@ class _Builder:
         return result
 
 
-def load_yaml(text: str, path: str, *, line_offset: int = 0,
-              max_nodes: int | None = MAX_NODES) -> tuple[YamlDoc | None, list[Finding]]:
+def load_yaml(
+    text: str, path: str, *, line_offset: int = 0, max_nodes: int | None = MAX_NODES
+) -> tuple[YamlDoc | None, list[Finding]]:
     """Parse one YAML document; `line_offset` is the number of file lines before `text` starts."""
-    tabs = [finding(path, text.count("\n", 0, m.start()) + 1 + line_offset, m.end() - m.start(), "NQ206")
-            for m in _TAB_INDENT.finditer(text)]
+    tabs = [
+        finding(path, text.count("\n", 0, m.start()) + 1 + line_offset, m.end() - m.start(), "NQ206")
+        for m in _TAB_INDENT.finditer(text)
+    ]
     if tabs:
         return None, tabs
     if _needs_scan(text):

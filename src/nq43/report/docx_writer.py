@@ -92,10 +92,27 @@ _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 # XML escapes as lxml writes them in text (the streamed body is the text python-docx would have saved), and the
 # characters that vietnamese.clean drops (controls, zero-width, bidi), dropped again here at C speed: an entity
 # in a note (`&#x202E;`) can bring one back after cleaning, and XML cannot hold most.
-_DROPPED = (*range(0, 9), 11, 12, *range(14, 32), *range(0x7F, 0xA0), 0xFFFE, 0xFFFF, 0x200B, 0x200C, 0x200D,
-            0x2060, 0xFEFF, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
-_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\t": " ", "\r": " ", "\n": " ",
-                          **{chr(c): None for c in _DROPPED}})
+_DROPPED = (
+    *range(0, 9),
+    11,
+    12,
+    *range(14, 32),
+    *range(0x7F, 0xA0),
+    0xFFFE,
+    0xFFFF,
+    0x200B,
+    0x200C,
+    0x200D,
+    0x2060,
+    0xFEFF,
+    0x200E,
+    0x200F,
+    *range(0x202A, 0x202F),
+    *range(0x2066, 0x206A),
+)
+_ESCAPES = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\t": " ", "\r": " ", "\n": " ", **{chr(c): None for c in _DROPPED}}
+)
 
 
 _UNESCAPED = str.maketrans({"\t": " ", "\r": " ", "\n": " ", **{chr(c): None for c in _DROPPED}})
@@ -164,13 +181,22 @@ def _text_run(text: str, size: float, bold: bool = False, italic: bool = False, 
 
 
 _TINY_MARK = '<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>'  # the mark of a rule paragraph, 1 pt
-_TABLE_LOOK = ('<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
-               'w:noHBand="0" w:noVBand="0"/>')
+_TABLE_LOOK = (
+    '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
+    'w:noHBand="0" w:noVBand="0"/>'
+)
 
 
 @lru_cache(maxsize=1024)  # a report uses a few dozen paragraph formats, hundreds of thousands of times
-def _ppr(style: Style, *, border_bottom: bool = False, exact: int | None = None, keep_lines: bool = False,
-         page_break: bool = False, section: str = "") -> str:
+def _ppr(
+    style: Style,
+    *,
+    border_bottom: bool = False,
+    exact: int | None = None,
+    keep_lines: bool = False,
+    page_break: bool = False,
+    section: str = "",
+) -> str:
     line = f'w:line="{exact}" w:lineRule="exact"' if exact is not None else 'w:line="240" w:lineRule="auto"'
     first = f' w:firstLine="{style.first_line}"'  # always written: 0 too, else Normal's 1 cm applies
     return (
@@ -179,8 +205,11 @@ def _ppr(style: Style, *, border_bottom: bool = False, exact: int | None = None,
         + ("<w:keepNext/>" if style.keep_next else "")
         + ("<w:keepLines/>" if keep_lines else "")
         + ("<w:pageBreakBefore/>" if page_break else "")
-        + (f'<w:pBdr><w:bottom w:val="single" w:sz="{RULE_SIZE}" w:space="1" w:color="000000"/></w:pBdr>'
-           if border_bottom else "")
+        + (
+            f'<w:pBdr><w:bottom w:val="single" w:sz="{RULE_SIZE}" w:space="1" w:color="000000"/></w:pBdr>'
+            if border_bottom
+            else ""
+        )
         + f'<w:spacing w:before="{style.before}" w:after="{style.after}" {line}/>'
         + f'<w:ind w:left="{style.left}" w:right="{style.right}"{first}/>'
         + f'<w:jc w:val="{style.align}"/>'
@@ -224,8 +253,10 @@ class _Body:
             if link is None:
                 out.append(_text_run(text, style.size, bold, italic))
             else:
-                out.append(f'<w:hyperlink r:id="{link}" w:history="1">'
-                           f"{_text_run(text, style.size, bold, italic, underline=True)}</w:hyperlink>")
+                out.append(
+                    f'<w:hyperlink r:id="{link}" w:history="1">'
+                    f"{_text_run(text, style.size, bold, italic, underline=True)}</w:hyperlink>"
+                )
         return "".join(out)
 
     # -- blocks
@@ -296,8 +327,11 @@ class _Body:
         cells = [(style, _cell_start(width, style)) for width, style in zip(columns, cell_styles, strict=False)]
         for index, row in enumerate((table.header, *table.rows)):
             # a row stays on one page; the header row repeats on every page the table runs onto
-            out.append("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if index == 0 else
-                       "<w:tr><w:trPr><w:cantSplit/></w:trPr>")
+            out.append(
+                "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+                if index == 0
+                else "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+            )
             for (style, start), cell in zip(head if index == 0 else cells, row, strict=False):
                 out.append(f"{start}{self.runs(cell, style)}</w:p></w:tc>")
             out.append("</w:tr>")
@@ -316,8 +350,9 @@ def _cell_start(width: int, style: Style) -> str:
 
 def _heading_style(level: int) -> Style:
     if level == 1:
-        return Style(align="center", first_line=0, bold=True, upper=True, keep_next=True, outline=0,
-                     style_id="Heading1")
+        return Style(
+            align="center", first_line=0, bold=True, upper=True, keep_next=True, outline=0, style_id="Heading1"
+        )
     if level == 2:
         return Style(bold=True, upper=True, keep_next=True, outline=0, style_id="Heading1")
     if level == 3:
@@ -413,10 +448,20 @@ def _frame_table(columns: tuple[int, int], rows: Sequence[tuple[str, str]], *, i
     return "".join(out)
 
 
-def _line(text: str, size: float, *, bold: bool = False, italic: bool = False, align: str = "center",
-          before: int = 0, left: int = 0, keep_next: bool = False) -> str:
-    style = Style(size=size, align=align, first_line=0, before=before, bold=bold, italic=italic, left=left,
-                  keep_next=keep_next)
+def _line(
+    text: str,
+    size: float,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    align: str = "center",
+    before: int = 0,
+    left: int = 0,
+    keep_next: bool = False,
+) -> str:
+    style = Style(
+        size=size, align=align, first_line=0, before=before, bold=bold, italic=italic, left=left, keep_next=keep_next
+    )
     return f"<w:p>{_ppr(style)}{_text_run(clean(text), size, bold, italic)}</w:p>"
 
 
@@ -445,12 +490,16 @@ def _header_block(document: ReportDocument, body: _Body) -> str:
     left = [_line(frame.parent_agency, 13)]
     left += [_line(line, 13, bold=True) for line in frame.issuing_agency_lines]
     left.append(_rule_xml(rules["agency"], HEADER_COLUMNS[0]))
-    right = [_line(frame.national_title.upper(), 13, bold=True), _line(frame.motto, BODY_SIZE, bold=True),
-             _rule_xml(rules["motto"], HEADER_COLUMNS[1])]
+    right = [
+        _line(frame.national_title.upper(), 13, bold=True),
+        _line(frame.motto, BODY_SIZE, bold=True),
+        _rule_xml(rules["motto"], HEADER_COLUMNS[1]),
+    ]
     number = _line(frame.number_line, 13, before=SPACE_BEFORE * 2)
     date = _line(frame.place_date, BODY_SIZE, italic=True, before=SPACE_BEFORE * 2)
-    table = _frame_table(HEADER_COLUMNS, [("".join(left), "".join(right)), (number, date)], indent=HEADER_INDENT,
-                         cant_split=True)
+    table = _frame_table(
+        HEADER_COLUMNS, [("".join(left), "".join(right)), (number, date)], indent=HEADER_INDENT, cant_split=True
+    )
     title = _line(frame.doc_type, BODY_SIZE, bold=True, before=SPACE_BEFORE * 4, keep_next=True)
     summary_style = Style(align="center", first_line=0, before=0, bold=True, keep_next=True)
     summary = f"<w:p>{_ppr(summary_style)}{body.runs(document.summary, summary_style)}</w:p>"
@@ -461,8 +510,10 @@ def _signature_block(document: ReportDocument) -> str:
     frame = document.frame
     left = [_line(frame.recipients_heading, 12, bold=True, italic=True, align="left", before=SPACE_BEFORE)]
     left += [_line("- " + line.strip().removeprefix("- ").strip(), 11, align="left") for line in frame.recipients]
-    right = [_line(line.upper(), BODY_SIZE, bold=True, before=SPACE_BEFORE if i == 0 else 0)
-             for i, line in enumerate(frame.authority)]
+    right = [
+        _line(line.upper(), BODY_SIZE, bold=True, before=SPACE_BEFORE if i == 0 else 0)
+        for i, line in enumerate(frame.authority)
+    ]
     right.append(_line(frame.signer, BODY_SIZE, bold=True, before=ROOM_TO_SIGN))
     return _frame_table(SIGNATURE_COLUMNS, [("".join(left), "".join(right))], indent=0, cant_split=True)
 
@@ -514,17 +565,22 @@ def _headers(document: ReportDocument) -> tuple[str, str]:
     return draft + _page_number_paragraph(), first
 
 
-_FONTS = ('<w:rFonts w:ascii="Times New Roman" w:eastAsia="Times New Roman" w:hAnsi="Times New Roman" '
-          'w:cs="Times New Roman"/>')
+_FONTS = (
+    '<w:rFonts w:ascii="Times New Roman" w:eastAsia="Times New Roman" w:hAnsi="Times New Roman" '
+    'w:cs="Times New Roman"/>'
+)
 _LANG = '<w:lang w:val="vi-VN" w:eastAsia="vi-VN" w:bidi="ar-SA"/>'
 
 
 def _styles_xml() -> str:
     """What replaces the template's styles: its docDefaults and Normal name Calibri through the theme, 10 pt
     after and 1.15 lines, and its Header style has tab stops for US Letter."""
+
     def paragraph_style(style_id: str, name: str, ppr: str, rpr: str = "", extra: str = "") -> str:
-        return (f'<w:style w:type="paragraph" w:styleId="{style_id}"><w:name w:val="{name}"/>'
-                f'<w:basedOn w:val="Normal"/>{extra}<w:qFormat/><w:pPr>{ppr}</w:pPr><w:rPr>{rpr}</w:rPr></w:style>')
+        return (
+            f'<w:style w:type="paragraph" w:styleId="{style_id}"><w:name w:val="{name}"/>'
+            f'<w:basedOn w:val="Normal"/>{extra}<w:qFormat/><w:pPr>{ppr}</w:pPr><w:rPr>{rpr}</w:rPr></w:style>'
+        )
 
     body_spacing = f'<w:spacing w:before="{SPACE_BEFORE}" w:after="0" w:line="240" w:lineRule="auto"/>'
     size = f'<w:sz w:val="{BODY_SIZE * 2}"/><w:szCs w:val="{BODY_SIZE * 2}"/>'
@@ -545,15 +601,30 @@ def _styles_xml() -> str:
         "</w:tblCellMar></w:tblPr></w:style>"
         '<w:style w:type="numbering" w:default="1" w:styleId="NoList"><w:name w:val="No List"/>'
         '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/></w:style>'
-        + paragraph_style("Heading1", "heading 1", '<w:keepNext/><w:outlineLvl w:val="0"/>', "<w:b/><w:bCs/><w:caps/>",
-                          '<w:next w:val="Normal"/>')
-        + paragraph_style("Heading2", "heading 2", '<w:keepNext/><w:outlineLvl w:val="1"/>', "<w:b/><w:bCs/>",
-                          '<w:next w:val="Normal"/>')
-        + paragraph_style("Heading3", "heading 3", '<w:keepNext/><w:outlineLvl w:val="2"/>', "",
-                          '<w:next w:val="Normal"/>')
-        + paragraph_style("Header", "header", f'<w:tabs><w:tab w:val="center" w:pos="{TEXT_WIDTH // 2}"/>'
-                          f'<w:tab w:val="right" w:pos="{TEXT_WIDTH}"/></w:tabs><w:spacing w:before="0" w:after="0"/>'
-                          '<w:ind w:firstLine="0"/><w:jc w:val="center"/>')
+        + paragraph_style(
+            "Heading1",
+            "heading 1",
+            '<w:keepNext/><w:outlineLvl w:val="0"/>',
+            "<w:b/><w:bCs/><w:caps/>",
+            '<w:next w:val="Normal"/>',
+        )
+        + paragraph_style(
+            "Heading2",
+            "heading 2",
+            '<w:keepNext/><w:outlineLvl w:val="1"/>',
+            "<w:b/><w:bCs/>",
+            '<w:next w:val="Normal"/>',
+        )
+        + paragraph_style(
+            "Heading3", "heading 3", '<w:keepNext/><w:outlineLvl w:val="2"/>', "", '<w:next w:val="Normal"/>'
+        )
+        + paragraph_style(
+            "Header",
+            "header",
+            f'<w:tabs><w:tab w:val="center" w:pos="{TEXT_WIDTH // 2}"/>'
+            f'<w:tab w:val="right" w:pos="{TEXT_WIDTH}"/></w:tabs><w:spacing w:before="0" w:after="0"/>'
+            '<w:ind w:firstLine="0"/><w:jc w:val="center"/>',
+        )
     )
 
 
@@ -575,8 +646,10 @@ _FONT_TABLE = (
 )
 
 # The template's names "Microsoft Macintosh Word", a Normal.dotm template and the counts of an empty page.
-_APP = ('<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
-        "<Application>nq43</Application></Properties>")
+_APP = (
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    "<Application>nq43</Application></Properties>"
+)
 
 
 # ---------------------------------------------------------------- the package
@@ -585,17 +658,30 @@ _APP = ('<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/200
 # app.xml (replaced); from the document every one but styles and settings (rewritten in place), which drops the
 # theme (Calibri, Cambria), Word 2010's copy of the styles, web settings, numbering, custom XML and the font
 # table (replaced).
-_PACKAGE_RELS_DROPPED = frozenset({
-    "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail",
-    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties",
-})
-_DOCUMENT_RELS_KEPT = frozenset({
-    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles",
-    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings",
-})
+_PACKAGE_RELS_DROPPED = frozenset(
+    {
+        "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail",
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties",
+    }
+)
+_DOCUMENT_RELS_KEPT = frozenset(
+    {
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles",
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings",
+    }
+)
 # Zip entries in this order (the rest by name after them): the content types first, as readers expect.
-_ENTRY_ORDER = ("[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "docProps/app.xml", "word/document.xml",
-                "word/_rels/document.xml.rels", "word/styles.xml", "word/settings.xml", "word/fontTable.xml")
+_ENTRY_ORDER = (
+    "[Content_Types].xml",
+    "_rels/.rels",
+    "docProps/core.xml",
+    "docProps/app.xml",
+    "word/document.xml",
+    "word/_rels/document.xml.rels",
+    "word/styles.xml",
+    "word/settings.xml",
+    "word/fontTable.xml",
+)
 
 
 def _parse(tag: str, content: str) -> Any:
@@ -603,7 +689,7 @@ def _parse(tag: str, content: str) -> Any:
     from docx.oxml.ns import nsdecls
     from docx.oxml.parser import parse_xml
 
-    return parse_xml(f'<{tag} {nsdecls("w", "r")}>{content}</{tag}>')
+    return parse_xml(f"<{tag} {nsdecls('w', 'r')}>{content}</{tag}>")
 
 
 def _replace_children(element: Any, content: str) -> None:
@@ -710,8 +796,9 @@ def _placeholder(name: str) -> str:
     return f"<w:p><w:r><w:t>{name}</w:t></w:r></w:p>"
 
 
-def _stream_document(saved: bytes, document: ReportDocument, links: Mapping[str, str],
-                     write: Callable[[bytes], object]) -> None:
+def _stream_document(
+    saved: bytes, document: ReportDocument, links: Mapping[str, str], write: Callable[[bytes], object]
+) -> None:
     """word/document.xml as python-docx saved it, with the body written piece by piece in place of the
     placeholders: neither the body's whole text nor its tree is ever held."""
     main, appendix = (_placeholder(name).encode() for name in _PLACEHOLDERS)
@@ -768,10 +855,14 @@ def build_docx(document: ReportDocument) -> bytes:
     for rid, rel in list(part.rels.items()):
         if rel.reltype not in _DOCUMENT_RELS_KEPT:
             part.rels.pop(rid)
-    package.relate_to(XmlPart(PackURI("/docProps/app.xml"), CT.OFC_EXTENDED_PROPERTIES, parse_xml(_APP), package),
-                      RT.EXTENDED_PROPERTIES)
-    part.relate_to(XmlPart(PackURI("/word/fontTable.xml"), CT.WML_FONT_TABLE, _parse("w:fonts", _FONT_TABLE), package),
-                   RT.FONT_TABLE)
+    package.relate_to(
+        XmlPart(PackURI("/docProps/app.xml"), CT.OFC_EXTENDED_PROPERTIES, parse_xml(_APP), package),
+        RT.EXTENDED_PROPERTIES,
+    )
+    part.relate_to(
+        XmlPart(PackURI("/word/fontTable.xml"), CT.WML_FONT_TABLE, _parse("w:fonts", _FONT_TABLE), package),
+        RT.FONT_TABLE,
+    )
     _replace_children(word.styles.element, _styles_xml())
     _replace_children(word.settings.element, _SETTINGS)
     _set_core_properties(word.core_properties, document)

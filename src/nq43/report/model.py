@@ -80,8 +80,16 @@ class QuarterInfo(NamedTuple):
 
     @classmethod
     def of(cls, quarter: Quarter) -> QuarterInfo:
-        return cls(str(quarter), quarter.year, quarter.number, quarter.roman, quarter.label(),
-                   f"quý {quarter.roman}/{quarter.year}", quarter.first_day, quarter.last_day)
+        return cls(
+            str(quarter),
+            quarter.year,
+            quarter.number,
+            quarter.roman,
+            quarter.label(),
+            f"quý {quarter.roman}/{quarter.year}",
+            quarter.first_day,
+            quarter.last_day,
+        )
 
 
 class IndicatorValue(NamedTuple):
@@ -263,10 +271,15 @@ def build_context(
     indicator_rows: list[IndicatorValue] = []
     for indicator in directive.indicators:
         row = IndicatorValue(
-            indicator.id, indicator.name, indicator.measure,
-            values.get(indicator.id), _num(values.get(indicator.id)),
-            before.get(indicator.id), _num(before.get(indicator.id)),
-            indicator.target, _num(indicator.target),
+            indicator.id,
+            indicator.name,
+            indicator.measure,
+            values.get(indicator.id),
+            _num(values.get(indicator.id)),
+            before.get(indicator.id),
+            _num(before.get(indicator.id)),
+            indicator.target,
+            _num(indicator.target),
         )
         indicators_of_task.setdefault(indicator.task, []).append(row)
         if row.value is not None or row.previous is not None:
@@ -295,7 +308,8 @@ def build_context(
     number_part = format_number(options.number)
     number_text = f"{number_part or BLANK_NUMBER}/{config.symbol}"
     reasons = tuple(
-        reason for reason, present in (("option", options.draft), ("sample", any(n.sample for n in used.values())))
+        reason
+        for reason, present in (("option", options.draft), ("sample", any(n.sample for n in used.values())))
         if present
     )
     errata = [
@@ -329,8 +343,11 @@ def build_context(
         recipients_heading=RECIPIENTS_HEADING,
         recipients=config.recipients,
         resolution=ResolutionInfo(
-            directive.resolution.number, directive.resolution.date, date_short(directive.resolution.date),
-            directive.resolution.issuer, directive.resolution.subject,
+            directive.resolution.number,
+            directive.resolution.date,
+            date_short(directive.resolution.date),
+            directive.resolution.issuer,
+            directive.resolution.subject,
         ),
         letter=LetterInfo(letter.number, letter.date_text, letter.subject, letter.issuing_agency),
         draft=bool(reasons),
@@ -367,8 +384,9 @@ def _left_out(item: CheckedNote, unit_names: Mapping[str, str]) -> LeftOut:
     return LeftOut(item.path, unit_names.get(unit, ""), errors)
 
 
-def _task_entry(task: Task, unit: Unit, note: Note | None, cutoff: date,
-                indicators: tuple[IndicatorValue, ...]) -> TaskEntry:
+def _task_entry(
+    task: Task, unit: Unit, note: Note | None, cutoff: date, indicators: tuple[IndicatorValue, ...]
+) -> TaskEntry:
     report = note.tasks.get(task.id) if note is not None else None
     section = note.section(task.id) if note is not None else None
     state = standing(task, report, cutoff, note.submitted if note is not None else None)
@@ -418,10 +436,21 @@ def _unit_entry(unit: Unit, note: Note | None, tasks: tuple[TaskEntry, ...]) -> 
 
 def report_findings(directive: Directive, selection: Selection, context: ReportContext) -> list[Finding]:
     """Warnings that the report was built with something missing or marked (shown on the terminal)."""
-    findings = [finding(item.path, 1, 1, "NQ901", errors=left.errors, file=item.path)
-                for item, left in zip(selection.invalid, context.left_out, strict=True)]
+    findings = [
+        finding(item.path, 1, 1, "NQ901", errors=left.errors, file=item.path)
+        for item, left in zip(selection.invalid, context.left_out, strict=True)
+    ]
     for unit in context.missing_units:
-        findings.append(finding(f"data/units/{unit.id}/{context.quarter.code}.md", 1, 1, "NQ902",
-                                unit=unit.name, unit_id=unit.id, quarter=context.quarter.code))
+        findings.append(
+            finding(
+                f"data/units/{unit.id}/{context.quarter.code}.md",
+                1,
+                1,
+                "NQ902",
+                unit=unit.name,
+                unit_id=unit.id,
+                quarter=context.quarter.code,
+            )
+        )
     findings += [finding(note.path, 1, 1, "NQ903") for note in selection.used.values() if note.sample]
     return findings

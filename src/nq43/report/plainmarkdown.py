@@ -22,8 +22,9 @@ MAX_DEPTH = 8  # lists nested deeper go to markdown-it (and its nesting limit)
 MAX_AUTOCOMPLETED_CELLS = 0x10000  # markdown-it ends a table whose short rows would add more empty cells
 
 # CommonMark's white space (markdown-it's isWhiteSpace) and what its trim removes
-_WHITESPACE = frozenset(chr(c) for c in (0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0xA0, 0x1680, 0x202F, 0x205F, 0x3000,
-                                         *range(0x2000, 0x200B)))
+_WHITESPACE = frozenset(
+    chr(c) for c in (0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0xA0, 0x1680, 0x202F, 0x205F, 0x3000, *range(0x2000, 0x200B))
+)
 _TRIM = "".join(sorted(_WHITESPACE | {"\u2028", "\u2029"}))
 _ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
@@ -123,8 +124,7 @@ def _interrupts(line: str) -> bool:
     if _HEADING.match(line) is not None:
         return True
     marker = _MARKER.match(line)
-    return (marker is not None and bool(line[marker.end() :].strip(" "))
-            and (marker[2] is None or int(marker[2]) == 1))
+    return marker is not None and bool(line[marker.end() :].strip(" ")) and (marker[2] is None or int(marker[2]) == 1)
 
 
 def _heading(line: str, start: int) -> Heading:
@@ -264,8 +264,9 @@ def _table(lines: list[str], start: int, header: list[str], aligns: list[str]) -
         autocompleted += width - len(cells)
         if autocompleted > MAX_AUTOCOMPLETED_CELLS:
             break
-        rows.append(tuple(_inline(cells[column].strip(_TRIM)) if column < len(cells) else ()
-                          for column in range(width)))
+        rows.append(
+            tuple(_inline(cells[column].strip(_TRIM)) if column < len(cells) else () for column in range(width))
+        )
         index += 1
     return Table(tuple(_inline(cell.strip(_TRIM)) for cell in header), tuple(rows), tuple(aligns)), index
 
@@ -306,8 +307,14 @@ def _delimiter(text: str, start: int, end: int) -> _Delimiter:
 def _valid_entity(code: int) -> bool:
     """markdown-it's isValidEntityCode: a numeric entity for anything else gives U+FFFD."""
     return not (
-        0xD800 <= code <= 0xDFFF or 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFF) in (0xFFFE, 0xFFFF)
-        or code <= 0x08 or code == 0x0B or 0x0E <= code <= 0x1F or 0x7F <= code <= 0x9F or code > 0x10FFFF
+        0xD800 <= code <= 0xDFFF
+        or 0xFDD0 <= code <= 0xFDEF
+        or (code & 0xFFFF) in (0xFFFE, 0xFFFF)
+        or code <= 0x08
+        or code == 0x0B
+        or 0x0E <= code <= 0x1F
+        or 0x7F <= code <= 0x9F
+        or code > 0x10FFFF
     )
 
 
@@ -384,8 +391,15 @@ def _styled(pieces: list[str | Run | _Delimiter]) -> Inline:
     if len(active) % 2:
         raise _NotPlain
     for opening, closing in zip(active[0::2], active[1::2], strict=True):
-        if (opening.closes or not opening.opens or closing.opens or not closing.closes
-                or opening.marker != closing.marker or opening.length != closing.length or opening.length > 2):
+        if (
+            opening.closes
+            or not opening.opens
+            or closing.opens
+            or not closing.closes
+            or opening.marker != closing.marker
+            or opening.length != closing.length
+            or opening.length > 2
+        ):
             raise _NotPlain
     runs: list[Run] = []
     bold = italic = False

@@ -65,8 +65,8 @@ def _check_number(number: str | None) -> str | None:
     text = number.strip()
     if not text.isdigit() or len(text) > MAX_NUMBER_DIGITS:
         raise Nq43Error(
-            f"Số báo cáo \"{number}\" không hợp lệ: chỉ ghi chữ số, ví dụ --number 5 (in ra \"05/BC-BQL\").",
-            f"Report number \"{number}\" is not valid: digits only, e.g. --number 5 (printed \"05/BC-BQL\").",
+            f'Số báo cáo "{number}" không hợp lệ: chỉ ghi chữ số, ví dụ --number 5 (in ra "05/BC-BQL").',
+            f'Report number "{number}" is not valid: digits only, e.g. --number 5 (printed "05/BC-BQL").',
         )
     return text
 
@@ -102,8 +102,8 @@ def _build(request: ReportRequest) -> ReportOutcome:
     number = _check_number(request.number)
     if request.template_dir is not None and not (request.template_dir / TEMPLATE_NAME).is_file():
         raise Nq43Error(
-            f"Không có thư mục mẫu \"{request.template_dir}\" chứa {TEMPLATE_NAME} (--template-dir).",
-            f"No template folder \"{request.template_dir}\" holding {TEMPLATE_NAME} (--template-dir).",
+            f'Không có thư mục mẫu "{request.template_dir}" chứa {TEMPLATE_NAME} (--template-dir).',
+            f'No template folder "{request.template_dir}" holding {TEMPLATE_NAME} (--template-dir).',
         )
     record = issuance.read(root, quarter)
     day = request.date or (record.issued_on if record is not None and request.number is None else None)
@@ -128,8 +128,10 @@ def _build(request: ReportRequest) -> ReportOutcome:
     try:
         hashes = {note.path: content_hash((root / note.path).read_bytes()) for note in selection.used.values()}
     except OSError as error:  # a note removed or locked while the report was being built
-        raise Nq43Error(f"Không đọc lại được ghi chú: {error}. Chạy lại lệnh.",
-                        f"A note could not be read again: {error}. Run the command again.") from None
+        raise Nq43Error(
+            f"Không đọc lại được ghi chú: {error}. Chạy lại lệnh.",
+            f"A note could not be read again: {error}. Run the command again.",
+        ) from None
     if record is not None:
         for note in selection.used.values():
             if record.notes.get(note.path) != hashes[note.path] and not note.amends:
@@ -185,24 +187,32 @@ def previous_notes(root: Path, directive: Directive, quarter: Quarter) -> dict[s
     return notes
 
 
-def _issue_record(request: ReportRequest, context: ReportContext, hashes: dict[str, str],
-                  existing: IssueRecord | None) -> IssueRecord:
+def _issue_record(
+    request: ReportRequest, context: ReportContext, hashes: dict[str, str], existing: IssueRecord | None
+) -> IssueRecord:
     """The record of this report as issued; refuses a draft, a report without number or date, and a second
     issue of a quarter that has been issued differently."""
     if context.draft:
         why = "dữ liệu mẫu (sample: true)" if "sample" in context.draft_reasons else "--draft"
         why_en = "sample data (sample: true)" if "sample" in context.draft_reasons else "--draft"
-        raise Nq43Error(f"Không ban hành bản dự thảo: báo cáo đang được đánh dấu DỰ THẢO vì {why}.",
-                        f"A draft cannot be issued: the report is marked as a draft because of {why_en}.")
+        raise Nq43Error(
+            f"Không ban hành bản dự thảo: báo cáo đang được đánh dấu DỰ THẢO vì {why}.",
+            f"A draft cannot be issued: the report is marked as a draft because of {why_en}.",
+        )
     if not context.number:
-        raise Nq43Error("Ban hành báo cáo cần số: thêm --number, ví dụ --number 5.",
-                        "Issuing needs a number: add --number, e.g. --number 5.")
+        raise Nq43Error(
+            "Ban hành báo cáo cần số: thêm --number, ví dụ --number 5.",
+            "Issuing needs a number: add --number, e.g. --number 5.",
+        )
     if request.date is None and existing is None:
-        raise Nq43Error("Ban hành báo cáo cần ngày ghi trên báo cáo: thêm --date NĂM-THÁNG-NGÀY.",
-                        "Issuing needs the report's date: add --date YYYY-MM-DD.")
+        raise Nq43Error(
+            "Ban hành báo cáo cần ngày ghi trên báo cáo: thêm --date NĂM-THÁNG-NGÀY.",
+            "Issuing needs the report's date: add --date YYYY-MM-DD.",
+        )
     commit = (git(request.root, "rev-parse", "HEAD") or "").strip() or None
-    record = IssueRecord(request.quarter, format_number(context.number), context.date, commit,
-                         dict(sorted(hashes.items())))
+    record = IssueRecord(
+        request.quarter, format_number(context.number), context.date, commit, dict(sorted(hashes.items()))
+    )
     if existing is not None:
         same = (existing.number, existing.issued_on, existing.notes) == (record.number, record.issued_on, record.notes)
         if not same:

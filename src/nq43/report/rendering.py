@@ -64,8 +64,21 @@ def template_dirs(root: Path | None, explicit: Path | None = None) -> list[Path]
 
 def roman(value: int) -> str:
     """1 -> "I", 4 -> "IV", 9 -> "IX" (section numbers of a Vietnamese report)."""
-    numerals = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
-                (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+    numerals = (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    )
     out = []
     rest = int(value)
     for amount, text in numerals:
@@ -201,7 +214,7 @@ def render(context: ReportContext, dirs: Sequence[Path]) -> Rendered:
     except TemplateProblem:
         raise
     except TemplateNotFound as error:
-        raise TemplateProblem(_shown(TEMPLATE_NAME, dirs), 1, f"không tìm thấy mẫu \"{error.name}\"") from None
+        raise TemplateProblem(_shown(TEMPLATE_NAME, dirs), 1, f'không tìm thấy mẫu "{error.name}"') from None
     except TemplateError as error:
         path, line = _position(error, dirs)
         raise TemplateProblem(path, line, f"{type(error).__name__}: {error.message or error}") from None

@@ -14,12 +14,12 @@ from nq43.support.git import git, is_repository, is_shallow
 DEEPEN_STEPS = (50, 500)
 
 _CI_ADVICE_VI = (
-    "Trên GitHub Actions, thêm \"fetch-depth: 0\" vào mục \"with:\" của bước actions/checkout; "
-    "trên GitLab CI, đặt biến \"GIT_DEPTH: 0\" (mục variables:) cho công việc kiểm tra."
+    'Trên GitHub Actions, thêm "fetch-depth: 0" vào mục "with:" của bước actions/checkout; '
+    'trên GitLab CI, đặt biến "GIT_DEPTH: 0" (mục variables:) cho công việc kiểm tra.'
 )
 _CI_ADVICE_EN = (
-    "On GitHub Actions, add \"fetch-depth: 0\" under \"with:\" of the actions/checkout step; "
-    "on GitLab CI, set the variable \"GIT_DEPTH: 0\" for the checking job."
+    'On GitHub Actions, add "fetch-depth: 0" under "with:" of the actions/checkout step; '
+    'on GitLab CI, set the variable "GIT_DEPTH: 0" for the checking job.'
 )
 
 
@@ -107,8 +107,8 @@ def changed_files(root: Path, base: str, *, fetch: bool = True) -> ChangeSet:
     """
     if not is_repository(root):
         raise Nq43Error(
-            f"\"{root}\" không nằm trong một kho git: nq43 check so sánh nhánh với nhánh gốc nên cần git.",
-            f"\"{root}\" is not inside a git repository: nq43 check compares a branch with its base, so it needs git.",
+            f'"{root}" không nằm trong một kho git: nq43 check so sánh nhánh với nhánh gốc nên cần git.',
+            f'"{root}" is not inside a git repository: nq43 check compares a branch with its base, so it needs git.',
         )
     head = _rev(root, "HEAD")
     if head is None:
@@ -127,14 +127,16 @@ def changed_files(root: Path, base: str, *, fetch: bool = True) -> ChangeSet:
         base_commit = _rev(root, base)
     if base_commit is None:
         tried_vi, tried_en = (
-            ("không tải được từ máy chủ", "could not be fetched") if fetch and remote_branch
-            else ("không tải từ máy chủ (--no-fetch)", "not fetched (--no-fetch)") if remote_branch
+            ("không tải được từ máy chủ", "could not be fetched")
+            if fetch and remote_branch
+            else ("không tải từ máy chủ (--no-fetch)", "not fetched (--no-fetch)")
+            if remote_branch
             else ("không có remote tương ứng để tải", "no matching remote to fetch it from")
         )
         raise Nq43Error(
-            f"Không tìm thấy nhánh gốc \"{base}\" trong kho ({tried_vi}). "
+            f'Không tìm thấy nhánh gốc "{base}" trong kho ({tried_vi}). '
             f"Kiểm tra tên nhánh ở --base (ví dụ origin/main). {_CI_ADVICE_VI}",
-            f"The base \"{base}\" is not in the repository ({tried_en}). "
+            f'The base "{base}" is not in the repository ({tried_en}). '
             f"Check the name given to --base (e.g. origin/main). {_CI_ADVICE_EN}",
         )
 
@@ -159,14 +161,14 @@ def changed_files(root: Path, base: str, *, fetch: bool = True) -> ChangeSet:
     if found is None:
         if is_shallow(root):
             raise Nq43Error(
-                f"Không tìm được điểm rẽ nhánh giữa \"{base}\" và HEAD: bản sao kho là bản nông (shallow clone), "
+                f'Không tìm được điểm rẽ nhánh giữa "{base}" và HEAD: bản sao kho là bản nông (shallow clone), '
                 f"thiếu lịch sử, và không tải thêm được. {_CI_ADVICE_VI}",
-                f"No merge base between \"{base}\" and HEAD: this is a shallow clone without the history needed, "
+                f'No merge base between "{base}" and HEAD: this is a shallow clone without the history needed, '
                 f"and it could not be fetched. {_CI_ADVICE_EN}",
             )
         raise Nq43Error(
-            f"Nhánh hiện tại và \"{base}\" không có lịch sử chung: hãy tạo nhánh từ \"{base}\" rồi nộp lại.",
-            f"The current branch and \"{base}\" share no history: branch off \"{base}\" and submit again.",
+            f'Nhánh hiện tại và "{base}" không có lịch sử chung: hãy tạo nhánh từ "{base}" rồi nộp lại.',
+            f'The current branch and "{base}" share no history: branch off "{base}" and submit again.',
         )
 
     top_text = git(root, "rev-parse", "--show-toplevel")

@@ -85,7 +85,7 @@ _L = {
         "not_reported": "(not reported)",
         "office_review": "For the Office to review",
         "office_review_text": "These files are not a unit's notes; changing them is allowed, but the Office must "
-                              "review:",
+        "review:",
         "findings": "Errors and warnings",
         "file": "File",
         "line": "Line",
@@ -188,13 +188,15 @@ def _note_dict(item: SubmittedNote, submission: Submission, lang: Lang) -> dict[
     if note is not None:
         for task in submission.directive.tasks_of(note.unit):
             report = note.tasks.get(task.id)
-            tasks.append({
-                "id": task.id,
-                "title": task.title,
-                "status": report.status.value if report else None,
-                "status_label": _status_label(report.status, lang) if report else None,
-                "progress": report.progress if report else None,
-            })
+            tasks.append(
+                {
+                    "id": task.id,
+                    "title": task.title,
+                    "status": report.status.value if report else None,
+                    "status_label": _status_label(report.status, lang) if report else None,
+                    "progress": report.progress if report else None,
+                }
+            )
     return {
         "path": item.path,
         "change": item.change.status,
@@ -206,8 +208,9 @@ def _note_dict(item: SubmittedNote, submission: Submission, lang: Lang) -> dict[
         "submitted": note.submitted.isoformat() if note and note.submitted else None,
         "sample": note.sample if note else None,
         "tasks": tasks,
-        "issued": ({"number": item.issued.number, "issued_on": item.issued.issued_on.isoformat()}
-                   if item.issued else None),
+        "issued": (
+            {"number": item.issued.number, "issued_on": item.issued.issued_on.isoformat()} if item.issued else None
+        ),
         "amendments": [{"date": a.date.isoformat(), "reason": a.reason} for a in item.amendments],
     }
 
@@ -222,11 +225,13 @@ def json_text(submission: Submission, lang: Lang = "vi", strict: bool = False) -
         "merge_base": changes.merge_base,
         "head_commit": changes.head_commit,
         "fetched": list(changes.fetched),
-        "unit": {"id": unit.id, "number": unit.number, "name": unit.name} if unit else
-                ({"id": submission.unit_id} if submission.unit_id else None),
+        "unit": {"id": unit.id, "number": unit.number, "name": unit.name}
+        if unit
+        else ({"id": submission.unit_id} if submission.unit_id else None),
         "other_units": list(submission.other_units),
         "actor": {"login": submission.actor.login, "service": submission.actor.service, "role": submission.actor_role}
-                 if submission.actor else None,
+        if submission.actor
+        else None,
         "changes": [{"status": c.status, "path": c.path, "old_path": c.old_path} for c in changes.changes],
         "notes": [_note_dict(n, submission, lang) for n in submission.notes],
         "office_review": [c.path for c in submission.office_review],
@@ -332,8 +337,10 @@ def markdown(submission: Submission, lang: Lang = "vi", strict: bool = False) ->
 
 
 def _finding_row(f: Finding, lang: Lang) -> str:
-    return (f"| {_code(f.path)} | {f.line} | {f.code} | {_LEVEL[lang][f.severity]} | {_cell(f.message(lang))} | "
-            f"{_cell(f.hint(lang))} |")
+    return (
+        f"| {_code(f.path)} | {f.line} | {f.code} | {_LEVEL[lang][f.severity]} | {_cell(f.message(lang))} | "
+        f"{_cell(f.hint(lang))} |"
+    )
 
 
 def render(submission: Submission, fmt: CheckFormat, lang: Lang = "vi", strict: bool = False) -> str:

@@ -60,6 +60,7 @@ def _submitters(text: str | None) -> tuple[Submitter, ...] | None:
     out = []
     for entry in entries if isinstance(entries, list) else ():
         if isinstance(entry, dict):
+
             def text_of(key: str, e: dict[str, Any] = entry) -> str | None:
                 value = e.get(key)
                 return str(value) if isinstance(value, (str, int)) else None

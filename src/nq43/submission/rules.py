@@ -127,7 +127,7 @@ def _submitters(unit_id: str, directive: Directive, before: Before) -> tuple[Sub
 def _accounts(submitters: Sequence[Submitter], service: Service | None) -> str:
     names = []
     for s in submitters:
-        login = (s.github if service == "github" else s.gitlab if service == "gitlab" else s.github or s.gitlab)
+        login = s.github if service == "github" else s.gitlab if service == "gitlab" else s.github or s.gitlab
         names.append(f"{s.name} ({login})" if login else s.name)
     return ", ".join(names) if names else "—"
 
@@ -178,13 +178,25 @@ def _amendment_findings(
     findings = [finding(path, at, 1, "NQ807", value=a.date.isoformat()) for a in earlier if a not in note.amends]
     if not added:
         quarter = record.quarter
-        findings.append(finding(path, at, 1, "NQ804", quarter=str(quarter), quarter_label=quarter.label(),
-                                number=record.number, issued=record.issued_on.isoformat(), today=today.isoformat()))
+        findings.append(
+            finding(
+                path,
+                at,
+                1,
+                "NQ804",
+                quarter=str(quarter),
+                quarter_label=quarter.label(),
+                number=record.number,
+                issued=record.issued_on.isoformat(),
+                today=today.isoformat(),
+            )
+        )
     for amendment in added:
         line = _line_of_date(text, amendment.date, at)
         if amendment.date < record.issued_on:
-            findings.append(finding(path, line, 1, "NQ805", value=amendment.date.isoformat(),
-                                    issued=record.issued_on.isoformat()))
+            findings.append(
+                finding(path, line, 1, "NQ805", value=amendment.date.isoformat(), issued=record.issued_on.isoformat())
+            )
         if amendment.date > today:
             findings.append(finding(path, line, 1, "NQ806", value=amendment.date.isoformat(), today=today.isoformat()))
     return findings, added
@@ -267,8 +279,10 @@ def assess(
         own = _submitters(unit_id, directive, before)
         office_unit = office(directive)
         office_submitters = _submitters(office_unit.id, directive, before) if office_unit else ()
-        where = next((c.path for c in items if unit_folder(c.path) == unit_id and not c.deleted),
-                     next(c.path for c in items if unit_id in _touched(c)))
+        where = next(
+            (c.path for c in items if unit_folder(c.path) == unit_id and not c.deleted),
+            next(c.path for c in items if unit_id in _touched(c)),
+        )
         if any(actor.matches(s) for s in own):
             role = "submitter"
         elif any(actor.matches(s) for s in office_submitters):
@@ -276,10 +290,11 @@ def assess(
             findings.append(finding(where, 1, 1, "NQ803", actor=actor.login, unit=unit_id))
         else:
             role = "stranger"
-            findings.append(finding(where, 1, 1, "NQ802", actor=actor.login, unit=unit_id,
-                                    known=_accounts(own, actor.service)))
+            findings.append(
+                finding(where, 1, 1, "NQ802", actor=actor.login, unit=unit_id, known=_accounts(own, actor.service))
+            )
 
     unique = sorted({(f.sort_key(), repr(sorted(f.args.items()))): f for f in findings}.values(), key=Finding.sort_key)
-    return Submission(changes, directive, unit_id, tuple(others), actor, role, tuple(submitted), tuple(office_review),
-                      tuple(unique))
-
+    return Submission(
+        changes, directive, unit_id, tuple(others), actor, role, tuple(submitted), tuple(office_review), tuple(unique)
+    )

@@ -64,8 +64,8 @@ def parse_remote(url: str, forge: Forge | None = None) -> Remote:
     kind = forge or guess_forge(host.split(":")[0])
     if kind is None:
         raise Nq43Error(
-            f"Không đoán được \"{host}\" là GitHub hay GitLab: thêm --forge github hoặc --forge gitlab.",
-            f"Cannot tell whether \"{host}\" is GitHub or GitLab: add --forge github or --forge gitlab.",
+            f'Không đoán được "{host}" là GitHub hay GitLab: thêm --forge github hoặc --forge gitlab.',
+            f'Cannot tell whether "{host}" is GitHub or GitLab: add --forge github or --forge gitlab.',
         )
     return Remote(f"{scheme}://{host}/{path}", kind)
 
@@ -73,9 +73,9 @@ def parse_remote(url: str, forge: Forge | None = None) -> Remote:
 def _not_web(url: str) -> Nq43Error:
     shown = re.sub(r"//[^/@]*@", "//", url)  # never echo a token
     return Nq43Error(
-        f"Địa chỉ kho \"{shown}\" không phải kho trên GitHub/GitLab; chỉ ra địa chỉ web của kho bằng --repo-url, "
+        f'Địa chỉ kho "{shown}" không phải kho trên GitHub/GitLab; chỉ ra địa chỉ web của kho bằng --repo-url, '
         "ví dụ https://github.com/bql-hp/nq43.",
-        f"The remote \"{shown}\" is not a GitHub/GitLab repository; give its web address with --repo-url, "
+        f'The remote "{shown}" is not a GitHub/GitLab repository; give its web address with --repo-url, '
         "e.g. https://github.com/bql-hp/nq43.",
     )
 

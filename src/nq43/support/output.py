@@ -12,8 +12,10 @@ from nq43.domain.errors import OutputError
 
 def _failure(path: Path, error: OSError) -> OutputError:
     reason = error.strerror or str(error)
-    return OutputError(f"Không ghi được \"{path}\": {reason}. Tệp cũ (nếu có) vẫn nguyên vẹn.",
-                       f"Cannot write \"{path}\": {reason}. Any previous file is intact.")
+    return OutputError(
+        f'Không ghi được "{path}": {reason}. Tệp cũ (nếu có) vẫn nguyên vẹn.',
+        f'Cannot write "{path}": {reason}. Any previous file is intact.',
+    )
 
 
 def _mode_for(path: Path) -> int:
