@@ -35,7 +35,5 @@ def source(name: str) -> str:
     code = fastjsonschema.compile_to_code(json.loads(_schema_bytes(name)), use_default=False, use_formats=False)
     entry = re.search(r"^def (\w+)\(", code, re.M)
     assert entry is not None, "fastjsonschema's code has no function"
-    return (
-        HEADER.format(name=name) + "# ruff: noqa\n# mypy: ignore-errors\n"
-        f'SCHEMA_SHA256 = "{schema_sha256(name)}"\n\n' + code.rstrip("\n") + f"\n\n\nvalidate = {entry[1]}\n"
-    )
+    return (HEADER.format(name=name) + "# ruff: noqa\n# mypy: ignore-errors\n"
+            f'SCHEMA_SHA256 = "{schema_sha256(name)}"\n\n' + code.rstrip("\n") + f"\n\n\nvalidate = {entry[1]}\n")

@@ -10,1019 +10,196 @@ from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesException
 
 
 REGEX_PATTERNS = {
-    "^[0-9]{4}Q[1-4]$": re.compile("^[0-9]{4}Q[1-4]\\Z"),
-    "^[a-z][a-z0-9-]{0,31}$": re.compile("^[a-z][a-z0-9-]{0,31}\\Z"),
+    '^[0-9]{4}Q[1-4]$': re.compile('^[0-9]{4}Q[1-4]\\Z'),
+    '^[a-z][a-z0-9-]{0,31}$': re.compile('^[a-z][a-z0-9-]{0,31}\\Z')
 }
 
 NoneType = type(None)
 
-
 def validate_urn_nq43_schema_calendar_1(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
-        raise JsonSchemaValueException(
-            "" + (name_prefix or "data") + " must be object",
-            value=data,
-            name="" + (name_prefix or "data") + "",
-            definition={
-                "$schema": "https://json-schema.org/draft/2020-12/schema",
-                "$id": "urn:nq43:schema:calendar:1",
-                "title": "nq43: lịch báo cáo (data/calendar.yaml): ngày nghỉ, ngày làm bù, gia hạn",
-                "type": "object",
-                "required": ["schema_version"],
-                "additionalProperties": False,
-                "properties": {
-                    "schema_version": {"const": 1},
-                    "weekend": {
-                        "description": "Ngày nghỉ hằng tuần; mặc định thu-bay, chu-nhat.",
-                        "type": "array",
-                        "uniqueItems": True,
-                        "maxItems": 6,
-                        "items": {"enum": ["thu-hai", "thu-ba", "thu-tu", "thu-nam", "thu-sau", "thu-bay", "chu-nhat"]},
-                    },
-                    "move_due_date": {
-                        "description": "true: hạn nộp rơi vào ngày nghỉ thì chuyển sang ngày làm việc kế tiếp (Điều 148 khoản 5 Bộ luật Dân sự 2015).",
-                        "type": "boolean",
-                    },
-                    "days_off": {
-                        "description": "Ngày nghỉ lễ, Tết (kể cả ngày nghỉ bù, nghỉ hoán đổi): từ ngày `from` đến hết ngày `to`.",
-                        "type": "array",
-                        "items": {
-                            "type": "object",
-                            "required": ["from", "name"],
-                            "additionalProperties": False,
-                            "properties": {
-                                "from": {"type": "string"},
-                                "to": {"type": "string"},
-                                "name": {"type": "string", "minLength": 1},
-                                "source": {"type": "string", "minLength": 1},
-                            },
-                        },
-                    },
-                    "working_days": {
-                        "description": "Ngày thứ Bảy, Chủ nhật phải đi làm (làm bù do hoán đổi ngày nghỉ).",
-                        "type": "array",
-                        "items": {
-                            "type": "object",
-                            "required": ["date", "name"],
-                            "additionalProperties": False,
-                            "properties": {
-                                "date": {"type": "string"},
-                                "name": {"type": "string", "minLength": 1},
-                                "source": {"type": "string", "minLength": 1},
-                            },
-                        },
-                    },
-                    "extensions": {
-                        "description": "Gia hạn nộp báo cáo quý: cho một đơn vị (`unit`) hoặc cho mọi đơn vị (không ghi `unit`).",
-                        "type": "array",
-                        "items": {
-                            "type": "object",
-                            "required": ["quarter", "until", "reason"],
-                            "additionalProperties": False,
-                            "properties": {
-                                "quarter": {"type": "string", "pattern": "^[0-9]{4}Q[1-4]$"},
-                                "unit": {"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                "until": {"type": "string"},
-                                "reason": {"type": "string", "minLength": 1},
-                                "reference": {"type": "string", "minLength": 1},
-                            },
-                        },
-                    },
-                },
-            },
-            rule="type",
-        )
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'$schema': 'https://json-schema.org/draft/2020-12/schema', '$id': 'urn:nq43:schema:calendar:1', 'title': 'nq43: lịch báo cáo (data/calendar.yaml): ngày nghỉ, ngày làm bù, gia hạn', 'type': 'object', 'required': ['schema_version'], 'additionalProperties': False, 'properties': {'schema_version': {'const': 1}, 'weekend': {'description': 'Ngày nghỉ hằng tuần; mặc định thu-bay, chu-nhat.', 'type': 'array', 'uniqueItems': True, 'maxItems': 6, 'items': {'enum': ['thu-hai', 'thu-ba', 'thu-tu', 'thu-nam', 'thu-sau', 'thu-bay', 'chu-nhat']}}, 'move_due_date': {'description': 'true: hạn nộp rơi vào ngày nghỉ thì chuyển sang ngày làm việc kế tiếp (Điều 148 khoản 5 Bộ luật Dân sự 2015).', 'type': 'boolean'}, 'days_off': {'description': 'Ngày nghỉ lễ, Tết (kể cả ngày nghỉ bù, nghỉ hoán đổi): từ ngày `from` đến hết ngày `to`.', 'type': 'array', 'items': {'type': 'object', 'required': ['from', 'name'], 'additionalProperties': False, 'properties': {'from': {'type': 'string'}, 'to': {'type': 'string'}, 'name': {'type': 'string', 'minLength': 1}, 'source': {'type': 'string', 'minLength': 1}}}}, 'working_days': {'description': 'Ngày thứ Bảy, Chủ nhật phải đi làm (làm bù do hoán đổi ngày nghỉ).', 'type': 'array', 'items': {'type': 'object', 'required': ['date', 'name'], 'additionalProperties': False, 'properties': {'date': {'type': 'string'}, 'name': {'type': 'string', 'minLength': 1}, 'source': {'type': 'string', 'minLength': 1}}}}, 'extensions': {'description': 'Gia hạn nộp báo cáo quý: cho một đơn vị (`unit`) hoặc cho mọi đơn vị (không ghi `unit`).', 'type': 'array', 'items': {'type': 'object', 'required': ['quarter', 'until', 'reason'], 'additionalProperties': False, 'properties': {'quarter': {'type': 'string', 'pattern': '^[0-9]{4}Q[1-4]$'}, 'unit': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}, 'until': {'type': 'string'}, 'reason': {'type': 'string', 'minLength': 1}, 'reference': {'type': 'string', 'minLength': 1}}}}}}, rule='type')
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
-        data__missing_keys = set(["schema_version"]) - data.keys()
+        data__missing_keys = set(['schema_version']) - data.keys()
         if data__missing_keys:
-            raise JsonSchemaValueException(
-                "" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"),
-                value=data,
-                name="" + (name_prefix or "data") + "",
-                definition={
-                    "$schema": "https://json-schema.org/draft/2020-12/schema",
-                    "$id": "urn:nq43:schema:calendar:1",
-                    "title": "nq43: lịch báo cáo (data/calendar.yaml): ngày nghỉ, ngày làm bù, gia hạn",
-                    "type": "object",
-                    "required": ["schema_version"],
-                    "additionalProperties": False,
-                    "properties": {
-                        "schema_version": {"const": 1},
-                        "weekend": {
-                            "description": "Ngày nghỉ hằng tuần; mặc định thu-bay, chu-nhat.",
-                            "type": "array",
-                            "uniqueItems": True,
-                            "maxItems": 6,
-                            "items": {
-                                "enum": ["thu-hai", "thu-ba", "thu-tu", "thu-nam", "thu-sau", "thu-bay", "chu-nhat"]
-                            },
-                        },
-                        "move_due_date": {
-                            "description": "true: hạn nộp rơi vào ngày nghỉ thì chuyển sang ngày làm việc kế tiếp (Điều 148 khoản 5 Bộ luật Dân sự 2015).",
-                            "type": "boolean",
-                        },
-                        "days_off": {
-                            "description": "Ngày nghỉ lễ, Tết (kể cả ngày nghỉ bù, nghỉ hoán đổi): từ ngày `from` đến hết ngày `to`.",
-                            "type": "array",
-                            "items": {
-                                "type": "object",
-                                "required": ["from", "name"],
-                                "additionalProperties": False,
-                                "properties": {
-                                    "from": {"type": "string"},
-                                    "to": {"type": "string"},
-                                    "name": {"type": "string", "minLength": 1},
-                                    "source": {"type": "string", "minLength": 1},
-                                },
-                            },
-                        },
-                        "working_days": {
-                            "description": "Ngày thứ Bảy, Chủ nhật phải đi làm (làm bù do hoán đổi ngày nghỉ).",
-                            "type": "array",
-                            "items": {
-                                "type": "object",
-                                "required": ["date", "name"],
-                                "additionalProperties": False,
-                                "properties": {
-                                    "date": {"type": "string"},
-                                    "name": {"type": "string", "minLength": 1},
-                                    "source": {"type": "string", "minLength": 1},
-                                },
-                            },
-                        },
-                        "extensions": {
-                            "description": "Gia hạn nộp báo cáo quý: cho một đơn vị (`unit`) hoặc cho mọi đơn vị (không ghi `unit`).",
-                            "type": "array",
-                            "items": {
-                                "type": "object",
-                                "required": ["quarter", "until", "reason"],
-                                "additionalProperties": False,
-                                "properties": {
-                                    "quarter": {"type": "string", "pattern": "^[0-9]{4}Q[1-4]$"},
-                                    "unit": {"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                    "until": {"type": "string"},
-                                    "reason": {"type": "string", "minLength": 1},
-                                    "reference": {"type": "string", "minLength": 1},
-                                },
-                            },
-                        },
-                    },
-                },
-                rule="required",
-            )
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'$schema': 'https://json-schema.org/draft/2020-12/schema', '$id': 'urn:nq43:schema:calendar:1', 'title': 'nq43: lịch báo cáo (data/calendar.yaml): ngày nghỉ, ngày làm bù, gia hạn', 'type': 'object', 'required': ['schema_version'], 'additionalProperties': False, 'properties': {'schema_version': {'const': 1}, 'weekend': {'description': 'Ngày nghỉ hằng tuần; mặc định thu-bay, chu-nhat.', 'type': 'array', 'uniqueItems': True, 'maxItems': 6, 'items': {'enum': ['thu-hai', 'thu-ba', 'thu-tu', 'thu-nam', 'thu-sau', 'thu-bay', 'chu-nhat']}}, 'move_due_date': {'description': 'true: hạn nộp rơi vào ngày nghỉ thì chuyển sang ngày làm việc kế tiếp (Điều 148 khoản 5 Bộ luật Dân sự 2015).', 'type': 'boolean'}, 'days_off': {'description': 'Ngày nghỉ lễ, Tết (kể cả ngày nghỉ bù, nghỉ hoán đổi): từ ngày `from` đến hết ngày `to`.', 'type': 'array', 'items': {'type': 'object', 'required': ['from', 'name'], 'additionalProperties': False, 'properties': {'from': {'type': 'string'}, 'to': {'type': 'string'}, 'name': {'type': 'string', 'minLength': 1}, 'source': {'type': 'string', 'minLength': 1}}}}, 'working_days': {'description': 'Ngày thứ Bảy, Chủ nhật phải đi làm (làm bù do hoán đổi ngày nghỉ).', 'type': 'array', 'items': {'type': 'object', 'required': ['date', 'name'], 'additionalProperties': False, 'properties': {'date': {'type': 'string'}, 'name': {'type': 'string', 'minLength': 1}, 'source': {'type': 'string', 'minLength': 1}}}}, 'extensions': {'description': 'Gia hạn nộp báo cáo quý: cho một đơn vị (`unit`) hoặc cho mọi đơn vị (không ghi `unit`).', 'type': 'array', 'items': {'type': 'object', 'required': ['quarter', 'until', 'reason'], 'additionalProperties': False, 'properties': {'quarter': {'type': 'string', 'pattern': '^[0-9]{4}Q[1-4]$'}, 'unit': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}, 'until': {'type': 'string'}, 'reason': {'type': 'string', 'minLength': 1}, 'reference': {'type': 'string', 'minLength': 1}}}}}}, rule='required')
         data_keys = set(data.keys())
         if "schema_version" in data_keys:
             data_keys.remove("schema_version")
             data__schemaversion = data["schema_version"]
-            if not (
-                isinstance(data__schemaversion, (int, float))
-                and not isinstance(data__schemaversion, bool)
-                and data__schemaversion == 1
-            ):
-                raise JsonSchemaValueException(
-                    "" + (name_prefix or "data") + ".schema_version must be same as const definition: 1",
-                    value=data__schemaversion,
-                    name="" + (name_prefix or "data") + ".schema_version",
-                    definition={"const": 1},
-                    rule="const",
-                )
+            if not (isinstance(data__schemaversion, (int, float)) and not isinstance(data__schemaversion, bool) and data__schemaversion == 1):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".schema_version must be same as const definition: 1", value=data__schemaversion, name="" + (name_prefix or "data") + ".schema_version", definition={'const': 1}, rule='const')
         if "weekend" in data_keys:
             data_keys.remove("weekend")
             data__weekend = data["weekend"]
             if not isinstance(data__weekend, (list, tuple)):
-                raise JsonSchemaValueException(
-                    "" + (name_prefix or "data") + ".weekend must be array",
-                    value=data__weekend,
-                    name="" + (name_prefix or "data") + ".weekend",
-                    definition={
-                        "description": "Ngày nghỉ hằng tuần; mặc định thu-bay, chu-nhat.",
-                        "type": "array",
-                        "uniqueItems": True,
-                        "maxItems": 6,
-                        "items": {"enum": ["thu-hai", "thu-ba", "thu-tu", "thu-nam", "thu-sau", "thu-bay", "chu-nhat"]},
-                    },
-                    rule="type",
-                )
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".weekend must be array", value=data__weekend, name="" + (name_prefix or "data") + ".weekend", definition={'description': 'Ngày nghỉ hằng tuần; mặc định thu-bay, chu-nhat.', 'type': 'array', 'uniqueItems': True, 'maxItems': 6, 'items': {'enum': ['thu-hai', 'thu-ba', 'thu-tu', 'thu-nam', 'thu-sau', 'thu-bay', 'chu-nhat']}}, rule='type')
             data__weekend_is_list = isinstance(data__weekend, (list, tuple))
             if data__weekend_is_list:
                 data__weekend_len = len(data__weekend)
                 if data__weekend_len > 6:
-                    raise JsonSchemaValueException(
-                        "" + (name_prefix or "data") + ".weekend must contain less than or equal to 6 items",
-                        value=data__weekend,
-                        name="" + (name_prefix or "data") + ".weekend",
-                        definition={
-                            "description": "Ngày nghỉ hằng tuần; mặc định thu-bay, chu-nhat.",
-                            "type": "array",
-                            "uniqueItems": True,
-                            "maxItems": 6,
-                            "items": {
-                                "enum": ["thu-hai", "thu-ba", "thu-tu", "thu-nam", "thu-sau", "thu-bay", "chu-nhat"]
-                            },
-                        },
-                        rule="maxItems",
-                    )
-
-                def fn(var):
-                    return (
-                        frozenset(dict((k, fn(v)) for k, v in var.items()).items())
-                        if hasattr(var, "items")
-                        else tuple(fn(v) for v in var)
-                        if isinstance(var, (dict, list))
-                        else (bool, var)
-                        if isinstance(var, bool)
-                        else var
-                    )
-
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".weekend must contain less than or equal to 6 items", value=data__weekend, name="" + (name_prefix or "data") + ".weekend", definition={'description': 'Ngày nghỉ hằng tuần; mặc định thu-bay, chu-nhat.', 'type': 'array', 'uniqueItems': True, 'maxItems': 6, 'items': {'enum': ['thu-hai', 'thu-ba', 'thu-tu', 'thu-nam', 'thu-sau', 'thu-bay', 'chu-nhat']}}, rule='maxItems')
+                def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                 if data__weekend_len > len(set(fn(data__weekend_x) for data__weekend_x in data__weekend)):
-                    raise JsonSchemaValueException(
-                        "" + (name_prefix or "data") + ".weekend must contain unique items",
-                        value=data__weekend,
-                        name="" + (name_prefix or "data") + ".weekend",
-                        definition={
-                            "description": "Ngày nghỉ hằng tuần; mặc định thu-bay, chu-nhat.",
-                            "type": "array",
-                            "uniqueItems": True,
-                            "maxItems": 6,
-                            "items": {
-                                "enum": ["thu-hai", "thu-ba", "thu-tu", "thu-nam", "thu-sau", "thu-bay", "chu-nhat"]
-                            },
-                        },
-                        rule="uniqueItems",
-                    )
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".weekend must contain unique items", value=data__weekend, name="" + (name_prefix or "data") + ".weekend", definition={'description': 'Ngày nghỉ hằng tuần; mặc định thu-bay, chu-nhat.', 'type': 'array', 'uniqueItems': True, 'maxItems': 6, 'items': {'enum': ['thu-hai', 'thu-ba', 'thu-tu', 'thu-nam', 'thu-sau', 'thu-bay', 'chu-nhat']}}, rule='uniqueItems')
                 for data__weekend_x, data__weekend_item in enumerate(data__weekend):
-                    if not (
-                        isinstance(data__weekend_item, str)
-                        and data__weekend_item == "thu-hai"
-                        or isinstance(data__weekend_item, str)
-                        and data__weekend_item == "thu-ba"
-                        or isinstance(data__weekend_item, str)
-                        and data__weekend_item == "thu-tu"
-                        or isinstance(data__weekend_item, str)
-                        and data__weekend_item == "thu-nam"
-                        or isinstance(data__weekend_item, str)
-                        and data__weekend_item == "thu-sau"
-                        or isinstance(data__weekend_item, str)
-                        and data__weekend_item == "thu-bay"
-                        or isinstance(data__weekend_item, str)
-                        and data__weekend_item == "chu-nhat"
-                    ):
-                        raise JsonSchemaValueException(
-                            ""
-                            + (name_prefix or "data")
-                            + ".weekend[{data__weekend_x}]".format(**locals())
-                            + " must be one of ['thu-hai', 'thu-ba', 'thu-tu', 'thu-nam', 'thu-sau', 'thu-bay', 'chu-nhat']",
-                            value=data__weekend_item,
-                            name="" + (name_prefix or "data") + ".weekend[{data__weekend_x}]".format(**locals()) + "",
-                            definition={
-                                "enum": ["thu-hai", "thu-ba", "thu-tu", "thu-nam", "thu-sau", "thu-bay", "chu-nhat"]
-                            },
-                            rule="enum",
-                        )
+                    if not (isinstance(data__weekend_item, str) and data__weekend_item == 'thu-hai' or isinstance(data__weekend_item, str) and data__weekend_item == 'thu-ba' or isinstance(data__weekend_item, str) and data__weekend_item == 'thu-tu' or isinstance(data__weekend_item, str) and data__weekend_item == 'thu-nam' or isinstance(data__weekend_item, str) and data__weekend_item == 'thu-sau' or isinstance(data__weekend_item, str) and data__weekend_item == 'thu-bay' or isinstance(data__weekend_item, str) and data__weekend_item == 'chu-nhat'):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".weekend[{data__weekend_x}]".format(**locals()) + " must be one of ['thu-hai', 'thu-ba', 'thu-tu', 'thu-nam', 'thu-sau', 'thu-bay', 'chu-nhat']", value=data__weekend_item, name="" + (name_prefix or "data") + ".weekend[{data__weekend_x}]".format(**locals()) + "", definition={'enum': ['thu-hai', 'thu-ba', 'thu-tu', 'thu-nam', 'thu-sau', 'thu-bay', 'chu-nhat']}, rule='enum')
         if "move_due_date" in data_keys:
             data_keys.remove("move_due_date")
             data__moveduedate = data["move_due_date"]
             if not isinstance(data__moveduedate, (bool)):
-                raise JsonSchemaValueException(
-                    "" + (name_prefix or "data") + ".move_due_date must be boolean",
-                    value=data__moveduedate,
-                    name="" + (name_prefix or "data") + ".move_due_date",
-                    definition={
-                        "description": "true: hạn nộp rơi vào ngày nghỉ thì chuyển sang ngày làm việc kế tiếp (Điều 148 khoản 5 Bộ luật Dân sự 2015).",
-                        "type": "boolean",
-                    },
-                    rule="type",
-                )
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".move_due_date must be boolean", value=data__moveduedate, name="" + (name_prefix or "data") + ".move_due_date", definition={'description': 'true: hạn nộp rơi vào ngày nghỉ thì chuyển sang ngày làm việc kế tiếp (Điều 148 khoản 5 Bộ luật Dân sự 2015).', 'type': 'boolean'}, rule='type')
         if "days_off" in data_keys:
             data_keys.remove("days_off")
             data__daysoff = data["days_off"]
             if not isinstance(data__daysoff, (list, tuple)):
-                raise JsonSchemaValueException(
-                    "" + (name_prefix or "data") + ".days_off must be array",
-                    value=data__daysoff,
-                    name="" + (name_prefix or "data") + ".days_off",
-                    definition={
-                        "description": "Ngày nghỉ lễ, Tết (kể cả ngày nghỉ bù, nghỉ hoán đổi): từ ngày `from` đến hết ngày `to`.",
-                        "type": "array",
-                        "items": {
-                            "type": "object",
-                            "required": ["from", "name"],
-                            "additionalProperties": False,
-                            "properties": {
-                                "from": {"type": "string"},
-                                "to": {"type": "string"},
-                                "name": {"type": "string", "minLength": 1},
-                                "source": {"type": "string", "minLength": 1},
-                            },
-                        },
-                    },
-                    rule="type",
-                )
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".days_off must be array", value=data__daysoff, name="" + (name_prefix or "data") + ".days_off", definition={'description': 'Ngày nghỉ lễ, Tết (kể cả ngày nghỉ bù, nghỉ hoán đổi): từ ngày `from` đến hết ngày `to`.', 'type': 'array', 'items': {'type': 'object', 'required': ['from', 'name'], 'additionalProperties': False, 'properties': {'from': {'type': 'string'}, 'to': {'type': 'string'}, 'name': {'type': 'string', 'minLength': 1}, 'source': {'type': 'string', 'minLength': 1}}}}, rule='type')
             data__daysoff_is_list = isinstance(data__daysoff, (list, tuple))
             if data__daysoff_is_list:
                 data__daysoff_len = len(data__daysoff)
                 for data__daysoff_x, data__daysoff_item in enumerate(data__daysoff):
                     if not isinstance(data__daysoff_item, (dict)):
-                        raise JsonSchemaValueException(
-                            ""
-                            + (name_prefix or "data")
-                            + ".days_off[{data__daysoff_x}]".format(**locals())
-                            + " must be object",
-                            value=data__daysoff_item,
-                            name="" + (name_prefix or "data") + ".days_off[{data__daysoff_x}]".format(**locals()) + "",
-                            definition={
-                                "type": "object",
-                                "required": ["from", "name"],
-                                "additionalProperties": False,
-                                "properties": {
-                                    "from": {"type": "string"},
-                                    "to": {"type": "string"},
-                                    "name": {"type": "string", "minLength": 1},
-                                    "source": {"type": "string", "minLength": 1},
-                                },
-                            },
-                            rule="type",
-                        )
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".days_off[{data__daysoff_x}]".format(**locals()) + " must be object", value=data__daysoff_item, name="" + (name_prefix or "data") + ".days_off[{data__daysoff_x}]".format(**locals()) + "", definition={'type': 'object', 'required': ['from', 'name'], 'additionalProperties': False, 'properties': {'from': {'type': 'string'}, 'to': {'type': 'string'}, 'name': {'type': 'string', 'minLength': 1}, 'source': {'type': 'string', 'minLength': 1}}}, rule='type')
                     data__daysoff_item_is_dict = isinstance(data__daysoff_item, dict)
                     if data__daysoff_item_is_dict:
-                        data__daysoff_item__missing_keys = set(["from", "name"]) - data__daysoff_item.keys()
+                        data__daysoff_item__missing_keys = set(['from', 'name']) - data__daysoff_item.keys()
                         if data__daysoff_item__missing_keys:
-                            raise JsonSchemaValueException(
-                                ""
-                                + (name_prefix or "data")
-                                + ".days_off[{data__daysoff_x}]".format(**locals())
-                                + " must contain "
-                                + (str(sorted(data__daysoff_item__missing_keys)) + " properties"),
-                                value=data__daysoff_item,
-                                name=""
-                                + (name_prefix or "data")
-                                + ".days_off[{data__daysoff_x}]".format(**locals())
-                                + "",
-                                definition={
-                                    "type": "object",
-                                    "required": ["from", "name"],
-                                    "additionalProperties": False,
-                                    "properties": {
-                                        "from": {"type": "string"},
-                                        "to": {"type": "string"},
-                                        "name": {"type": "string", "minLength": 1},
-                                        "source": {"type": "string", "minLength": 1},
-                                    },
-                                },
-                                rule="required",
-                            )
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".days_off[{data__daysoff_x}]".format(**locals()) + " must contain " + (str(sorted(data__daysoff_item__missing_keys)) + " properties"), value=data__daysoff_item, name="" + (name_prefix or "data") + ".days_off[{data__daysoff_x}]".format(**locals()) + "", definition={'type': 'object', 'required': ['from', 'name'], 'additionalProperties': False, 'properties': {'from': {'type': 'string'}, 'to': {'type': 'string'}, 'name': {'type': 'string', 'minLength': 1}, 'source': {'type': 'string', 'minLength': 1}}}, rule='required')
                         data__daysoff_item_keys = set(data__daysoff_item.keys())
                         if "from" in data__daysoff_item_keys:
                             data__daysoff_item_keys.remove("from")
                             data__daysoff_item__from = data__daysoff_item["from"]
                             if not isinstance(data__daysoff_item__from, (str)):
-                                raise JsonSchemaValueException(
-                                    ""
-                                    + (name_prefix or "data")
-                                    + ".days_off[{data__daysoff_x}].from".format(**locals())
-                                    + " must be string",
-                                    value=data__daysoff_item__from,
-                                    name=""
-                                    + (name_prefix or "data")
-                                    + ".days_off[{data__daysoff_x}].from".format(**locals())
-                                    + "",
-                                    definition={"type": "string"},
-                                    rule="type",
-                                )
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".days_off[{data__daysoff_x}].from".format(**locals()) + " must be string", value=data__daysoff_item__from, name="" + (name_prefix or "data") + ".days_off[{data__daysoff_x}].from".format(**locals()) + "", definition={'type': 'string'}, rule='type')
                         if "to" in data__daysoff_item_keys:
                             data__daysoff_item_keys.remove("to")
                             data__daysoff_item__to = data__daysoff_item["to"]
                             if not isinstance(data__daysoff_item__to, (str)):
-                                raise JsonSchemaValueException(
-                                    ""
-                                    + (name_prefix or "data")
-                                    + ".days_off[{data__daysoff_x}].to".format(**locals())
-                                    + " must be string",
-                                    value=data__daysoff_item__to,
-                                    name=""
-                                    + (name_prefix or "data")
-                                    + ".days_off[{data__daysoff_x}].to".format(**locals())
-                                    + "",
-                                    definition={"type": "string"},
-                                    rule="type",
-                                )
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".days_off[{data__daysoff_x}].to".format(**locals()) + " must be string", value=data__daysoff_item__to, name="" + (name_prefix or "data") + ".days_off[{data__daysoff_x}].to".format(**locals()) + "", definition={'type': 'string'}, rule='type')
                         if "name" in data__daysoff_item_keys:
                             data__daysoff_item_keys.remove("name")
                             data__daysoff_item__name = data__daysoff_item["name"]
                             if not isinstance(data__daysoff_item__name, (str)):
-                                raise JsonSchemaValueException(
-                                    ""
-                                    + (name_prefix or "data")
-                                    + ".days_off[{data__daysoff_x}].name".format(**locals())
-                                    + " must be string",
-                                    value=data__daysoff_item__name,
-                                    name=""
-                                    + (name_prefix or "data")
-                                    + ".days_off[{data__daysoff_x}].name".format(**locals())
-                                    + "",
-                                    definition={"type": "string", "minLength": 1},
-                                    rule="type",
-                                )
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".days_off[{data__daysoff_x}].name".format(**locals()) + " must be string", value=data__daysoff_item__name, name="" + (name_prefix or "data") + ".days_off[{data__daysoff_x}].name".format(**locals()) + "", definition={'type': 'string', 'minLength': 1}, rule='type')
                             if isinstance(data__daysoff_item__name, str):
                                 data__daysoff_item__name_len = len(data__daysoff_item__name)
                                 if data__daysoff_item__name_len < 1:
-                                    raise JsonSchemaValueException(
-                                        ""
-                                        + (name_prefix or "data")
-                                        + ".days_off[{data__daysoff_x}].name".format(**locals())
-                                        + " must be longer than or equal to 1 characters",
-                                        value=data__daysoff_item__name,
-                                        name=""
-                                        + (name_prefix or "data")
-                                        + ".days_off[{data__daysoff_x}].name".format(**locals())
-                                        + "",
-                                        definition={"type": "string", "minLength": 1},
-                                        rule="minLength",
-                                    )
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".days_off[{data__daysoff_x}].name".format(**locals()) + " must be longer than or equal to 1 characters", value=data__daysoff_item__name, name="" + (name_prefix or "data") + ".days_off[{data__daysoff_x}].name".format(**locals()) + "", definition={'type': 'string', 'minLength': 1}, rule='minLength')
                         if "source" in data__daysoff_item_keys:
                             data__daysoff_item_keys.remove("source")
                             data__daysoff_item__source = data__daysoff_item["source"]
                             if not isinstance(data__daysoff_item__source, (str)):
-                                raise JsonSchemaValueException(
-                                    ""
-                                    + (name_prefix or "data")
-                                    + ".days_off[{data__daysoff_x}].source".format(**locals())
-                                    + " must be string",
-                                    value=data__daysoff_item__source,
-                                    name=""
-                                    + (name_prefix or "data")
-                                    + ".days_off[{data__daysoff_x}].source".format(**locals())
-                                    + "",
-                                    definition={"type": "string", "minLength": 1},
-                                    rule="type",
-                                )
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".days_off[{data__daysoff_x}].source".format(**locals()) + " must be string", value=data__daysoff_item__source, name="" + (name_prefix or "data") + ".days_off[{data__daysoff_x}].source".format(**locals()) + "", definition={'type': 'string', 'minLength': 1}, rule='type')
                             if isinstance(data__daysoff_item__source, str):
                                 data__daysoff_item__source_len = len(data__daysoff_item__source)
                                 if data__daysoff_item__source_len < 1:
-                                    raise JsonSchemaValueException(
-                                        ""
-                                        + (name_prefix or "data")
-                                        + ".days_off[{data__daysoff_x}].source".format(**locals())
-                                        + " must be longer than or equal to 1 characters",
-                                        value=data__daysoff_item__source,
-                                        name=""
-                                        + (name_prefix or "data")
-                                        + ".days_off[{data__daysoff_x}].source".format(**locals())
-                                        + "",
-                                        definition={"type": "string", "minLength": 1},
-                                        rule="minLength",
-                                    )
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".days_off[{data__daysoff_x}].source".format(**locals()) + " must be longer than or equal to 1 characters", value=data__daysoff_item__source, name="" + (name_prefix or "data") + ".days_off[{data__daysoff_x}].source".format(**locals()) + "", definition={'type': 'string', 'minLength': 1}, rule='minLength')
                         if data__daysoff_item_keys:
-                            raise JsonSchemaValueException(
-                                ""
-                                + (name_prefix or "data")
-                                + ".days_off[{data__daysoff_x}]".format(**locals())
-                                + " must not contain "
-                                + str(data__daysoff_item_keys)
-                                + " properties",
-                                value=data__daysoff_item,
-                                name=""
-                                + (name_prefix or "data")
-                                + ".days_off[{data__daysoff_x}]".format(**locals())
-                                + "",
-                                definition={
-                                    "type": "object",
-                                    "required": ["from", "name"],
-                                    "additionalProperties": False,
-                                    "properties": {
-                                        "from": {"type": "string"},
-                                        "to": {"type": "string"},
-                                        "name": {"type": "string", "minLength": 1},
-                                        "source": {"type": "string", "minLength": 1},
-                                    },
-                                },
-                                rule="additionalProperties",
-                            )
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".days_off[{data__daysoff_x}]".format(**locals()) + " must not contain "+str(data__daysoff_item_keys)+" properties", value=data__daysoff_item, name="" + (name_prefix or "data") + ".days_off[{data__daysoff_x}]".format(**locals()) + "", definition={'type': 'object', 'required': ['from', 'name'], 'additionalProperties': False, 'properties': {'from': {'type': 'string'}, 'to': {'type': 'string'}, 'name': {'type': 'string', 'minLength': 1}, 'source': {'type': 'string', 'minLength': 1}}}, rule='additionalProperties')
         if "working_days" in data_keys:
             data_keys.remove("working_days")
             data__workingdays = data["working_days"]
             if not isinstance(data__workingdays, (list, tuple)):
-                raise JsonSchemaValueException(
-                    "" + (name_prefix or "data") + ".working_days must be array",
-                    value=data__workingdays,
-                    name="" + (name_prefix or "data") + ".working_days",
-                    definition={
-                        "description": "Ngày thứ Bảy, Chủ nhật phải đi làm (làm bù do hoán đổi ngày nghỉ).",
-                        "type": "array",
-                        "items": {
-                            "type": "object",
-                            "required": ["date", "name"],
-                            "additionalProperties": False,
-                            "properties": {
-                                "date": {"type": "string"},
-                                "name": {"type": "string", "minLength": 1},
-                                "source": {"type": "string", "minLength": 1},
-                            },
-                        },
-                    },
-                    rule="type",
-                )
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".working_days must be array", value=data__workingdays, name="" + (name_prefix or "data") + ".working_days", definition={'description': 'Ngày thứ Bảy, Chủ nhật phải đi làm (làm bù do hoán đổi ngày nghỉ).', 'type': 'array', 'items': {'type': 'object', 'required': ['date', 'name'], 'additionalProperties': False, 'properties': {'date': {'type': 'string'}, 'name': {'type': 'string', 'minLength': 1}, 'source': {'type': 'string', 'minLength': 1}}}}, rule='type')
             data__workingdays_is_list = isinstance(data__workingdays, (list, tuple))
             if data__workingdays_is_list:
                 data__workingdays_len = len(data__workingdays)
                 for data__workingdays_x, data__workingdays_item in enumerate(data__workingdays):
                     if not isinstance(data__workingdays_item, (dict)):
-                        raise JsonSchemaValueException(
-                            ""
-                            + (name_prefix or "data")
-                            + ".working_days[{data__workingdays_x}]".format(**locals())
-                            + " must be object",
-                            value=data__workingdays_item,
-                            name=""
-                            + (name_prefix or "data")
-                            + ".working_days[{data__workingdays_x}]".format(**locals())
-                            + "",
-                            definition={
-                                "type": "object",
-                                "required": ["date", "name"],
-                                "additionalProperties": False,
-                                "properties": {
-                                    "date": {"type": "string"},
-                                    "name": {"type": "string", "minLength": 1},
-                                    "source": {"type": "string", "minLength": 1},
-                                },
-                            },
-                            rule="type",
-                        )
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".working_days[{data__workingdays_x}]".format(**locals()) + " must be object", value=data__workingdays_item, name="" + (name_prefix or "data") + ".working_days[{data__workingdays_x}]".format(**locals()) + "", definition={'type': 'object', 'required': ['date', 'name'], 'additionalProperties': False, 'properties': {'date': {'type': 'string'}, 'name': {'type': 'string', 'minLength': 1}, 'source': {'type': 'string', 'minLength': 1}}}, rule='type')
                     data__workingdays_item_is_dict = isinstance(data__workingdays_item, dict)
                     if data__workingdays_item_is_dict:
-                        data__workingdays_item__missing_keys = set(["date", "name"]) - data__workingdays_item.keys()
+                        data__workingdays_item__missing_keys = set(['date', 'name']) - data__workingdays_item.keys()
                         if data__workingdays_item__missing_keys:
-                            raise JsonSchemaValueException(
-                                ""
-                                + (name_prefix or "data")
-                                + ".working_days[{data__workingdays_x}]".format(**locals())
-                                + " must contain "
-                                + (str(sorted(data__workingdays_item__missing_keys)) + " properties"),
-                                value=data__workingdays_item,
-                                name=""
-                                + (name_prefix or "data")
-                                + ".working_days[{data__workingdays_x}]".format(**locals())
-                                + "",
-                                definition={
-                                    "type": "object",
-                                    "required": ["date", "name"],
-                                    "additionalProperties": False,
-                                    "properties": {
-                                        "date": {"type": "string"},
-                                        "name": {"type": "string", "minLength": 1},
-                                        "source": {"type": "string", "minLength": 1},
-                                    },
-                                },
-                                rule="required",
-                            )
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".working_days[{data__workingdays_x}]".format(**locals()) + " must contain " + (str(sorted(data__workingdays_item__missing_keys)) + " properties"), value=data__workingdays_item, name="" + (name_prefix or "data") + ".working_days[{data__workingdays_x}]".format(**locals()) + "", definition={'type': 'object', 'required': ['date', 'name'], 'additionalProperties': False, 'properties': {'date': {'type': 'string'}, 'name': {'type': 'string', 'minLength': 1}, 'source': {'type': 'string', 'minLength': 1}}}, rule='required')
                         data__workingdays_item_keys = set(data__workingdays_item.keys())
                         if "date" in data__workingdays_item_keys:
                             data__workingdays_item_keys.remove("date")
                             data__workingdays_item__date = data__workingdays_item["date"]
                             if not isinstance(data__workingdays_item__date, (str)):
-                                raise JsonSchemaValueException(
-                                    ""
-                                    + (name_prefix or "data")
-                                    + ".working_days[{data__workingdays_x}].date".format(**locals())
-                                    + " must be string",
-                                    value=data__workingdays_item__date,
-                                    name=""
-                                    + (name_prefix or "data")
-                                    + ".working_days[{data__workingdays_x}].date".format(**locals())
-                                    + "",
-                                    definition={"type": "string"},
-                                    rule="type",
-                                )
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".working_days[{data__workingdays_x}].date".format(**locals()) + " must be string", value=data__workingdays_item__date, name="" + (name_prefix or "data") + ".working_days[{data__workingdays_x}].date".format(**locals()) + "", definition={'type': 'string'}, rule='type')
                         if "name" in data__workingdays_item_keys:
                             data__workingdays_item_keys.remove("name")
                             data__workingdays_item__name = data__workingdays_item["name"]
                             if not isinstance(data__workingdays_item__name, (str)):
-                                raise JsonSchemaValueException(
-                                    ""
-                                    + (name_prefix or "data")
-                                    + ".working_days[{data__workingdays_x}].name".format(**locals())
-                                    + " must be string",
-                                    value=data__workingdays_item__name,
-                                    name=""
-                                    + (name_prefix or "data")
-                                    + ".working_days[{data__workingdays_x}].name".format(**locals())
-                                    + "",
-                                    definition={"type": "string", "minLength": 1},
-                                    rule="type",
-                                )
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".working_days[{data__workingdays_x}].name".format(**locals()) + " must be string", value=data__workingdays_item__name, name="" + (name_prefix or "data") + ".working_days[{data__workingdays_x}].name".format(**locals()) + "", definition={'type': 'string', 'minLength': 1}, rule='type')
                             if isinstance(data__workingdays_item__name, str):
                                 data__workingdays_item__name_len = len(data__workingdays_item__name)
                                 if data__workingdays_item__name_len < 1:
-                                    raise JsonSchemaValueException(
-                                        ""
-                                        + (name_prefix or "data")
-                                        + ".working_days[{data__workingdays_x}].name".format(**locals())
-                                        + " must be longer than or equal to 1 characters",
-                                        value=data__workingdays_item__name,
-                                        name=""
-                                        + (name_prefix or "data")
-                                        + ".working_days[{data__workingdays_x}].name".format(**locals())
-                                        + "",
-                                        definition={"type": "string", "minLength": 1},
-                                        rule="minLength",
-                                    )
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".working_days[{data__workingdays_x}].name".format(**locals()) + " must be longer than or equal to 1 characters", value=data__workingdays_item__name, name="" + (name_prefix or "data") + ".working_days[{data__workingdays_x}].name".format(**locals()) + "", definition={'type': 'string', 'minLength': 1}, rule='minLength')
                         if "source" in data__workingdays_item_keys:
                             data__workingdays_item_keys.remove("source")
                             data__workingdays_item__source = data__workingdays_item["source"]
                             if not isinstance(data__workingdays_item__source, (str)):
-                                raise JsonSchemaValueException(
-                                    ""
-                                    + (name_prefix or "data")
-                                    + ".working_days[{data__workingdays_x}].source".format(**locals())
-                                    + " must be string",
-                                    value=data__workingdays_item__source,
-                                    name=""
-                                    + (name_prefix or "data")
-                                    + ".working_days[{data__workingdays_x}].source".format(**locals())
-                                    + "",
-                                    definition={"type": "string", "minLength": 1},
-                                    rule="type",
-                                )
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".working_days[{data__workingdays_x}].source".format(**locals()) + " must be string", value=data__workingdays_item__source, name="" + (name_prefix or "data") + ".working_days[{data__workingdays_x}].source".format(**locals()) + "", definition={'type': 'string', 'minLength': 1}, rule='type')
                             if isinstance(data__workingdays_item__source, str):
                                 data__workingdays_item__source_len = len(data__workingdays_item__source)
                                 if data__workingdays_item__source_len < 1:
-                                    raise JsonSchemaValueException(
-                                        ""
-                                        + (name_prefix or "data")
-                                        + ".working_days[{data__workingdays_x}].source".format(**locals())
-                                        + " must be longer than or equal to 1 characters",
-                                        value=data__workingdays_item__source,
-                                        name=""
-                                        + (name_prefix or "data")
-                                        + ".working_days[{data__workingdays_x}].source".format(**locals())
-                                        + "",
-                                        definition={"type": "string", "minLength": 1},
-                                        rule="minLength",
-                                    )
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".working_days[{data__workingdays_x}].source".format(**locals()) + " must be longer than or equal to 1 characters", value=data__workingdays_item__source, name="" + (name_prefix or "data") + ".working_days[{data__workingdays_x}].source".format(**locals()) + "", definition={'type': 'string', 'minLength': 1}, rule='minLength')
                         if data__workingdays_item_keys:
-                            raise JsonSchemaValueException(
-                                ""
-                                + (name_prefix or "data")
-                                + ".working_days[{data__workingdays_x}]".format(**locals())
-                                + " must not contain "
-                                + str(data__workingdays_item_keys)
-                                + " properties",
-                                value=data__workingdays_item,
-                                name=""
-                                + (name_prefix or "data")
-                                + ".working_days[{data__workingdays_x}]".format(**locals())
-                                + "",
-                                definition={
-                                    "type": "object",
-                                    "required": ["date", "name"],
-                                    "additionalProperties": False,
-                                    "properties": {
-                                        "date": {"type": "string"},
-                                        "name": {"type": "string", "minLength": 1},
-                                        "source": {"type": "string", "minLength": 1},
-                                    },
-                                },
-                                rule="additionalProperties",
-                            )
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".working_days[{data__workingdays_x}]".format(**locals()) + " must not contain "+str(data__workingdays_item_keys)+" properties", value=data__workingdays_item, name="" + (name_prefix or "data") + ".working_days[{data__workingdays_x}]".format(**locals()) + "", definition={'type': 'object', 'required': ['date', 'name'], 'additionalProperties': False, 'properties': {'date': {'type': 'string'}, 'name': {'type': 'string', 'minLength': 1}, 'source': {'type': 'string', 'minLength': 1}}}, rule='additionalProperties')
         if "extensions" in data_keys:
             data_keys.remove("extensions")
             data__extensions = data["extensions"]
             if not isinstance(data__extensions, (list, tuple)):
-                raise JsonSchemaValueException(
-                    "" + (name_prefix or "data") + ".extensions must be array",
-                    value=data__extensions,
-                    name="" + (name_prefix or "data") + ".extensions",
-                    definition={
-                        "description": "Gia hạn nộp báo cáo quý: cho một đơn vị (`unit`) hoặc cho mọi đơn vị (không ghi `unit`).",
-                        "type": "array",
-                        "items": {
-                            "type": "object",
-                            "required": ["quarter", "until", "reason"],
-                            "additionalProperties": False,
-                            "properties": {
-                                "quarter": {"type": "string", "pattern": "^[0-9]{4}Q[1-4]$"},
-                                "unit": {"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                "until": {"type": "string"},
-                                "reason": {"type": "string", "minLength": 1},
-                                "reference": {"type": "string", "minLength": 1},
-                            },
-                        },
-                    },
-                    rule="type",
-                )
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".extensions must be array", value=data__extensions, name="" + (name_prefix or "data") + ".extensions", definition={'description': 'Gia hạn nộp báo cáo quý: cho một đơn vị (`unit`) hoặc cho mọi đơn vị (không ghi `unit`).', 'type': 'array', 'items': {'type': 'object', 'required': ['quarter', 'until', 'reason'], 'additionalProperties': False, 'properties': {'quarter': {'type': 'string', 'pattern': '^[0-9]{4}Q[1-4]$'}, 'unit': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}, 'until': {'type': 'string'}, 'reason': {'type': 'string', 'minLength': 1}, 'reference': {'type': 'string', 'minLength': 1}}}}, rule='type')
             data__extensions_is_list = isinstance(data__extensions, (list, tuple))
             if data__extensions_is_list:
                 data__extensions_len = len(data__extensions)
                 for data__extensions_x, data__extensions_item in enumerate(data__extensions):
                     if not isinstance(data__extensions_item, (dict)):
-                        raise JsonSchemaValueException(
-                            ""
-                            + (name_prefix or "data")
-                            + ".extensions[{data__extensions_x}]".format(**locals())
-                            + " must be object",
-                            value=data__extensions_item,
-                            name=""
-                            + (name_prefix or "data")
-                            + ".extensions[{data__extensions_x}]".format(**locals())
-                            + "",
-                            definition={
-                                "type": "object",
-                                "required": ["quarter", "until", "reason"],
-                                "additionalProperties": False,
-                                "properties": {
-                                    "quarter": {"type": "string", "pattern": "^[0-9]{4}Q[1-4]$"},
-                                    "unit": {"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                    "until": {"type": "string"},
-                                    "reason": {"type": "string", "minLength": 1},
-                                    "reference": {"type": "string", "minLength": 1},
-                                },
-                            },
-                            rule="type",
-                        )
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".extensions[{data__extensions_x}]".format(**locals()) + " must be object", value=data__extensions_item, name="" + (name_prefix or "data") + ".extensions[{data__extensions_x}]".format(**locals()) + "", definition={'type': 'object', 'required': ['quarter', 'until', 'reason'], 'additionalProperties': False, 'properties': {'quarter': {'type': 'string', 'pattern': '^[0-9]{4}Q[1-4]$'}, 'unit': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}, 'until': {'type': 'string'}, 'reason': {'type': 'string', 'minLength': 1}, 'reference': {'type': 'string', 'minLength': 1}}}, rule='type')
                     data__extensions_item_is_dict = isinstance(data__extensions_item, dict)
                     if data__extensions_item_is_dict:
-                        data__extensions_item__missing_keys = (
-                            set(["quarter", "until", "reason"]) - data__extensions_item.keys()
-                        )
+                        data__extensions_item__missing_keys = set(['quarter', 'until', 'reason']) - data__extensions_item.keys()
                         if data__extensions_item__missing_keys:
-                            raise JsonSchemaValueException(
-                                ""
-                                + (name_prefix or "data")
-                                + ".extensions[{data__extensions_x}]".format(**locals())
-                                + " must contain "
-                                + (str(sorted(data__extensions_item__missing_keys)) + " properties"),
-                                value=data__extensions_item,
-                                name=""
-                                + (name_prefix or "data")
-                                + ".extensions[{data__extensions_x}]".format(**locals())
-                                + "",
-                                definition={
-                                    "type": "object",
-                                    "required": ["quarter", "until", "reason"],
-                                    "additionalProperties": False,
-                                    "properties": {
-                                        "quarter": {"type": "string", "pattern": "^[0-9]{4}Q[1-4]$"},
-                                        "unit": {"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                        "until": {"type": "string"},
-                                        "reason": {"type": "string", "minLength": 1},
-                                        "reference": {"type": "string", "minLength": 1},
-                                    },
-                                },
-                                rule="required",
-                            )
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".extensions[{data__extensions_x}]".format(**locals()) + " must contain " + (str(sorted(data__extensions_item__missing_keys)) + " properties"), value=data__extensions_item, name="" + (name_prefix or "data") + ".extensions[{data__extensions_x}]".format(**locals()) + "", definition={'type': 'object', 'required': ['quarter', 'until', 'reason'], 'additionalProperties': False, 'properties': {'quarter': {'type': 'string', 'pattern': '^[0-9]{4}Q[1-4]$'}, 'unit': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}, 'until': {'type': 'string'}, 'reason': {'type': 'string', 'minLength': 1}, 'reference': {'type': 'string', 'minLength': 1}}}, rule='required')
                         data__extensions_item_keys = set(data__extensions_item.keys())
                         if "quarter" in data__extensions_item_keys:
                             data__extensions_item_keys.remove("quarter")
                             data__extensions_item__quarter = data__extensions_item["quarter"]
                             if not isinstance(data__extensions_item__quarter, (str)):
-                                raise JsonSchemaValueException(
-                                    ""
-                                    + (name_prefix or "data")
-                                    + ".extensions[{data__extensions_x}].quarter".format(**locals())
-                                    + " must be string",
-                                    value=data__extensions_item__quarter,
-                                    name=""
-                                    + (name_prefix or "data")
-                                    + ".extensions[{data__extensions_x}].quarter".format(**locals())
-                                    + "",
-                                    definition={"type": "string", "pattern": "^[0-9]{4}Q[1-4]$"},
-                                    rule="type",
-                                )
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".extensions[{data__extensions_x}].quarter".format(**locals()) + " must be string", value=data__extensions_item__quarter, name="" + (name_prefix or "data") + ".extensions[{data__extensions_x}].quarter".format(**locals()) + "", definition={'type': 'string', 'pattern': '^[0-9]{4}Q[1-4]$'}, rule='type')
                             if isinstance(data__extensions_item__quarter, str):
-                                if not REGEX_PATTERNS["^[0-9]{4}Q[1-4]$"].search(data__extensions_item__quarter):
-                                    raise JsonSchemaValueException(
-                                        ""
-                                        + (name_prefix or "data")
-                                        + ".extensions[{data__extensions_x}].quarter".format(**locals())
-                                        + " must match pattern ^[0-9]{4}Q[1-4]$",
-                                        value=data__extensions_item__quarter,
-                                        name=""
-                                        + (name_prefix or "data")
-                                        + ".extensions[{data__extensions_x}].quarter".format(**locals())
-                                        + "",
-                                        definition={"type": "string", "pattern": "^[0-9]{4}Q[1-4]$"},
-                                        rule="pattern",
-                                    )
+                                if not REGEX_PATTERNS['^[0-9]{4}Q[1-4]$'].search(data__extensions_item__quarter):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".extensions[{data__extensions_x}].quarter".format(**locals()) + " must match pattern ^[0-9]{4}Q[1-4]$", value=data__extensions_item__quarter, name="" + (name_prefix or "data") + ".extensions[{data__extensions_x}].quarter".format(**locals()) + "", definition={'type': 'string', 'pattern': '^[0-9]{4}Q[1-4]$'}, rule='pattern')
                         if "unit" in data__extensions_item_keys:
                             data__extensions_item_keys.remove("unit")
                             data__extensions_item__unit = data__extensions_item["unit"]
                             if not isinstance(data__extensions_item__unit, (str)):
-                                raise JsonSchemaValueException(
-                                    ""
-                                    + (name_prefix or "data")
-                                    + ".extensions[{data__extensions_x}].unit".format(**locals())
-                                    + " must be string",
-                                    value=data__extensions_item__unit,
-                                    name=""
-                                    + (name_prefix or "data")
-                                    + ".extensions[{data__extensions_x}].unit".format(**locals())
-                                    + "",
-                                    definition={"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                    rule="type",
-                                )
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".extensions[{data__extensions_x}].unit".format(**locals()) + " must be string", value=data__extensions_item__unit, name="" + (name_prefix or "data") + ".extensions[{data__extensions_x}].unit".format(**locals()) + "", definition={'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}, rule='type')
                             if isinstance(data__extensions_item__unit, str):
-                                if not REGEX_PATTERNS["^[a-z][a-z0-9-]{0,31}$"].search(data__extensions_item__unit):
-                                    raise JsonSchemaValueException(
-                                        ""
-                                        + (name_prefix or "data")
-                                        + ".extensions[{data__extensions_x}].unit".format(**locals())
-                                        + " must match pattern ^[a-z][a-z0-9-]{0,31}$",
-                                        value=data__extensions_item__unit,
-                                        name=""
-                                        + (name_prefix or "data")
-                                        + ".extensions[{data__extensions_x}].unit".format(**locals())
-                                        + "",
-                                        definition={"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                        rule="pattern",
-                                    )
+                                if not REGEX_PATTERNS['^[a-z][a-z0-9-]{0,31}$'].search(data__extensions_item__unit):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".extensions[{data__extensions_x}].unit".format(**locals()) + " must match pattern ^[a-z][a-z0-9-]{0,31}$", value=data__extensions_item__unit, name="" + (name_prefix or "data") + ".extensions[{data__extensions_x}].unit".format(**locals()) + "", definition={'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}, rule='pattern')
                         if "until" in data__extensions_item_keys:
                             data__extensions_item_keys.remove("until")
                             data__extensions_item__until = data__extensions_item["until"]
                             if not isinstance(data__extensions_item__until, (str)):
-                                raise JsonSchemaValueException(
-                                    ""
-                                    + (name_prefix or "data")
-                                    + ".extensions[{data__extensions_x}].until".format(**locals())
-                                    + " must be string",
-                                    value=data__extensions_item__until,
-                                    name=""
-                                    + (name_prefix or "data")
-                                    + ".extensions[{data__extensions_x}].until".format(**locals())
-                                    + "",
-                                    definition={"type": "string"},
-                                    rule="type",
-                                )
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".extensions[{data__extensions_x}].until".format(**locals()) + " must be string", value=data__extensions_item__until, name="" + (name_prefix or "data") + ".extensions[{data__extensions_x}].until".format(**locals()) + "", definition={'type': 'string'}, rule='type')
                         if "reason" in data__extensions_item_keys:
                             data__extensions_item_keys.remove("reason")
                             data__extensions_item__reason = data__extensions_item["reason"]
                             if not isinstance(data__extensions_item__reason, (str)):
-                                raise JsonSchemaValueException(
-                                    ""
-                                    + (name_prefix or "data")
-                                    + ".extensions[{data__extensions_x}].reason".format(**locals())
-                                    + " must be string",
-                                    value=data__extensions_item__reason,
-                                    name=""
-                                    + (name_prefix or "data")
-                                    + ".extensions[{data__extensions_x}].reason".format(**locals())
-                                    + "",
-                                    definition={"type": "string", "minLength": 1},
-                                    rule="type",
-                                )
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".extensions[{data__extensions_x}].reason".format(**locals()) + " must be string", value=data__extensions_item__reason, name="" + (name_prefix or "data") + ".extensions[{data__extensions_x}].reason".format(**locals()) + "", definition={'type': 'string', 'minLength': 1}, rule='type')
                             if isinstance(data__extensions_item__reason, str):
                                 data__extensions_item__reason_len = len(data__extensions_item__reason)
                                 if data__extensions_item__reason_len < 1:
-                                    raise JsonSchemaValueException(
-                                        ""
-                                        + (name_prefix or "data")
-                                        + ".extensions[{data__extensions_x}].reason".format(**locals())
-                                        + " must be longer than or equal to 1 characters",
-                                        value=data__extensions_item__reason,
-                                        name=""
-                                        + (name_prefix or "data")
-                                        + ".extensions[{data__extensions_x}].reason".format(**locals())
-                                        + "",
-                                        definition={"type": "string", "minLength": 1},
-                                        rule="minLength",
-                                    )
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".extensions[{data__extensions_x}].reason".format(**locals()) + " must be longer than or equal to 1 characters", value=data__extensions_item__reason, name="" + (name_prefix or "data") + ".extensions[{data__extensions_x}].reason".format(**locals()) + "", definition={'type': 'string', 'minLength': 1}, rule='minLength')
                         if "reference" in data__extensions_item_keys:
                             data__extensions_item_keys.remove("reference")
                             data__extensions_item__reference = data__extensions_item["reference"]
                             if not isinstance(data__extensions_item__reference, (str)):
-                                raise JsonSchemaValueException(
-                                    ""
-                                    + (name_prefix or "data")
-                                    + ".extensions[{data__extensions_x}].reference".format(**locals())
-                                    + " must be string",
-                                    value=data__extensions_item__reference,
-                                    name=""
-                                    + (name_prefix or "data")
-                                    + ".extensions[{data__extensions_x}].reference".format(**locals())
-                                    + "",
-                                    definition={"type": "string", "minLength": 1},
-                                    rule="type",
-                                )
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".extensions[{data__extensions_x}].reference".format(**locals()) + " must be string", value=data__extensions_item__reference, name="" + (name_prefix or "data") + ".extensions[{data__extensions_x}].reference".format(**locals()) + "", definition={'type': 'string', 'minLength': 1}, rule='type')
                             if isinstance(data__extensions_item__reference, str):
                                 data__extensions_item__reference_len = len(data__extensions_item__reference)
                                 if data__extensions_item__reference_len < 1:
-                                    raise JsonSchemaValueException(
-                                        ""
-                                        + (name_prefix or "data")
-                                        + ".extensions[{data__extensions_x}].reference".format(**locals())
-                                        + " must be longer than or equal to 1 characters",
-                                        value=data__extensions_item__reference,
-                                        name=""
-                                        + (name_prefix or "data")
-                                        + ".extensions[{data__extensions_x}].reference".format(**locals())
-                                        + "",
-                                        definition={"type": "string", "minLength": 1},
-                                        rule="minLength",
-                                    )
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".extensions[{data__extensions_x}].reference".format(**locals()) + " must be longer than or equal to 1 characters", value=data__extensions_item__reference, name="" + (name_prefix or "data") + ".extensions[{data__extensions_x}].reference".format(**locals()) + "", definition={'type': 'string', 'minLength': 1}, rule='minLength')
                         if data__extensions_item_keys:
-                            raise JsonSchemaValueException(
-                                ""
-                                + (name_prefix or "data")
-                                + ".extensions[{data__extensions_x}]".format(**locals())
-                                + " must not contain "
-                                + str(data__extensions_item_keys)
-                                + " properties",
-                                value=data__extensions_item,
-                                name=""
-                                + (name_prefix or "data")
-                                + ".extensions[{data__extensions_x}]".format(**locals())
-                                + "",
-                                definition={
-                                    "type": "object",
-                                    "required": ["quarter", "until", "reason"],
-                                    "additionalProperties": False,
-                                    "properties": {
-                                        "quarter": {"type": "string", "pattern": "^[0-9]{4}Q[1-4]$"},
-                                        "unit": {"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                        "until": {"type": "string"},
-                                        "reason": {"type": "string", "minLength": 1},
-                                        "reference": {"type": "string", "minLength": 1},
-                                    },
-                                },
-                                rule="additionalProperties",
-                            )
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".extensions[{data__extensions_x}]".format(**locals()) + " must not contain "+str(data__extensions_item_keys)+" properties", value=data__extensions_item, name="" + (name_prefix or "data") + ".extensions[{data__extensions_x}]".format(**locals()) + "", definition={'type': 'object', 'required': ['quarter', 'until', 'reason'], 'additionalProperties': False, 'properties': {'quarter': {'type': 'string', 'pattern': '^[0-9]{4}Q[1-4]$'}, 'unit': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}, 'until': {'type': 'string'}, 'reason': {'type': 'string', 'minLength': 1}, 'reference': {'type': 'string', 'minLength': 1}}}, rule='additionalProperties')
         if data_keys:
-            raise JsonSchemaValueException(
-                "" + (name_prefix or "data") + " must not contain " + str(data_keys) + " properties",
-                value=data,
-                name="" + (name_prefix or "data") + "",
-                definition={
-                    "$schema": "https://json-schema.org/draft/2020-12/schema",
-                    "$id": "urn:nq43:schema:calendar:1",
-                    "title": "nq43: lịch báo cáo (data/calendar.yaml): ngày nghỉ, ngày làm bù, gia hạn",
-                    "type": "object",
-                    "required": ["schema_version"],
-                    "additionalProperties": False,
-                    "properties": {
-                        "schema_version": {"const": 1},
-                        "weekend": {
-                            "description": "Ngày nghỉ hằng tuần; mặc định thu-bay, chu-nhat.",
-                            "type": "array",
-                            "uniqueItems": True,
-                            "maxItems": 6,
-                            "items": {
-                                "enum": ["thu-hai", "thu-ba", "thu-tu", "thu-nam", "thu-sau", "thu-bay", "chu-nhat"]
-                            },
-                        },
-                        "move_due_date": {
-                            "description": "true: hạn nộp rơi vào ngày nghỉ thì chuyển sang ngày làm việc kế tiếp (Điều 148 khoản 5 Bộ luật Dân sự 2015).",
-                            "type": "boolean",
-                        },
-                        "days_off": {
-                            "description": "Ngày nghỉ lễ, Tết (kể cả ngày nghỉ bù, nghỉ hoán đổi): từ ngày `from` đến hết ngày `to`.",
-                            "type": "array",
-                            "items": {
-                                "type": "object",
-                                "required": ["from", "name"],
-                                "additionalProperties": False,
-                                "properties": {
-                                    "from": {"type": "string"},
-                                    "to": {"type": "string"},
-                                    "name": {"type": "string", "minLength": 1},
-                                    "source": {"type": "string", "minLength": 1},
-                                },
-                            },
-                        },
-                        "working_days": {
-                            "description": "Ngày thứ Bảy, Chủ nhật phải đi làm (làm bù do hoán đổi ngày nghỉ).",
-                            "type": "array",
-                            "items": {
-                                "type": "object",
-                                "required": ["date", "name"],
-                                "additionalProperties": False,
-                                "properties": {
-                                    "date": {"type": "string"},
-                                    "name": {"type": "string", "minLength": 1},
-                                    "source": {"type": "string", "minLength": 1},
-                                },
-                            },
-                        },
-                        "extensions": {
-                            "description": "Gia hạn nộp báo cáo quý: cho một đơn vị (`unit`) hoặc cho mọi đơn vị (không ghi `unit`).",
-                            "type": "array",
-                            "items": {
-                                "type": "object",
-                                "required": ["quarter", "until", "reason"],
-                                "additionalProperties": False,
-                                "properties": {
-                                    "quarter": {"type": "string", "pattern": "^[0-9]{4}Q[1-4]$"},
-                                    "unit": {"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                    "until": {"type": "string"},
-                                    "reason": {"type": "string", "minLength": 1},
-                                    "reference": {"type": "string", "minLength": 1},
-                                },
-                            },
-                        },
-                    },
-                },
-                rule="additionalProperties",
-            )
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition={'$schema': 'https://json-schema.org/draft/2020-12/schema', '$id': 'urn:nq43:schema:calendar:1', 'title': 'nq43: lịch báo cáo (data/calendar.yaml): ngày nghỉ, ngày làm bù, gia hạn', 'type': 'object', 'required': ['schema_version'], 'additionalProperties': False, 'properties': {'schema_version': {'const': 1}, 'weekend': {'description': 'Ngày nghỉ hằng tuần; mặc định thu-bay, chu-nhat.', 'type': 'array', 'uniqueItems': True, 'maxItems': 6, 'items': {'enum': ['thu-hai', 'thu-ba', 'thu-tu', 'thu-nam', 'thu-sau', 'thu-bay', 'chu-nhat']}}, 'move_due_date': {'description': 'true: hạn nộp rơi vào ngày nghỉ thì chuyển sang ngày làm việc kế tiếp (Điều 148 khoản 5 Bộ luật Dân sự 2015).', 'type': 'boolean'}, 'days_off': {'description': 'Ngày nghỉ lễ, Tết (kể cả ngày nghỉ bù, nghỉ hoán đổi): từ ngày `from` đến hết ngày `to`.', 'type': 'array', 'items': {'type': 'object', 'required': ['from', 'name'], 'additionalProperties': False, 'properties': {'from': {'type': 'string'}, 'to': {'type': 'string'}, 'name': {'type': 'string', 'minLength': 1}, 'source': {'type': 'string', 'minLength': 1}}}}, 'working_days': {'description': 'Ngày thứ Bảy, Chủ nhật phải đi làm (làm bù do hoán đổi ngày nghỉ).', 'type': 'array', 'items': {'type': 'object', 'required': ['date', 'name'], 'additionalProperties': False, 'properties': {'date': {'type': 'string'}, 'name': {'type': 'string', 'minLength': 1}, 'source': {'type': 'string', 'minLength': 1}}}}, 'extensions': {'description': 'Gia hạn nộp báo cáo quý: cho một đơn vị (`unit`) hoặc cho mọi đơn vị (không ghi `unit`).', 'type': 'array', 'items': {'type': 'object', 'required': ['quarter', 'until', 'reason'], 'additionalProperties': False, 'properties': {'quarter': {'type': 'string', 'pattern': '^[0-9]{4}Q[1-4]$'}, 'unit': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}, 'until': {'type': 'string'}, 'reason': {'type': 'string', 'minLength': 1}, 'reference': {'type': 'string', 'minLength': 1}}}}}}, rule='additionalProperties')
     return data
 
 

@@ -10,3636 +10,720 @@ from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesException
 
 
 REGEX_PATTERNS = {
-    "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": re.compile("^[0-9]{4}-[0-9]{2}-[0-9]{2}\\Z"),
-    "^[a-z][a-z0-9-]{0,31}$": re.compile("^[a-z][a-z0-9-]{0,31}\\Z"),
-    "^[1-9][0-9]*\\.[1-9][0-9]*$": re.compile("^[1-9][0-9]*\\.[1-9][0-9]*\\Z"),
+    '^[0-9]{4}-[0-9]{2}-[0-9]{2}$': re.compile('^[0-9]{4}-[0-9]{2}-[0-9]{2}\\Z'),
+    '^[a-z][a-z0-9-]{0,31}$': re.compile('^[a-z][a-z0-9-]{0,31}\\Z'),
+    '^[1-9][0-9]*\\.[1-9][0-9]*$': re.compile('^[1-9][0-9]*\\.[1-9][0-9]*\\Z')
 }
 
 NoneType = type(None)
 
-
 def validate_urn_nq43_schema_directive_1(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
-        raise JsonSchemaValueException(
-            "" + (name_prefix or "data") + " must be object",
-            value=data,
-            name="" + (name_prefix or "data") + "",
-            definition={
-                "$schema": "https://json-schema.org/draft/2020-12/schema",
-                "$id": "urn:nq43:schema:directive:1",
-                "title": "nq43: công văn giao nhiệm vụ (data/directive.yaml)",
-                "type": "object",
-                "required": ["schema_version", "letter", "resolution", "reporting", "report", "units", "tasks"],
-                "additionalProperties": False,
-                "properties": {
-                    "schema_version": {"const": 1},
-                    "letter": {
-                        "type": "object",
-                        "additionalProperties": False,
-                        "required": [
-                            "number",
-                            "place",
-                            "month",
-                            "year",
-                            "parent_agency",
-                            "issuing_agency",
-                            "issuing_agency_lines",
-                            "abbreviation",
-                            "subject",
-                            "addressee",
-                            "preamble",
-                            "closing",
-                            "signing",
-                            "recipients",
-                        ],
-                        "properties": {
-                            "number": {"type": "string", "minLength": 1},
-                            "place": {"type": "string", "minLength": 1},
-                            "date_text": {"type": "string", "minLength": 1},
-                            "month": {"type": "integer", "minimum": 1, "maximum": 12},
-                            "year": {"type": "integer", "minimum": 1945},
-                            "parent_agency": {"type": "string", "minLength": 1},
-                            "issuing_agency": {"type": "string", "minLength": 1},
-                            "issuing_agency_lines": {"type": "array", "items": {"type": "string", "minLength": 1}},
-                            "abbreviation": {"type": "string", "minLength": 1},
-                            "subject": {"type": "string", "minLength": 1},
-                            "addressee": {"type": "string", "minLength": 1},
-                            "preamble": {"type": "array", "items": {"type": "string", "minLength": 1}},
-                            "closing": {"type": "string", "minLength": 1},
-                            "signing": {
-                                "type": "object",
-                                "required": ["authority", "name"],
-                                "additionalProperties": False,
-                                "properties": {
-                                    "authority": {
-                                        "type": "array",
-                                        "minItems": 1,
-                                        "items": {"type": "string", "minLength": 1},
-                                    },
-                                    "name": {"type": "string", "minLength": 1},
-                                },
-                            },
-                            "recipients": {"type": "array", "items": {"type": "string", "minLength": 1}},
-                        },
-                    },
-                    "resolution": {
-                        "type": "object",
-                        "additionalProperties": False,
-                        "required": ["number", "date", "issuer", "subject"],
-                        "properties": {
-                            "number": {"type": "string", "minLength": 1},
-                            "date": {
-                                "type": "string",
-                                "format": "date",
-                                "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-                                "description": "Ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-08.",
-                            },
-                            "issuer": {"type": "string", "minLength": 1},
-                            "subject": {"type": "string", "minLength": 1},
-                        },
-                    },
-                    "slips": {
-                        "type": "array",
-                        "items": {
-                            "type": "object",
-                            "additionalProperties": False,
-                            "required": ["where", "text", "intended", "note"],
-                            "properties": {
-                                "where": {"type": "string", "minLength": 1},
-                                "text": {"type": "string", "minLength": 1},
-                                "intended": {"type": "string", "minLength": 1},
-                                "note": {"type": "string", "minLength": 1},
-                            },
-                        },
-                    },
-                    "reporting": {
-                        "type": "object",
-                        "additionalProperties": False,
-                        "required": ["frequency", "due_before_day", "due_months", "consolidated_by", "reported_to"],
-                        "properties": {
-                            "frequency": {"const": "quarterly"},
-                            "due_before_day": {"type": "integer", "minimum": 2, "maximum": 28},
-                            "due_months": {"type": "array", "items": {"type": "integer", "minimum": 1, "maximum": 12}},
-                            "merged_with": {"type": "string", "minLength": 1},
-                            "consolidated_by": {"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                            "reported_to": {"type": "string", "minLength": 1},
-                        },
-                    },
-                    "report": {
-                        "type": "object",
-                        "additionalProperties": False,
-                        "required": ["symbol", "place", "addressee", "signing", "recipients"],
-                        "properties": {
-                            "symbol": {"type": "string", "minLength": 1},
-                            "place": {"type": "string", "minLength": 1},
-                            "addressee": {"type": "string", "minLength": 1},
-                            "agency_name": {
-                                "type": "string",
-                                "minLength": 1,
-                                "description": 'Tên cơ quan ban hành viết thường như trong câu văn, ví dụ "Ban Quản lý Khu kinh tế Hải Phòng".',
-                            },
-                            "signing": {
-                                "type": "object",
-                                "required": ["authority", "name"],
-                                "additionalProperties": False,
-                                "properties": {
-                                    "authority": {
-                                        "type": "array",
-                                        "minItems": 1,
-                                        "items": {"type": "string", "minLength": 1},
-                                    },
-                                    "name": {"type": "string", "minLength": 1},
-                                },
-                            },
-                            "recipients": {"type": "array", "items": {"type": "string", "minLength": 1}},
-                        },
-                    },
-                    "units": {
-                        "type": "array",
-                        "minItems": 1,
-                        "items": {
-                            "type": "object",
-                            "additionalProperties": False,
-                            "required": ["id", "number", "name"],
-                            "properties": {
-                                "id": {"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                "number": {"type": "integer", "minimum": 1},
-                                "name": {"type": "string", "minLength": 1},
-                            },
-                        },
-                    },
-                    "tasks": {
-                        "type": "array",
-                        "minItems": 1,
-                        "items": {
-                            "type": "object",
-                            "additionalProperties": False,
-                            "required": ["id", "unit", "title", "text", "recurring"],
-                            "properties": {
-                                "id": {"type": "string", "pattern": "^[1-9][0-9]*\\.[1-9][0-9]*$"},
-                                "unit": {"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                "title": {"type": "string", "minLength": 1},
-                                "text": {"type": "string", "minLength": 1},
-                                "recurring": {"type": "boolean"},
-                                "deadline": {
-                                    "type": "string",
-                                    "format": "date",
-                                    "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-                                    "description": "Ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-08.",
-                                },
-                                "coordinates_with": {
-                                    "type": "array",
-                                    "items": {"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                },
-                                "partners": {"type": "array", "items": {"type": "string", "minLength": 1}},
-                            },
-                        },
-                    },
-                    "indicators": {
-                        "type": "array",
-                        "items": {
-                            "type": "object",
-                            "additionalProperties": False,
-                            "required": ["id", "name", "measure", "unit", "task"],
-                            "properties": {
-                                "id": {"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                "name": {"type": "string", "minLength": 1},
-                                "measure": {"type": "string", "minLength": 1},
-                                "unit": {"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                "task": {"type": "string", "pattern": "^[1-9][0-9]*\\.[1-9][0-9]*$"},
-                                "minimum": {"type": "number"},
-                                "maximum": {"type": "number"},
-                                "target": {"type": "number"},
-                            },
-                        },
-                    },
-                },
-            },
-            rule="type",
-        )
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'$schema': 'https://json-schema.org/draft/2020-12/schema', '$id': 'urn:nq43:schema:directive:1', 'title': 'nq43: công văn giao nhiệm vụ (data/directive.yaml)', 'type': 'object', 'required': ['schema_version', 'letter', 'resolution', 'reporting', 'report', 'units', 'tasks'], 'additionalProperties': False, 'properties': {'schema_version': {'const': 1}, 'letter': {'type': 'object', 'additionalProperties': False, 'required': ['number', 'place', 'month', 'year', 'parent_agency', 'issuing_agency', 'issuing_agency_lines', 'abbreviation', 'subject', 'addressee', 'preamble', 'closing', 'signing', 'recipients'], 'properties': {'number': {'type': 'string', 'minLength': 1}, 'place': {'type': 'string', 'minLength': 1}, 'date_text': {'type': 'string', 'minLength': 1}, 'month': {'type': 'integer', 'minimum': 1, 'maximum': 12}, 'year': {'type': 'integer', 'minimum': 1945}, 'parent_agency': {'type': 'string', 'minLength': 1}, 'issuing_agency': {'type': 'string', 'minLength': 1}, 'issuing_agency_lines': {'type': 'array', 'items': {'type': 'string', 'minLength': 1}}, 'abbreviation': {'type': 'string', 'minLength': 1}, 'subject': {'type': 'string', 'minLength': 1}, 'addressee': {'type': 'string', 'minLength': 1}, 'preamble': {'type': 'array', 'items': {'type': 'string', 'minLength': 1}}, 'closing': {'type': 'string', 'minLength': 1}, 'signing': {'type': 'object', 'required': ['authority', 'name'], 'additionalProperties': False, 'properties': {'authority': {'type': 'array', 'minItems': 1, 'items': {'type': 'string', 'minLength': 1}}, 'name': {'type': 'string', 'minLength': 1}}}, 'recipients': {'type': 'array', 'items': {'type': 'string', 'minLength': 1}}}}, 'resolution': {'type': 'object', 'additionalProperties': False, 'required': ['number', 'date', 'issuer', 'subject'], 'properties': {'number': {'type': 'string', 'minLength': 1}, 'date': {'type': 'string', 'format': 'date', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'Ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-08.'}, 'issuer': {'type': 'string', 'minLength': 1}, 'subject': {'type': 'string', 'minLength': 1}}}, 'slips': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['where', 'text', 'intended', 'note'], 'properties': {'where': {'type': 'string', 'minLength': 1}, 'text': {'type': 'string', 'minLength': 1}, 'intended': {'type': 'string', 'minLength': 1}, 'note': {'type': 'string', 'minLength': 1}}}}, 'reporting': {'type': 'object', 'additionalProperties': False, 'required': ['frequency', 'due_before_day', 'due_months', 'consolidated_by', 'reported_to'], 'properties': {'frequency': {'const': 'quarterly'}, 'due_before_day': {'type': 'integer', 'minimum': 2, 'maximum': 28}, 'due_months': {'type': 'array', 'items': {'type': 'integer', 'minimum': 1, 'maximum': 12}}, 'merged_with': {'type': 'string', 'minLength': 1}, 'consolidated_by': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}, 'reported_to': {'type': 'string', 'minLength': 1}}}, 'report': {'type': 'object', 'additionalProperties': False, 'required': ['symbol', 'place', 'addressee', 'signing', 'recipients'], 'properties': {'symbol': {'type': 'string', 'minLength': 1}, 'place': {'type': 'string', 'minLength': 1}, 'addressee': {'type': 'string', 'minLength': 1}, 'agency_name': {'type': 'string', 'minLength': 1, 'description': 'Tên cơ quan ban hành viết thường như trong câu văn, ví dụ "Ban Quản lý Khu kinh tế Hải Phòng".'}, 'signing': {'type': 'object', 'required': ['authority', 'name'], 'additionalProperties': False, 'properties': {'authority': {'type': 'array', 'minItems': 1, 'items': {'type': 'string', 'minLength': 1}}, 'name': {'type': 'string', 'minLength': 1}}}, 'recipients': {'type': 'array', 'items': {'type': 'string', 'minLength': 1}}}}, 'units': {'type': 'array', 'minItems': 1, 'items': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'number', 'name'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}, 'number': {'type': 'integer', 'minimum': 1}, 'name': {'type': 'string', 'minLength': 1}}}}, 'tasks': {'type': 'array', 'minItems': 1, 'items': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'unit', 'title', 'text', 'recurring'], 'properties': {'id': {'type': 'string', 'pattern': '^[1-9][0-9]*\\.[1-9][0-9]*$'}, 'unit': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}, 'title': {'type': 'string', 'minLength': 1}, 'text': {'type': 'string', 'minLength': 1}, 'recurring': {'type': 'boolean'}, 'deadline': {'type': 'string', 'format': 'date', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'Ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-08.'}, 'coordinates_with': {'type': 'array', 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}}, 'partners': {'type': 'array', 'items': {'type': 'string', 'minLength': 1}}}}}, 'indicators': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'name', 'measure', 'unit', 'task'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}, 'name': {'type': 'string', 'minLength': 1}, 'measure': {'type': 'string', 'minLength': 1}, 'unit': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}, 'task': {'type': 'string', 'pattern': '^[1-9][0-9]*\\.[1-9][0-9]*$'}, 'minimum': {'type': 'number'}, 'maximum': {'type': 'number'}, 'target': {'type': 'number'}}}}}}, rule='type')
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
-        data__missing_keys = (
-            set(["schema_version", "letter", "resolution", "reporting", "report", "units", "tasks"]) - data.keys()
-        )
+        data__missing_keys = set(['schema_version', 'letter', 'resolution', 'reporting', 'report', 'units', 'tasks']) - data.keys()
         if data__missing_keys:
-            raise JsonSchemaValueException(
-                "" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"),
-                value=data,
-                name="" + (name_prefix or "data") + "",
-                definition={
-                    "$schema": "https://json-schema.org/draft/2020-12/schema",
-                    "$id": "urn:nq43:schema:directive:1",
-                    "title": "nq43: công văn giao nhiệm vụ (data/directive.yaml)",
-                    "type": "object",
-                    "required": ["schema_version", "letter", "resolution", "reporting", "report", "units", "tasks"],
-                    "additionalProperties": False,
-                    "properties": {
-                        "schema_version": {"const": 1},
-                        "letter": {
-                            "type": "object",
-                            "additionalProperties": False,
-                            "required": [
-                                "number",
-                                "place",
-                                "month",
-                                "year",
-                                "parent_agency",
-                                "issuing_agency",
-                                "issuing_agency_lines",
-                                "abbreviation",
-                                "subject",
-                                "addressee",
-                                "preamble",
-                                "closing",
-                                "signing",
-                                "recipients",
-                            ],
-                            "properties": {
-                                "number": {"type": "string", "minLength": 1},
-                                "place": {"type": "string", "minLength": 1},
-                                "date_text": {"type": "string", "minLength": 1},
-                                "month": {"type": "integer", "minimum": 1, "maximum": 12},
-                                "year": {"type": "integer", "minimum": 1945},
-                                "parent_agency": {"type": "string", "minLength": 1},
-                                "issuing_agency": {"type": "string", "minLength": 1},
-                                "issuing_agency_lines": {"type": "array", "items": {"type": "string", "minLength": 1}},
-                                "abbreviation": {"type": "string", "minLength": 1},
-                                "subject": {"type": "string", "minLength": 1},
-                                "addressee": {"type": "string", "minLength": 1},
-                                "preamble": {"type": "array", "items": {"type": "string", "minLength": 1}},
-                                "closing": {"type": "string", "minLength": 1},
-                                "signing": {
-                                    "type": "object",
-                                    "required": ["authority", "name"],
-                                    "additionalProperties": False,
-                                    "properties": {
-                                        "authority": {
-                                            "type": "array",
-                                            "minItems": 1,
-                                            "items": {"type": "string", "minLength": 1},
-                                        },
-                                        "name": {"type": "string", "minLength": 1},
-                                    },
-                                },
-                                "recipients": {"type": "array", "items": {"type": "string", "minLength": 1}},
-                            },
-                        },
-                        "resolution": {
-                            "type": "object",
-                            "additionalProperties": False,
-                            "required": ["number", "date", "issuer", "subject"],
-                            "properties": {
-                                "number": {"type": "string", "minLength": 1},
-                                "date": {
-                                    "type": "string",
-                                    "format": "date",
-                                    "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-                                    "description": "Ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-08.",
-                                },
-                                "issuer": {"type": "string", "minLength": 1},
-                                "subject": {"type": "string", "minLength": 1},
-                            },
-                        },
-                        "slips": {
-                            "type": "array",
-                            "items": {
-                                "type": "object",
-                                "additionalProperties": False,
-                                "required": ["where", "text", "intended", "note"],
-                                "properties": {
-                                    "where": {"type": "string", "minLength": 1},
-                                    "text": {"type": "string", "minLength": 1},
-                                    "intended": {"type": "string", "minLength": 1},
-                                    "note": {"type": "string", "minLength": 1},
-                                },
-                            },
-                        },
-                        "reporting": {
-                            "type": "object",
-                            "additionalProperties": False,
-                            "required": ["frequency", "due_before_day", "due_months", "consolidated_by", "reported_to"],
-                            "properties": {
-                                "frequency": {"const": "quarterly"},
-                                "due_before_day": {"type": "integer", "minimum": 2, "maximum": 28},
-                                "due_months": {
-                                    "type": "array",
-                                    "items": {"type": "integer", "minimum": 1, "maximum": 12},
-                                },
-                                "merged_with": {"type": "string", "minLength": 1},
-                                "consolidated_by": {"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                "reported_to": {"type": "string", "minLength": 1},
-                            },
-                        },
-                        "report": {
-                            "type": "object",
-                            "additionalProperties": False,
-                            "required": ["symbol", "place", "addressee", "signing", "recipients"],
-                            "properties": {
-                                "symbol": {"type": "string", "minLength": 1},
-                                "place": {"type": "string", "minLength": 1},
-                                "addressee": {"type": "string", "minLength": 1},
-                                "agency_name": {
-                                    "type": "string",
-                                    "minLength": 1,
-                                    "description": 'Tên cơ quan ban hành viết thường như trong câu văn, ví dụ "Ban Quản lý Khu kinh tế Hải Phòng".',
-                                },
-                                "signing": {
-                                    "type": "object",
-                                    "required": ["authority", "name"],
-                                    "additionalProperties": False,
-                                    "properties": {
-                                        "authority": {
-                                            "type": "array",
-                                            "minItems": 1,
-                                            "items": {"type": "string", "minLength": 1},
-                                        },
-                                        "name": {"type": "string", "minLength": 1},
-                                    },
-                                },
-                                "recipients": {"type": "array", "items": {"type": "string", "minLength": 1}},
-                            },
-                        },
-                        "units": {
-                            "type": "array",
-                            "minItems": 1,
-                            "items": {
-                                "type": "object",
-                                "additionalProperties": False,
-                                "required": ["id", "number", "name"],
-                                "properties": {
-                                    "id": {"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                    "number": {"type": "integer", "minimum": 1},
-                                    "name": {"type": "string", "minLength": 1},
-                                },
-                            },
-                        },
-                        "tasks": {
-                            "type": "array",
-                            "minItems": 1,
-                            "items": {
-                                "type": "object",
-                                "additionalProperties": False,
-                                "required": ["id", "unit", "title", "text", "recurring"],
-                                "properties": {
-                                    "id": {"type": "string", "pattern": "^[1-9][0-9]*\\.[1-9][0-9]*$"},
-                                    "unit": {"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                    "title": {"type": "string", "minLength": 1},
-                                    "text": {"type": "string", "minLength": 1},
-                                    "recurring": {"type": "boolean"},
-                                    "deadline": {
-                                        "type": "string",
-                                        "format": "date",
-                                        "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-                                        "description": "Ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-08.",
-                                    },
-                                    "coordinates_with": {
-                                        "type": "array",
-                                        "items": {"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                    },
-                                    "partners": {"type": "array", "items": {"type": "string", "minLength": 1}},
-                                },
-                            },
-                        },
-                        "indicators": {
-                            "type": "array",
-                            "items": {
-                                "type": "object",
-                                "additionalProperties": False,
-                                "required": ["id", "name", "measure", "unit", "task"],
-                                "properties": {
-                                    "id": {"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                    "name": {"type": "string", "minLength": 1},
-                                    "measure": {"type": "string", "minLength": 1},
-                                    "unit": {"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                    "task": {"type": "string", "pattern": "^[1-9][0-9]*\\.[1-9][0-9]*$"},
-                                    "minimum": {"type": "number"},
-                                    "maximum": {"type": "number"},
-                                    "target": {"type": "number"},
-                                },
-                            },
-                        },
-                    },
-                },
-                rule="required",
-            )
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'$schema': 'https://json-schema.org/draft/2020-12/schema', '$id': 'urn:nq43:schema:directive:1', 'title': 'nq43: công văn giao nhiệm vụ (data/directive.yaml)', 'type': 'object', 'required': ['schema_version', 'letter', 'resolution', 'reporting', 'report', 'units', 'tasks'], 'additionalProperties': False, 'properties': {'schema_version': {'const': 1}, 'letter': {'type': 'object', 'additionalProperties': False, 'required': ['number', 'place', 'month', 'year', 'parent_agency', 'issuing_agency', 'issuing_agency_lines', 'abbreviation', 'subject', 'addressee', 'preamble', 'closing', 'signing', 'recipients'], 'properties': {'number': {'type': 'string', 'minLength': 1}, 'place': {'type': 'string', 'minLength': 1}, 'date_text': {'type': 'string', 'minLength': 1}, 'month': {'type': 'integer', 'minimum': 1, 'maximum': 12}, 'year': {'type': 'integer', 'minimum': 1945}, 'parent_agency': {'type': 'string', 'minLength': 1}, 'issuing_agency': {'type': 'string', 'minLength': 1}, 'issuing_agency_lines': {'type': 'array', 'items': {'type': 'string', 'minLength': 1}}, 'abbreviation': {'type': 'string', 'minLength': 1}, 'subject': {'type': 'string', 'minLength': 1}, 'addressee': {'type': 'string', 'minLength': 1}, 'preamble': {'type': 'array', 'items': {'type': 'string', 'minLength': 1}}, 'closing': {'type': 'string', 'minLength': 1}, 'signing': {'type': 'object', 'required': ['authority', 'name'], 'additionalProperties': False, 'properties': {'authority': {'type': 'array', 'minItems': 1, 'items': {'type': 'string', 'minLength': 1}}, 'name': {'type': 'string', 'minLength': 1}}}, 'recipients': {'type': 'array', 'items': {'type': 'string', 'minLength': 1}}}}, 'resolution': {'type': 'object', 'additionalProperties': False, 'required': ['number', 'date', 'issuer', 'subject'], 'properties': {'number': {'type': 'string', 'minLength': 1}, 'date': {'type': 'string', 'format': 'date', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'Ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-08.'}, 'issuer': {'type': 'string', 'minLength': 1}, 'subject': {'type': 'string', 'minLength': 1}}}, 'slips': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['where', 'text', 'intended', 'note'], 'properties': {'where': {'type': 'string', 'minLength': 1}, 'text': {'type': 'string', 'minLength': 1}, 'intended': {'type': 'string', 'minLength': 1}, 'note': {'type': 'string', 'minLength': 1}}}}, 'reporting': {'type': 'object', 'additionalProperties': False, 'required': ['frequency', 'due_before_day', 'due_months', 'consolidated_by', 'reported_to'], 'properties': {'frequency': {'const': 'quarterly'}, 'due_before_day': {'type': 'integer', 'minimum': 2, 'maximum': 28}, 'due_months': {'type': 'array', 'items': {'type': 'integer', 'minimum': 1, 'maximum': 12}}, 'merged_with': {'type': 'string', 'minLength': 1}, 'consolidated_by': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}, 'reported_to': {'type': 'string', 'minLength': 1}}}, 'report': {'type': 'object', 'additionalProperties': False, 'required': ['symbol', 'place', 'addressee', 'signing', 'recipients'], 'properties': {'symbol': {'type': 'string', 'minLength': 1}, 'place': {'type': 'string', 'minLength': 1}, 'addressee': {'type': 'string', 'minLength': 1}, 'agency_name': {'type': 'string', 'minLength': 1, 'description': 'Tên cơ quan ban hành viết thường như trong câu văn, ví dụ "Ban Quản lý Khu kinh tế Hải Phòng".'}, 'signing': {'type': 'object', 'required': ['authority', 'name'], 'additionalProperties': False, 'properties': {'authority': {'type': 'array', 'minItems': 1, 'items': {'type': 'string', 'minLength': 1}}, 'name': {'type': 'string', 'minLength': 1}}}, 'recipients': {'type': 'array', 'items': {'type': 'string', 'minLength': 1}}}}, 'units': {'type': 'array', 'minItems': 1, 'items': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'number', 'name'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}, 'number': {'type': 'integer', 'minimum': 1}, 'name': {'type': 'string', 'minLength': 1}}}}, 'tasks': {'type': 'array', 'minItems': 1, 'items': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'unit', 'title', 'text', 'recurring'], 'properties': {'id': {'type': 'string', 'pattern': '^[1-9][0-9]*\\.[1-9][0-9]*$'}, 'unit': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}, 'title': {'type': 'string', 'minLength': 1}, 'text': {'type': 'string', 'minLength': 1}, 'recurring': {'type': 'boolean'}, 'deadline': {'type': 'string', 'format': 'date', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'Ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-08.'}, 'coordinates_with': {'type': 'array', 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}}, 'partners': {'type': 'array', 'items': {'type': 'string', 'minLength': 1}}}}}, 'indicators': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'name', 'measure', 'unit', 'task'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}, 'name': {'type': 'string', 'minLength': 1}, 'measure': {'type': 'string', 'minLength': 1}, 'unit': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}, 'task': {'type': 'string', 'pattern': '^[1-9][0-9]*\\.[1-9][0-9]*$'}, 'minimum': {'type': 'number'}, 'maximum': {'type': 'number'}, 'target': {'type': 'number'}}}}}}, rule='required')
         data_keys = set(data.keys())
         if "schema_version" in data_keys:
             data_keys.remove("schema_version")
             data__schemaversion = data["schema_version"]
-            if not (
-                isinstance(data__schemaversion, (int, float))
-                and not isinstance(data__schemaversion, bool)
-                and data__schemaversion == 1
-            ):
-                raise JsonSchemaValueException(
-                    "" + (name_prefix or "data") + ".schema_version must be same as const definition: 1",
-                    value=data__schemaversion,
-                    name="" + (name_prefix or "data") + ".schema_version",
-                    definition={"const": 1},
-                    rule="const",
-                )
+            if not (isinstance(data__schemaversion, (int, float)) and not isinstance(data__schemaversion, bool) and data__schemaversion == 1):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".schema_version must be same as const definition: 1", value=data__schemaversion, name="" + (name_prefix or "data") + ".schema_version", definition={'const': 1}, rule='const')
         if "letter" in data_keys:
             data_keys.remove("letter")
             data__letter = data["letter"]
             if not isinstance(data__letter, (dict)):
-                raise JsonSchemaValueException(
-                    "" + (name_prefix or "data") + ".letter must be object",
-                    value=data__letter,
-                    name="" + (name_prefix or "data") + ".letter",
-                    definition={
-                        "type": "object",
-                        "additionalProperties": False,
-                        "required": [
-                            "number",
-                            "place",
-                            "month",
-                            "year",
-                            "parent_agency",
-                            "issuing_agency",
-                            "issuing_agency_lines",
-                            "abbreviation",
-                            "subject",
-                            "addressee",
-                            "preamble",
-                            "closing",
-                            "signing",
-                            "recipients",
-                        ],
-                        "properties": {
-                            "number": {"type": "string", "minLength": 1},
-                            "place": {"type": "string", "minLength": 1},
-                            "date_text": {"type": "string", "minLength": 1},
-                            "month": {"type": "integer", "minimum": 1, "maximum": 12},
-                            "year": {"type": "integer", "minimum": 1945},
-                            "parent_agency": {"type": "string", "minLength": 1},
-                            "issuing_agency": {"type": "string", "minLength": 1},
-                            "issuing_agency_lines": {"type": "array", "items": {"type": "string", "minLength": 1}},
-                            "abbreviation": {"type": "string", "minLength": 1},
-                            "subject": {"type": "string", "minLength": 1},
-                            "addressee": {"type": "string", "minLength": 1},
-                            "preamble": {"type": "array", "items": {"type": "string", "minLength": 1}},
-                            "closing": {"type": "string", "minLength": 1},
-                            "signing": {
-                                "type": "object",
-                                "required": ["authority", "name"],
-                                "additionalProperties": False,
-                                "properties": {
-                                    "authority": {
-                                        "type": "array",
-                                        "minItems": 1,
-                                        "items": {"type": "string", "minLength": 1},
-                                    },
-                                    "name": {"type": "string", "minLength": 1},
-                                },
-                            },
-                            "recipients": {"type": "array", "items": {"type": "string", "minLength": 1}},
-                        },
-                    },
-                    rule="type",
-                )
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".letter must be object", value=data__letter, name="" + (name_prefix or "data") + ".letter", definition={'type': 'object', 'additionalProperties': False, 'required': ['number', 'place', 'month', 'year', 'parent_agency', 'issuing_agency', 'issuing_agency_lines', 'abbreviation', 'subject', 'addressee', 'preamble', 'closing', 'signing', 'recipients'], 'properties': {'number': {'type': 'string', 'minLength': 1}, 'place': {'type': 'string', 'minLength': 1}, 'date_text': {'type': 'string', 'minLength': 1}, 'month': {'type': 'integer', 'minimum': 1, 'maximum': 12}, 'year': {'type': 'integer', 'minimum': 1945}, 'parent_agency': {'type': 'string', 'minLength': 1}, 'issuing_agency': {'type': 'string', 'minLength': 1}, 'issuing_agency_lines': {'type': 'array', 'items': {'type': 'string', 'minLength': 1}}, 'abbreviation': {'type': 'string', 'minLength': 1}, 'subject': {'type': 'string', 'minLength': 1}, 'addressee': {'type': 'string', 'minLength': 1}, 'preamble': {'type': 'array', 'items': {'type': 'string', 'minLength': 1}}, 'closing': {'type': 'string', 'minLength': 1}, 'signing': {'type': 'object', 'required': ['authority', 'name'], 'additionalProperties': False, 'properties': {'authority': {'type': 'array', 'minItems': 1, 'items': {'type': 'string', 'minLength': 1}}, 'name': {'type': 'string', 'minLength': 1}}}, 'recipients': {'type': 'array', 'items': {'type': 'string', 'minLength': 1}}}}, rule='type')
             data__letter_is_dict = isinstance(data__letter, dict)
             if data__letter_is_dict:
-                data__letter__missing_keys = (
-                    set(
-                        [
-                            "number",
-                            "place",
-                            "month",
-                            "year",
-                            "parent_agency",
-                            "issuing_agency",
-                            "issuing_agency_lines",
-                            "abbreviation",
-                            "subject",
-                            "addressee",
-                            "preamble",
-                            "closing",
-                            "signing",
-                            "recipients",
-                        ]
-                    )
-                    - data__letter.keys()
-                )
+                data__letter__missing_keys = set(['number', 'place', 'month', 'year', 'parent_agency', 'issuing_agency', 'issuing_agency_lines', 'abbreviation', 'subject', 'addressee', 'preamble', 'closing', 'signing', 'recipients']) - data__letter.keys()
                 if data__letter__missing_keys:
-                    raise JsonSchemaValueException(
-                        ""
-                        + (name_prefix or "data")
-                        + ".letter must contain "
-                        + (str(sorted(data__letter__missing_keys)) + " properties"),
-                        value=data__letter,
-                        name="" + (name_prefix or "data") + ".letter",
-                        definition={
-                            "type": "object",
-                            "additionalProperties": False,
-                            "required": [
-                                "number",
-                                "place",
-                                "month",
-                                "year",
-                                "parent_agency",
-                                "issuing_agency",
-                                "issuing_agency_lines",
-                                "abbreviation",
-                                "subject",
-                                "addressee",
-                                "preamble",
-                                "closing",
-                                "signing",
-                                "recipients",
-                            ],
-                            "properties": {
-                                "number": {"type": "string", "minLength": 1},
-                                "place": {"type": "string", "minLength": 1},
-                                "date_text": {"type": "string", "minLength": 1},
-                                "month": {"type": "integer", "minimum": 1, "maximum": 12},
-                                "year": {"type": "integer", "minimum": 1945},
-                                "parent_agency": {"type": "string", "minLength": 1},
-                                "issuing_agency": {"type": "string", "minLength": 1},
-                                "issuing_agency_lines": {"type": "array", "items": {"type": "string", "minLength": 1}},
-                                "abbreviation": {"type": "string", "minLength": 1},
-                                "subject": {"type": "string", "minLength": 1},
-                                "addressee": {"type": "string", "minLength": 1},
-                                "preamble": {"type": "array", "items": {"type": "string", "minLength": 1}},
-                                "closing": {"type": "string", "minLength": 1},
-                                "signing": {
-                                    "type": "object",
-                                    "required": ["authority", "name"],
-                                    "additionalProperties": False,
-                                    "properties": {
-                                        "authority": {
-                                            "type": "array",
-                                            "minItems": 1,
-                                            "items": {"type": "string", "minLength": 1},
-                                        },
-                                        "name": {"type": "string", "minLength": 1},
-                                    },
-                                },
-                                "recipients": {"type": "array", "items": {"type": "string", "minLength": 1}},
-                            },
-                        },
-                        rule="required",
-                    )
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".letter must contain " + (str(sorted(data__letter__missing_keys)) + " properties"), value=data__letter, name="" + (name_prefix or "data") + ".letter", definition={'type': 'object', 'additionalProperties': False, 'required': ['number', 'place', 'month', 'year', 'parent_agency', 'issuing_agency', 'issuing_agency_lines', 'abbreviation', 'subject', 'addressee', 'preamble', 'closing', 'signing', 'recipients'], 'properties': {'number': {'type': 'string', 'minLength': 1}, 'place': {'type': 'string', 'minLength': 1}, 'date_text': {'type': 'string', 'minLength': 1}, 'month': {'type': 'integer', 'minimum': 1, 'maximum': 12}, 'year': {'type': 'integer', 'minimum': 1945}, 'parent_agency': {'type': 'string', 'minLength': 1}, 'issuing_agency': {'type': 'string', 'minLength': 1}, 'issuing_agency_lines': {'type': 'array', 'items': {'type': 'string', 'minLength': 1}}, 'abbreviation': {'type': 'string', 'minLength': 1}, 'subject': {'type': 'string', 'minLength': 1}, 'addressee': {'type': 'string', 'minLength': 1}, 'preamble': {'type': 'array', 'items': {'type': 'string', 'minLength': 1}}, 'closing': {'type': 'string', 'minLength': 1}, 'signing': {'type': 'object', 'required': ['authority', 'name'], 'additionalProperties': False, 'properties': {'authority': {'type': 'array', 'minItems': 1, 'items': {'type': 'string', 'minLength': 1}}, 'name': {'type': 'string', 'minLength': 1}}}, 'recipients': {'type': 'array', 'items': {'type': 'string', 'minLength': 1}}}}, rule='required')
                 data__letter_keys = set(data__letter.keys())
                 if "number" in data__letter_keys:
                     data__letter_keys.remove("number")
                     data__letter__number = data__letter["number"]
                     if not isinstance(data__letter__number, (str)):
-                        raise JsonSchemaValueException(
-                            "" + (name_prefix or "data") + ".letter.number must be string",
-                            value=data__letter__number,
-                            name="" + (name_prefix or "data") + ".letter.number",
-                            definition={"type": "string", "minLength": 1},
-                            rule="type",
-                        )
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".letter.number must be string", value=data__letter__number, name="" + (name_prefix or "data") + ".letter.number", definition={'type': 'string', 'minLength': 1}, rule='type')
                     if isinstance(data__letter__number, str):
                         data__letter__number_len = len(data__letter__number)
                         if data__letter__number_len < 1:
-                            raise JsonSchemaValueException(
-                                ""
-                                + (name_prefix or "data")
-                                + ".letter.number must be longer than or equal to 1 characters",
-                                value=data__letter__number,
-                                name="" + (name_prefix or "data") + ".letter.number",
-                                definition={"type": "string", "minLength": 1},
-                                rule="minLength",
-                            )
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".letter.number must be longer than or equal to 1 characters", value=data__letter__number, name="" + (name_prefix or "data") + ".letter.number", definition={'type': 'string', 'minLength': 1}, rule='minLength')
                 if "place" in data__letter_keys:
                     data__letter_keys.remove("place")
                     data__letter__place = data__letter["place"]
                     if not isinstance(data__letter__place, (str)):
-                        raise JsonSchemaValueException(
-                            "" + (name_prefix or "data") + ".letter.place must be string",
-                            value=data__letter__place,
-                            name="" + (name_prefix or "data") + ".letter.place",
-                            definition={"type": "string", "minLength": 1},
-                            rule="type",
-                        )
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".letter.place must be string", value=data__letter__place, name="" + (name_prefix or "data") + ".letter.place", definition={'type': 'string', 'minLength': 1}, rule='type')
                     if isinstance(data__letter__place, str):
                         data__letter__place_len = len(data__letter__place)
                         if data__letter__place_len < 1:
-                            raise JsonSchemaValueException(
-                                ""
-                                + (name_prefix or "data")
-                                + ".letter.place must be longer than or equal to 1 characters",
-                                value=data__letter__place,
-                                name="" + (name_prefix or "data") + ".letter.place",
-                                definition={"type": "string", "minLength": 1},
-                                rule="minLength",
-                            )
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".letter.place must be longer than or equal to 1 characters", value=data__letter__place, name="" + (name_prefix or "data") + ".letter.place", definition={'type': 'string', 'minLength': 1}, rule='minLength')
                 if "date_text" in data__letter_keys:
                     data__letter_keys.remove("date_text")
                     data__letter__datetext = data__letter["date_text"]
                     if not isinstance(data__letter__datetext, (str)):
-                        raise JsonSchemaValueException(
-                            "" + (name_prefix or "data") + ".letter.date_text must be string",
-                            value=data__letter__datetext,
-                            name="" + (name_prefix or "data") + ".letter.date_text",
-                            definition={"type": "string", "minLength": 1},
-                            rule="type",
-                        )
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".letter.date_text must be string", value=data__letter__datetext, name="" + (name_prefix or "data") + ".letter.date_text", definition={'type': 'string', 'minLength': 1}, rule='type')
                     if isinstance(data__letter__datetext, str):
                         data__letter__datetext_len = len(data__letter__datetext)
                         if data__letter__datetext_len < 1:
-                            raise JsonSchemaValueException(
-                                ""
-                                + (name_prefix or "data")
-                                + ".letter.date_text must be longer than or equal to 1 characters",
-                                value=data__letter__datetext,
-                                name="" + (name_prefix or "data") + ".letter.date_text",
-                                definition={"type": "string", "minLength": 1},
-                                rule="minLength",
-                            )
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".letter.date_text must be longer than or equal to 1 characters", value=data__letter__datetext, name="" + (name_prefix or "data") + ".letter.date_text", definition={'type': 'string', 'minLength': 1}, rule='minLength')
                 if "month" in data__letter_keys:
                     data__letter_keys.remove("month")
                     data__letter__month = data__letter["month"]
-                    if (
-                        not isinstance(data__letter__month, (int))
-                        and not (isinstance(data__letter__month, float) and data__letter__month.is_integer())
-                        or isinstance(data__letter__month, bool)
-                    ):
-                        raise JsonSchemaValueException(
-                            "" + (name_prefix or "data") + ".letter.month must be integer",
-                            value=data__letter__month,
-                            name="" + (name_prefix or "data") + ".letter.month",
-                            definition={"type": "integer", "minimum": 1, "maximum": 12},
-                            rule="type",
-                        )
-                    if isinstance(data__letter__month, (int, float, Decimal)) and not isinstance(
-                        data__letter__month, bool
-                    ):
+                    if not isinstance(data__letter__month, (int)) and not (isinstance(data__letter__month, float) and data__letter__month.is_integer()) or isinstance(data__letter__month, bool):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".letter.month must be integer", value=data__letter__month, name="" + (name_prefix or "data") + ".letter.month", definition={'type': 'integer', 'minimum': 1, 'maximum': 12}, rule='type')
+                    if isinstance(data__letter__month, (int, float, Decimal)) and not isinstance(data__letter__month, bool):
                         if data__letter__month < 1:
-                            raise JsonSchemaValueException(
-                                "" + (name_prefix or "data") + ".letter.month must be bigger than or equal to 1",
-                                value=data__letter__month,
-                                name="" + (name_prefix or "data") + ".letter.month",
-                                definition={"type": "integer", "minimum": 1, "maximum": 12},
-                                rule="minimum",
-                            )
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".letter.month must be bigger than or equal to 1", value=data__letter__month, name="" + (name_prefix or "data") + ".letter.month", definition={'type': 'integer', 'minimum': 1, 'maximum': 12}, rule='minimum')
                         if data__letter__month > 12:
-                            raise JsonSchemaValueException(
-                                "" + (name_prefix or "data") + ".letter.month must be smaller than or equal to 12",
-                                value=data__letter__month,
-                                name="" + (name_prefix or "data") + ".letter.month",
-                                definition={"type": "integer", "minimum": 1, "maximum": 12},
-                                rule="maximum",
-                            )
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".letter.month must be smaller than or equal to 12", value=data__letter__month, name="" + (name_prefix or "data") + ".letter.month", definition={'type': 'integer', 'minimum': 1, 'maximum': 12}, rule='maximum')
                 if "year" in data__letter_keys:
                     data__letter_keys.remove("year")
                     data__letter__year = data__letter["year"]
-                    if (
-                        not isinstance(data__letter__year, (int))
-                        and not (isinstance(data__letter__year, float) and data__letter__year.is_integer())
-                        or isinstance(data__letter__year, bool)
-                    ):
-                        raise JsonSchemaValueException(
-                            "" + (name_prefix or "data") + ".letter.year must be integer",
-                            value=data__letter__year,
-                            name="" + (name_prefix or "data") + ".letter.year",
-                            definition={"type": "integer", "minimum": 1945},
-                            rule="type",
-                        )
-                    if isinstance(data__letter__year, (int, float, Decimal)) and not isinstance(
-                        data__letter__year, bool
-                    ):
+                    if not isinstance(data__letter__year, (int)) and not (isinstance(data__letter__year, float) and data__letter__year.is_integer()) or isinstance(data__letter__year, bool):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".letter.year must be integer", value=data__letter__year, name="" + (name_prefix or "data") + ".letter.year", definition={'type': 'integer', 'minimum': 1945}, rule='type')
+                    if isinstance(data__letter__year, (int, float, Decimal)) and not isinstance(data__letter__year, bool):
                         if data__letter__year < 1945:
-                            raise JsonSchemaValueException(
-                                "" + (name_prefix or "data") + ".letter.year must be bigger than or equal to 1945",
-                                value=data__letter__year,
-                                name="" + (name_prefix or "data") + ".letter.year",
-                                definition={"type": "integer", "minimum": 1945},
-                                rule="minimum",
-                            )
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".letter.year must be bigger than or equal to 1945", value=data__letter__year, name="" + (name_prefix or "data") + ".letter.year", definition={'type': 'integer', 'minimum': 1945}, rule='minimum')
                 if "parent_agency" in data__letter_keys:
                     data__letter_keys.remove("parent_agency")
                     data__letter__parentagency = data__letter["parent_agency"]
                     if not isinstance(data__letter__parentagency, (str)):
-                        raise JsonSchemaValueException(
-                            "" + (name_prefix or "data") + ".letter.parent_agency must be string",
-                            value=data__letter__parentagency,
-                            name="" + (name_prefix or "data") + ".letter.parent_agency",
-                            definition={"type": "string", "minLength": 1},
-                            rule="type",
-                        )
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".letter.parent_agency must be string", value=data__letter__parentagency, name="" + (name_prefix or "data") + ".letter.parent_agency", definition={'type': 'string', 'minLength': 1}, rule='type')
                     if isinstance(data__letter__parentagency, str):
                         data__letter__parentagency_len = len(data__letter__parentagency)
                         if data__letter__parentagency_len < 1:
-                            raise JsonSchemaValueException(
-                                ""
-                                + (name_prefix or "data")
-                                + ".letter.parent_agency must be longer than or equal to 1 characters",
-                                value=data__letter__parentagency,
-                                name="" + (name_prefix or "data") + ".letter.parent_agency",
-                                definition={"type": "string", "minLength": 1},
-                                rule="minLength",
-                            )
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".letter.parent_agency must be longer than or equal to 1 characters", value=data__letter__parentagency, name="" + (name_prefix or "data") + ".letter.parent_agency", definition={'type': 'string', 'minLength': 1}, rule='minLength')
                 if "issuing_agency" in data__letter_keys:
                     data__letter_keys.remove("issuing_agency")
                     data__letter__issuingagency = data__letter["issuing_agency"]
                     if not isinstance(data__letter__issuingagency, (str)):
-                        raise JsonSchemaValueException(
-                            "" + (name_prefix or "data") + ".letter.issuing_agency must be string",
-                            value=data__letter__issuingagency,
-                            name="" + (name_prefix or "data") + ".letter.issuing_agency",
-                            definition={"type": "string", "minLength": 1},
-                            rule="type",
-                        )
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".letter.issuing_agency must be string", value=data__letter__issuingagency, name="" + (name_prefix or "data") + ".letter.issuing_agency", definition={'type': 'string', 'minLength': 1}, rule='type')
                     if isinstance(data__letter__issuingagency, str):
                         data__letter__issuingagency_len = len(data__letter__issuingagency)
                         if data__letter__issuingagency_len < 1:
-                            raise JsonSchemaValueException(
-                                ""
-                                + (name_prefix or "data")
-                                + ".letter.issuing_agency must be longer than or equal to 1 characters",
-                                value=data__letter__issuingagency,
-                                name="" + (name_prefix or "data") + ".letter.issuing_agency",
-                                definition={"type": "string", "minLength": 1},
-                                rule="minLength",
-                            )
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".letter.issuing_agency must be longer than or equal to 1 characters", value=data__letter__issuingagency, name="" + (name_prefix or "data") + ".letter.issuing_agency", definition={'type': 'string', 'minLength': 1}, rule='minLength')
                 if "issuing_agency_lines" in data__letter_keys:
                     data__letter_keys.remove("issuing_agency_lines")
                     data__letter__issuingagencylines = data__letter["issuing_agency_lines"]
                     if not isinstance(data__letter__issuingagencylines, (list, tuple)):
-                        raise JsonSchemaValueException(
-                            "" + (name_prefix or "data") + ".letter.issuing_agency_lines must be array",
-                            value=data__letter__issuingagencylines,
-                            name="" + (name_prefix or "data") + ".letter.issuing_agency_lines",
-                            definition={"type": "array", "items": {"type": "string", "minLength": 1}},
-                            rule="type",
-                        )
-                    data__letter__issuingagencylines_is_list = isinstance(
-                        data__letter__issuingagencylines, (list, tuple)
-                    )
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".letter.issuing_agency_lines must be array", value=data__letter__issuingagencylines, name="" + (name_prefix or "data") + ".letter.issuing_agency_lines", definition={'type': 'array', 'items': {'type': 'string', 'minLength': 1}}, rule='type')
+                    data__letter__issuingagencylines_is_list = isinstance(data__letter__issuingagencylines, (list, tuple))
                     if data__letter__issuingagencylines_is_list:
                         data__letter__issuingagencylines_len = len(data__letter__issuingagencylines)
-                        for data__letter__issuingagencylines_x, data__letter__issuingagencylines_item in enumerate(
-                            data__letter__issuingagencylines
-                        ):
+                        for data__letter__issuingagencylines_x, data__letter__issuingagencylines_item in enumerate(data__letter__issuingagencylines):
                             if not isinstance(data__letter__issuingagencylines_item, (str)):
-                                raise JsonSchemaValueException(
-                                    ""
-                                    + (name_prefix or "data")
-                                    + ".letter.issuing_agency_lines[{data__letter__issuingagencylines_x}]".format(
-                                        **locals()
-                                    )
-                                    + " must be string",
-                                    value=data__letter__issuingagencylines_item,
-                                    name=""
-                                    + (name_prefix or "data")
-                                    + ".letter.issuing_agency_lines[{data__letter__issuingagencylines_x}]".format(
-                                        **locals()
-                                    )
-                                    + "",
-                                    definition={"type": "string", "minLength": 1},
-                                    rule="type",
-                                )
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".letter.issuing_agency_lines[{data__letter__issuingagencylines_x}]".format(**locals()) + " must be string", value=data__letter__issuingagencylines_item, name="" + (name_prefix or "data") + ".letter.issuing_agency_lines[{data__letter__issuingagencylines_x}]".format(**locals()) + "", definition={'type': 'string', 'minLength': 1}, rule='type')
                             if isinstance(data__letter__issuingagencylines_item, str):
                                 data__letter__issuingagencylines_item_len = len(data__letter__issuingagencylines_item)
                                 if data__letter__issuingagencylines_item_len < 1:
-                                    raise JsonSchemaValueException(
-                                        ""
-                                        + (name_prefix or "data")
-                                        + ".letter.issuing_agency_lines[{data__letter__issuingagencylines_x}]".format(
-                                            **locals()
-                                        )
-                                        + " must be longer than or equal to 1 characters",
-                                        value=data__letter__issuingagencylines_item,
-                                        name=""
-                                        + (name_prefix or "data")
-                                        + ".letter.issuing_agency_lines[{data__letter__issuingagencylines_x}]".format(
-                                            **locals()
-                                        )
-                                        + "",
-                                        definition={"type": "string", "minLength": 1},
-                                        rule="minLength",
-                                    )
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".letter.issuing_agency_lines[{data__letter__issuingagencylines_x}]".format(**locals()) + " must be longer than or equal to 1 characters", value=data__letter__issuingagencylines_item, name="" + (name_prefix or "data") + ".letter.issuing_agency_lines[{data__letter__issuingagencylines_x}]".format(**locals()) + "", definition={'type': 'string', 'minLength': 1}, rule='minLength')
                 if "abbreviation" in data__letter_keys:
                     data__letter_keys.remove("abbreviation")
                     data__letter__abbreviation = data__letter["abbreviation"]
                     if not isinstance(data__letter__abbreviation, (str)):
-                        raise JsonSchemaValueException(
-                            "" + (name_prefix or "data") + ".letter.abbreviation must be string",
-                            value=data__letter__abbreviation,
-                            name="" + (name_prefix or "data") + ".letter.abbreviation",
-                            definition={"type": "string", "minLength": 1},
-                            rule="type",
-                        )
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".letter.abbreviation must be string", value=data__letter__abbreviation, name="" + (name_prefix or "data") + ".letter.abbreviation", definition={'type': 'string', 'minLength': 1}, rule='type')
                     if isinstance(data__letter__abbreviation, str):
                         data__letter__abbreviation_len = len(data__letter__abbreviation)
                         if data__letter__abbreviation_len < 1:
-                            raise JsonSchemaValueException(
-                                ""
-                                + (name_prefix or "data")
-                                + ".letter.abbreviation must be longer than or equal to 1 characters",
-                                value=data__letter__abbreviation,
-                                name="" + (name_prefix or "data") + ".letter.abbreviation",
-                                definition={"type": "string", "minLength": 1},
-                                rule="minLength",
-                            )
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".letter.abbreviation must be longer than or equal to 1 characters", value=data__letter__abbreviation, name="" + (name_prefix or "data") + ".letter.abbreviation", definition={'type': 'string', 'minLength': 1}, rule='minLength')
                 if "subject" in data__letter_keys:
                     data__letter_keys.remove("subject")
                     data__letter__subject = data__letter["subject"]
                     if not isinstance(data__letter__subject, (str)):
-                        raise JsonSchemaValueException(
-                            "" + (name_prefix or "data") + ".letter.subject must be string",
-                            value=data__letter__subject,
-                            name="" + (name_prefix or "data") + ".letter.subject",
-                            definition={"type": "string", "minLength": 1},
-                            rule="type",
-                        )
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".letter.subject must be string", value=data__letter__subject, name="" + (name_prefix or "data") + ".letter.subject", definition={'type': 'string', 'minLength': 1}, rule='type')
                     if isinstance(data__letter__subject, str):
                         data__letter__subject_len = len(data__letter__subject)
                         if data__letter__subject_len < 1:
-                            raise JsonSchemaValueException(
-                                ""
-                                + (name_prefix or "data")
-                                + ".letter.subject must be longer than or equal to 1 characters",
-                                value=data__letter__subject,
-                                name="" + (name_prefix or "data") + ".letter.subject",
-                                definition={"type": "string", "minLength": 1},
-                                rule="minLength",
-                            )
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".letter.subject must be longer than or equal to 1 characters", value=data__letter__subject, name="" + (name_prefix or "data") + ".letter.subject", definition={'type': 'string', 'minLength': 1}, rule='minLength')
                 if "addressee" in data__letter_keys:
                     data__letter_keys.remove("addressee")
                     data__letter__addressee = data__letter["addressee"]
                     if not isinstance(data__letter__addressee, (str)):
-                        raise JsonSchemaValueException(
-                            "" + (name_prefix or "data") + ".letter.addressee must be string",
-                            value=data__letter__addressee,
-                            name="" + (name_prefix or "data") + ".letter.addressee",
-                            definition={"type": "string", "minLength": 1},
-                            rule="type",
-                        )
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".letter.addressee must be string", value=data__letter__addressee, name="" + (name_prefix or "data") + ".letter.addressee", definition={'type': 'string', 'minLength': 1}, rule='type')
                     if isinstance(data__letter__addressee, str):
                         data__letter__addressee_len = len(data__letter__addressee)
                         if data__letter__addressee_len < 1:
-                            raise JsonSchemaValueException(
-                                ""
-                                + (name_prefix or "data")
-                                + ".letter.addressee must be longer than or equal to 1 characters",
-                                value=data__letter__addressee,
-                                name="" + (name_prefix or "data") + ".letter.addressee",
-                                definition={"type": "string", "minLength": 1},
-                                rule="minLength",
-                            )
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".letter.addressee must be longer than or equal to 1 characters", value=data__letter__addressee, name="" + (name_prefix or "data") + ".letter.addressee", definition={'type': 'string', 'minLength': 1}, rule='minLength')
                 if "preamble" in data__letter_keys:
                     data__letter_keys.remove("preamble")
                     data__letter__preamble = data__letter["preamble"]
                     if not isinstance(data__letter__preamble, (list, tuple)):
-                        raise JsonSchemaValueException(
-                            "" + (name_prefix or "data") + ".letter.preamble must be array",
-                            value=data__letter__preamble,
-                            name="" + (name_prefix or "data") + ".letter.preamble",
-                            definition={"type": "array", "items": {"type": "string", "minLength": 1}},
-                            rule="type",
-                        )
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".letter.preamble must be array", value=data__letter__preamble, name="" + (name_prefix or "data") + ".letter.preamble", definition={'type': 'array', 'items': {'type': 'string', 'minLength': 1}}, rule='type')
                     data__letter__preamble_is_list = isinstance(data__letter__preamble, (list, tuple))
                     if data__letter__preamble_is_list:
                         data__letter__preamble_len = len(data__letter__preamble)
                         for data__letter__preamble_x, data__letter__preamble_item in enumerate(data__letter__preamble):
                             if not isinstance(data__letter__preamble_item, (str)):
-                                raise JsonSchemaValueException(
-                                    ""
-                                    + (name_prefix or "data")
-                                    + ".letter.preamble[{data__letter__preamble_x}]".format(**locals())
-                                    + " must be string",
-                                    value=data__letter__preamble_item,
-                                    name=""
-                                    + (name_prefix or "data")
-                                    + ".letter.preamble[{data__letter__preamble_x}]".format(**locals())
-                                    + "",
-                                    definition={"type": "string", "minLength": 1},
-                                    rule="type",
-                                )
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".letter.preamble[{data__letter__preamble_x}]".format(**locals()) + " must be string", value=data__letter__preamble_item, name="" + (name_prefix or "data") + ".letter.preamble[{data__letter__preamble_x}]".format(**locals()) + "", definition={'type': 'string', 'minLength': 1}, rule='type')
                             if isinstance(data__letter__preamble_item, str):
                                 data__letter__preamble_item_len = len(data__letter__preamble_item)
                                 if data__letter__preamble_item_len < 1:
-                                    raise JsonSchemaValueException(
-                                        ""
-                                        + (name_prefix or "data")
-                                        + ".letter.preamble[{data__letter__preamble_x}]".format(**locals())
-                                        + " must be longer than or equal to 1 characters",
-                                        value=data__letter__preamble_item,
-                                        name=""
-                                        + (name_prefix or "data")
-                                        + ".letter.preamble[{data__letter__preamble_x}]".format(**locals())
-                                        + "",
-                                        definition={"type": "string", "minLength": 1},
-                                        rule="minLength",
-                                    )
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".letter.preamble[{data__letter__preamble_x}]".format(**locals()) + " must be longer than or equal to 1 characters", value=data__letter__preamble_item, name="" + (name_prefix or "data") + ".letter.preamble[{data__letter__preamble_x}]".format(**locals()) + "", definition={'type': 'string', 'minLength': 1}, rule='minLength')
                 if "closing" in data__letter_keys:
                     data__letter_keys.remove("closing")
                     data__letter__closing = data__letter["closing"]
                     if not isinstance(data__letter__closing, (str)):
-                        raise JsonSchemaValueException(
-                            "" + (name_prefix or "data") + ".letter.closing must be string",
-                            value=data__letter__closing,
-                            name="" + (name_prefix or "data") + ".letter.closing",
-                            definition={"type": "string", "minLength": 1},
-                            rule="type",
-                        )
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".letter.closing must be string", value=data__letter__closing, name="" + (name_prefix or "data") + ".letter.closing", definition={'type': 'string', 'minLength': 1}, rule='type')
                     if isinstance(data__letter__closing, str):
                         data__letter__closing_len = len(data__letter__closing)
                         if data__letter__closing_len < 1:
-                            raise JsonSchemaValueException(
-                                ""
-                                + (name_prefix or "data")
-                                + ".letter.closing must be longer than or equal to 1 characters",
-                                value=data__letter__closing,
-                                name="" + (name_prefix or "data") + ".letter.closing",
-                                definition={"type": "string", "minLength": 1},
-                                rule="minLength",
-                            )
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".letter.closing must be longer than or equal to 1 characters", value=data__letter__closing, name="" + (name_prefix or "data") + ".letter.closing", definition={'type': 'string', 'minLength': 1}, rule='minLength')
                 if "signing" in data__letter_keys:
                     data__letter_keys.remove("signing")
                     data__letter__signing = data__letter["signing"]
                     if not isinstance(data__letter__signing, (dict)):
-                        raise JsonSchemaValueException(
-                            "" + (name_prefix or "data") + ".letter.signing must be object",
-                            value=data__letter__signing,
-                            name="" + (name_prefix or "data") + ".letter.signing",
-                            definition={
-                                "type": "object",
-                                "required": ["authority", "name"],
-                                "additionalProperties": False,
-                                "properties": {
-                                    "authority": {
-                                        "type": "array",
-                                        "minItems": 1,
-                                        "items": {"type": "string", "minLength": 1},
-                                    },
-                                    "name": {"type": "string", "minLength": 1},
-                                },
-                            },
-                            rule="type",
-                        )
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".letter.signing must be object", value=data__letter__signing, name="" + (name_prefix or "data") + ".letter.signing", definition={'type': 'object', 'required': ['authority', 'name'], 'additionalProperties': False, 'properties': {'authority': {'type': 'array', 'minItems': 1, 'items': {'type': 'string', 'minLength': 1}}, 'name': {'type': 'string', 'minLength': 1}}}, rule='type')
                     data__letter__signing_is_dict = isinstance(data__letter__signing, dict)
                     if data__letter__signing_is_dict:
-                        data__letter__signing__missing_keys = set(["authority", "name"]) - data__letter__signing.keys()
+                        data__letter__signing__missing_keys = set(['authority', 'name']) - data__letter__signing.keys()
                         if data__letter__signing__missing_keys:
-                            raise JsonSchemaValueException(
-                                ""
-                                + (name_prefix or "data")
-                                + ".letter.signing must contain "
-                                + (str(sorted(data__letter__signing__missing_keys)) + " properties"),
-                                value=data__letter__signing,
-                                name="" + (name_prefix or "data") + ".letter.signing",
-                                definition={
-                                    "type": "object",
-                                    "required": ["authority", "name"],
-                                    "additionalProperties": False,
-                                    "properties": {
-                                        "authority": {
-                                            "type": "array",
-                                            "minItems": 1,
-                                            "items": {"type": "string", "minLength": 1},
-                                        },
-                                        "name": {"type": "string", "minLength": 1},
-                                    },
-                                },
-                                rule="required",
-                            )
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".letter.signing must contain " + (str(sorted(data__letter__signing__missing_keys)) + " properties"), value=data__letter__signing, name="" + (name_prefix or "data") + ".letter.signing", definition={'type': 'object', 'required': ['authority', 'name'], 'additionalProperties': False, 'properties': {'authority': {'type': 'array', 'minItems': 1, 'items': {'type': 'string', 'minLength': 1}}, 'name': {'type': 'string', 'minLength': 1}}}, rule='required')
                         data__letter__signing_keys = set(data__letter__signing.keys())
                         if "authority" in data__letter__signing_keys:
                             data__letter__signing_keys.remove("authority")
                             data__letter__signing__authority = data__letter__signing["authority"]
                             if not isinstance(data__letter__signing__authority, (list, tuple)):
-                                raise JsonSchemaValueException(
-                                    "" + (name_prefix or "data") + ".letter.signing.authority must be array",
-                                    value=data__letter__signing__authority,
-                                    name="" + (name_prefix or "data") + ".letter.signing.authority",
-                                    definition={
-                                        "type": "array",
-                                        "minItems": 1,
-                                        "items": {"type": "string", "minLength": 1},
-                                    },
-                                    rule="type",
-                                )
-                            data__letter__signing__authority_is_list = isinstance(
-                                data__letter__signing__authority, (list, tuple)
-                            )
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".letter.signing.authority must be array", value=data__letter__signing__authority, name="" + (name_prefix or "data") + ".letter.signing.authority", definition={'type': 'array', 'minItems': 1, 'items': {'type': 'string', 'minLength': 1}}, rule='type')
+                            data__letter__signing__authority_is_list = isinstance(data__letter__signing__authority, (list, tuple))
                             if data__letter__signing__authority_is_list:
                                 data__letter__signing__authority_len = len(data__letter__signing__authority)
                                 if data__letter__signing__authority_len < 1:
-                                    raise JsonSchemaValueException(
-                                        ""
-                                        + (name_prefix or "data")
-                                        + ".letter.signing.authority must contain at least 1 items",
-                                        value=data__letter__signing__authority,
-                                        name="" + (name_prefix or "data") + ".letter.signing.authority",
-                                        definition={
-                                            "type": "array",
-                                            "minItems": 1,
-                                            "items": {"type": "string", "minLength": 1},
-                                        },
-                                        rule="minItems",
-                                    )
-                                for (
-                                    data__letter__signing__authority_x,
-                                    data__letter__signing__authority_item,
-                                ) in enumerate(data__letter__signing__authority):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".letter.signing.authority must contain at least 1 items", value=data__letter__signing__authority, name="" + (name_prefix or "data") + ".letter.signing.authority", definition={'type': 'array', 'minItems': 1, 'items': {'type': 'string', 'minLength': 1}}, rule='minItems')
+                                for data__letter__signing__authority_x, data__letter__signing__authority_item in enumerate(data__letter__signing__authority):
                                     if not isinstance(data__letter__signing__authority_item, (str)):
-                                        raise JsonSchemaValueException(
-                                            ""
-                                            + (name_prefix or "data")
-                                            + ".letter.signing.authority[{data__letter__signing__authority_x}]".format(
-                                                **locals()
-                                            )
-                                            + " must be string",
-                                            value=data__letter__signing__authority_item,
-                                            name=""
-                                            + (name_prefix or "data")
-                                            + ".letter.signing.authority[{data__letter__signing__authority_x}]".format(
-                                                **locals()
-                                            )
-                                            + "",
-                                            definition={"type": "string", "minLength": 1},
-                                            rule="type",
-                                        )
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".letter.signing.authority[{data__letter__signing__authority_x}]".format(**locals()) + " must be string", value=data__letter__signing__authority_item, name="" + (name_prefix or "data") + ".letter.signing.authority[{data__letter__signing__authority_x}]".format(**locals()) + "", definition={'type': 'string', 'minLength': 1}, rule='type')
                                     if isinstance(data__letter__signing__authority_item, str):
-                                        data__letter__signing__authority_item_len = len(
-                                            data__letter__signing__authority_item
-                                        )
+                                        data__letter__signing__authority_item_len = len(data__letter__signing__authority_item)
                                         if data__letter__signing__authority_item_len < 1:
-                                            raise JsonSchemaValueException(
-                                                ""
-                                                + (name_prefix or "data")
-                                                + ".letter.signing.authority[{data__letter__signing__authority_x}]".format(
-                                                    **locals()
-                                                )
-                                                + " must be longer than or equal to 1 characters",
-                                                value=data__letter__signing__authority_item,
-                                                name=""
-                                                + (name_prefix or "data")
-                                                + ".letter.signing.authority[{data__letter__signing__authority_x}]".format(
-                                                    **locals()
-                                                )
-                                                + "",
-                                                definition={"type": "string", "minLength": 1},
-                                                rule="minLength",
-                                            )
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".letter.signing.authority[{data__letter__signing__authority_x}]".format(**locals()) + " must be longer than or equal to 1 characters", value=data__letter__signing__authority_item, name="" + (name_prefix or "data") + ".letter.signing.authority[{data__letter__signing__authority_x}]".format(**locals()) + "", definition={'type': 'string', 'minLength': 1}, rule='minLength')
                         if "name" in data__letter__signing_keys:
                             data__letter__signing_keys.remove("name")
                             data__letter__signing__name = data__letter__signing["name"]
                             if not isinstance(data__letter__signing__name, (str)):
-                                raise JsonSchemaValueException(
-                                    "" + (name_prefix or "data") + ".letter.signing.name must be string",
-                                    value=data__letter__signing__name,
-                                    name="" + (name_prefix or "data") + ".letter.signing.name",
-                                    definition={"type": "string", "minLength": 1},
-                                    rule="type",
-                                )
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".letter.signing.name must be string", value=data__letter__signing__name, name="" + (name_prefix or "data") + ".letter.signing.name", definition={'type': 'string', 'minLength': 1}, rule='type')
                             if isinstance(data__letter__signing__name, str):
                                 data__letter__signing__name_len = len(data__letter__signing__name)
                                 if data__letter__signing__name_len < 1:
-                                    raise JsonSchemaValueException(
-                                        ""
-                                        + (name_prefix or "data")
-                                        + ".letter.signing.name must be longer than or equal to 1 characters",
-                                        value=data__letter__signing__name,
-                                        name="" + (name_prefix or "data") + ".letter.signing.name",
-                                        definition={"type": "string", "minLength": 1},
-                                        rule="minLength",
-                                    )
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".letter.signing.name must be longer than or equal to 1 characters", value=data__letter__signing__name, name="" + (name_prefix or "data") + ".letter.signing.name", definition={'type': 'string', 'minLength': 1}, rule='minLength')
                         if data__letter__signing_keys:
-                            raise JsonSchemaValueException(
-                                ""
-                                + (name_prefix or "data")
-                                + ".letter.signing must not contain "
-                                + str(data__letter__signing_keys)
-                                + " properties",
-                                value=data__letter__signing,
-                                name="" + (name_prefix or "data") + ".letter.signing",
-                                definition={
-                                    "type": "object",
-                                    "required": ["authority", "name"],
-                                    "additionalProperties": False,
-                                    "properties": {
-                                        "authority": {
-                                            "type": "array",
-                                            "minItems": 1,
-                                            "items": {"type": "string", "minLength": 1},
-                                        },
-                                        "name": {"type": "string", "minLength": 1},
-                                    },
-                                },
-                                rule="additionalProperties",
-                            )
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".letter.signing must not contain "+str(data__letter__signing_keys)+" properties", value=data__letter__signing, name="" + (name_prefix or "data") + ".letter.signing", definition={'type': 'object', 'required': ['authority', 'name'], 'additionalProperties': False, 'properties': {'authority': {'type': 'array', 'minItems': 1, 'items': {'type': 'string', 'minLength': 1}}, 'name': {'type': 'string', 'minLength': 1}}}, rule='additionalProperties')
                 if "recipients" in data__letter_keys:
                     data__letter_keys.remove("recipients")
                     data__letter__recipients = data__letter["recipients"]
                     if not isinstance(data__letter__recipients, (list, tuple)):
-                        raise JsonSchemaValueException(
-                            "" + (name_prefix or "data") + ".letter.recipients must be array",
-                            value=data__letter__recipients,
-                            name="" + (name_prefix or "data") + ".letter.recipients",
-                            definition={"type": "array", "items": {"type": "string", "minLength": 1}},
-                            rule="type",
-                        )
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".letter.recipients must be array", value=data__letter__recipients, name="" + (name_prefix or "data") + ".letter.recipients", definition={'type': 'array', 'items': {'type': 'string', 'minLength': 1}}, rule='type')
                     data__letter__recipients_is_list = isinstance(data__letter__recipients, (list, tuple))
                     if data__letter__recipients_is_list:
                         data__letter__recipients_len = len(data__letter__recipients)
-                        for data__letter__recipients_x, data__letter__recipients_item in enumerate(
-                            data__letter__recipients
-                        ):
+                        for data__letter__recipients_x, data__letter__recipients_item in enumerate(data__letter__recipients):
                             if not isinstance(data__letter__recipients_item, (str)):
-                                raise JsonSchemaValueException(
-                                    ""
-                                    + (name_prefix or "data")
-                                    + ".letter.recipients[{data__letter__recipients_x}]".format(**locals())
-                                    + " must be string",
-                                    value=data__letter__recipients_item,
-                                    name=""
-                                    + (name_prefix or "data")
-                                    + ".letter.recipients[{data__letter__recipients_x}]".format(**locals())
-                                    + "",
-                                    definition={"type": "string", "minLength": 1},
-                                    rule="type",
-                                )
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".letter.recipients[{data__letter__recipients_x}]".format(**locals()) + " must be string", value=data__letter__recipients_item, name="" + (name_prefix or "data") + ".letter.recipients[{data__letter__recipients_x}]".format(**locals()) + "", definition={'type': 'string', 'minLength': 1}, rule='type')
                             if isinstance(data__letter__recipients_item, str):
                                 data__letter__recipients_item_len = len(data__letter__recipients_item)
                                 if data__letter__recipients_item_len < 1:
-                                    raise JsonSchemaValueException(
-                                        ""
-                                        + (name_prefix or "data")
-                                        + ".letter.recipients[{data__letter__recipients_x}]".format(**locals())
-                                        + " must be longer than or equal to 1 characters",
-                                        value=data__letter__recipients_item,
-                                        name=""
-                                        + (name_prefix or "data")
-                                        + ".letter.recipients[{data__letter__recipients_x}]".format(**locals())
-                                        + "",
-                                        definition={"type": "string", "minLength": 1},
-                                        rule="minLength",
-                                    )
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".letter.recipients[{data__letter__recipients_x}]".format(**locals()) + " must be longer than or equal to 1 characters", value=data__letter__recipients_item, name="" + (name_prefix or "data") + ".letter.recipients[{data__letter__recipients_x}]".format(**locals()) + "", definition={'type': 'string', 'minLength': 1}, rule='minLength')
                 if data__letter_keys:
-                    raise JsonSchemaValueException(
-                        ""
-                        + (name_prefix or "data")
-                        + ".letter must not contain "
-                        + str(data__letter_keys)
-                        + " properties",
-                        value=data__letter,
-                        name="" + (name_prefix or "data") + ".letter",
-                        definition={
-                            "type": "object",
-                            "additionalProperties": False,
-                            "required": [
-                                "number",
-                                "place",
-                                "month",
-                                "year",
-                                "parent_agency",
-                                "issuing_agency",
-                                "issuing_agency_lines",
-                                "abbreviation",
-                                "subject",
-                                "addressee",
-                                "preamble",
-                                "closing",
-                                "signing",
-                                "recipients",
-                            ],
-                            "properties": {
-                                "number": {"type": "string", "minLength": 1},
-                                "place": {"type": "string", "minLength": 1},
-                                "date_text": {"type": "string", "minLength": 1},
-                                "month": {"type": "integer", "minimum": 1, "maximum": 12},
-                                "year": {"type": "integer", "minimum": 1945},
-                                "parent_agency": {"type": "string", "minLength": 1},
-                                "issuing_agency": {"type": "string", "minLength": 1},
-                                "issuing_agency_lines": {"type": "array", "items": {"type": "string", "minLength": 1}},
-                                "abbreviation": {"type": "string", "minLength": 1},
-                                "subject": {"type": "string", "minLength": 1},
-                                "addressee": {"type": "string", "minLength": 1},
-                                "preamble": {"type": "array", "items": {"type": "string", "minLength": 1}},
-                                "closing": {"type": "string", "minLength": 1},
-                                "signing": {
-                                    "type": "object",
-                                    "required": ["authority", "name"],
-                                    "additionalProperties": False,
-                                    "properties": {
-                                        "authority": {
-                                            "type": "array",
-                                            "minItems": 1,
-                                            "items": {"type": "string", "minLength": 1},
-                                        },
-                                        "name": {"type": "string", "minLength": 1},
-                                    },
-                                },
-                                "recipients": {"type": "array", "items": {"type": "string", "minLength": 1}},
-                            },
-                        },
-                        rule="additionalProperties",
-                    )
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".letter must not contain "+str(data__letter_keys)+" properties", value=data__letter, name="" + (name_prefix or "data") + ".letter", definition={'type': 'object', 'additionalProperties': False, 'required': ['number', 'place', 'month', 'year', 'parent_agency', 'issuing_agency', 'issuing_agency_lines', 'abbreviation', 'subject', 'addressee', 'preamble', 'closing', 'signing', 'recipients'], 'properties': {'number': {'type': 'string', 'minLength': 1}, 'place': {'type': 'string', 'minLength': 1}, 'date_text': {'type': 'string', 'minLength': 1}, 'month': {'type': 'integer', 'minimum': 1, 'maximum': 12}, 'year': {'type': 'integer', 'minimum': 1945}, 'parent_agency': {'type': 'string', 'minLength': 1}, 'issuing_agency': {'type': 'string', 'minLength': 1}, 'issuing_agency_lines': {'type': 'array', 'items': {'type': 'string', 'minLength': 1}}, 'abbreviation': {'type': 'string', 'minLength': 1}, 'subject': {'type': 'string', 'minLength': 1}, 'addressee': {'type': 'string', 'minLength': 1}, 'preamble': {'type': 'array', 'items': {'type': 'string', 'minLength': 1}}, 'closing': {'type': 'string', 'minLength': 1}, 'signing': {'type': 'object', 'required': ['authority', 'name'], 'additionalProperties': False, 'properties': {'authority': {'type': 'array', 'minItems': 1, 'items': {'type': 'string', 'minLength': 1}}, 'name': {'type': 'string', 'minLength': 1}}}, 'recipients': {'type': 'array', 'items': {'type': 'string', 'minLength': 1}}}}, rule='additionalProperties')
         if "resolution" in data_keys:
             data_keys.remove("resolution")
             data__resolution = data["resolution"]
             if not isinstance(data__resolution, (dict)):
-                raise JsonSchemaValueException(
-                    "" + (name_prefix or "data") + ".resolution must be object",
-                    value=data__resolution,
-                    name="" + (name_prefix or "data") + ".resolution",
-                    definition={
-                        "type": "object",
-                        "additionalProperties": False,
-                        "required": ["number", "date", "issuer", "subject"],
-                        "properties": {
-                            "number": {"type": "string", "minLength": 1},
-                            "date": {
-                                "type": "string",
-                                "format": "date",
-                                "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-                                "description": "Ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-08.",
-                            },
-                            "issuer": {"type": "string", "minLength": 1},
-                            "subject": {"type": "string", "minLength": 1},
-                        },
-                    },
-                    rule="type",
-                )
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".resolution must be object", value=data__resolution, name="" + (name_prefix or "data") + ".resolution", definition={'type': 'object', 'additionalProperties': False, 'required': ['number', 'date', 'issuer', 'subject'], 'properties': {'number': {'type': 'string', 'minLength': 1}, 'date': {'type': 'string', 'format': 'date', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'Ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-08.'}, 'issuer': {'type': 'string', 'minLength': 1}, 'subject': {'type': 'string', 'minLength': 1}}}, rule='type')
             data__resolution_is_dict = isinstance(data__resolution, dict)
             if data__resolution_is_dict:
-                data__resolution__missing_keys = set(["number", "date", "issuer", "subject"]) - data__resolution.keys()
+                data__resolution__missing_keys = set(['number', 'date', 'issuer', 'subject']) - data__resolution.keys()
                 if data__resolution__missing_keys:
-                    raise JsonSchemaValueException(
-                        ""
-                        + (name_prefix or "data")
-                        + ".resolution must contain "
-                        + (str(sorted(data__resolution__missing_keys)) + " properties"),
-                        value=data__resolution,
-                        name="" + (name_prefix or "data") + ".resolution",
-                        definition={
-                            "type": "object",
-                            "additionalProperties": False,
-                            "required": ["number", "date", "issuer", "subject"],
-                            "properties": {
-                                "number": {"type": "string", "minLength": 1},
-                                "date": {
-                                    "type": "string",
-                                    "format": "date",
-                                    "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-                                    "description": "Ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-08.",
-                                },
-                                "issuer": {"type": "string", "minLength": 1},
-                                "subject": {"type": "string", "minLength": 1},
-                            },
-                        },
-                        rule="required",
-                    )
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".resolution must contain " + (str(sorted(data__resolution__missing_keys)) + " properties"), value=data__resolution, name="" + (name_prefix or "data") + ".resolution", definition={'type': 'object', 'additionalProperties': False, 'required': ['number', 'date', 'issuer', 'subject'], 'properties': {'number': {'type': 'string', 'minLength': 1}, 'date': {'type': 'string', 'format': 'date', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'Ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-08.'}, 'issuer': {'type': 'string', 'minLength': 1}, 'subject': {'type': 'string', 'minLength': 1}}}, rule='required')
                 data__resolution_keys = set(data__resolution.keys())
                 if "number" in data__resolution_keys:
                     data__resolution_keys.remove("number")
                     data__resolution__number = data__resolution["number"]
                     if not isinstance(data__resolution__number, (str)):
-                        raise JsonSchemaValueException(
-                            "" + (name_prefix or "data") + ".resolution.number must be string",
-                            value=data__resolution__number,
-                            name="" + (name_prefix or "data") + ".resolution.number",
-                            definition={"type": "string", "minLength": 1},
-                            rule="type",
-                        )
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".resolution.number must be string", value=data__resolution__number, name="" + (name_prefix or "data") + ".resolution.number", definition={'type': 'string', 'minLength': 1}, rule='type')
                     if isinstance(data__resolution__number, str):
                         data__resolution__number_len = len(data__resolution__number)
                         if data__resolution__number_len < 1:
-                            raise JsonSchemaValueException(
-                                ""
-                                + (name_prefix or "data")
-                                + ".resolution.number must be longer than or equal to 1 characters",
-                                value=data__resolution__number,
-                                name="" + (name_prefix or "data") + ".resolution.number",
-                                definition={"type": "string", "minLength": 1},
-                                rule="minLength",
-                            )
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".resolution.number must be longer than or equal to 1 characters", value=data__resolution__number, name="" + (name_prefix or "data") + ".resolution.number", definition={'type': 'string', 'minLength': 1}, rule='minLength')
                 if "date" in data__resolution_keys:
                     data__resolution_keys.remove("date")
                     data__resolution__date = data__resolution["date"]
                     if not isinstance(data__resolution__date, (str)):
-                        raise JsonSchemaValueException(
-                            "" + (name_prefix or "data") + ".resolution.date must be string",
-                            value=data__resolution__date,
-                            name="" + (name_prefix or "data") + ".resolution.date",
-                            definition={
-                                "type": "string",
-                                "format": "date",
-                                "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-                                "description": "Ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-08.",
-                            },
-                            rule="type",
-                        )
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".resolution.date must be string", value=data__resolution__date, name="" + (name_prefix or "data") + ".resolution.date", definition={'type': 'string', 'format': 'date', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'Ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-08.'}, rule='type')
                     if isinstance(data__resolution__date, str):
-                        if not REGEX_PATTERNS["^[0-9]{4}-[0-9]{2}-[0-9]{2}$"].search(data__resolution__date):
-                            raise JsonSchemaValueException(
-                                ""
-                                + (name_prefix or "data")
-                                + ".resolution.date must match pattern ^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-                                value=data__resolution__date,
-                                name="" + (name_prefix or "data") + ".resolution.date",
-                                definition={
-                                    "type": "string",
-                                    "format": "date",
-                                    "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-                                    "description": "Ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-08.",
-                                },
-                                rule="pattern",
-                            )
+                        if not REGEX_PATTERNS['^[0-9]{4}-[0-9]{2}-[0-9]{2}$'].search(data__resolution__date):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".resolution.date must match pattern ^[0-9]{4}-[0-9]{2}-[0-9]{2}$", value=data__resolution__date, name="" + (name_prefix or "data") + ".resolution.date", definition={'type': 'string', 'format': 'date', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'Ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-08.'}, rule='pattern')
                 if "issuer" in data__resolution_keys:
                     data__resolution_keys.remove("issuer")
                     data__resolution__issuer = data__resolution["issuer"]
                     if not isinstance(data__resolution__issuer, (str)):
-                        raise JsonSchemaValueException(
-                            "" + (name_prefix or "data") + ".resolution.issuer must be string",
-                            value=data__resolution__issuer,
-                            name="" + (name_prefix or "data") + ".resolution.issuer",
-                            definition={"type": "string", "minLength": 1},
-                            rule="type",
-                        )
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".resolution.issuer must be string", value=data__resolution__issuer, name="" + (name_prefix or "data") + ".resolution.issuer", definition={'type': 'string', 'minLength': 1}, rule='type')
                     if isinstance(data__resolution__issuer, str):
                         data__resolution__issuer_len = len(data__resolution__issuer)
                         if data__resolution__issuer_len < 1:
-                            raise JsonSchemaValueException(
-                                ""
-                                + (name_prefix or "data")
-                                + ".resolution.issuer must be longer than or equal to 1 characters",
-                                value=data__resolution__issuer,
-                                name="" + (name_prefix or "data") + ".resolution.issuer",
-                                definition={"type": "string", "minLength": 1},
-                                rule="minLength",
-                            )
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".resolution.issuer must be longer than or equal to 1 characters", value=data__resolution__issuer, name="" + (name_prefix or "data") + ".resolution.issuer", definition={'type': 'string', 'minLength': 1}, rule='minLength')
                 if "subject" in data__resolution_keys:
                     data__resolution_keys.remove("subject")
                     data__resolution__subject = data__resolution["subject"]
                     if not isinstance(data__resolution__subject, (str)):
-                        raise JsonSchemaValueException(
-                            "" + (name_prefix or "data") + ".resolution.subject must be string",
-                            value=data__resolution__subject,
-                            name="" + (name_prefix or "data") + ".resolution.subject",
-                            definition={"type": "string", "minLength": 1},
-                            rule="type",
-                        )
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".resolution.subject must be string", value=data__resolution__subject, name="" + (name_prefix or "data") + ".resolution.subject", definition={'type': 'string', 'minLength': 1}, rule='type')
                     if isinstance(data__resolution__subject, str):
                         data__resolution__subject_len = len(data__resolution__subject)
                         if data__resolution__subject_len < 1:
-                            raise JsonSchemaValueException(
-                                ""
-                                + (name_prefix or "data")
-                                + ".resolution.subject must be longer than or equal to 1 characters",
-                                value=data__resolution__subject,
-                                name="" + (name_prefix or "data") + ".resolution.subject",
-                                definition={"type": "string", "minLength": 1},
-                                rule="minLength",
-                            )
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".resolution.subject must be longer than or equal to 1 characters", value=data__resolution__subject, name="" + (name_prefix or "data") + ".resolution.subject", definition={'type': 'string', 'minLength': 1}, rule='minLength')
                 if data__resolution_keys:
-                    raise JsonSchemaValueException(
-                        ""
-                        + (name_prefix or "data")
-                        + ".resolution must not contain "
-                        + str(data__resolution_keys)
-                        + " properties",
-                        value=data__resolution,
-                        name="" + (name_prefix or "data") + ".resolution",
-                        definition={
-                            "type": "object",
-                            "additionalProperties": False,
-                            "required": ["number", "date", "issuer", "subject"],
-                            "properties": {
-                                "number": {"type": "string", "minLength": 1},
-                                "date": {
-                                    "type": "string",
-                                    "format": "date",
-                                    "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-                                    "description": "Ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-08.",
-                                },
-                                "issuer": {"type": "string", "minLength": 1},
-                                "subject": {"type": "string", "minLength": 1},
-                            },
-                        },
-                        rule="additionalProperties",
-                    )
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".resolution must not contain "+str(data__resolution_keys)+" properties", value=data__resolution, name="" + (name_prefix or "data") + ".resolution", definition={'type': 'object', 'additionalProperties': False, 'required': ['number', 'date', 'issuer', 'subject'], 'properties': {'number': {'type': 'string', 'minLength': 1}, 'date': {'type': 'string', 'format': 'date', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'Ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-08.'}, 'issuer': {'type': 'string', 'minLength': 1}, 'subject': {'type': 'string', 'minLength': 1}}}, rule='additionalProperties')
         if "slips" in data_keys:
             data_keys.remove("slips")
             data__slips = data["slips"]
             if not isinstance(data__slips, (list, tuple)):
-                raise JsonSchemaValueException(
-                    "" + (name_prefix or "data") + ".slips must be array",
-                    value=data__slips,
-                    name="" + (name_prefix or "data") + ".slips",
-                    definition={
-                        "type": "array",
-                        "items": {
-                            "type": "object",
-                            "additionalProperties": False,
-                            "required": ["where", "text", "intended", "note"],
-                            "properties": {
-                                "where": {"type": "string", "minLength": 1},
-                                "text": {"type": "string", "minLength": 1},
-                                "intended": {"type": "string", "minLength": 1},
-                                "note": {"type": "string", "minLength": 1},
-                            },
-                        },
-                    },
-                    rule="type",
-                )
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".slips must be array", value=data__slips, name="" + (name_prefix or "data") + ".slips", definition={'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['where', 'text', 'intended', 'note'], 'properties': {'where': {'type': 'string', 'minLength': 1}, 'text': {'type': 'string', 'minLength': 1}, 'intended': {'type': 'string', 'minLength': 1}, 'note': {'type': 'string', 'minLength': 1}}}}, rule='type')
             data__slips_is_list = isinstance(data__slips, (list, tuple))
             if data__slips_is_list:
                 data__slips_len = len(data__slips)
                 for data__slips_x, data__slips_item in enumerate(data__slips):
                     if not isinstance(data__slips_item, (dict)):
-                        raise JsonSchemaValueException(
-                            ""
-                            + (name_prefix or "data")
-                            + ".slips[{data__slips_x}]".format(**locals())
-                            + " must be object",
-                            value=data__slips_item,
-                            name="" + (name_prefix or "data") + ".slips[{data__slips_x}]".format(**locals()) + "",
-                            definition={
-                                "type": "object",
-                                "additionalProperties": False,
-                                "required": ["where", "text", "intended", "note"],
-                                "properties": {
-                                    "where": {"type": "string", "minLength": 1},
-                                    "text": {"type": "string", "minLength": 1},
-                                    "intended": {"type": "string", "minLength": 1},
-                                    "note": {"type": "string", "minLength": 1},
-                                },
-                            },
-                            rule="type",
-                        )
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".slips[{data__slips_x}]".format(**locals()) + " must be object", value=data__slips_item, name="" + (name_prefix or "data") + ".slips[{data__slips_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['where', 'text', 'intended', 'note'], 'properties': {'where': {'type': 'string', 'minLength': 1}, 'text': {'type': 'string', 'minLength': 1}, 'intended': {'type': 'string', 'minLength': 1}, 'note': {'type': 'string', 'minLength': 1}}}, rule='type')
                     data__slips_item_is_dict = isinstance(data__slips_item, dict)
                     if data__slips_item_is_dict:
-                        data__slips_item__missing_keys = (
-                            set(["where", "text", "intended", "note"]) - data__slips_item.keys()
-                        )
+                        data__slips_item__missing_keys = set(['where', 'text', 'intended', 'note']) - data__slips_item.keys()
                         if data__slips_item__missing_keys:
-                            raise JsonSchemaValueException(
-                                ""
-                                + (name_prefix or "data")
-                                + ".slips[{data__slips_x}]".format(**locals())
-                                + " must contain "
-                                + (str(sorted(data__slips_item__missing_keys)) + " properties"),
-                                value=data__slips_item,
-                                name="" + (name_prefix or "data") + ".slips[{data__slips_x}]".format(**locals()) + "",
-                                definition={
-                                    "type": "object",
-                                    "additionalProperties": False,
-                                    "required": ["where", "text", "intended", "note"],
-                                    "properties": {
-                                        "where": {"type": "string", "minLength": 1},
-                                        "text": {"type": "string", "minLength": 1},
-                                        "intended": {"type": "string", "minLength": 1},
-                                        "note": {"type": "string", "minLength": 1},
-                                    },
-                                },
-                                rule="required",
-                            )
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".slips[{data__slips_x}]".format(**locals()) + " must contain " + (str(sorted(data__slips_item__missing_keys)) + " properties"), value=data__slips_item, name="" + (name_prefix or "data") + ".slips[{data__slips_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['where', 'text', 'intended', 'note'], 'properties': {'where': {'type': 'string', 'minLength': 1}, 'text': {'type': 'string', 'minLength': 1}, 'intended': {'type': 'string', 'minLength': 1}, 'note': {'type': 'string', 'minLength': 1}}}, rule='required')
                         data__slips_item_keys = set(data__slips_item.keys())
                         if "where" in data__slips_item_keys:
                             data__slips_item_keys.remove("where")
                             data__slips_item__where = data__slips_item["where"]
                             if not isinstance(data__slips_item__where, (str)):
-                                raise JsonSchemaValueException(
-                                    ""
-                                    + (name_prefix or "data")
-                                    + ".slips[{data__slips_x}].where".format(**locals())
-                                    + " must be string",
-                                    value=data__slips_item__where,
-                                    name=""
-                                    + (name_prefix or "data")
-                                    + ".slips[{data__slips_x}].where".format(**locals())
-                                    + "",
-                                    definition={"type": "string", "minLength": 1},
-                                    rule="type",
-                                )
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".slips[{data__slips_x}].where".format(**locals()) + " must be string", value=data__slips_item__where, name="" + (name_prefix or "data") + ".slips[{data__slips_x}].where".format(**locals()) + "", definition={'type': 'string', 'minLength': 1}, rule='type')
                             if isinstance(data__slips_item__where, str):
                                 data__slips_item__where_len = len(data__slips_item__where)
                                 if data__slips_item__where_len < 1:
-                                    raise JsonSchemaValueException(
-                                        ""
-                                        + (name_prefix or "data")
-                                        + ".slips[{data__slips_x}].where".format(**locals())
-                                        + " must be longer than or equal to 1 characters",
-                                        value=data__slips_item__where,
-                                        name=""
-                                        + (name_prefix or "data")
-                                        + ".slips[{data__slips_x}].where".format(**locals())
-                                        + "",
-                                        definition={"type": "string", "minLength": 1},
-                                        rule="minLength",
-                                    )
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".slips[{data__slips_x}].where".format(**locals()) + " must be longer than or equal to 1 characters", value=data__slips_item__where, name="" + (name_prefix or "data") + ".slips[{data__slips_x}].where".format(**locals()) + "", definition={'type': 'string', 'minLength': 1}, rule='minLength')
                         if "text" in data__slips_item_keys:
                             data__slips_item_keys.remove("text")
                             data__slips_item__text = data__slips_item["text"]
                             if not isinstance(data__slips_item__text, (str)):
-                                raise JsonSchemaValueException(
-                                    ""
-                                    + (name_prefix or "data")
-                                    + ".slips[{data__slips_x}].text".format(**locals())
-                                    + " must be string",
-                                    value=data__slips_item__text,
-                                    name=""
-                                    + (name_prefix or "data")
-                                    + ".slips[{data__slips_x}].text".format(**locals())
-                                    + "",
-                                    definition={"type": "string", "minLength": 1},
-                                    rule="type",
-                                )
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".slips[{data__slips_x}].text".format(**locals()) + " must be string", value=data__slips_item__text, name="" + (name_prefix or "data") + ".slips[{data__slips_x}].text".format(**locals()) + "", definition={'type': 'string', 'minLength': 1}, rule='type')
                             if isinstance(data__slips_item__text, str):
                                 data__slips_item__text_len = len(data__slips_item__text)
                                 if data__slips_item__text_len < 1:
-                                    raise JsonSchemaValueException(
-                                        ""
-                                        + (name_prefix or "data")
-                                        + ".slips[{data__slips_x}].text".format(**locals())
-                                        + " must be longer than or equal to 1 characters",
-                                        value=data__slips_item__text,
-                                        name=""
-                                        + (name_prefix or "data")
-                                        + ".slips[{data__slips_x}].text".format(**locals())
-                                        + "",
-                                        definition={"type": "string", "minLength": 1},
-                                        rule="minLength",
-                                    )
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".slips[{data__slips_x}].text".format(**locals()) + " must be longer than or equal to 1 characters", value=data__slips_item__text, name="" + (name_prefix or "data") + ".slips[{data__slips_x}].text".format(**locals()) + "", definition={'type': 'string', 'minLength': 1}, rule='minLength')
                         if "intended" in data__slips_item_keys:
                             data__slips_item_keys.remove("intended")
                             data__slips_item__intended = data__slips_item["intended"]
                             if not isinstance(data__slips_item__intended, (str)):
-                                raise JsonSchemaValueException(
-                                    ""
-                                    + (name_prefix or "data")
-                                    + ".slips[{data__slips_x}].intended".format(**locals())
-                                    + " must be string",
-                                    value=data__slips_item__intended,
-                                    name=""
-                                    + (name_prefix or "data")
-                                    + ".slips[{data__slips_x}].intended".format(**locals())
-                                    + "",
-                                    definition={"type": "string", "minLength": 1},
-                                    rule="type",
-                                )
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".slips[{data__slips_x}].intended".format(**locals()) + " must be string", value=data__slips_item__intended, name="" + (name_prefix or "data") + ".slips[{data__slips_x}].intended".format(**locals()) + "", definition={'type': 'string', 'minLength': 1}, rule='type')
                             if isinstance(data__slips_item__intended, str):
                                 data__slips_item__intended_len = len(data__slips_item__intended)
                                 if data__slips_item__intended_len < 1:
-                                    raise JsonSchemaValueException(
-                                        ""
-                                        + (name_prefix or "data")
-                                        + ".slips[{data__slips_x}].intended".format(**locals())
-                                        + " must be longer than or equal to 1 characters",
-                                        value=data__slips_item__intended,
-                                        name=""
-                                        + (name_prefix or "data")
-                                        + ".slips[{data__slips_x}].intended".format(**locals())
-                                        + "",
-                                        definition={"type": "string", "minLength": 1},
-                                        rule="minLength",
-                                    )
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".slips[{data__slips_x}].intended".format(**locals()) + " must be longer than or equal to 1 characters", value=data__slips_item__intended, name="" + (name_prefix or "data") + ".slips[{data__slips_x}].intended".format(**locals()) + "", definition={'type': 'string', 'minLength': 1}, rule='minLength')
                         if "note" in data__slips_item_keys:
                             data__slips_item_keys.remove("note")
                             data__slips_item__note = data__slips_item["note"]
                             if not isinstance(data__slips_item__note, (str)):
-                                raise JsonSchemaValueException(
-                                    ""
-                                    + (name_prefix or "data")
-                                    + ".slips[{data__slips_x}].note".format(**locals())
-                                    + " must be string",
-                                    value=data__slips_item__note,
-                                    name=""
-                                    + (name_prefix or "data")
-                                    + ".slips[{data__slips_x}].note".format(**locals())
-                                    + "",
-                                    definition={"type": "string", "minLength": 1},
-                                    rule="type",
-                                )
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".slips[{data__slips_x}].note".format(**locals()) + " must be string", value=data__slips_item__note, name="" + (name_prefix or "data") + ".slips[{data__slips_x}].note".format(**locals()) + "", definition={'type': 'string', 'minLength': 1}, rule='type')
                             if isinstance(data__slips_item__note, str):
                                 data__slips_item__note_len = len(data__slips_item__note)
                                 if data__slips_item__note_len < 1:
-                                    raise JsonSchemaValueException(
-                                        ""
-                                        + (name_prefix or "data")
-                                        + ".slips[{data__slips_x}].note".format(**locals())
-                                        + " must be longer than or equal to 1 characters",
-                                        value=data__slips_item__note,
-                                        name=""
-                                        + (name_prefix or "data")
-                                        + ".slips[{data__slips_x}].note".format(**locals())
-                                        + "",
-                                        definition={"type": "string", "minLength": 1},
-                                        rule="minLength",
-                                    )
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".slips[{data__slips_x}].note".format(**locals()) + " must be longer than or equal to 1 characters", value=data__slips_item__note, name="" + (name_prefix or "data") + ".slips[{data__slips_x}].note".format(**locals()) + "", definition={'type': 'string', 'minLength': 1}, rule='minLength')
                         if data__slips_item_keys:
-                            raise JsonSchemaValueException(
-                                ""
-                                + (name_prefix or "data")
-                                + ".slips[{data__slips_x}]".format(**locals())
-                                + " must not contain "
-                                + str(data__slips_item_keys)
-                                + " properties",
-                                value=data__slips_item,
-                                name="" + (name_prefix or "data") + ".slips[{data__slips_x}]".format(**locals()) + "",
-                                definition={
-                                    "type": "object",
-                                    "additionalProperties": False,
-                                    "required": ["where", "text", "intended", "note"],
-                                    "properties": {
-                                        "where": {"type": "string", "minLength": 1},
-                                        "text": {"type": "string", "minLength": 1},
-                                        "intended": {"type": "string", "minLength": 1},
-                                        "note": {"type": "string", "minLength": 1},
-                                    },
-                                },
-                                rule="additionalProperties",
-                            )
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".slips[{data__slips_x}]".format(**locals()) + " must not contain "+str(data__slips_item_keys)+" properties", value=data__slips_item, name="" + (name_prefix or "data") + ".slips[{data__slips_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['where', 'text', 'intended', 'note'], 'properties': {'where': {'type': 'string', 'minLength': 1}, 'text': {'type': 'string', 'minLength': 1}, 'intended': {'type': 'string', 'minLength': 1}, 'note': {'type': 'string', 'minLength': 1}}}, rule='additionalProperties')
         if "reporting" in data_keys:
             data_keys.remove("reporting")
             data__reporting = data["reporting"]
             if not isinstance(data__reporting, (dict)):
-                raise JsonSchemaValueException(
-                    "" + (name_prefix or "data") + ".reporting must be object",
-                    value=data__reporting,
-                    name="" + (name_prefix or "data") + ".reporting",
-                    definition={
-                        "type": "object",
-                        "additionalProperties": False,
-                        "required": ["frequency", "due_before_day", "due_months", "consolidated_by", "reported_to"],
-                        "properties": {
-                            "frequency": {"const": "quarterly"},
-                            "due_before_day": {"type": "integer", "minimum": 2, "maximum": 28},
-                            "due_months": {"type": "array", "items": {"type": "integer", "minimum": 1, "maximum": 12}},
-                            "merged_with": {"type": "string", "minLength": 1},
-                            "consolidated_by": {"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                            "reported_to": {"type": "string", "minLength": 1},
-                        },
-                    },
-                    rule="type",
-                )
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".reporting must be object", value=data__reporting, name="" + (name_prefix or "data") + ".reporting", definition={'type': 'object', 'additionalProperties': False, 'required': ['frequency', 'due_before_day', 'due_months', 'consolidated_by', 'reported_to'], 'properties': {'frequency': {'const': 'quarterly'}, 'due_before_day': {'type': 'integer', 'minimum': 2, 'maximum': 28}, 'due_months': {'type': 'array', 'items': {'type': 'integer', 'minimum': 1, 'maximum': 12}}, 'merged_with': {'type': 'string', 'minLength': 1}, 'consolidated_by': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}, 'reported_to': {'type': 'string', 'minLength': 1}}}, rule='type')
             data__reporting_is_dict = isinstance(data__reporting, dict)
             if data__reporting_is_dict:
-                data__reporting__missing_keys = (
-                    set(["frequency", "due_before_day", "due_months", "consolidated_by", "reported_to"])
-                    - data__reporting.keys()
-                )
+                data__reporting__missing_keys = set(['frequency', 'due_before_day', 'due_months', 'consolidated_by', 'reported_to']) - data__reporting.keys()
                 if data__reporting__missing_keys:
-                    raise JsonSchemaValueException(
-                        ""
-                        + (name_prefix or "data")
-                        + ".reporting must contain "
-                        + (str(sorted(data__reporting__missing_keys)) + " properties"),
-                        value=data__reporting,
-                        name="" + (name_prefix or "data") + ".reporting",
-                        definition={
-                            "type": "object",
-                            "additionalProperties": False,
-                            "required": ["frequency", "due_before_day", "due_months", "consolidated_by", "reported_to"],
-                            "properties": {
-                                "frequency": {"const": "quarterly"},
-                                "due_before_day": {"type": "integer", "minimum": 2, "maximum": 28},
-                                "due_months": {
-                                    "type": "array",
-                                    "items": {"type": "integer", "minimum": 1, "maximum": 12},
-                                },
-                                "merged_with": {"type": "string", "minLength": 1},
-                                "consolidated_by": {"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                "reported_to": {"type": "string", "minLength": 1},
-                            },
-                        },
-                        rule="required",
-                    )
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".reporting must contain " + (str(sorted(data__reporting__missing_keys)) + " properties"), value=data__reporting, name="" + (name_prefix or "data") + ".reporting", definition={'type': 'object', 'additionalProperties': False, 'required': ['frequency', 'due_before_day', 'due_months', 'consolidated_by', 'reported_to'], 'properties': {'frequency': {'const': 'quarterly'}, 'due_before_day': {'type': 'integer', 'minimum': 2, 'maximum': 28}, 'due_months': {'type': 'array', 'items': {'type': 'integer', 'minimum': 1, 'maximum': 12}}, 'merged_with': {'type': 'string', 'minLength': 1}, 'consolidated_by': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}, 'reported_to': {'type': 'string', 'minLength': 1}}}, rule='required')
                 data__reporting_keys = set(data__reporting.keys())
                 if "frequency" in data__reporting_keys:
                     data__reporting_keys.remove("frequency")
                     data__reporting__frequency = data__reporting["frequency"]
-                    if not (isinstance(data__reporting__frequency, str) and data__reporting__frequency == "quarterly"):
-                        raise JsonSchemaValueException(
-                            ""
-                            + (name_prefix or "data")
-                            + ".reporting.frequency must be same as const definition: quarterly",
-                            value=data__reporting__frequency,
-                            name="" + (name_prefix or "data") + ".reporting.frequency",
-                            definition={"const": "quarterly"},
-                            rule="const",
-                        )
+                    if not (isinstance(data__reporting__frequency, str) and data__reporting__frequency == 'quarterly'):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".reporting.frequency must be same as const definition: quarterly", value=data__reporting__frequency, name="" + (name_prefix or "data") + ".reporting.frequency", definition={'const': 'quarterly'}, rule='const')
                 if "due_before_day" in data__reporting_keys:
                     data__reporting_keys.remove("due_before_day")
                     data__reporting__duebeforeday = data__reporting["due_before_day"]
-                    if (
-                        not isinstance(data__reporting__duebeforeday, (int))
-                        and not (
-                            isinstance(data__reporting__duebeforeday, float)
-                            and data__reporting__duebeforeday.is_integer()
-                        )
-                        or isinstance(data__reporting__duebeforeday, bool)
-                    ):
-                        raise JsonSchemaValueException(
-                            "" + (name_prefix or "data") + ".reporting.due_before_day must be integer",
-                            value=data__reporting__duebeforeday,
-                            name="" + (name_prefix or "data") + ".reporting.due_before_day",
-                            definition={"type": "integer", "minimum": 2, "maximum": 28},
-                            rule="type",
-                        )
-                    if isinstance(data__reporting__duebeforeday, (int, float, Decimal)) and not isinstance(
-                        data__reporting__duebeforeday, bool
-                    ):
+                    if not isinstance(data__reporting__duebeforeday, (int)) and not (isinstance(data__reporting__duebeforeday, float) and data__reporting__duebeforeday.is_integer()) or isinstance(data__reporting__duebeforeday, bool):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".reporting.due_before_day must be integer", value=data__reporting__duebeforeday, name="" + (name_prefix or "data") + ".reporting.due_before_day", definition={'type': 'integer', 'minimum': 2, 'maximum': 28}, rule='type')
+                    if isinstance(data__reporting__duebeforeday, (int, float, Decimal)) and not isinstance(data__reporting__duebeforeday, bool):
                         if data__reporting__duebeforeday < 2:
-                            raise JsonSchemaValueException(
-                                ""
-                                + (name_prefix or "data")
-                                + ".reporting.due_before_day must be bigger than or equal to 2",
-                                value=data__reporting__duebeforeday,
-                                name="" + (name_prefix or "data") + ".reporting.due_before_day",
-                                definition={"type": "integer", "minimum": 2, "maximum": 28},
-                                rule="minimum",
-                            )
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".reporting.due_before_day must be bigger than or equal to 2", value=data__reporting__duebeforeday, name="" + (name_prefix or "data") + ".reporting.due_before_day", definition={'type': 'integer', 'minimum': 2, 'maximum': 28}, rule='minimum')
                         if data__reporting__duebeforeday > 28:
-                            raise JsonSchemaValueException(
-                                ""
-                                + (name_prefix or "data")
-                                + ".reporting.due_before_day must be smaller than or equal to 28",
-                                value=data__reporting__duebeforeday,
-                                name="" + (name_prefix or "data") + ".reporting.due_before_day",
-                                definition={"type": "integer", "minimum": 2, "maximum": 28},
-                                rule="maximum",
-                            )
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".reporting.due_before_day must be smaller than or equal to 28", value=data__reporting__duebeforeday, name="" + (name_prefix or "data") + ".reporting.due_before_day", definition={'type': 'integer', 'minimum': 2, 'maximum': 28}, rule='maximum')
                 if "due_months" in data__reporting_keys:
                     data__reporting_keys.remove("due_months")
                     data__reporting__duemonths = data__reporting["due_months"]
                     if not isinstance(data__reporting__duemonths, (list, tuple)):
-                        raise JsonSchemaValueException(
-                            "" + (name_prefix or "data") + ".reporting.due_months must be array",
-                            value=data__reporting__duemonths,
-                            name="" + (name_prefix or "data") + ".reporting.due_months",
-                            definition={"type": "array", "items": {"type": "integer", "minimum": 1, "maximum": 12}},
-                            rule="type",
-                        )
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".reporting.due_months must be array", value=data__reporting__duemonths, name="" + (name_prefix or "data") + ".reporting.due_months", definition={'type': 'array', 'items': {'type': 'integer', 'minimum': 1, 'maximum': 12}}, rule='type')
                     data__reporting__duemonths_is_list = isinstance(data__reporting__duemonths, (list, tuple))
                     if data__reporting__duemonths_is_list:
                         data__reporting__duemonths_len = len(data__reporting__duemonths)
-                        for data__reporting__duemonths_x, data__reporting__duemonths_item in enumerate(
-                            data__reporting__duemonths
-                        ):
-                            if (
-                                not isinstance(data__reporting__duemonths_item, (int))
-                                and not (
-                                    isinstance(data__reporting__duemonths_item, float)
-                                    and data__reporting__duemonths_item.is_integer()
-                                )
-                                or isinstance(data__reporting__duemonths_item, bool)
-                            ):
-                                raise JsonSchemaValueException(
-                                    ""
-                                    + (name_prefix or "data")
-                                    + ".reporting.due_months[{data__reporting__duemonths_x}]".format(**locals())
-                                    + " must be integer",
-                                    value=data__reporting__duemonths_item,
-                                    name=""
-                                    + (name_prefix or "data")
-                                    + ".reporting.due_months[{data__reporting__duemonths_x}]".format(**locals())
-                                    + "",
-                                    definition={"type": "integer", "minimum": 1, "maximum": 12},
-                                    rule="type",
-                                )
-                            if isinstance(data__reporting__duemonths_item, (int, float, Decimal)) and not isinstance(
-                                data__reporting__duemonths_item, bool
-                            ):
+                        for data__reporting__duemonths_x, data__reporting__duemonths_item in enumerate(data__reporting__duemonths):
+                            if not isinstance(data__reporting__duemonths_item, (int)) and not (isinstance(data__reporting__duemonths_item, float) and data__reporting__duemonths_item.is_integer()) or isinstance(data__reporting__duemonths_item, bool):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".reporting.due_months[{data__reporting__duemonths_x}]".format(**locals()) + " must be integer", value=data__reporting__duemonths_item, name="" + (name_prefix or "data") + ".reporting.due_months[{data__reporting__duemonths_x}]".format(**locals()) + "", definition={'type': 'integer', 'minimum': 1, 'maximum': 12}, rule='type')
+                            if isinstance(data__reporting__duemonths_item, (int, float, Decimal)) and not isinstance(data__reporting__duemonths_item, bool):
                                 if data__reporting__duemonths_item < 1:
-                                    raise JsonSchemaValueException(
-                                        ""
-                                        + (name_prefix or "data")
-                                        + ".reporting.due_months[{data__reporting__duemonths_x}]".format(**locals())
-                                        + " must be bigger than or equal to 1",
-                                        value=data__reporting__duemonths_item,
-                                        name=""
-                                        + (name_prefix or "data")
-                                        + ".reporting.due_months[{data__reporting__duemonths_x}]".format(**locals())
-                                        + "",
-                                        definition={"type": "integer", "minimum": 1, "maximum": 12},
-                                        rule="minimum",
-                                    )
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".reporting.due_months[{data__reporting__duemonths_x}]".format(**locals()) + " must be bigger than or equal to 1", value=data__reporting__duemonths_item, name="" + (name_prefix or "data") + ".reporting.due_months[{data__reporting__duemonths_x}]".format(**locals()) + "", definition={'type': 'integer', 'minimum': 1, 'maximum': 12}, rule='minimum')
                                 if data__reporting__duemonths_item > 12:
-                                    raise JsonSchemaValueException(
-                                        ""
-                                        + (name_prefix or "data")
-                                        + ".reporting.due_months[{data__reporting__duemonths_x}]".format(**locals())
-                                        + " must be smaller than or equal to 12",
-                                        value=data__reporting__duemonths_item,
-                                        name=""
-                                        + (name_prefix or "data")
-                                        + ".reporting.due_months[{data__reporting__duemonths_x}]".format(**locals())
-                                        + "",
-                                        definition={"type": "integer", "minimum": 1, "maximum": 12},
-                                        rule="maximum",
-                                    )
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".reporting.due_months[{data__reporting__duemonths_x}]".format(**locals()) + " must be smaller than or equal to 12", value=data__reporting__duemonths_item, name="" + (name_prefix or "data") + ".reporting.due_months[{data__reporting__duemonths_x}]".format(**locals()) + "", definition={'type': 'integer', 'minimum': 1, 'maximum': 12}, rule='maximum')
                 if "merged_with" in data__reporting_keys:
                     data__reporting_keys.remove("merged_with")
                     data__reporting__mergedwith = data__reporting["merged_with"]
                     if not isinstance(data__reporting__mergedwith, (str)):
-                        raise JsonSchemaValueException(
-                            "" + (name_prefix or "data") + ".reporting.merged_with must be string",
-                            value=data__reporting__mergedwith,
-                            name="" + (name_prefix or "data") + ".reporting.merged_with",
-                            definition={"type": "string", "minLength": 1},
-                            rule="type",
-                        )
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".reporting.merged_with must be string", value=data__reporting__mergedwith, name="" + (name_prefix or "data") + ".reporting.merged_with", definition={'type': 'string', 'minLength': 1}, rule='type')
                     if isinstance(data__reporting__mergedwith, str):
                         data__reporting__mergedwith_len = len(data__reporting__mergedwith)
                         if data__reporting__mergedwith_len < 1:
-                            raise JsonSchemaValueException(
-                                ""
-                                + (name_prefix or "data")
-                                + ".reporting.merged_with must be longer than or equal to 1 characters",
-                                value=data__reporting__mergedwith,
-                                name="" + (name_prefix or "data") + ".reporting.merged_with",
-                                definition={"type": "string", "minLength": 1},
-                                rule="minLength",
-                            )
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".reporting.merged_with must be longer than or equal to 1 characters", value=data__reporting__mergedwith, name="" + (name_prefix or "data") + ".reporting.merged_with", definition={'type': 'string', 'minLength': 1}, rule='minLength')
                 if "consolidated_by" in data__reporting_keys:
                     data__reporting_keys.remove("consolidated_by")
                     data__reporting__consolidatedby = data__reporting["consolidated_by"]
                     if not isinstance(data__reporting__consolidatedby, (str)):
-                        raise JsonSchemaValueException(
-                            "" + (name_prefix or "data") + ".reporting.consolidated_by must be string",
-                            value=data__reporting__consolidatedby,
-                            name="" + (name_prefix or "data") + ".reporting.consolidated_by",
-                            definition={"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                            rule="type",
-                        )
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".reporting.consolidated_by must be string", value=data__reporting__consolidatedby, name="" + (name_prefix or "data") + ".reporting.consolidated_by", definition={'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}, rule='type')
                     if isinstance(data__reporting__consolidatedby, str):
-                        if not REGEX_PATTERNS["^[a-z][a-z0-9-]{0,31}$"].search(data__reporting__consolidatedby):
-                            raise JsonSchemaValueException(
-                                ""
-                                + (name_prefix or "data")
-                                + ".reporting.consolidated_by must match pattern ^[a-z][a-z0-9-]{0,31}$",
-                                value=data__reporting__consolidatedby,
-                                name="" + (name_prefix or "data") + ".reporting.consolidated_by",
-                                definition={"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                rule="pattern",
-                            )
+                        if not REGEX_PATTERNS['^[a-z][a-z0-9-]{0,31}$'].search(data__reporting__consolidatedby):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".reporting.consolidated_by must match pattern ^[a-z][a-z0-9-]{0,31}$", value=data__reporting__consolidatedby, name="" + (name_prefix or "data") + ".reporting.consolidated_by", definition={'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}, rule='pattern')
                 if "reported_to" in data__reporting_keys:
                     data__reporting_keys.remove("reported_to")
                     data__reporting__reportedto = data__reporting["reported_to"]
                     if not isinstance(data__reporting__reportedto, (str)):
-                        raise JsonSchemaValueException(
-                            "" + (name_prefix or "data") + ".reporting.reported_to must be string",
-                            value=data__reporting__reportedto,
-                            name="" + (name_prefix or "data") + ".reporting.reported_to",
-                            definition={"type": "string", "minLength": 1},
-                            rule="type",
-                        )
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".reporting.reported_to must be string", value=data__reporting__reportedto, name="" + (name_prefix or "data") + ".reporting.reported_to", definition={'type': 'string', 'minLength': 1}, rule='type')
                     if isinstance(data__reporting__reportedto, str):
                         data__reporting__reportedto_len = len(data__reporting__reportedto)
                         if data__reporting__reportedto_len < 1:
-                            raise JsonSchemaValueException(
-                                ""
-                                + (name_prefix or "data")
-                                + ".reporting.reported_to must be longer than or equal to 1 characters",
-                                value=data__reporting__reportedto,
-                                name="" + (name_prefix or "data") + ".reporting.reported_to",
-                                definition={"type": "string", "minLength": 1},
-                                rule="minLength",
-                            )
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".reporting.reported_to must be longer than or equal to 1 characters", value=data__reporting__reportedto, name="" + (name_prefix or "data") + ".reporting.reported_to", definition={'type': 'string', 'minLength': 1}, rule='minLength')
                 if data__reporting_keys:
-                    raise JsonSchemaValueException(
-                        ""
-                        + (name_prefix or "data")
-                        + ".reporting must not contain "
-                        + str(data__reporting_keys)
-                        + " properties",
-                        value=data__reporting,
-                        name="" + (name_prefix or "data") + ".reporting",
-                        definition={
-                            "type": "object",
-                            "additionalProperties": False,
-                            "required": ["frequency", "due_before_day", "due_months", "consolidated_by", "reported_to"],
-                            "properties": {
-                                "frequency": {"const": "quarterly"},
-                                "due_before_day": {"type": "integer", "minimum": 2, "maximum": 28},
-                                "due_months": {
-                                    "type": "array",
-                                    "items": {"type": "integer", "minimum": 1, "maximum": 12},
-                                },
-                                "merged_with": {"type": "string", "minLength": 1},
-                                "consolidated_by": {"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                "reported_to": {"type": "string", "minLength": 1},
-                            },
-                        },
-                        rule="additionalProperties",
-                    )
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".reporting must not contain "+str(data__reporting_keys)+" properties", value=data__reporting, name="" + (name_prefix or "data") + ".reporting", definition={'type': 'object', 'additionalProperties': False, 'required': ['frequency', 'due_before_day', 'due_months', 'consolidated_by', 'reported_to'], 'properties': {'frequency': {'const': 'quarterly'}, 'due_before_day': {'type': 'integer', 'minimum': 2, 'maximum': 28}, 'due_months': {'type': 'array', 'items': {'type': 'integer', 'minimum': 1, 'maximum': 12}}, 'merged_with': {'type': 'string', 'minLength': 1}, 'consolidated_by': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}, 'reported_to': {'type': 'string', 'minLength': 1}}}, rule='additionalProperties')
         if "report" in data_keys:
             data_keys.remove("report")
             data__report = data["report"]
             if not isinstance(data__report, (dict)):
-                raise JsonSchemaValueException(
-                    "" + (name_prefix or "data") + ".report must be object",
-                    value=data__report,
-                    name="" + (name_prefix or "data") + ".report",
-                    definition={
-                        "type": "object",
-                        "additionalProperties": False,
-                        "required": ["symbol", "place", "addressee", "signing", "recipients"],
-                        "properties": {
-                            "symbol": {"type": "string", "minLength": 1},
-                            "place": {"type": "string", "minLength": 1},
-                            "addressee": {"type": "string", "minLength": 1},
-                            "agency_name": {
-                                "type": "string",
-                                "minLength": 1,
-                                "description": 'Tên cơ quan ban hành viết thường như trong câu văn, ví dụ "Ban Quản lý Khu kinh tế Hải Phòng".',
-                            },
-                            "signing": {
-                                "type": "object",
-                                "required": ["authority", "name"],
-                                "additionalProperties": False,
-                                "properties": {
-                                    "authority": {
-                                        "type": "array",
-                                        "minItems": 1,
-                                        "items": {"type": "string", "minLength": 1},
-                                    },
-                                    "name": {"type": "string", "minLength": 1},
-                                },
-                            },
-                            "recipients": {"type": "array", "items": {"type": "string", "minLength": 1}},
-                        },
-                    },
-                    rule="type",
-                )
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".report must be object", value=data__report, name="" + (name_prefix or "data") + ".report", definition={'type': 'object', 'additionalProperties': False, 'required': ['symbol', 'place', 'addressee', 'signing', 'recipients'], 'properties': {'symbol': {'type': 'string', 'minLength': 1}, 'place': {'type': 'string', 'minLength': 1}, 'addressee': {'type': 'string', 'minLength': 1}, 'agency_name': {'type': 'string', 'minLength': 1, 'description': 'Tên cơ quan ban hành viết thường như trong câu văn, ví dụ "Ban Quản lý Khu kinh tế Hải Phòng".'}, 'signing': {'type': 'object', 'required': ['authority', 'name'], 'additionalProperties': False, 'properties': {'authority': {'type': 'array', 'minItems': 1, 'items': {'type': 'string', 'minLength': 1}}, 'name': {'type': 'string', 'minLength': 1}}}, 'recipients': {'type': 'array', 'items': {'type': 'string', 'minLength': 1}}}}, rule='type')
             data__report_is_dict = isinstance(data__report, dict)
             if data__report_is_dict:
-                data__report__missing_keys = (
-                    set(["symbol", "place", "addressee", "signing", "recipients"]) - data__report.keys()
-                )
+                data__report__missing_keys = set(['symbol', 'place', 'addressee', 'signing', 'recipients']) - data__report.keys()
                 if data__report__missing_keys:
-                    raise JsonSchemaValueException(
-                        ""
-                        + (name_prefix or "data")
-                        + ".report must contain "
-                        + (str(sorted(data__report__missing_keys)) + " properties"),
-                        value=data__report,
-                        name="" + (name_prefix or "data") + ".report",
-                        definition={
-                            "type": "object",
-                            "additionalProperties": False,
-                            "required": ["symbol", "place", "addressee", "signing", "recipients"],
-                            "properties": {
-                                "symbol": {"type": "string", "minLength": 1},
-                                "place": {"type": "string", "minLength": 1},
-                                "addressee": {"type": "string", "minLength": 1},
-                                "agency_name": {
-                                    "type": "string",
-                                    "minLength": 1,
-                                    "description": 'Tên cơ quan ban hành viết thường như trong câu văn, ví dụ "Ban Quản lý Khu kinh tế Hải Phòng".',
-                                },
-                                "signing": {
-                                    "type": "object",
-                                    "required": ["authority", "name"],
-                                    "additionalProperties": False,
-                                    "properties": {
-                                        "authority": {
-                                            "type": "array",
-                                            "minItems": 1,
-                                            "items": {"type": "string", "minLength": 1},
-                                        },
-                                        "name": {"type": "string", "minLength": 1},
-                                    },
-                                },
-                                "recipients": {"type": "array", "items": {"type": "string", "minLength": 1}},
-                            },
-                        },
-                        rule="required",
-                    )
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".report must contain " + (str(sorted(data__report__missing_keys)) + " properties"), value=data__report, name="" + (name_prefix or "data") + ".report", definition={'type': 'object', 'additionalProperties': False, 'required': ['symbol', 'place', 'addressee', 'signing', 'recipients'], 'properties': {'symbol': {'type': 'string', 'minLength': 1}, 'place': {'type': 'string', 'minLength': 1}, 'addressee': {'type': 'string', 'minLength': 1}, 'agency_name': {'type': 'string', 'minLength': 1, 'description': 'Tên cơ quan ban hành viết thường như trong câu văn, ví dụ "Ban Quản lý Khu kinh tế Hải Phòng".'}, 'signing': {'type': 'object', 'required': ['authority', 'name'], 'additionalProperties': False, 'properties': {'authority': {'type': 'array', 'minItems': 1, 'items': {'type': 'string', 'minLength': 1}}, 'name': {'type': 'string', 'minLength': 1}}}, 'recipients': {'type': 'array', 'items': {'type': 'string', 'minLength': 1}}}}, rule='required')
                 data__report_keys = set(data__report.keys())
                 if "symbol" in data__report_keys:
                     data__report_keys.remove("symbol")
                     data__report__symbol = data__report["symbol"]
                     if not isinstance(data__report__symbol, (str)):
-                        raise JsonSchemaValueException(
-                            "" + (name_prefix or "data") + ".report.symbol must be string",
-                            value=data__report__symbol,
-                            name="" + (name_prefix or "data") + ".report.symbol",
-                            definition={"type": "string", "minLength": 1},
-                            rule="type",
-                        )
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".report.symbol must be string", value=data__report__symbol, name="" + (name_prefix or "data") + ".report.symbol", definition={'type': 'string', 'minLength': 1}, rule='type')
                     if isinstance(data__report__symbol, str):
                         data__report__symbol_len = len(data__report__symbol)
                         if data__report__symbol_len < 1:
-                            raise JsonSchemaValueException(
-                                ""
-                                + (name_prefix or "data")
-                                + ".report.symbol must be longer than or equal to 1 characters",
-                                value=data__report__symbol,
-                                name="" + (name_prefix or "data") + ".report.symbol",
-                                definition={"type": "string", "minLength": 1},
-                                rule="minLength",
-                            )
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".report.symbol must be longer than or equal to 1 characters", value=data__report__symbol, name="" + (name_prefix or "data") + ".report.symbol", definition={'type': 'string', 'minLength': 1}, rule='minLength')
                 if "place" in data__report_keys:
                     data__report_keys.remove("place")
                     data__report__place = data__report["place"]
                     if not isinstance(data__report__place, (str)):
-                        raise JsonSchemaValueException(
-                            "" + (name_prefix or "data") + ".report.place must be string",
-                            value=data__report__place,
-                            name="" + (name_prefix or "data") + ".report.place",
-                            definition={"type": "string", "minLength": 1},
-                            rule="type",
-                        )
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".report.place must be string", value=data__report__place, name="" + (name_prefix or "data") + ".report.place", definition={'type': 'string', 'minLength': 1}, rule='type')
                     if isinstance(data__report__place, str):
                         data__report__place_len = len(data__report__place)
                         if data__report__place_len < 1:
-                            raise JsonSchemaValueException(
-                                ""
-                                + (name_prefix or "data")
-                                + ".report.place must be longer than or equal to 1 characters",
-                                value=data__report__place,
-                                name="" + (name_prefix or "data") + ".report.place",
-                                definition={"type": "string", "minLength": 1},
-                                rule="minLength",
-                            )
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".report.place must be longer than or equal to 1 characters", value=data__report__place, name="" + (name_prefix or "data") + ".report.place", definition={'type': 'string', 'minLength': 1}, rule='minLength')
                 if "addressee" in data__report_keys:
                     data__report_keys.remove("addressee")
                     data__report__addressee = data__report["addressee"]
                     if not isinstance(data__report__addressee, (str)):
-                        raise JsonSchemaValueException(
-                            "" + (name_prefix or "data") + ".report.addressee must be string",
-                            value=data__report__addressee,
-                            name="" + (name_prefix or "data") + ".report.addressee",
-                            definition={"type": "string", "minLength": 1},
-                            rule="type",
-                        )
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".report.addressee must be string", value=data__report__addressee, name="" + (name_prefix or "data") + ".report.addressee", definition={'type': 'string', 'minLength': 1}, rule='type')
                     if isinstance(data__report__addressee, str):
                         data__report__addressee_len = len(data__report__addressee)
                         if data__report__addressee_len < 1:
-                            raise JsonSchemaValueException(
-                                ""
-                                + (name_prefix or "data")
-                                + ".report.addressee must be longer than or equal to 1 characters",
-                                value=data__report__addressee,
-                                name="" + (name_prefix or "data") + ".report.addressee",
-                                definition={"type": "string", "minLength": 1},
-                                rule="minLength",
-                            )
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".report.addressee must be longer than or equal to 1 characters", value=data__report__addressee, name="" + (name_prefix or "data") + ".report.addressee", definition={'type': 'string', 'minLength': 1}, rule='minLength')
                 if "agency_name" in data__report_keys:
                     data__report_keys.remove("agency_name")
                     data__report__agencyname = data__report["agency_name"]
                     if not isinstance(data__report__agencyname, (str)):
-                        raise JsonSchemaValueException(
-                            "" + (name_prefix or "data") + ".report.agency_name must be string",
-                            value=data__report__agencyname,
-                            name="" + (name_prefix or "data") + ".report.agency_name",
-                            definition={
-                                "type": "string",
-                                "minLength": 1,
-                                "description": 'Tên cơ quan ban hành viết thường như trong câu văn, ví dụ "Ban Quản lý Khu kinh tế Hải Phòng".',
-                            },
-                            rule="type",
-                        )
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".report.agency_name must be string", value=data__report__agencyname, name="" + (name_prefix or "data") + ".report.agency_name", definition={'type': 'string', 'minLength': 1, 'description': 'Tên cơ quan ban hành viết thường như trong câu văn, ví dụ "Ban Quản lý Khu kinh tế Hải Phòng".'}, rule='type')
                     if isinstance(data__report__agencyname, str):
                         data__report__agencyname_len = len(data__report__agencyname)
                         if data__report__agencyname_len < 1:
-                            raise JsonSchemaValueException(
-                                ""
-                                + (name_prefix or "data")
-                                + ".report.agency_name must be longer than or equal to 1 characters",
-                                value=data__report__agencyname,
-                                name="" + (name_prefix or "data") + ".report.agency_name",
-                                definition={
-                                    "type": "string",
-                                    "minLength": 1,
-                                    "description": 'Tên cơ quan ban hành viết thường như trong câu văn, ví dụ "Ban Quản lý Khu kinh tế Hải Phòng".',
-                                },
-                                rule="minLength",
-                            )
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".report.agency_name must be longer than or equal to 1 characters", value=data__report__agencyname, name="" + (name_prefix or "data") + ".report.agency_name", definition={'type': 'string', 'minLength': 1, 'description': 'Tên cơ quan ban hành viết thường như trong câu văn, ví dụ "Ban Quản lý Khu kinh tế Hải Phòng".'}, rule='minLength')
                 if "signing" in data__report_keys:
                     data__report_keys.remove("signing")
                     data__report__signing = data__report["signing"]
                     if not isinstance(data__report__signing, (dict)):
-                        raise JsonSchemaValueException(
-                            "" + (name_prefix or "data") + ".report.signing must be object",
-                            value=data__report__signing,
-                            name="" + (name_prefix or "data") + ".report.signing",
-                            definition={
-                                "type": "object",
-                                "required": ["authority", "name"],
-                                "additionalProperties": False,
-                                "properties": {
-                                    "authority": {
-                                        "type": "array",
-                                        "minItems": 1,
-                                        "items": {"type": "string", "minLength": 1},
-                                    },
-                                    "name": {"type": "string", "minLength": 1},
-                                },
-                            },
-                            rule="type",
-                        )
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".report.signing must be object", value=data__report__signing, name="" + (name_prefix or "data") + ".report.signing", definition={'type': 'object', 'required': ['authority', 'name'], 'additionalProperties': False, 'properties': {'authority': {'type': 'array', 'minItems': 1, 'items': {'type': 'string', 'minLength': 1}}, 'name': {'type': 'string', 'minLength': 1}}}, rule='type')
                     data__report__signing_is_dict = isinstance(data__report__signing, dict)
                     if data__report__signing_is_dict:
-                        data__report__signing__missing_keys = set(["authority", "name"]) - data__report__signing.keys()
+                        data__report__signing__missing_keys = set(['authority', 'name']) - data__report__signing.keys()
                         if data__report__signing__missing_keys:
-                            raise JsonSchemaValueException(
-                                ""
-                                + (name_prefix or "data")
-                                + ".report.signing must contain "
-                                + (str(sorted(data__report__signing__missing_keys)) + " properties"),
-                                value=data__report__signing,
-                                name="" + (name_prefix or "data") + ".report.signing",
-                                definition={
-                                    "type": "object",
-                                    "required": ["authority", "name"],
-                                    "additionalProperties": False,
-                                    "properties": {
-                                        "authority": {
-                                            "type": "array",
-                                            "minItems": 1,
-                                            "items": {"type": "string", "minLength": 1},
-                                        },
-                                        "name": {"type": "string", "minLength": 1},
-                                    },
-                                },
-                                rule="required",
-                            )
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".report.signing must contain " + (str(sorted(data__report__signing__missing_keys)) + " properties"), value=data__report__signing, name="" + (name_prefix or "data") + ".report.signing", definition={'type': 'object', 'required': ['authority', 'name'], 'additionalProperties': False, 'properties': {'authority': {'type': 'array', 'minItems': 1, 'items': {'type': 'string', 'minLength': 1}}, 'name': {'type': 'string', 'minLength': 1}}}, rule='required')
                         data__report__signing_keys = set(data__report__signing.keys())
                         if "authority" in data__report__signing_keys:
                             data__report__signing_keys.remove("authority")
                             data__report__signing__authority = data__report__signing["authority"]
                             if not isinstance(data__report__signing__authority, (list, tuple)):
-                                raise JsonSchemaValueException(
-                                    "" + (name_prefix or "data") + ".report.signing.authority must be array",
-                                    value=data__report__signing__authority,
-                                    name="" + (name_prefix or "data") + ".report.signing.authority",
-                                    definition={
-                                        "type": "array",
-                                        "minItems": 1,
-                                        "items": {"type": "string", "minLength": 1},
-                                    },
-                                    rule="type",
-                                )
-                            data__report__signing__authority_is_list = isinstance(
-                                data__report__signing__authority, (list, tuple)
-                            )
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".report.signing.authority must be array", value=data__report__signing__authority, name="" + (name_prefix or "data") + ".report.signing.authority", definition={'type': 'array', 'minItems': 1, 'items': {'type': 'string', 'minLength': 1}}, rule='type')
+                            data__report__signing__authority_is_list = isinstance(data__report__signing__authority, (list, tuple))
                             if data__report__signing__authority_is_list:
                                 data__report__signing__authority_len = len(data__report__signing__authority)
                                 if data__report__signing__authority_len < 1:
-                                    raise JsonSchemaValueException(
-                                        ""
-                                        + (name_prefix or "data")
-                                        + ".report.signing.authority must contain at least 1 items",
-                                        value=data__report__signing__authority,
-                                        name="" + (name_prefix or "data") + ".report.signing.authority",
-                                        definition={
-                                            "type": "array",
-                                            "minItems": 1,
-                                            "items": {"type": "string", "minLength": 1},
-                                        },
-                                        rule="minItems",
-                                    )
-                                for (
-                                    data__report__signing__authority_x,
-                                    data__report__signing__authority_item,
-                                ) in enumerate(data__report__signing__authority):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".report.signing.authority must contain at least 1 items", value=data__report__signing__authority, name="" + (name_prefix or "data") + ".report.signing.authority", definition={'type': 'array', 'minItems': 1, 'items': {'type': 'string', 'minLength': 1}}, rule='minItems')
+                                for data__report__signing__authority_x, data__report__signing__authority_item in enumerate(data__report__signing__authority):
                                     if not isinstance(data__report__signing__authority_item, (str)):
-                                        raise JsonSchemaValueException(
-                                            ""
-                                            + (name_prefix or "data")
-                                            + ".report.signing.authority[{data__report__signing__authority_x}]".format(
-                                                **locals()
-                                            )
-                                            + " must be string",
-                                            value=data__report__signing__authority_item,
-                                            name=""
-                                            + (name_prefix or "data")
-                                            + ".report.signing.authority[{data__report__signing__authority_x}]".format(
-                                                **locals()
-                                            )
-                                            + "",
-                                            definition={"type": "string", "minLength": 1},
-                                            rule="type",
-                                        )
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".report.signing.authority[{data__report__signing__authority_x}]".format(**locals()) + " must be string", value=data__report__signing__authority_item, name="" + (name_prefix or "data") + ".report.signing.authority[{data__report__signing__authority_x}]".format(**locals()) + "", definition={'type': 'string', 'minLength': 1}, rule='type')
                                     if isinstance(data__report__signing__authority_item, str):
-                                        data__report__signing__authority_item_len = len(
-                                            data__report__signing__authority_item
-                                        )
+                                        data__report__signing__authority_item_len = len(data__report__signing__authority_item)
                                         if data__report__signing__authority_item_len < 1:
-                                            raise JsonSchemaValueException(
-                                                ""
-                                                + (name_prefix or "data")
-                                                + ".report.signing.authority[{data__report__signing__authority_x}]".format(
-                                                    **locals()
-                                                )
-                                                + " must be longer than or equal to 1 characters",
-                                                value=data__report__signing__authority_item,
-                                                name=""
-                                                + (name_prefix or "data")
-                                                + ".report.signing.authority[{data__report__signing__authority_x}]".format(
-                                                    **locals()
-                                                )
-                                                + "",
-                                                definition={"type": "string", "minLength": 1},
-                                                rule="minLength",
-                                            )
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".report.signing.authority[{data__report__signing__authority_x}]".format(**locals()) + " must be longer than or equal to 1 characters", value=data__report__signing__authority_item, name="" + (name_prefix or "data") + ".report.signing.authority[{data__report__signing__authority_x}]".format(**locals()) + "", definition={'type': 'string', 'minLength': 1}, rule='minLength')
                         if "name" in data__report__signing_keys:
                             data__report__signing_keys.remove("name")
                             data__report__signing__name = data__report__signing["name"]
                             if not isinstance(data__report__signing__name, (str)):
-                                raise JsonSchemaValueException(
-                                    "" + (name_prefix or "data") + ".report.signing.name must be string",
-                                    value=data__report__signing__name,
-                                    name="" + (name_prefix or "data") + ".report.signing.name",
-                                    definition={"type": "string", "minLength": 1},
-                                    rule="type",
-                                )
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".report.signing.name must be string", value=data__report__signing__name, name="" + (name_prefix or "data") + ".report.signing.name", definition={'type': 'string', 'minLength': 1}, rule='type')
                             if isinstance(data__report__signing__name, str):
                                 data__report__signing__name_len = len(data__report__signing__name)
                                 if data__report__signing__name_len < 1:
-                                    raise JsonSchemaValueException(
-                                        ""
-                                        + (name_prefix or "data")
-                                        + ".report.signing.name must be longer than or equal to 1 characters",
-                                        value=data__report__signing__name,
-                                        name="" + (name_prefix or "data") + ".report.signing.name",
-                                        definition={"type": "string", "minLength": 1},
-                                        rule="minLength",
-                                    )
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".report.signing.name must be longer than or equal to 1 characters", value=data__report__signing__name, name="" + (name_prefix or "data") + ".report.signing.name", definition={'type': 'string', 'minLength': 1}, rule='minLength')
                         if data__report__signing_keys:
-                            raise JsonSchemaValueException(
-                                ""
-                                + (name_prefix or "data")
-                                + ".report.signing must not contain "
-                                + str(data__report__signing_keys)
-                                + " properties",
-                                value=data__report__signing,
-                                name="" + (name_prefix or "data") + ".report.signing",
-                                definition={
-                                    "type": "object",
-                                    "required": ["authority", "name"],
-                                    "additionalProperties": False,
-                                    "properties": {
-                                        "authority": {
-                                            "type": "array",
-                                            "minItems": 1,
-                                            "items": {"type": "string", "minLength": 1},
-                                        },
-                                        "name": {"type": "string", "minLength": 1},
-                                    },
-                                },
-                                rule="additionalProperties",
-                            )
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".report.signing must not contain "+str(data__report__signing_keys)+" properties", value=data__report__signing, name="" + (name_prefix or "data") + ".report.signing", definition={'type': 'object', 'required': ['authority', 'name'], 'additionalProperties': False, 'properties': {'authority': {'type': 'array', 'minItems': 1, 'items': {'type': 'string', 'minLength': 1}}, 'name': {'type': 'string', 'minLength': 1}}}, rule='additionalProperties')
                 if "recipients" in data__report_keys:
                     data__report_keys.remove("recipients")
                     data__report__recipients = data__report["recipients"]
                     if not isinstance(data__report__recipients, (list, tuple)):
-                        raise JsonSchemaValueException(
-                            "" + (name_prefix or "data") + ".report.recipients must be array",
-                            value=data__report__recipients,
-                            name="" + (name_prefix or "data") + ".report.recipients",
-                            definition={"type": "array", "items": {"type": "string", "minLength": 1}},
-                            rule="type",
-                        )
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".report.recipients must be array", value=data__report__recipients, name="" + (name_prefix or "data") + ".report.recipients", definition={'type': 'array', 'items': {'type': 'string', 'minLength': 1}}, rule='type')
                     data__report__recipients_is_list = isinstance(data__report__recipients, (list, tuple))
                     if data__report__recipients_is_list:
                         data__report__recipients_len = len(data__report__recipients)
-                        for data__report__recipients_x, data__report__recipients_item in enumerate(
-                            data__report__recipients
-                        ):
+                        for data__report__recipients_x, data__report__recipients_item in enumerate(data__report__recipients):
                             if not isinstance(data__report__recipients_item, (str)):
-                                raise JsonSchemaValueException(
-                                    ""
-                                    + (name_prefix or "data")
-                                    + ".report.recipients[{data__report__recipients_x}]".format(**locals())
-                                    + " must be string",
-                                    value=data__report__recipients_item,
-                                    name=""
-                                    + (name_prefix or "data")
-                                    + ".report.recipients[{data__report__recipients_x}]".format(**locals())
-                                    + "",
-                                    definition={"type": "string", "minLength": 1},
-                                    rule="type",
-                                )
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".report.recipients[{data__report__recipients_x}]".format(**locals()) + " must be string", value=data__report__recipients_item, name="" + (name_prefix or "data") + ".report.recipients[{data__report__recipients_x}]".format(**locals()) + "", definition={'type': 'string', 'minLength': 1}, rule='type')
                             if isinstance(data__report__recipients_item, str):
                                 data__report__recipients_item_len = len(data__report__recipients_item)
                                 if data__report__recipients_item_len < 1:
-                                    raise JsonSchemaValueException(
-                                        ""
-                                        + (name_prefix or "data")
-                                        + ".report.recipients[{data__report__recipients_x}]".format(**locals())
-                                        + " must be longer than or equal to 1 characters",
-                                        value=data__report__recipients_item,
-                                        name=""
-                                        + (name_prefix or "data")
-                                        + ".report.recipients[{data__report__recipients_x}]".format(**locals())
-                                        + "",
-                                        definition={"type": "string", "minLength": 1},
-                                        rule="minLength",
-                                    )
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".report.recipients[{data__report__recipients_x}]".format(**locals()) + " must be longer than or equal to 1 characters", value=data__report__recipients_item, name="" + (name_prefix or "data") + ".report.recipients[{data__report__recipients_x}]".format(**locals()) + "", definition={'type': 'string', 'minLength': 1}, rule='minLength')
                 if data__report_keys:
-                    raise JsonSchemaValueException(
-                        ""
-                        + (name_prefix or "data")
-                        + ".report must not contain "
-                        + str(data__report_keys)
-                        + " properties",
-                        value=data__report,
-                        name="" + (name_prefix or "data") + ".report",
-                        definition={
-                            "type": "object",
-                            "additionalProperties": False,
-                            "required": ["symbol", "place", "addressee", "signing", "recipients"],
-                            "properties": {
-                                "symbol": {"type": "string", "minLength": 1},
-                                "place": {"type": "string", "minLength": 1},
-                                "addressee": {"type": "string", "minLength": 1},
-                                "agency_name": {
-                                    "type": "string",
-                                    "minLength": 1,
-                                    "description": 'Tên cơ quan ban hành viết thường như trong câu văn, ví dụ "Ban Quản lý Khu kinh tế Hải Phòng".',
-                                },
-                                "signing": {
-                                    "type": "object",
-                                    "required": ["authority", "name"],
-                                    "additionalProperties": False,
-                                    "properties": {
-                                        "authority": {
-                                            "type": "array",
-                                            "minItems": 1,
-                                            "items": {"type": "string", "minLength": 1},
-                                        },
-                                        "name": {"type": "string", "minLength": 1},
-                                    },
-                                },
-                                "recipients": {"type": "array", "items": {"type": "string", "minLength": 1}},
-                            },
-                        },
-                        rule="additionalProperties",
-                    )
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".report must not contain "+str(data__report_keys)+" properties", value=data__report, name="" + (name_prefix or "data") + ".report", definition={'type': 'object', 'additionalProperties': False, 'required': ['symbol', 'place', 'addressee', 'signing', 'recipients'], 'properties': {'symbol': {'type': 'string', 'minLength': 1}, 'place': {'type': 'string', 'minLength': 1}, 'addressee': {'type': 'string', 'minLength': 1}, 'agency_name': {'type': 'string', 'minLength': 1, 'description': 'Tên cơ quan ban hành viết thường như trong câu văn, ví dụ "Ban Quản lý Khu kinh tế Hải Phòng".'}, 'signing': {'type': 'object', 'required': ['authority', 'name'], 'additionalProperties': False, 'properties': {'authority': {'type': 'array', 'minItems': 1, 'items': {'type': 'string', 'minLength': 1}}, 'name': {'type': 'string', 'minLength': 1}}}, 'recipients': {'type': 'array', 'items': {'type': 'string', 'minLength': 1}}}}, rule='additionalProperties')
         if "units" in data_keys:
             data_keys.remove("units")
             data__units = data["units"]
             if not isinstance(data__units, (list, tuple)):
-                raise JsonSchemaValueException(
-                    "" + (name_prefix or "data") + ".units must be array",
-                    value=data__units,
-                    name="" + (name_prefix or "data") + ".units",
-                    definition={
-                        "type": "array",
-                        "minItems": 1,
-                        "items": {
-                            "type": "object",
-                            "additionalProperties": False,
-                            "required": ["id", "number", "name"],
-                            "properties": {
-                                "id": {"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                "number": {"type": "integer", "minimum": 1},
-                                "name": {"type": "string", "minLength": 1},
-                            },
-                        },
-                    },
-                    rule="type",
-                )
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".units must be array", value=data__units, name="" + (name_prefix or "data") + ".units", definition={'type': 'array', 'minItems': 1, 'items': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'number', 'name'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}, 'number': {'type': 'integer', 'minimum': 1}, 'name': {'type': 'string', 'minLength': 1}}}}, rule='type')
             data__units_is_list = isinstance(data__units, (list, tuple))
             if data__units_is_list:
                 data__units_len = len(data__units)
                 if data__units_len < 1:
-                    raise JsonSchemaValueException(
-                        "" + (name_prefix or "data") + ".units must contain at least 1 items",
-                        value=data__units,
-                        name="" + (name_prefix or "data") + ".units",
-                        definition={
-                            "type": "array",
-                            "minItems": 1,
-                            "items": {
-                                "type": "object",
-                                "additionalProperties": False,
-                                "required": ["id", "number", "name"],
-                                "properties": {
-                                    "id": {"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                    "number": {"type": "integer", "minimum": 1},
-                                    "name": {"type": "string", "minLength": 1},
-                                },
-                            },
-                        },
-                        rule="minItems",
-                    )
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".units must contain at least 1 items", value=data__units, name="" + (name_prefix or "data") + ".units", definition={'type': 'array', 'minItems': 1, 'items': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'number', 'name'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}, 'number': {'type': 'integer', 'minimum': 1}, 'name': {'type': 'string', 'minLength': 1}}}}, rule='minItems')
                 for data__units_x, data__units_item in enumerate(data__units):
                     if not isinstance(data__units_item, (dict)):
-                        raise JsonSchemaValueException(
-                            ""
-                            + (name_prefix or "data")
-                            + ".units[{data__units_x}]".format(**locals())
-                            + " must be object",
-                            value=data__units_item,
-                            name="" + (name_prefix or "data") + ".units[{data__units_x}]".format(**locals()) + "",
-                            definition={
-                                "type": "object",
-                                "additionalProperties": False,
-                                "required": ["id", "number", "name"],
-                                "properties": {
-                                    "id": {"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                    "number": {"type": "integer", "minimum": 1},
-                                    "name": {"type": "string", "minLength": 1},
-                                },
-                            },
-                            rule="type",
-                        )
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".units[{data__units_x}]".format(**locals()) + " must be object", value=data__units_item, name="" + (name_prefix or "data") + ".units[{data__units_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['id', 'number', 'name'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}, 'number': {'type': 'integer', 'minimum': 1}, 'name': {'type': 'string', 'minLength': 1}}}, rule='type')
                     data__units_item_is_dict = isinstance(data__units_item, dict)
                     if data__units_item_is_dict:
-                        data__units_item__missing_keys = set(["id", "number", "name"]) - data__units_item.keys()
+                        data__units_item__missing_keys = set(['id', 'number', 'name']) - data__units_item.keys()
                         if data__units_item__missing_keys:
-                            raise JsonSchemaValueException(
-                                ""
-                                + (name_prefix or "data")
-                                + ".units[{data__units_x}]".format(**locals())
-                                + " must contain "
-                                + (str(sorted(data__units_item__missing_keys)) + " properties"),
-                                value=data__units_item,
-                                name="" + (name_prefix or "data") + ".units[{data__units_x}]".format(**locals()) + "",
-                                definition={
-                                    "type": "object",
-                                    "additionalProperties": False,
-                                    "required": ["id", "number", "name"],
-                                    "properties": {
-                                        "id": {"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                        "number": {"type": "integer", "minimum": 1},
-                                        "name": {"type": "string", "minLength": 1},
-                                    },
-                                },
-                                rule="required",
-                            )
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".units[{data__units_x}]".format(**locals()) + " must contain " + (str(sorted(data__units_item__missing_keys)) + " properties"), value=data__units_item, name="" + (name_prefix or "data") + ".units[{data__units_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['id', 'number', 'name'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}, 'number': {'type': 'integer', 'minimum': 1}, 'name': {'type': 'string', 'minLength': 1}}}, rule='required')
                         data__units_item_keys = set(data__units_item.keys())
                         if "id" in data__units_item_keys:
                             data__units_item_keys.remove("id")
                             data__units_item__id = data__units_item["id"]
                             if not isinstance(data__units_item__id, (str)):
-                                raise JsonSchemaValueException(
-                                    ""
-                                    + (name_prefix or "data")
-                                    + ".units[{data__units_x}].id".format(**locals())
-                                    + " must be string",
-                                    value=data__units_item__id,
-                                    name=""
-                                    + (name_prefix or "data")
-                                    + ".units[{data__units_x}].id".format(**locals())
-                                    + "",
-                                    definition={"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                    rule="type",
-                                )
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".units[{data__units_x}].id".format(**locals()) + " must be string", value=data__units_item__id, name="" + (name_prefix or "data") + ".units[{data__units_x}].id".format(**locals()) + "", definition={'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}, rule='type')
                             if isinstance(data__units_item__id, str):
-                                if not REGEX_PATTERNS["^[a-z][a-z0-9-]{0,31}$"].search(data__units_item__id):
-                                    raise JsonSchemaValueException(
-                                        ""
-                                        + (name_prefix or "data")
-                                        + ".units[{data__units_x}].id".format(**locals())
-                                        + " must match pattern ^[a-z][a-z0-9-]{0,31}$",
-                                        value=data__units_item__id,
-                                        name=""
-                                        + (name_prefix or "data")
-                                        + ".units[{data__units_x}].id".format(**locals())
-                                        + "",
-                                        definition={"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                        rule="pattern",
-                                    )
+                                if not REGEX_PATTERNS['^[a-z][a-z0-9-]{0,31}$'].search(data__units_item__id):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".units[{data__units_x}].id".format(**locals()) + " must match pattern ^[a-z][a-z0-9-]{0,31}$", value=data__units_item__id, name="" + (name_prefix or "data") + ".units[{data__units_x}].id".format(**locals()) + "", definition={'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}, rule='pattern')
                         if "number" in data__units_item_keys:
                             data__units_item_keys.remove("number")
                             data__units_item__number = data__units_item["number"]
-                            if (
-                                not isinstance(data__units_item__number, (int))
-                                and not (
-                                    isinstance(data__units_item__number, float)
-                                    and data__units_item__number.is_integer()
-                                )
-                                or isinstance(data__units_item__number, bool)
-                            ):
-                                raise JsonSchemaValueException(
-                                    ""
-                                    + (name_prefix or "data")
-                                    + ".units[{data__units_x}].number".format(**locals())
-                                    + " must be integer",
-                                    value=data__units_item__number,
-                                    name=""
-                                    + (name_prefix or "data")
-                                    + ".units[{data__units_x}].number".format(**locals())
-                                    + "",
-                                    definition={"type": "integer", "minimum": 1},
-                                    rule="type",
-                                )
-                            if isinstance(data__units_item__number, (int, float, Decimal)) and not isinstance(
-                                data__units_item__number, bool
-                            ):
+                            if not isinstance(data__units_item__number, (int)) and not (isinstance(data__units_item__number, float) and data__units_item__number.is_integer()) or isinstance(data__units_item__number, bool):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".units[{data__units_x}].number".format(**locals()) + " must be integer", value=data__units_item__number, name="" + (name_prefix or "data") + ".units[{data__units_x}].number".format(**locals()) + "", definition={'type': 'integer', 'minimum': 1}, rule='type')
+                            if isinstance(data__units_item__number, (int, float, Decimal)) and not isinstance(data__units_item__number, bool):
                                 if data__units_item__number < 1:
-                                    raise JsonSchemaValueException(
-                                        ""
-                                        + (name_prefix or "data")
-                                        + ".units[{data__units_x}].number".format(**locals())
-                                        + " must be bigger than or equal to 1",
-                                        value=data__units_item__number,
-                                        name=""
-                                        + (name_prefix or "data")
-                                        + ".units[{data__units_x}].number".format(**locals())
-                                        + "",
-                                        definition={"type": "integer", "minimum": 1},
-                                        rule="minimum",
-                                    )
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".units[{data__units_x}].number".format(**locals()) + " must be bigger than or equal to 1", value=data__units_item__number, name="" + (name_prefix or "data") + ".units[{data__units_x}].number".format(**locals()) + "", definition={'type': 'integer', 'minimum': 1}, rule='minimum')
                         if "name" in data__units_item_keys:
                             data__units_item_keys.remove("name")
                             data__units_item__name = data__units_item["name"]
                             if not isinstance(data__units_item__name, (str)):
-                                raise JsonSchemaValueException(
-                                    ""
-                                    + (name_prefix or "data")
-                                    + ".units[{data__units_x}].name".format(**locals())
-                                    + " must be string",
-                                    value=data__units_item__name,
-                                    name=""
-                                    + (name_prefix or "data")
-                                    + ".units[{data__units_x}].name".format(**locals())
-                                    + "",
-                                    definition={"type": "string", "minLength": 1},
-                                    rule="type",
-                                )
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".units[{data__units_x}].name".format(**locals()) + " must be string", value=data__units_item__name, name="" + (name_prefix or "data") + ".units[{data__units_x}].name".format(**locals()) + "", definition={'type': 'string', 'minLength': 1}, rule='type')
                             if isinstance(data__units_item__name, str):
                                 data__units_item__name_len = len(data__units_item__name)
                                 if data__units_item__name_len < 1:
-                                    raise JsonSchemaValueException(
-                                        ""
-                                        + (name_prefix or "data")
-                                        + ".units[{data__units_x}].name".format(**locals())
-                                        + " must be longer than or equal to 1 characters",
-                                        value=data__units_item__name,
-                                        name=""
-                                        + (name_prefix or "data")
-                                        + ".units[{data__units_x}].name".format(**locals())
-                                        + "",
-                                        definition={"type": "string", "minLength": 1},
-                                        rule="minLength",
-                                    )
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".units[{data__units_x}].name".format(**locals()) + " must be longer than or equal to 1 characters", value=data__units_item__name, name="" + (name_prefix or "data") + ".units[{data__units_x}].name".format(**locals()) + "", definition={'type': 'string', 'minLength': 1}, rule='minLength')
                         if data__units_item_keys:
-                            raise JsonSchemaValueException(
-                                ""
-                                + (name_prefix or "data")
-                                + ".units[{data__units_x}]".format(**locals())
-                                + " must not contain "
-                                + str(data__units_item_keys)
-                                + " properties",
-                                value=data__units_item,
-                                name="" + (name_prefix or "data") + ".units[{data__units_x}]".format(**locals()) + "",
-                                definition={
-                                    "type": "object",
-                                    "additionalProperties": False,
-                                    "required": ["id", "number", "name"],
-                                    "properties": {
-                                        "id": {"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                        "number": {"type": "integer", "minimum": 1},
-                                        "name": {"type": "string", "minLength": 1},
-                                    },
-                                },
-                                rule="additionalProperties",
-                            )
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".units[{data__units_x}]".format(**locals()) + " must not contain "+str(data__units_item_keys)+" properties", value=data__units_item, name="" + (name_prefix or "data") + ".units[{data__units_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['id', 'number', 'name'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}, 'number': {'type': 'integer', 'minimum': 1}, 'name': {'type': 'string', 'minLength': 1}}}, rule='additionalProperties')
         if "tasks" in data_keys:
             data_keys.remove("tasks")
             data__tasks = data["tasks"]
             if not isinstance(data__tasks, (list, tuple)):
-                raise JsonSchemaValueException(
-                    "" + (name_prefix or "data") + ".tasks must be array",
-                    value=data__tasks,
-                    name="" + (name_prefix or "data") + ".tasks",
-                    definition={
-                        "type": "array",
-                        "minItems": 1,
-                        "items": {
-                            "type": "object",
-                            "additionalProperties": False,
-                            "required": ["id", "unit", "title", "text", "recurring"],
-                            "properties": {
-                                "id": {"type": "string", "pattern": "^[1-9][0-9]*\\.[1-9][0-9]*$"},
-                                "unit": {"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                "title": {"type": "string", "minLength": 1},
-                                "text": {"type": "string", "minLength": 1},
-                                "recurring": {"type": "boolean"},
-                                "deadline": {
-                                    "type": "string",
-                                    "format": "date",
-                                    "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-                                    "description": "Ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-08.",
-                                },
-                                "coordinates_with": {
-                                    "type": "array",
-                                    "items": {"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                },
-                                "partners": {"type": "array", "items": {"type": "string", "minLength": 1}},
-                            },
-                        },
-                    },
-                    rule="type",
-                )
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".tasks must be array", value=data__tasks, name="" + (name_prefix or "data") + ".tasks", definition={'type': 'array', 'minItems': 1, 'items': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'unit', 'title', 'text', 'recurring'], 'properties': {'id': {'type': 'string', 'pattern': '^[1-9][0-9]*\\.[1-9][0-9]*$'}, 'unit': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}, 'title': {'type': 'string', 'minLength': 1}, 'text': {'type': 'string', 'minLength': 1}, 'recurring': {'type': 'boolean'}, 'deadline': {'type': 'string', 'format': 'date', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'Ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-08.'}, 'coordinates_with': {'type': 'array', 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}}, 'partners': {'type': 'array', 'items': {'type': 'string', 'minLength': 1}}}}}, rule='type')
             data__tasks_is_list = isinstance(data__tasks, (list, tuple))
             if data__tasks_is_list:
                 data__tasks_len = len(data__tasks)
                 if data__tasks_len < 1:
-                    raise JsonSchemaValueException(
-                        "" + (name_prefix or "data") + ".tasks must contain at least 1 items",
-                        value=data__tasks,
-                        name="" + (name_prefix or "data") + ".tasks",
-                        definition={
-                            "type": "array",
-                            "minItems": 1,
-                            "items": {
-                                "type": "object",
-                                "additionalProperties": False,
-                                "required": ["id", "unit", "title", "text", "recurring"],
-                                "properties": {
-                                    "id": {"type": "string", "pattern": "^[1-9][0-9]*\\.[1-9][0-9]*$"},
-                                    "unit": {"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                    "title": {"type": "string", "minLength": 1},
-                                    "text": {"type": "string", "minLength": 1},
-                                    "recurring": {"type": "boolean"},
-                                    "deadline": {
-                                        "type": "string",
-                                        "format": "date",
-                                        "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-                                        "description": "Ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-08.",
-                                    },
-                                    "coordinates_with": {
-                                        "type": "array",
-                                        "items": {"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                    },
-                                    "partners": {"type": "array", "items": {"type": "string", "minLength": 1}},
-                                },
-                            },
-                        },
-                        rule="minItems",
-                    )
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".tasks must contain at least 1 items", value=data__tasks, name="" + (name_prefix or "data") + ".tasks", definition={'type': 'array', 'minItems': 1, 'items': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'unit', 'title', 'text', 'recurring'], 'properties': {'id': {'type': 'string', 'pattern': '^[1-9][0-9]*\\.[1-9][0-9]*$'}, 'unit': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}, 'title': {'type': 'string', 'minLength': 1}, 'text': {'type': 'string', 'minLength': 1}, 'recurring': {'type': 'boolean'}, 'deadline': {'type': 'string', 'format': 'date', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'Ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-08.'}, 'coordinates_with': {'type': 'array', 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}}, 'partners': {'type': 'array', 'items': {'type': 'string', 'minLength': 1}}}}}, rule='minItems')
                 for data__tasks_x, data__tasks_item in enumerate(data__tasks):
                     if not isinstance(data__tasks_item, (dict)):
-                        raise JsonSchemaValueException(
-                            ""
-                            + (name_prefix or "data")
-                            + ".tasks[{data__tasks_x}]".format(**locals())
-                            + " must be object",
-                            value=data__tasks_item,
-                            name="" + (name_prefix or "data") + ".tasks[{data__tasks_x}]".format(**locals()) + "",
-                            definition={
-                                "type": "object",
-                                "additionalProperties": False,
-                                "required": ["id", "unit", "title", "text", "recurring"],
-                                "properties": {
-                                    "id": {"type": "string", "pattern": "^[1-9][0-9]*\\.[1-9][0-9]*$"},
-                                    "unit": {"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                    "title": {"type": "string", "minLength": 1},
-                                    "text": {"type": "string", "minLength": 1},
-                                    "recurring": {"type": "boolean"},
-                                    "deadline": {
-                                        "type": "string",
-                                        "format": "date",
-                                        "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-                                        "description": "Ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-08.",
-                                    },
-                                    "coordinates_with": {
-                                        "type": "array",
-                                        "items": {"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                    },
-                                    "partners": {"type": "array", "items": {"type": "string", "minLength": 1}},
-                                },
-                            },
-                            rule="type",
-                        )
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".tasks[{data__tasks_x}]".format(**locals()) + " must be object", value=data__tasks_item, name="" + (name_prefix or "data") + ".tasks[{data__tasks_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['id', 'unit', 'title', 'text', 'recurring'], 'properties': {'id': {'type': 'string', 'pattern': '^[1-9][0-9]*\\.[1-9][0-9]*$'}, 'unit': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}, 'title': {'type': 'string', 'minLength': 1}, 'text': {'type': 'string', 'minLength': 1}, 'recurring': {'type': 'boolean'}, 'deadline': {'type': 'string', 'format': 'date', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'Ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-08.'}, 'coordinates_with': {'type': 'array', 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}}, 'partners': {'type': 'array', 'items': {'type': 'string', 'minLength': 1}}}}, rule='type')
                     data__tasks_item_is_dict = isinstance(data__tasks_item, dict)
                     if data__tasks_item_is_dict:
-                        data__tasks_item__missing_keys = (
-                            set(["id", "unit", "title", "text", "recurring"]) - data__tasks_item.keys()
-                        )
+                        data__tasks_item__missing_keys = set(['id', 'unit', 'title', 'text', 'recurring']) - data__tasks_item.keys()
                         if data__tasks_item__missing_keys:
-                            raise JsonSchemaValueException(
-                                ""
-                                + (name_prefix or "data")
-                                + ".tasks[{data__tasks_x}]".format(**locals())
-                                + " must contain "
-                                + (str(sorted(data__tasks_item__missing_keys)) + " properties"),
-                                value=data__tasks_item,
-                                name="" + (name_prefix or "data") + ".tasks[{data__tasks_x}]".format(**locals()) + "",
-                                definition={
-                                    "type": "object",
-                                    "additionalProperties": False,
-                                    "required": ["id", "unit", "title", "text", "recurring"],
-                                    "properties": {
-                                        "id": {"type": "string", "pattern": "^[1-9][0-9]*\\.[1-9][0-9]*$"},
-                                        "unit": {"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                        "title": {"type": "string", "minLength": 1},
-                                        "text": {"type": "string", "minLength": 1},
-                                        "recurring": {"type": "boolean"},
-                                        "deadline": {
-                                            "type": "string",
-                                            "format": "date",
-                                            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-                                            "description": "Ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-08.",
-                                        },
-                                        "coordinates_with": {
-                                            "type": "array",
-                                            "items": {"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                        },
-                                        "partners": {"type": "array", "items": {"type": "string", "minLength": 1}},
-                                    },
-                                },
-                                rule="required",
-                            )
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".tasks[{data__tasks_x}]".format(**locals()) + " must contain " + (str(sorted(data__tasks_item__missing_keys)) + " properties"), value=data__tasks_item, name="" + (name_prefix or "data") + ".tasks[{data__tasks_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['id', 'unit', 'title', 'text', 'recurring'], 'properties': {'id': {'type': 'string', 'pattern': '^[1-9][0-9]*\\.[1-9][0-9]*$'}, 'unit': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}, 'title': {'type': 'string', 'minLength': 1}, 'text': {'type': 'string', 'minLength': 1}, 'recurring': {'type': 'boolean'}, 'deadline': {'type': 'string', 'format': 'date', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'Ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-08.'}, 'coordinates_with': {'type': 'array', 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}}, 'partners': {'type': 'array', 'items': {'type': 'string', 'minLength': 1}}}}, rule='required')
                         data__tasks_item_keys = set(data__tasks_item.keys())
                         if "id" in data__tasks_item_keys:
                             data__tasks_item_keys.remove("id")
                             data__tasks_item__id = data__tasks_item["id"]
                             if not isinstance(data__tasks_item__id, (str)):
-                                raise JsonSchemaValueException(
-                                    ""
-                                    + (name_prefix or "data")
-                                    + ".tasks[{data__tasks_x}].id".format(**locals())
-                                    + " must be string",
-                                    value=data__tasks_item__id,
-                                    name=""
-                                    + (name_prefix or "data")
-                                    + ".tasks[{data__tasks_x}].id".format(**locals())
-                                    + "",
-                                    definition={"type": "string", "pattern": "^[1-9][0-9]*\\.[1-9][0-9]*$"},
-                                    rule="type",
-                                )
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".tasks[{data__tasks_x}].id".format(**locals()) + " must be string", value=data__tasks_item__id, name="" + (name_prefix or "data") + ".tasks[{data__tasks_x}].id".format(**locals()) + "", definition={'type': 'string', 'pattern': '^[1-9][0-9]*\\.[1-9][0-9]*$'}, rule='type')
                             if isinstance(data__tasks_item__id, str):
-                                if not REGEX_PATTERNS["^[1-9][0-9]*\\.[1-9][0-9]*$"].search(data__tasks_item__id):
-                                    raise JsonSchemaValueException(
-                                        ""
-                                        + (name_prefix or "data")
-                                        + ".tasks[{data__tasks_x}].id".format(**locals())
-                                        + " must match pattern ^[1-9][0-9]*\\.[1-9][0-9]*$",
-                                        value=data__tasks_item__id,
-                                        name=""
-                                        + (name_prefix or "data")
-                                        + ".tasks[{data__tasks_x}].id".format(**locals())
-                                        + "",
-                                        definition={"type": "string", "pattern": "^[1-9][0-9]*\\.[1-9][0-9]*$"},
-                                        rule="pattern",
-                                    )
+                                if not REGEX_PATTERNS['^[1-9][0-9]*\\.[1-9][0-9]*$'].search(data__tasks_item__id):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".tasks[{data__tasks_x}].id".format(**locals()) + " must match pattern ^[1-9][0-9]*\\.[1-9][0-9]*$", value=data__tasks_item__id, name="" + (name_prefix or "data") + ".tasks[{data__tasks_x}].id".format(**locals()) + "", definition={'type': 'string', 'pattern': '^[1-9][0-9]*\\.[1-9][0-9]*$'}, rule='pattern')
                         if "unit" in data__tasks_item_keys:
                             data__tasks_item_keys.remove("unit")
                             data__tasks_item__unit = data__tasks_item["unit"]
                             if not isinstance(data__tasks_item__unit, (str)):
-                                raise JsonSchemaValueException(
-                                    ""
-                                    + (name_prefix or "data")
-                                    + ".tasks[{data__tasks_x}].unit".format(**locals())
-                                    + " must be string",
-                                    value=data__tasks_item__unit,
-                                    name=""
-                                    + (name_prefix or "data")
-                                    + ".tasks[{data__tasks_x}].unit".format(**locals())
-                                    + "",
-                                    definition={"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                    rule="type",
-                                )
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".tasks[{data__tasks_x}].unit".format(**locals()) + " must be string", value=data__tasks_item__unit, name="" + (name_prefix or "data") + ".tasks[{data__tasks_x}].unit".format(**locals()) + "", definition={'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}, rule='type')
                             if isinstance(data__tasks_item__unit, str):
-                                if not REGEX_PATTERNS["^[a-z][a-z0-9-]{0,31}$"].search(data__tasks_item__unit):
-                                    raise JsonSchemaValueException(
-                                        ""
-                                        + (name_prefix or "data")
-                                        + ".tasks[{data__tasks_x}].unit".format(**locals())
-                                        + " must match pattern ^[a-z][a-z0-9-]{0,31}$",
-                                        value=data__tasks_item__unit,
-                                        name=""
-                                        + (name_prefix or "data")
-                                        + ".tasks[{data__tasks_x}].unit".format(**locals())
-                                        + "",
-                                        definition={"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                        rule="pattern",
-                                    )
+                                if not REGEX_PATTERNS['^[a-z][a-z0-9-]{0,31}$'].search(data__tasks_item__unit):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".tasks[{data__tasks_x}].unit".format(**locals()) + " must match pattern ^[a-z][a-z0-9-]{0,31}$", value=data__tasks_item__unit, name="" + (name_prefix or "data") + ".tasks[{data__tasks_x}].unit".format(**locals()) + "", definition={'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}, rule='pattern')
                         if "title" in data__tasks_item_keys:
                             data__tasks_item_keys.remove("title")
                             data__tasks_item__title = data__tasks_item["title"]
                             if not isinstance(data__tasks_item__title, (str)):
-                                raise JsonSchemaValueException(
-                                    ""
-                                    + (name_prefix or "data")
-                                    + ".tasks[{data__tasks_x}].title".format(**locals())
-                                    + " must be string",
-                                    value=data__tasks_item__title,
-                                    name=""
-                                    + (name_prefix or "data")
-                                    + ".tasks[{data__tasks_x}].title".format(**locals())
-                                    + "",
-                                    definition={"type": "string", "minLength": 1},
-                                    rule="type",
-                                )
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".tasks[{data__tasks_x}].title".format(**locals()) + " must be string", value=data__tasks_item__title, name="" + (name_prefix or "data") + ".tasks[{data__tasks_x}].title".format(**locals()) + "", definition={'type': 'string', 'minLength': 1}, rule='type')
                             if isinstance(data__tasks_item__title, str):
                                 data__tasks_item__title_len = len(data__tasks_item__title)
                                 if data__tasks_item__title_len < 1:
-                                    raise JsonSchemaValueException(
-                                        ""
-                                        + (name_prefix or "data")
-                                        + ".tasks[{data__tasks_x}].title".format(**locals())
-                                        + " must be longer than or equal to 1 characters",
-                                        value=data__tasks_item__title,
-                                        name=""
-                                        + (name_prefix or "data")
-                                        + ".tasks[{data__tasks_x}].title".format(**locals())
-                                        + "",
-                                        definition={"type": "string", "minLength": 1},
-                                        rule="minLength",
-                                    )
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".tasks[{data__tasks_x}].title".format(**locals()) + " must be longer than or equal to 1 characters", value=data__tasks_item__title, name="" + (name_prefix or "data") + ".tasks[{data__tasks_x}].title".format(**locals()) + "", definition={'type': 'string', 'minLength': 1}, rule='minLength')
                         if "text" in data__tasks_item_keys:
                             data__tasks_item_keys.remove("text")
                             data__tasks_item__text = data__tasks_item["text"]
                             if not isinstance(data__tasks_item__text, (str)):
-                                raise JsonSchemaValueException(
-                                    ""
-                                    + (name_prefix or "data")
-                                    + ".tasks[{data__tasks_x}].text".format(**locals())
-                                    + " must be string",
-                                    value=data__tasks_item__text,
-                                    name=""
-                                    + (name_prefix or "data")
-                                    + ".tasks[{data__tasks_x}].text".format(**locals())
-                                    + "",
-                                    definition={"type": "string", "minLength": 1},
-                                    rule="type",
-                                )
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".tasks[{data__tasks_x}].text".format(**locals()) + " must be string", value=data__tasks_item__text, name="" + (name_prefix or "data") + ".tasks[{data__tasks_x}].text".format(**locals()) + "", definition={'type': 'string', 'minLength': 1}, rule='type')
                             if isinstance(data__tasks_item__text, str):
                                 data__tasks_item__text_len = len(data__tasks_item__text)
                                 if data__tasks_item__text_len < 1:
-                                    raise JsonSchemaValueException(
-                                        ""
-                                        + (name_prefix or "data")
-                                        + ".tasks[{data__tasks_x}].text".format(**locals())
-                                        + " must be longer than or equal to 1 characters",
-                                        value=data__tasks_item__text,
-                                        name=""
-                                        + (name_prefix or "data")
-                                        + ".tasks[{data__tasks_x}].text".format(**locals())
-                                        + "",
-                                        definition={"type": "string", "minLength": 1},
-                                        rule="minLength",
-                                    )
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".tasks[{data__tasks_x}].text".format(**locals()) + " must be longer than or equal to 1 characters", value=data__tasks_item__text, name="" + (name_prefix or "data") + ".tasks[{data__tasks_x}].text".format(**locals()) + "", definition={'type': 'string', 'minLength': 1}, rule='minLength')
                         if "recurring" in data__tasks_item_keys:
                             data__tasks_item_keys.remove("recurring")
                             data__tasks_item__recurring = data__tasks_item["recurring"]
                             if not isinstance(data__tasks_item__recurring, (bool)):
-                                raise JsonSchemaValueException(
-                                    ""
-                                    + (name_prefix or "data")
-                                    + ".tasks[{data__tasks_x}].recurring".format(**locals())
-                                    + " must be boolean",
-                                    value=data__tasks_item__recurring,
-                                    name=""
-                                    + (name_prefix or "data")
-                                    + ".tasks[{data__tasks_x}].recurring".format(**locals())
-                                    + "",
-                                    definition={"type": "boolean"},
-                                    rule="type",
-                                )
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".tasks[{data__tasks_x}].recurring".format(**locals()) + " must be boolean", value=data__tasks_item__recurring, name="" + (name_prefix or "data") + ".tasks[{data__tasks_x}].recurring".format(**locals()) + "", definition={'type': 'boolean'}, rule='type')
                         if "deadline" in data__tasks_item_keys:
                             data__tasks_item_keys.remove("deadline")
                             data__tasks_item__deadline = data__tasks_item["deadline"]
                             if not isinstance(data__tasks_item__deadline, (str)):
-                                raise JsonSchemaValueException(
-                                    ""
-                                    + (name_prefix or "data")
-                                    + ".tasks[{data__tasks_x}].deadline".format(**locals())
-                                    + " must be string",
-                                    value=data__tasks_item__deadline,
-                                    name=""
-                                    + (name_prefix or "data")
-                                    + ".tasks[{data__tasks_x}].deadline".format(**locals())
-                                    + "",
-                                    definition={
-                                        "type": "string",
-                                        "format": "date",
-                                        "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-                                        "description": "Ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-08.",
-                                    },
-                                    rule="type",
-                                )
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".tasks[{data__tasks_x}].deadline".format(**locals()) + " must be string", value=data__tasks_item__deadline, name="" + (name_prefix or "data") + ".tasks[{data__tasks_x}].deadline".format(**locals()) + "", definition={'type': 'string', 'format': 'date', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'Ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-08.'}, rule='type')
                             if isinstance(data__tasks_item__deadline, str):
-                                if not REGEX_PATTERNS["^[0-9]{4}-[0-9]{2}-[0-9]{2}$"].search(
-                                    data__tasks_item__deadline
-                                ):
-                                    raise JsonSchemaValueException(
-                                        ""
-                                        + (name_prefix or "data")
-                                        + ".tasks[{data__tasks_x}].deadline".format(**locals())
-                                        + " must match pattern ^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-                                        value=data__tasks_item__deadline,
-                                        name=""
-                                        + (name_prefix or "data")
-                                        + ".tasks[{data__tasks_x}].deadline".format(**locals())
-                                        + "",
-                                        definition={
-                                            "type": "string",
-                                            "format": "date",
-                                            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-                                            "description": "Ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-08.",
-                                        },
-                                        rule="pattern",
-                                    )
+                                if not REGEX_PATTERNS['^[0-9]{4}-[0-9]{2}-[0-9]{2}$'].search(data__tasks_item__deadline):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".tasks[{data__tasks_x}].deadline".format(**locals()) + " must match pattern ^[0-9]{4}-[0-9]{2}-[0-9]{2}$", value=data__tasks_item__deadline, name="" + (name_prefix or "data") + ".tasks[{data__tasks_x}].deadline".format(**locals()) + "", definition={'type': 'string', 'format': 'date', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'Ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-08.'}, rule='pattern')
                         if "coordinates_with" in data__tasks_item_keys:
                             data__tasks_item_keys.remove("coordinates_with")
                             data__tasks_item__coordinateswith = data__tasks_item["coordinates_with"]
                             if not isinstance(data__tasks_item__coordinateswith, (list, tuple)):
-                                raise JsonSchemaValueException(
-                                    ""
-                                    + (name_prefix or "data")
-                                    + ".tasks[{data__tasks_x}].coordinates_with".format(**locals())
-                                    + " must be array",
-                                    value=data__tasks_item__coordinateswith,
-                                    name=""
-                                    + (name_prefix or "data")
-                                    + ".tasks[{data__tasks_x}].coordinates_with".format(**locals())
-                                    + "",
-                                    definition={
-                                        "type": "array",
-                                        "items": {"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                    },
-                                    rule="type",
-                                )
-                            data__tasks_item__coordinateswith_is_list = isinstance(
-                                data__tasks_item__coordinateswith, (list, tuple)
-                            )
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".tasks[{data__tasks_x}].coordinates_with".format(**locals()) + " must be array", value=data__tasks_item__coordinateswith, name="" + (name_prefix or "data") + ".tasks[{data__tasks_x}].coordinates_with".format(**locals()) + "", definition={'type': 'array', 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}}, rule='type')
+                            data__tasks_item__coordinateswith_is_list = isinstance(data__tasks_item__coordinateswith, (list, tuple))
                             if data__tasks_item__coordinateswith_is_list:
                                 data__tasks_item__coordinateswith_len = len(data__tasks_item__coordinateswith)
-                                for (
-                                    data__tasks_item__coordinateswith_x,
-                                    data__tasks_item__coordinateswith_item,
-                                ) in enumerate(data__tasks_item__coordinateswith):
+                                for data__tasks_item__coordinateswith_x, data__tasks_item__coordinateswith_item in enumerate(data__tasks_item__coordinateswith):
                                     if not isinstance(data__tasks_item__coordinateswith_item, (str)):
-                                        raise JsonSchemaValueException(
-                                            ""
-                                            + (name_prefix or "data")
-                                            + ".tasks[{data__tasks_x}].coordinates_with[{data__tasks_item__coordinateswith_x}]".format(
-                                                **locals()
-                                            )
-                                            + " must be string",
-                                            value=data__tasks_item__coordinateswith_item,
-                                            name=""
-                                            + (name_prefix or "data")
-                                            + ".tasks[{data__tasks_x}].coordinates_with[{data__tasks_item__coordinateswith_x}]".format(
-                                                **locals()
-                                            )
-                                            + "",
-                                            definition={"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                            rule="type",
-                                        )
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".tasks[{data__tasks_x}].coordinates_with[{data__tasks_item__coordinateswith_x}]".format(**locals()) + " must be string", value=data__tasks_item__coordinateswith_item, name="" + (name_prefix or "data") + ".tasks[{data__tasks_x}].coordinates_with[{data__tasks_item__coordinateswith_x}]".format(**locals()) + "", definition={'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}, rule='type')
                                     if isinstance(data__tasks_item__coordinateswith_item, str):
-                                        if not REGEX_PATTERNS["^[a-z][a-z0-9-]{0,31}$"].search(
-                                            data__tasks_item__coordinateswith_item
-                                        ):
-                                            raise JsonSchemaValueException(
-                                                ""
-                                                + (name_prefix or "data")
-                                                + ".tasks[{data__tasks_x}].coordinates_with[{data__tasks_item__coordinateswith_x}]".format(
-                                                    **locals()
-                                                )
-                                                + " must match pattern ^[a-z][a-z0-9-]{0,31}$",
-                                                value=data__tasks_item__coordinateswith_item,
-                                                name=""
-                                                + (name_prefix or "data")
-                                                + ".tasks[{data__tasks_x}].coordinates_with[{data__tasks_item__coordinateswith_x}]".format(
-                                                    **locals()
-                                                )
-                                                + "",
-                                                definition={"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                                rule="pattern",
-                                            )
+                                        if not REGEX_PATTERNS['^[a-z][a-z0-9-]{0,31}$'].search(data__tasks_item__coordinateswith_item):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".tasks[{data__tasks_x}].coordinates_with[{data__tasks_item__coordinateswith_x}]".format(**locals()) + " must match pattern ^[a-z][a-z0-9-]{0,31}$", value=data__tasks_item__coordinateswith_item, name="" + (name_prefix or "data") + ".tasks[{data__tasks_x}].coordinates_with[{data__tasks_item__coordinateswith_x}]".format(**locals()) + "", definition={'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}, rule='pattern')
                         if "partners" in data__tasks_item_keys:
                             data__tasks_item_keys.remove("partners")
                             data__tasks_item__partners = data__tasks_item["partners"]
                             if not isinstance(data__tasks_item__partners, (list, tuple)):
-                                raise JsonSchemaValueException(
-                                    ""
-                                    + (name_prefix or "data")
-                                    + ".tasks[{data__tasks_x}].partners".format(**locals())
-                                    + " must be array",
-                                    value=data__tasks_item__partners,
-                                    name=""
-                                    + (name_prefix or "data")
-                                    + ".tasks[{data__tasks_x}].partners".format(**locals())
-                                    + "",
-                                    definition={"type": "array", "items": {"type": "string", "minLength": 1}},
-                                    rule="type",
-                                )
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".tasks[{data__tasks_x}].partners".format(**locals()) + " must be array", value=data__tasks_item__partners, name="" + (name_prefix or "data") + ".tasks[{data__tasks_x}].partners".format(**locals()) + "", definition={'type': 'array', 'items': {'type': 'string', 'minLength': 1}}, rule='type')
                             data__tasks_item__partners_is_list = isinstance(data__tasks_item__partners, (list, tuple))
                             if data__tasks_item__partners_is_list:
                                 data__tasks_item__partners_len = len(data__tasks_item__partners)
-                                for data__tasks_item__partners_x, data__tasks_item__partners_item in enumerate(
-                                    data__tasks_item__partners
-                                ):
+                                for data__tasks_item__partners_x, data__tasks_item__partners_item in enumerate(data__tasks_item__partners):
                                     if not isinstance(data__tasks_item__partners_item, (str)):
-                                        raise JsonSchemaValueException(
-                                            ""
-                                            + (name_prefix or "data")
-                                            + ".tasks[{data__tasks_x}].partners[{data__tasks_item__partners_x}]".format(
-                                                **locals()
-                                            )
-                                            + " must be string",
-                                            value=data__tasks_item__partners_item,
-                                            name=""
-                                            + (name_prefix or "data")
-                                            + ".tasks[{data__tasks_x}].partners[{data__tasks_item__partners_x}]".format(
-                                                **locals()
-                                            )
-                                            + "",
-                                            definition={"type": "string", "minLength": 1},
-                                            rule="type",
-                                        )
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".tasks[{data__tasks_x}].partners[{data__tasks_item__partners_x}]".format(**locals()) + " must be string", value=data__tasks_item__partners_item, name="" + (name_prefix or "data") + ".tasks[{data__tasks_x}].partners[{data__tasks_item__partners_x}]".format(**locals()) + "", definition={'type': 'string', 'minLength': 1}, rule='type')
                                     if isinstance(data__tasks_item__partners_item, str):
                                         data__tasks_item__partners_item_len = len(data__tasks_item__partners_item)
                                         if data__tasks_item__partners_item_len < 1:
-                                            raise JsonSchemaValueException(
-                                                ""
-                                                + (name_prefix or "data")
-                                                + ".tasks[{data__tasks_x}].partners[{data__tasks_item__partners_x}]".format(
-                                                    **locals()
-                                                )
-                                                + " must be longer than or equal to 1 characters",
-                                                value=data__tasks_item__partners_item,
-                                                name=""
-                                                + (name_prefix or "data")
-                                                + ".tasks[{data__tasks_x}].partners[{data__tasks_item__partners_x}]".format(
-                                                    **locals()
-                                                )
-                                                + "",
-                                                definition={"type": "string", "minLength": 1},
-                                                rule="minLength",
-                                            )
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".tasks[{data__tasks_x}].partners[{data__tasks_item__partners_x}]".format(**locals()) + " must be longer than or equal to 1 characters", value=data__tasks_item__partners_item, name="" + (name_prefix or "data") + ".tasks[{data__tasks_x}].partners[{data__tasks_item__partners_x}]".format(**locals()) + "", definition={'type': 'string', 'minLength': 1}, rule='minLength')
                         if data__tasks_item_keys:
-                            raise JsonSchemaValueException(
-                                ""
-                                + (name_prefix or "data")
-                                + ".tasks[{data__tasks_x}]".format(**locals())
-                                + " must not contain "
-                                + str(data__tasks_item_keys)
-                                + " properties",
-                                value=data__tasks_item,
-                                name="" + (name_prefix or "data") + ".tasks[{data__tasks_x}]".format(**locals()) + "",
-                                definition={
-                                    "type": "object",
-                                    "additionalProperties": False,
-                                    "required": ["id", "unit", "title", "text", "recurring"],
-                                    "properties": {
-                                        "id": {"type": "string", "pattern": "^[1-9][0-9]*\\.[1-9][0-9]*$"},
-                                        "unit": {"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                        "title": {"type": "string", "minLength": 1},
-                                        "text": {"type": "string", "minLength": 1},
-                                        "recurring": {"type": "boolean"},
-                                        "deadline": {
-                                            "type": "string",
-                                            "format": "date",
-                                            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-                                            "description": "Ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-08.",
-                                        },
-                                        "coordinates_with": {
-                                            "type": "array",
-                                            "items": {"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                        },
-                                        "partners": {"type": "array", "items": {"type": "string", "minLength": 1}},
-                                    },
-                                },
-                                rule="additionalProperties",
-                            )
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".tasks[{data__tasks_x}]".format(**locals()) + " must not contain "+str(data__tasks_item_keys)+" properties", value=data__tasks_item, name="" + (name_prefix or "data") + ".tasks[{data__tasks_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['id', 'unit', 'title', 'text', 'recurring'], 'properties': {'id': {'type': 'string', 'pattern': '^[1-9][0-9]*\\.[1-9][0-9]*$'}, 'unit': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}, 'title': {'type': 'string', 'minLength': 1}, 'text': {'type': 'string', 'minLength': 1}, 'recurring': {'type': 'boolean'}, 'deadline': {'type': 'string', 'format': 'date', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'Ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-08.'}, 'coordinates_with': {'type': 'array', 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}}, 'partners': {'type': 'array', 'items': {'type': 'string', 'minLength': 1}}}}, rule='additionalProperties')
         if "indicators" in data_keys:
             data_keys.remove("indicators")
             data__indicators = data["indicators"]
             if not isinstance(data__indicators, (list, tuple)):
-                raise JsonSchemaValueException(
-                    "" + (name_prefix or "data") + ".indicators must be array",
-                    value=data__indicators,
-                    name="" + (name_prefix or "data") + ".indicators",
-                    definition={
-                        "type": "array",
-                        "items": {
-                            "type": "object",
-                            "additionalProperties": False,
-                            "required": ["id", "name", "measure", "unit", "task"],
-                            "properties": {
-                                "id": {"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                "name": {"type": "string", "minLength": 1},
-                                "measure": {"type": "string", "minLength": 1},
-                                "unit": {"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                "task": {"type": "string", "pattern": "^[1-9][0-9]*\\.[1-9][0-9]*$"},
-                                "minimum": {"type": "number"},
-                                "maximum": {"type": "number"},
-                                "target": {"type": "number"},
-                            },
-                        },
-                    },
-                    rule="type",
-                )
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".indicators must be array", value=data__indicators, name="" + (name_prefix or "data") + ".indicators", definition={'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'name', 'measure', 'unit', 'task'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}, 'name': {'type': 'string', 'minLength': 1}, 'measure': {'type': 'string', 'minLength': 1}, 'unit': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}, 'task': {'type': 'string', 'pattern': '^[1-9][0-9]*\\.[1-9][0-9]*$'}, 'minimum': {'type': 'number'}, 'maximum': {'type': 'number'}, 'target': {'type': 'number'}}}}, rule='type')
             data__indicators_is_list = isinstance(data__indicators, (list, tuple))
             if data__indicators_is_list:
                 data__indicators_len = len(data__indicators)
                 for data__indicators_x, data__indicators_item in enumerate(data__indicators):
                     if not isinstance(data__indicators_item, (dict)):
-                        raise JsonSchemaValueException(
-                            ""
-                            + (name_prefix or "data")
-                            + ".indicators[{data__indicators_x}]".format(**locals())
-                            + " must be object",
-                            value=data__indicators_item,
-                            name=""
-                            + (name_prefix or "data")
-                            + ".indicators[{data__indicators_x}]".format(**locals())
-                            + "",
-                            definition={
-                                "type": "object",
-                                "additionalProperties": False,
-                                "required": ["id", "name", "measure", "unit", "task"],
-                                "properties": {
-                                    "id": {"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                    "name": {"type": "string", "minLength": 1},
-                                    "measure": {"type": "string", "minLength": 1},
-                                    "unit": {"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                    "task": {"type": "string", "pattern": "^[1-9][0-9]*\\.[1-9][0-9]*$"},
-                                    "minimum": {"type": "number"},
-                                    "maximum": {"type": "number"},
-                                    "target": {"type": "number"},
-                                },
-                            },
-                            rule="type",
-                        )
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".indicators[{data__indicators_x}]".format(**locals()) + " must be object", value=data__indicators_item, name="" + (name_prefix or "data") + ".indicators[{data__indicators_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['id', 'name', 'measure', 'unit', 'task'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}, 'name': {'type': 'string', 'minLength': 1}, 'measure': {'type': 'string', 'minLength': 1}, 'unit': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}, 'task': {'type': 'string', 'pattern': '^[1-9][0-9]*\\.[1-9][0-9]*$'}, 'minimum': {'type': 'number'}, 'maximum': {'type': 'number'}, 'target': {'type': 'number'}}}, rule='type')
                     data__indicators_item_is_dict = isinstance(data__indicators_item, dict)
                     if data__indicators_item_is_dict:
-                        data__indicators_item__missing_keys = (
-                            set(["id", "name", "measure", "unit", "task"]) - data__indicators_item.keys()
-                        )
+                        data__indicators_item__missing_keys = set(['id', 'name', 'measure', 'unit', 'task']) - data__indicators_item.keys()
                         if data__indicators_item__missing_keys:
-                            raise JsonSchemaValueException(
-                                ""
-                                + (name_prefix or "data")
-                                + ".indicators[{data__indicators_x}]".format(**locals())
-                                + " must contain "
-                                + (str(sorted(data__indicators_item__missing_keys)) + " properties"),
-                                value=data__indicators_item,
-                                name=""
-                                + (name_prefix or "data")
-                                + ".indicators[{data__indicators_x}]".format(**locals())
-                                + "",
-                                definition={
-                                    "type": "object",
-                                    "additionalProperties": False,
-                                    "required": ["id", "name", "measure", "unit", "task"],
-                                    "properties": {
-                                        "id": {"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                        "name": {"type": "string", "minLength": 1},
-                                        "measure": {"type": "string", "minLength": 1},
-                                        "unit": {"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                        "task": {"type": "string", "pattern": "^[1-9][0-9]*\\.[1-9][0-9]*$"},
-                                        "minimum": {"type": "number"},
-                                        "maximum": {"type": "number"},
-                                        "target": {"type": "number"},
-                                    },
-                                },
-                                rule="required",
-                            )
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".indicators[{data__indicators_x}]".format(**locals()) + " must contain " + (str(sorted(data__indicators_item__missing_keys)) + " properties"), value=data__indicators_item, name="" + (name_prefix or "data") + ".indicators[{data__indicators_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['id', 'name', 'measure', 'unit', 'task'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}, 'name': {'type': 'string', 'minLength': 1}, 'measure': {'type': 'string', 'minLength': 1}, 'unit': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}, 'task': {'type': 'string', 'pattern': '^[1-9][0-9]*\\.[1-9][0-9]*$'}, 'minimum': {'type': 'number'}, 'maximum': {'type': 'number'}, 'target': {'type': 'number'}}}, rule='required')
                         data__indicators_item_keys = set(data__indicators_item.keys())
                         if "id" in data__indicators_item_keys:
                             data__indicators_item_keys.remove("id")
                             data__indicators_item__id = data__indicators_item["id"]
                             if not isinstance(data__indicators_item__id, (str)):
-                                raise JsonSchemaValueException(
-                                    ""
-                                    + (name_prefix or "data")
-                                    + ".indicators[{data__indicators_x}].id".format(**locals())
-                                    + " must be string",
-                                    value=data__indicators_item__id,
-                                    name=""
-                                    + (name_prefix or "data")
-                                    + ".indicators[{data__indicators_x}].id".format(**locals())
-                                    + "",
-                                    definition={"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                    rule="type",
-                                )
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".indicators[{data__indicators_x}].id".format(**locals()) + " must be string", value=data__indicators_item__id, name="" + (name_prefix or "data") + ".indicators[{data__indicators_x}].id".format(**locals()) + "", definition={'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}, rule='type')
                             if isinstance(data__indicators_item__id, str):
-                                if not REGEX_PATTERNS["^[a-z][a-z0-9-]{0,31}$"].search(data__indicators_item__id):
-                                    raise JsonSchemaValueException(
-                                        ""
-                                        + (name_prefix or "data")
-                                        + ".indicators[{data__indicators_x}].id".format(**locals())
-                                        + " must match pattern ^[a-z][a-z0-9-]{0,31}$",
-                                        value=data__indicators_item__id,
-                                        name=""
-                                        + (name_prefix or "data")
-                                        + ".indicators[{data__indicators_x}].id".format(**locals())
-                                        + "",
-                                        definition={"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                        rule="pattern",
-                                    )
+                                if not REGEX_PATTERNS['^[a-z][a-z0-9-]{0,31}$'].search(data__indicators_item__id):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".indicators[{data__indicators_x}].id".format(**locals()) + " must match pattern ^[a-z][a-z0-9-]{0,31}$", value=data__indicators_item__id, name="" + (name_prefix or "data") + ".indicators[{data__indicators_x}].id".format(**locals()) + "", definition={'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}, rule='pattern')
                         if "name" in data__indicators_item_keys:
                             data__indicators_item_keys.remove("name")
                             data__indicators_item__name = data__indicators_item["name"]
                             if not isinstance(data__indicators_item__name, (str)):
-                                raise JsonSchemaValueException(
-                                    ""
-                                    + (name_prefix or "data")
-                                    + ".indicators[{data__indicators_x}].name".format(**locals())
-                                    + " must be string",
-                                    value=data__indicators_item__name,
-                                    name=""
-                                    + (name_prefix or "data")
-                                    + ".indicators[{data__indicators_x}].name".format(**locals())
-                                    + "",
-                                    definition={"type": "string", "minLength": 1},
-                                    rule="type",
-                                )
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".indicators[{data__indicators_x}].name".format(**locals()) + " must be string", value=data__indicators_item__name, name="" + (name_prefix or "data") + ".indicators[{data__indicators_x}].name".format(**locals()) + "", definition={'type': 'string', 'minLength': 1}, rule='type')
                             if isinstance(data__indicators_item__name, str):
                                 data__indicators_item__name_len = len(data__indicators_item__name)
                                 if data__indicators_item__name_len < 1:
-                                    raise JsonSchemaValueException(
-                                        ""
-                                        + (name_prefix or "data")
-                                        + ".indicators[{data__indicators_x}].name".format(**locals())
-                                        + " must be longer than or equal to 1 characters",
-                                        value=data__indicators_item__name,
-                                        name=""
-                                        + (name_prefix or "data")
-                                        + ".indicators[{data__indicators_x}].name".format(**locals())
-                                        + "",
-                                        definition={"type": "string", "minLength": 1},
-                                        rule="minLength",
-                                    )
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".indicators[{data__indicators_x}].name".format(**locals()) + " must be longer than or equal to 1 characters", value=data__indicators_item__name, name="" + (name_prefix or "data") + ".indicators[{data__indicators_x}].name".format(**locals()) + "", definition={'type': 'string', 'minLength': 1}, rule='minLength')
                         if "measure" in data__indicators_item_keys:
                             data__indicators_item_keys.remove("measure")
                             data__indicators_item__measure = data__indicators_item["measure"]
                             if not isinstance(data__indicators_item__measure, (str)):
-                                raise JsonSchemaValueException(
-                                    ""
-                                    + (name_prefix or "data")
-                                    + ".indicators[{data__indicators_x}].measure".format(**locals())
-                                    + " must be string",
-                                    value=data__indicators_item__measure,
-                                    name=""
-                                    + (name_prefix or "data")
-                                    + ".indicators[{data__indicators_x}].measure".format(**locals())
-                                    + "",
-                                    definition={"type": "string", "minLength": 1},
-                                    rule="type",
-                                )
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".indicators[{data__indicators_x}].measure".format(**locals()) + " must be string", value=data__indicators_item__measure, name="" + (name_prefix or "data") + ".indicators[{data__indicators_x}].measure".format(**locals()) + "", definition={'type': 'string', 'minLength': 1}, rule='type')
                             if isinstance(data__indicators_item__measure, str):
                                 data__indicators_item__measure_len = len(data__indicators_item__measure)
                                 if data__indicators_item__measure_len < 1:
-                                    raise JsonSchemaValueException(
-                                        ""
-                                        + (name_prefix or "data")
-                                        + ".indicators[{data__indicators_x}].measure".format(**locals())
-                                        + " must be longer than or equal to 1 characters",
-                                        value=data__indicators_item__measure,
-                                        name=""
-                                        + (name_prefix or "data")
-                                        + ".indicators[{data__indicators_x}].measure".format(**locals())
-                                        + "",
-                                        definition={"type": "string", "minLength": 1},
-                                        rule="minLength",
-                                    )
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".indicators[{data__indicators_x}].measure".format(**locals()) + " must be longer than or equal to 1 characters", value=data__indicators_item__measure, name="" + (name_prefix or "data") + ".indicators[{data__indicators_x}].measure".format(**locals()) + "", definition={'type': 'string', 'minLength': 1}, rule='minLength')
                         if "unit" in data__indicators_item_keys:
                             data__indicators_item_keys.remove("unit")
                             data__indicators_item__unit = data__indicators_item["unit"]
                             if not isinstance(data__indicators_item__unit, (str)):
-                                raise JsonSchemaValueException(
-                                    ""
-                                    + (name_prefix or "data")
-                                    + ".indicators[{data__indicators_x}].unit".format(**locals())
-                                    + " must be string",
-                                    value=data__indicators_item__unit,
-                                    name=""
-                                    + (name_prefix or "data")
-                                    + ".indicators[{data__indicators_x}].unit".format(**locals())
-                                    + "",
-                                    definition={"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                    rule="type",
-                                )
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".indicators[{data__indicators_x}].unit".format(**locals()) + " must be string", value=data__indicators_item__unit, name="" + (name_prefix or "data") + ".indicators[{data__indicators_x}].unit".format(**locals()) + "", definition={'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}, rule='type')
                             if isinstance(data__indicators_item__unit, str):
-                                if not REGEX_PATTERNS["^[a-z][a-z0-9-]{0,31}$"].search(data__indicators_item__unit):
-                                    raise JsonSchemaValueException(
-                                        ""
-                                        + (name_prefix or "data")
-                                        + ".indicators[{data__indicators_x}].unit".format(**locals())
-                                        + " must match pattern ^[a-z][a-z0-9-]{0,31}$",
-                                        value=data__indicators_item__unit,
-                                        name=""
-                                        + (name_prefix or "data")
-                                        + ".indicators[{data__indicators_x}].unit".format(**locals())
-                                        + "",
-                                        definition={"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                        rule="pattern",
-                                    )
+                                if not REGEX_PATTERNS['^[a-z][a-z0-9-]{0,31}$'].search(data__indicators_item__unit):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".indicators[{data__indicators_x}].unit".format(**locals()) + " must match pattern ^[a-z][a-z0-9-]{0,31}$", value=data__indicators_item__unit, name="" + (name_prefix or "data") + ".indicators[{data__indicators_x}].unit".format(**locals()) + "", definition={'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}, rule='pattern')
                         if "task" in data__indicators_item_keys:
                             data__indicators_item_keys.remove("task")
                             data__indicators_item__task = data__indicators_item["task"]
                             if not isinstance(data__indicators_item__task, (str)):
-                                raise JsonSchemaValueException(
-                                    ""
-                                    + (name_prefix or "data")
-                                    + ".indicators[{data__indicators_x}].task".format(**locals())
-                                    + " must be string",
-                                    value=data__indicators_item__task,
-                                    name=""
-                                    + (name_prefix or "data")
-                                    + ".indicators[{data__indicators_x}].task".format(**locals())
-                                    + "",
-                                    definition={"type": "string", "pattern": "^[1-9][0-9]*\\.[1-9][0-9]*$"},
-                                    rule="type",
-                                )
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".indicators[{data__indicators_x}].task".format(**locals()) + " must be string", value=data__indicators_item__task, name="" + (name_prefix or "data") + ".indicators[{data__indicators_x}].task".format(**locals()) + "", definition={'type': 'string', 'pattern': '^[1-9][0-9]*\\.[1-9][0-9]*$'}, rule='type')
                             if isinstance(data__indicators_item__task, str):
-                                if not REGEX_PATTERNS["^[1-9][0-9]*\\.[1-9][0-9]*$"].search(
-                                    data__indicators_item__task
-                                ):
-                                    raise JsonSchemaValueException(
-                                        ""
-                                        + (name_prefix or "data")
-                                        + ".indicators[{data__indicators_x}].task".format(**locals())
-                                        + " must match pattern ^[1-9][0-9]*\\.[1-9][0-9]*$",
-                                        value=data__indicators_item__task,
-                                        name=""
-                                        + (name_prefix or "data")
-                                        + ".indicators[{data__indicators_x}].task".format(**locals())
-                                        + "",
-                                        definition={"type": "string", "pattern": "^[1-9][0-9]*\\.[1-9][0-9]*$"},
-                                        rule="pattern",
-                                    )
+                                if not REGEX_PATTERNS['^[1-9][0-9]*\\.[1-9][0-9]*$'].search(data__indicators_item__task):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".indicators[{data__indicators_x}].task".format(**locals()) + " must match pattern ^[1-9][0-9]*\\.[1-9][0-9]*$", value=data__indicators_item__task, name="" + (name_prefix or "data") + ".indicators[{data__indicators_x}].task".format(**locals()) + "", definition={'type': 'string', 'pattern': '^[1-9][0-9]*\\.[1-9][0-9]*$'}, rule='pattern')
                         if "minimum" in data__indicators_item_keys:
                             data__indicators_item_keys.remove("minimum")
                             data__indicators_item__minimum = data__indicators_item["minimum"]
-                            if not isinstance(data__indicators_item__minimum, (int, float, Decimal)) or isinstance(
-                                data__indicators_item__minimum, bool
-                            ):
-                                raise JsonSchemaValueException(
-                                    ""
-                                    + (name_prefix or "data")
-                                    + ".indicators[{data__indicators_x}].minimum".format(**locals())
-                                    + " must be number",
-                                    value=data__indicators_item__minimum,
-                                    name=""
-                                    + (name_prefix or "data")
-                                    + ".indicators[{data__indicators_x}].minimum".format(**locals())
-                                    + "",
-                                    definition={"type": "number"},
-                                    rule="type",
-                                )
+                            if not isinstance(data__indicators_item__minimum, (int, float, Decimal)) or isinstance(data__indicators_item__minimum, bool):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".indicators[{data__indicators_x}].minimum".format(**locals()) + " must be number", value=data__indicators_item__minimum, name="" + (name_prefix or "data") + ".indicators[{data__indicators_x}].minimum".format(**locals()) + "", definition={'type': 'number'}, rule='type')
                         if "maximum" in data__indicators_item_keys:
                             data__indicators_item_keys.remove("maximum")
                             data__indicators_item__maximum = data__indicators_item["maximum"]
-                            if not isinstance(data__indicators_item__maximum, (int, float, Decimal)) or isinstance(
-                                data__indicators_item__maximum, bool
-                            ):
-                                raise JsonSchemaValueException(
-                                    ""
-                                    + (name_prefix or "data")
-                                    + ".indicators[{data__indicators_x}].maximum".format(**locals())
-                                    + " must be number",
-                                    value=data__indicators_item__maximum,
-                                    name=""
-                                    + (name_prefix or "data")
-                                    + ".indicators[{data__indicators_x}].maximum".format(**locals())
-                                    + "",
-                                    definition={"type": "number"},
-                                    rule="type",
-                                )
+                            if not isinstance(data__indicators_item__maximum, (int, float, Decimal)) or isinstance(data__indicators_item__maximum, bool):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".indicators[{data__indicators_x}].maximum".format(**locals()) + " must be number", value=data__indicators_item__maximum, name="" + (name_prefix or "data") + ".indicators[{data__indicators_x}].maximum".format(**locals()) + "", definition={'type': 'number'}, rule='type')
                         if "target" in data__indicators_item_keys:
                             data__indicators_item_keys.remove("target")
                             data__indicators_item__target = data__indicators_item["target"]
-                            if not isinstance(data__indicators_item__target, (int, float, Decimal)) or isinstance(
-                                data__indicators_item__target, bool
-                            ):
-                                raise JsonSchemaValueException(
-                                    ""
-                                    + (name_prefix or "data")
-                                    + ".indicators[{data__indicators_x}].target".format(**locals())
-                                    + " must be number",
-                                    value=data__indicators_item__target,
-                                    name=""
-                                    + (name_prefix or "data")
-                                    + ".indicators[{data__indicators_x}].target".format(**locals())
-                                    + "",
-                                    definition={"type": "number"},
-                                    rule="type",
-                                )
+                            if not isinstance(data__indicators_item__target, (int, float, Decimal)) or isinstance(data__indicators_item__target, bool):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".indicators[{data__indicators_x}].target".format(**locals()) + " must be number", value=data__indicators_item__target, name="" + (name_prefix or "data") + ".indicators[{data__indicators_x}].target".format(**locals()) + "", definition={'type': 'number'}, rule='type')
                         if data__indicators_item_keys:
-                            raise JsonSchemaValueException(
-                                ""
-                                + (name_prefix or "data")
-                                + ".indicators[{data__indicators_x}]".format(**locals())
-                                + " must not contain "
-                                + str(data__indicators_item_keys)
-                                + " properties",
-                                value=data__indicators_item,
-                                name=""
-                                + (name_prefix or "data")
-                                + ".indicators[{data__indicators_x}]".format(**locals())
-                                + "",
-                                definition={
-                                    "type": "object",
-                                    "additionalProperties": False,
-                                    "required": ["id", "name", "measure", "unit", "task"],
-                                    "properties": {
-                                        "id": {"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                        "name": {"type": "string", "minLength": 1},
-                                        "measure": {"type": "string", "minLength": 1},
-                                        "unit": {"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                        "task": {"type": "string", "pattern": "^[1-9][0-9]*\\.[1-9][0-9]*$"},
-                                        "minimum": {"type": "number"},
-                                        "maximum": {"type": "number"},
-                                        "target": {"type": "number"},
-                                    },
-                                },
-                                rule="additionalProperties",
-                            )
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".indicators[{data__indicators_x}]".format(**locals()) + " must not contain "+str(data__indicators_item_keys)+" properties", value=data__indicators_item, name="" + (name_prefix or "data") + ".indicators[{data__indicators_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['id', 'name', 'measure', 'unit', 'task'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}, 'name': {'type': 'string', 'minLength': 1}, 'measure': {'type': 'string', 'minLength': 1}, 'unit': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}, 'task': {'type': 'string', 'pattern': '^[1-9][0-9]*\\.[1-9][0-9]*$'}, 'minimum': {'type': 'number'}, 'maximum': {'type': 'number'}, 'target': {'type': 'number'}}}, rule='additionalProperties')
         if data_keys:
-            raise JsonSchemaValueException(
-                "" + (name_prefix or "data") + " must not contain " + str(data_keys) + " properties",
-                value=data,
-                name="" + (name_prefix or "data") + "",
-                definition={
-                    "$schema": "https://json-schema.org/draft/2020-12/schema",
-                    "$id": "urn:nq43:schema:directive:1",
-                    "title": "nq43: công văn giao nhiệm vụ (data/directive.yaml)",
-                    "type": "object",
-                    "required": ["schema_version", "letter", "resolution", "reporting", "report", "units", "tasks"],
-                    "additionalProperties": False,
-                    "properties": {
-                        "schema_version": {"const": 1},
-                        "letter": {
-                            "type": "object",
-                            "additionalProperties": False,
-                            "required": [
-                                "number",
-                                "place",
-                                "month",
-                                "year",
-                                "parent_agency",
-                                "issuing_agency",
-                                "issuing_agency_lines",
-                                "abbreviation",
-                                "subject",
-                                "addressee",
-                                "preamble",
-                                "closing",
-                                "signing",
-                                "recipients",
-                            ],
-                            "properties": {
-                                "number": {"type": "string", "minLength": 1},
-                                "place": {"type": "string", "minLength": 1},
-                                "date_text": {"type": "string", "minLength": 1},
-                                "month": {"type": "integer", "minimum": 1, "maximum": 12},
-                                "year": {"type": "integer", "minimum": 1945},
-                                "parent_agency": {"type": "string", "minLength": 1},
-                                "issuing_agency": {"type": "string", "minLength": 1},
-                                "issuing_agency_lines": {"type": "array", "items": {"type": "string", "minLength": 1}},
-                                "abbreviation": {"type": "string", "minLength": 1},
-                                "subject": {"type": "string", "minLength": 1},
-                                "addressee": {"type": "string", "minLength": 1},
-                                "preamble": {"type": "array", "items": {"type": "string", "minLength": 1}},
-                                "closing": {"type": "string", "minLength": 1},
-                                "signing": {
-                                    "type": "object",
-                                    "required": ["authority", "name"],
-                                    "additionalProperties": False,
-                                    "properties": {
-                                        "authority": {
-                                            "type": "array",
-                                            "minItems": 1,
-                                            "items": {"type": "string", "minLength": 1},
-                                        },
-                                        "name": {"type": "string", "minLength": 1},
-                                    },
-                                },
-                                "recipients": {"type": "array", "items": {"type": "string", "minLength": 1}},
-                            },
-                        },
-                        "resolution": {
-                            "type": "object",
-                            "additionalProperties": False,
-                            "required": ["number", "date", "issuer", "subject"],
-                            "properties": {
-                                "number": {"type": "string", "minLength": 1},
-                                "date": {
-                                    "type": "string",
-                                    "format": "date",
-                                    "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-                                    "description": "Ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-08.",
-                                },
-                                "issuer": {"type": "string", "minLength": 1},
-                                "subject": {"type": "string", "minLength": 1},
-                            },
-                        },
-                        "slips": {
-                            "type": "array",
-                            "items": {
-                                "type": "object",
-                                "additionalProperties": False,
-                                "required": ["where", "text", "intended", "note"],
-                                "properties": {
-                                    "where": {"type": "string", "minLength": 1},
-                                    "text": {"type": "string", "minLength": 1},
-                                    "intended": {"type": "string", "minLength": 1},
-                                    "note": {"type": "string", "minLength": 1},
-                                },
-                            },
-                        },
-                        "reporting": {
-                            "type": "object",
-                            "additionalProperties": False,
-                            "required": ["frequency", "due_before_day", "due_months", "consolidated_by", "reported_to"],
-                            "properties": {
-                                "frequency": {"const": "quarterly"},
-                                "due_before_day": {"type": "integer", "minimum": 2, "maximum": 28},
-                                "due_months": {
-                                    "type": "array",
-                                    "items": {"type": "integer", "minimum": 1, "maximum": 12},
-                                },
-                                "merged_with": {"type": "string", "minLength": 1},
-                                "consolidated_by": {"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                "reported_to": {"type": "string", "minLength": 1},
-                            },
-                        },
-                        "report": {
-                            "type": "object",
-                            "additionalProperties": False,
-                            "required": ["symbol", "place", "addressee", "signing", "recipients"],
-                            "properties": {
-                                "symbol": {"type": "string", "minLength": 1},
-                                "place": {"type": "string", "minLength": 1},
-                                "addressee": {"type": "string", "minLength": 1},
-                                "agency_name": {
-                                    "type": "string",
-                                    "minLength": 1,
-                                    "description": 'Tên cơ quan ban hành viết thường như trong câu văn, ví dụ "Ban Quản lý Khu kinh tế Hải Phòng".',
-                                },
-                                "signing": {
-                                    "type": "object",
-                                    "required": ["authority", "name"],
-                                    "additionalProperties": False,
-                                    "properties": {
-                                        "authority": {
-                                            "type": "array",
-                                            "minItems": 1,
-                                            "items": {"type": "string", "minLength": 1},
-                                        },
-                                        "name": {"type": "string", "minLength": 1},
-                                    },
-                                },
-                                "recipients": {"type": "array", "items": {"type": "string", "minLength": 1}},
-                            },
-                        },
-                        "units": {
-                            "type": "array",
-                            "minItems": 1,
-                            "items": {
-                                "type": "object",
-                                "additionalProperties": False,
-                                "required": ["id", "number", "name"],
-                                "properties": {
-                                    "id": {"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                    "number": {"type": "integer", "minimum": 1},
-                                    "name": {"type": "string", "minLength": 1},
-                                },
-                            },
-                        },
-                        "tasks": {
-                            "type": "array",
-                            "minItems": 1,
-                            "items": {
-                                "type": "object",
-                                "additionalProperties": False,
-                                "required": ["id", "unit", "title", "text", "recurring"],
-                                "properties": {
-                                    "id": {"type": "string", "pattern": "^[1-9][0-9]*\\.[1-9][0-9]*$"},
-                                    "unit": {"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                    "title": {"type": "string", "minLength": 1},
-                                    "text": {"type": "string", "minLength": 1},
-                                    "recurring": {"type": "boolean"},
-                                    "deadline": {
-                                        "type": "string",
-                                        "format": "date",
-                                        "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-                                        "description": "Ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-08.",
-                                    },
-                                    "coordinates_with": {
-                                        "type": "array",
-                                        "items": {"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                    },
-                                    "partners": {"type": "array", "items": {"type": "string", "minLength": 1}},
-                                },
-                            },
-                        },
-                        "indicators": {
-                            "type": "array",
-                            "items": {
-                                "type": "object",
-                                "additionalProperties": False,
-                                "required": ["id", "name", "measure", "unit", "task"],
-                                "properties": {
-                                    "id": {"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                    "name": {"type": "string", "minLength": 1},
-                                    "measure": {"type": "string", "minLength": 1},
-                                    "unit": {"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                    "task": {"type": "string", "pattern": "^[1-9][0-9]*\\.[1-9][0-9]*$"},
-                                    "minimum": {"type": "number"},
-                                    "maximum": {"type": "number"},
-                                    "target": {"type": "number"},
-                                },
-                            },
-                        },
-                    },
-                },
-                rule="additionalProperties",
-            )
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition={'$schema': 'https://json-schema.org/draft/2020-12/schema', '$id': 'urn:nq43:schema:directive:1', 'title': 'nq43: công văn giao nhiệm vụ (data/directive.yaml)', 'type': 'object', 'required': ['schema_version', 'letter', 'resolution', 'reporting', 'report', 'units', 'tasks'], 'additionalProperties': False, 'properties': {'schema_version': {'const': 1}, 'letter': {'type': 'object', 'additionalProperties': False, 'required': ['number', 'place', 'month', 'year', 'parent_agency', 'issuing_agency', 'issuing_agency_lines', 'abbreviation', 'subject', 'addressee', 'preamble', 'closing', 'signing', 'recipients'], 'properties': {'number': {'type': 'string', 'minLength': 1}, 'place': {'type': 'string', 'minLength': 1}, 'date_text': {'type': 'string', 'minLength': 1}, 'month': {'type': 'integer', 'minimum': 1, 'maximum': 12}, 'year': {'type': 'integer', 'minimum': 1945}, 'parent_agency': {'type': 'string', 'minLength': 1}, 'issuing_agency': {'type': 'string', 'minLength': 1}, 'issuing_agency_lines': {'type': 'array', 'items': {'type': 'string', 'minLength': 1}}, 'abbreviation': {'type': 'string', 'minLength': 1}, 'subject': {'type': 'string', 'minLength': 1}, 'addressee': {'type': 'string', 'minLength': 1}, 'preamble': {'type': 'array', 'items': {'type': 'string', 'minLength': 1}}, 'closing': {'type': 'string', 'minLength': 1}, 'signing': {'type': 'object', 'required': ['authority', 'name'], 'additionalProperties': False, 'properties': {'authority': {'type': 'array', 'minItems': 1, 'items': {'type': 'string', 'minLength': 1}}, 'name': {'type': 'string', 'minLength': 1}}}, 'recipients': {'type': 'array', 'items': {'type': 'string', 'minLength': 1}}}}, 'resolution': {'type': 'object', 'additionalProperties': False, 'required': ['number', 'date', 'issuer', 'subject'], 'properties': {'number': {'type': 'string', 'minLength': 1}, 'date': {'type': 'string', 'format': 'date', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'Ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-08.'}, 'issuer': {'type': 'string', 'minLength': 1}, 'subject': {'type': 'string', 'minLength': 1}}}, 'slips': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['where', 'text', 'intended', 'note'], 'properties': {'where': {'type': 'string', 'minLength': 1}, 'text': {'type': 'string', 'minLength': 1}, 'intended': {'type': 'string', 'minLength': 1}, 'note': {'type': 'string', 'minLength': 1}}}}, 'reporting': {'type': 'object', 'additionalProperties': False, 'required': ['frequency', 'due_before_day', 'due_months', 'consolidated_by', 'reported_to'], 'properties': {'frequency': {'const': 'quarterly'}, 'due_before_day': {'type': 'integer', 'minimum': 2, 'maximum': 28}, 'due_months': {'type': 'array', 'items': {'type': 'integer', 'minimum': 1, 'maximum': 12}}, 'merged_with': {'type': 'string', 'minLength': 1}, 'consolidated_by': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}, 'reported_to': {'type': 'string', 'minLength': 1}}}, 'report': {'type': 'object', 'additionalProperties': False, 'required': ['symbol', 'place', 'addressee', 'signing', 'recipients'], 'properties': {'symbol': {'type': 'string', 'minLength': 1}, 'place': {'type': 'string', 'minLength': 1}, 'addressee': {'type': 'string', 'minLength': 1}, 'agency_name': {'type': 'string', 'minLength': 1, 'description': 'Tên cơ quan ban hành viết thường như trong câu văn, ví dụ "Ban Quản lý Khu kinh tế Hải Phòng".'}, 'signing': {'type': 'object', 'required': ['authority', 'name'], 'additionalProperties': False, 'properties': {'authority': {'type': 'array', 'minItems': 1, 'items': {'type': 'string', 'minLength': 1}}, 'name': {'type': 'string', 'minLength': 1}}}, 'recipients': {'type': 'array', 'items': {'type': 'string', 'minLength': 1}}}}, 'units': {'type': 'array', 'minItems': 1, 'items': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'number', 'name'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}, 'number': {'type': 'integer', 'minimum': 1}, 'name': {'type': 'string', 'minLength': 1}}}}, 'tasks': {'type': 'array', 'minItems': 1, 'items': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'unit', 'title', 'text', 'recurring'], 'properties': {'id': {'type': 'string', 'pattern': '^[1-9][0-9]*\\.[1-9][0-9]*$'}, 'unit': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}, 'title': {'type': 'string', 'minLength': 1}, 'text': {'type': 'string', 'minLength': 1}, 'recurring': {'type': 'boolean'}, 'deadline': {'type': 'string', 'format': 'date', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'Ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-08.'}, 'coordinates_with': {'type': 'array', 'items': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}}, 'partners': {'type': 'array', 'items': {'type': 'string', 'minLength': 1}}}}}, 'indicators': {'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'name', 'measure', 'unit', 'task'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}, 'name': {'type': 'string', 'minLength': 1}, 'measure': {'type': 'string', 'minLength': 1}, 'unit': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}, 'task': {'type': 'string', 'pattern': '^[1-9][0-9]*\\.[1-9][0-9]*$'}, 'minimum': {'type': 'number'}, 'maximum': {'type': 'number'}, 'target': {'type': 'number'}}}}}}, rule='additionalProperties')
     return data
 
 

@@ -10,1339 +10,195 @@ from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesException
 
 
 REGEX_PATTERNS = {
-    "^[a-z][a-z0-9-]{0,31}$": re.compile("^[a-z][a-z0-9-]{0,31}\\Z"),
-    "^[0-9]{4}Q[1-4]$": re.compile("^[0-9]{4}Q[1-4]\\Z"),
-    "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": re.compile("^[0-9]{4}-[0-9]{2}-[0-9]{2}\\Z"),
-    "^[1-9][0-9]*\\.[1-9][0-9]*$": re.compile("^[1-9][0-9]*\\.[1-9][0-9]*\\Z"),
+    '^[a-z][a-z0-9-]{0,31}$': re.compile('^[a-z][a-z0-9-]{0,31}\\Z'),
+    '^[0-9]{4}Q[1-4]$': re.compile('^[0-9]{4}Q[1-4]\\Z'),
+    '^[0-9]{4}-[0-9]{2}-[0-9]{2}$': re.compile('^[0-9]{4}-[0-9]{2}-[0-9]{2}\\Z'),
+    '^[1-9][0-9]*\\.[1-9][0-9]*$': re.compile('^[1-9][0-9]*\\.[1-9][0-9]*\\Z')
 }
 
 NoneType = type(None)
 
-
 def validate_urn_nq43_schema_note_1(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
-        raise JsonSchemaValueException(
-            "" + (name_prefix or "data") + " must be object",
-            value=data,
-            name="" + (name_prefix or "data") + "",
-            definition={
-                "$schema": "https://json-schema.org/draft/2020-12/schema",
-                "$id": "urn:nq43:schema:note:1",
-                "title": "Ghi chú quý nq43: phần đầu YAML",
-                "description": "Phần đầu (front matter) của tệp data/units/<đơn vị>/<NĂM>Q<quý>.md. Xem docs/ghi-chu-quy.md.",
-                "type": "object",
-                "required": ["unit", "quarter", "prepared_by", "submitted", "tasks"],
-                "additionalProperties": False,
-                "properties": {
-                    "unit": {
-                        "type": "string",
-                        "pattern": "^[a-z][a-z0-9-]{0,31}$",
-                        "description": "Mã đơn vị, trùng tên thư mục, ví dụ qldt.",
-                    },
-                    "quarter": {
-                        "type": "string",
-                        "pattern": "^[0-9]{4}Q[1-4]$",
-                        "description": "Quý báo cáo, ví dụ 2025Q1; trùng tên tệp.",
-                    },
-                    "prepared_by": {"type": "string", "minLength": 1, "description": "Họ tên người soạn ghi chú."},
-                    "approved_by": {
-                        "type": "string",
-                        "minLength": 1,
-                        "description": "Họ tên lãnh đạo đơn vị duyệt (nếu có).",
-                    },
-                    "submitted": {
-                        "type": "string",
-                        "format": "date",
-                        "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-                        "description": "Ngày đơn vị nộp ghi chú.",
-                    },
-                    "sample": {"type": "boolean", "description": "true: dữ liệu mẫu, không phải báo cáo thật."},
-                    "amends": {
-                        "type": "array",
-                        "minItems": 1,
-                        "description": "Đính chính ghi chú sau khi báo cáo quý đã phát hành: mỗi lần sửa một mục.",
-                        "items": {
-                            "type": "object",
-                            "required": ["date", "reason"],
-                            "additionalProperties": False,
-                            "properties": {
-                                "date": {
-                                    "type": "string",
-                                    "format": "date",
-                                    "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-                                    "description": "Ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-08.",
-                                },
-                                "reason": {"type": "string", "minLength": 1, "description": "Sửa gì và vì sao."},
-                            },
-                        },
-                    },
-                    "tasks": {
-                        "type": "object",
-                        "minProperties": 1,
-                        "description": 'Trạng thái từng nhiệm vụ của đơn vị, theo mã nhiệm vụ trong công văn (đặt trong dấu nháy: "2.1").',
-                        "propertyNames": {"pattern": "^[1-9][0-9]*\\.[1-9][0-9]*$"},
-                        "additionalProperties": {
-                            "type": "object",
-                            "required": ["status"],
-                            "additionalProperties": False,
-                            "properties": {
-                                "status": {
-                                    "type": "string",
-                                    "enum": [
-                                        "hoan-thanh",
-                                        "dang-thuc-hien",
-                                        "chua-thuc-hien",
-                                        "thuong-xuyen",
-                                        "Đã hoàn thành",
-                                        "Hoàn thành",
-                                        "Đang thực hiện",
-                                        "Chưa thực hiện",
-                                        "Thường xuyên",
-                                    ],
-                                    "description": "Trạng thái nhiệm vụ trong quý.",
-                                },
-                                "progress": {
-                                    "type": "number",
-                                    "minimum": 0,
-                                    "maximum": 100,
-                                    "description": "Tiến độ, phần trăm (0-100).",
-                                },
-                                "completed": {
-                                    "type": "string",
-                                    "format": "date",
-                                    "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-                                    "description": "Ngày hoàn thành (khi status là hoan-thanh).",
-                                },
-                                "indicators": {
-                                    "type": "object",
-                                    "description": "Giá trị các chỉ tiêu của nhiệm vụ, theo mã chỉ tiêu.",
-                                    "propertyNames": {"pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                    "additionalProperties": {"type": "number"},
-                                },
-                            },
-                        },
-                    },
-                },
-            },
-            rule="type",
-        )
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'$schema': 'https://json-schema.org/draft/2020-12/schema', '$id': 'urn:nq43:schema:note:1', 'title': 'Ghi chú quý nq43: phần đầu YAML', 'description': 'Phần đầu (front matter) của tệp data/units/<đơn vị>/<NĂM>Q<quý>.md. Xem docs/ghi-chu-quy.md.', 'type': 'object', 'required': ['unit', 'quarter', 'prepared_by', 'submitted', 'tasks'], 'additionalProperties': False, 'properties': {'unit': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$', 'description': 'Mã đơn vị, trùng tên thư mục, ví dụ qldt.'}, 'quarter': {'type': 'string', 'pattern': '^[0-9]{4}Q[1-4]$', 'description': 'Quý báo cáo, ví dụ 2025Q1; trùng tên tệp.'}, 'prepared_by': {'type': 'string', 'minLength': 1, 'description': 'Họ tên người soạn ghi chú.'}, 'approved_by': {'type': 'string', 'minLength': 1, 'description': 'Họ tên lãnh đạo đơn vị duyệt (nếu có).'}, 'submitted': {'type': 'string', 'format': 'date', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'Ngày đơn vị nộp ghi chú.'}, 'sample': {'type': 'boolean', 'description': 'true: dữ liệu mẫu, không phải báo cáo thật.'}, 'amends': {'type': 'array', 'minItems': 1, 'description': 'Đính chính ghi chú sau khi báo cáo quý đã phát hành: mỗi lần sửa một mục.', 'items': {'type': 'object', 'required': ['date', 'reason'], 'additionalProperties': False, 'properties': {'date': {'type': 'string', 'format': 'date', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'Ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-08.'}, 'reason': {'type': 'string', 'minLength': 1, 'description': 'Sửa gì và vì sao.'}}}}, 'tasks': {'type': 'object', 'minProperties': 1, 'description': 'Trạng thái từng nhiệm vụ của đơn vị, theo mã nhiệm vụ trong công văn (đặt trong dấu nháy: "2.1").', 'propertyNames': {'pattern': '^[1-9][0-9]*\\.[1-9][0-9]*$'}, 'additionalProperties': {'type': 'object', 'required': ['status'], 'additionalProperties': False, 'properties': {'status': {'type': 'string', 'enum': ['hoan-thanh', 'dang-thuc-hien', 'chua-thuc-hien', 'thuong-xuyen', 'Đã hoàn thành', 'Hoàn thành', 'Đang thực hiện', 'Chưa thực hiện', 'Thường xuyên'], 'description': 'Trạng thái nhiệm vụ trong quý.'}, 'progress': {'type': 'number', 'minimum': 0, 'maximum': 100, 'description': 'Tiến độ, phần trăm (0-100).'}, 'completed': {'type': 'string', 'format': 'date', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'Ngày hoàn thành (khi status là hoan-thanh).'}, 'indicators': {'type': 'object', 'description': 'Giá trị các chỉ tiêu của nhiệm vụ, theo mã chỉ tiêu.', 'propertyNames': {'pattern': '^[a-z][a-z0-9-]{0,31}$'}, 'additionalProperties': {'type': 'number'}}}}}}}, rule='type')
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
-        data__missing_keys = set(["unit", "quarter", "prepared_by", "submitted", "tasks"]) - data.keys()
+        data__missing_keys = set(['unit', 'quarter', 'prepared_by', 'submitted', 'tasks']) - data.keys()
         if data__missing_keys:
-            raise JsonSchemaValueException(
-                "" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"),
-                value=data,
-                name="" + (name_prefix or "data") + "",
-                definition={
-                    "$schema": "https://json-schema.org/draft/2020-12/schema",
-                    "$id": "urn:nq43:schema:note:1",
-                    "title": "Ghi chú quý nq43: phần đầu YAML",
-                    "description": "Phần đầu (front matter) của tệp data/units/<đơn vị>/<NĂM>Q<quý>.md. Xem docs/ghi-chu-quy.md.",
-                    "type": "object",
-                    "required": ["unit", "quarter", "prepared_by", "submitted", "tasks"],
-                    "additionalProperties": False,
-                    "properties": {
-                        "unit": {
-                            "type": "string",
-                            "pattern": "^[a-z][a-z0-9-]{0,31}$",
-                            "description": "Mã đơn vị, trùng tên thư mục, ví dụ qldt.",
-                        },
-                        "quarter": {
-                            "type": "string",
-                            "pattern": "^[0-9]{4}Q[1-4]$",
-                            "description": "Quý báo cáo, ví dụ 2025Q1; trùng tên tệp.",
-                        },
-                        "prepared_by": {"type": "string", "minLength": 1, "description": "Họ tên người soạn ghi chú."},
-                        "approved_by": {
-                            "type": "string",
-                            "minLength": 1,
-                            "description": "Họ tên lãnh đạo đơn vị duyệt (nếu có).",
-                        },
-                        "submitted": {
-                            "type": "string",
-                            "format": "date",
-                            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-                            "description": "Ngày đơn vị nộp ghi chú.",
-                        },
-                        "sample": {"type": "boolean", "description": "true: dữ liệu mẫu, không phải báo cáo thật."},
-                        "amends": {
-                            "type": "array",
-                            "minItems": 1,
-                            "description": "Đính chính ghi chú sau khi báo cáo quý đã phát hành: mỗi lần sửa một mục.",
-                            "items": {
-                                "type": "object",
-                                "required": ["date", "reason"],
-                                "additionalProperties": False,
-                                "properties": {
-                                    "date": {
-                                        "type": "string",
-                                        "format": "date",
-                                        "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-                                        "description": "Ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-08.",
-                                    },
-                                    "reason": {"type": "string", "minLength": 1, "description": "Sửa gì và vì sao."},
-                                },
-                            },
-                        },
-                        "tasks": {
-                            "type": "object",
-                            "minProperties": 1,
-                            "description": 'Trạng thái từng nhiệm vụ của đơn vị, theo mã nhiệm vụ trong công văn (đặt trong dấu nháy: "2.1").',
-                            "propertyNames": {"pattern": "^[1-9][0-9]*\\.[1-9][0-9]*$"},
-                            "additionalProperties": {
-                                "type": "object",
-                                "required": ["status"],
-                                "additionalProperties": False,
-                                "properties": {
-                                    "status": {
-                                        "type": "string",
-                                        "enum": [
-                                            "hoan-thanh",
-                                            "dang-thuc-hien",
-                                            "chua-thuc-hien",
-                                            "thuong-xuyen",
-                                            "Đã hoàn thành",
-                                            "Hoàn thành",
-                                            "Đang thực hiện",
-                                            "Chưa thực hiện",
-                                            "Thường xuyên",
-                                        ],
-                                        "description": "Trạng thái nhiệm vụ trong quý.",
-                                    },
-                                    "progress": {
-                                        "type": "number",
-                                        "minimum": 0,
-                                        "maximum": 100,
-                                        "description": "Tiến độ, phần trăm (0-100).",
-                                    },
-                                    "completed": {
-                                        "type": "string",
-                                        "format": "date",
-                                        "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-                                        "description": "Ngày hoàn thành (khi status là hoan-thanh).",
-                                    },
-                                    "indicators": {
-                                        "type": "object",
-                                        "description": "Giá trị các chỉ tiêu của nhiệm vụ, theo mã chỉ tiêu.",
-                                        "propertyNames": {"pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                        "additionalProperties": {"type": "number"},
-                                    },
-                                },
-                            },
-                        },
-                    },
-                },
-                rule="required",
-            )
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'$schema': 'https://json-schema.org/draft/2020-12/schema', '$id': 'urn:nq43:schema:note:1', 'title': 'Ghi chú quý nq43: phần đầu YAML', 'description': 'Phần đầu (front matter) của tệp data/units/<đơn vị>/<NĂM>Q<quý>.md. Xem docs/ghi-chu-quy.md.', 'type': 'object', 'required': ['unit', 'quarter', 'prepared_by', 'submitted', 'tasks'], 'additionalProperties': False, 'properties': {'unit': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$', 'description': 'Mã đơn vị, trùng tên thư mục, ví dụ qldt.'}, 'quarter': {'type': 'string', 'pattern': '^[0-9]{4}Q[1-4]$', 'description': 'Quý báo cáo, ví dụ 2025Q1; trùng tên tệp.'}, 'prepared_by': {'type': 'string', 'minLength': 1, 'description': 'Họ tên người soạn ghi chú.'}, 'approved_by': {'type': 'string', 'minLength': 1, 'description': 'Họ tên lãnh đạo đơn vị duyệt (nếu có).'}, 'submitted': {'type': 'string', 'format': 'date', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'Ngày đơn vị nộp ghi chú.'}, 'sample': {'type': 'boolean', 'description': 'true: dữ liệu mẫu, không phải báo cáo thật.'}, 'amends': {'type': 'array', 'minItems': 1, 'description': 'Đính chính ghi chú sau khi báo cáo quý đã phát hành: mỗi lần sửa một mục.', 'items': {'type': 'object', 'required': ['date', 'reason'], 'additionalProperties': False, 'properties': {'date': {'type': 'string', 'format': 'date', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'Ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-08.'}, 'reason': {'type': 'string', 'minLength': 1, 'description': 'Sửa gì và vì sao.'}}}}, 'tasks': {'type': 'object', 'minProperties': 1, 'description': 'Trạng thái từng nhiệm vụ của đơn vị, theo mã nhiệm vụ trong công văn (đặt trong dấu nháy: "2.1").', 'propertyNames': {'pattern': '^[1-9][0-9]*\\.[1-9][0-9]*$'}, 'additionalProperties': {'type': 'object', 'required': ['status'], 'additionalProperties': False, 'properties': {'status': {'type': 'string', 'enum': ['hoan-thanh', 'dang-thuc-hien', 'chua-thuc-hien', 'thuong-xuyen', 'Đã hoàn thành', 'Hoàn thành', 'Đang thực hiện', 'Chưa thực hiện', 'Thường xuyên'], 'description': 'Trạng thái nhiệm vụ trong quý.'}, 'progress': {'type': 'number', 'minimum': 0, 'maximum': 100, 'description': 'Tiến độ, phần trăm (0-100).'}, 'completed': {'type': 'string', 'format': 'date', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'Ngày hoàn thành (khi status là hoan-thanh).'}, 'indicators': {'type': 'object', 'description': 'Giá trị các chỉ tiêu của nhiệm vụ, theo mã chỉ tiêu.', 'propertyNames': {'pattern': '^[a-z][a-z0-9-]{0,31}$'}, 'additionalProperties': {'type': 'number'}}}}}}}, rule='required')
         data_keys = set(data.keys())
         if "unit" in data_keys:
             data_keys.remove("unit")
             data__unit = data["unit"]
             if not isinstance(data__unit, (str)):
-                raise JsonSchemaValueException(
-                    "" + (name_prefix or "data") + ".unit must be string",
-                    value=data__unit,
-                    name="" + (name_prefix or "data") + ".unit",
-                    definition={
-                        "type": "string",
-                        "pattern": "^[a-z][a-z0-9-]{0,31}$",
-                        "description": "Mã đơn vị, trùng tên thư mục, ví dụ qldt.",
-                    },
-                    rule="type",
-                )
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".unit must be string", value=data__unit, name="" + (name_prefix or "data") + ".unit", definition={'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$', 'description': 'Mã đơn vị, trùng tên thư mục, ví dụ qldt.'}, rule='type')
             if isinstance(data__unit, str):
-                if not REGEX_PATTERNS["^[a-z][a-z0-9-]{0,31}$"].search(data__unit):
-                    raise JsonSchemaValueException(
-                        "" + (name_prefix or "data") + ".unit must match pattern ^[a-z][a-z0-9-]{0,31}$",
-                        value=data__unit,
-                        name="" + (name_prefix or "data") + ".unit",
-                        definition={
-                            "type": "string",
-                            "pattern": "^[a-z][a-z0-9-]{0,31}$",
-                            "description": "Mã đơn vị, trùng tên thư mục, ví dụ qldt.",
-                        },
-                        rule="pattern",
-                    )
+                if not REGEX_PATTERNS['^[a-z][a-z0-9-]{0,31}$'].search(data__unit):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".unit must match pattern ^[a-z][a-z0-9-]{0,31}$", value=data__unit, name="" + (name_prefix or "data") + ".unit", definition={'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$', 'description': 'Mã đơn vị, trùng tên thư mục, ví dụ qldt.'}, rule='pattern')
         if "quarter" in data_keys:
             data_keys.remove("quarter")
             data__quarter = data["quarter"]
             if not isinstance(data__quarter, (str)):
-                raise JsonSchemaValueException(
-                    "" + (name_prefix or "data") + ".quarter must be string",
-                    value=data__quarter,
-                    name="" + (name_prefix or "data") + ".quarter",
-                    definition={
-                        "type": "string",
-                        "pattern": "^[0-9]{4}Q[1-4]$",
-                        "description": "Quý báo cáo, ví dụ 2025Q1; trùng tên tệp.",
-                    },
-                    rule="type",
-                )
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".quarter must be string", value=data__quarter, name="" + (name_prefix or "data") + ".quarter", definition={'type': 'string', 'pattern': '^[0-9]{4}Q[1-4]$', 'description': 'Quý báo cáo, ví dụ 2025Q1; trùng tên tệp.'}, rule='type')
             if isinstance(data__quarter, str):
-                if not REGEX_PATTERNS["^[0-9]{4}Q[1-4]$"].search(data__quarter):
-                    raise JsonSchemaValueException(
-                        "" + (name_prefix or "data") + ".quarter must match pattern ^[0-9]{4}Q[1-4]$",
-                        value=data__quarter,
-                        name="" + (name_prefix or "data") + ".quarter",
-                        definition={
-                            "type": "string",
-                            "pattern": "^[0-9]{4}Q[1-4]$",
-                            "description": "Quý báo cáo, ví dụ 2025Q1; trùng tên tệp.",
-                        },
-                        rule="pattern",
-                    )
+                if not REGEX_PATTERNS['^[0-9]{4}Q[1-4]$'].search(data__quarter):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".quarter must match pattern ^[0-9]{4}Q[1-4]$", value=data__quarter, name="" + (name_prefix or "data") + ".quarter", definition={'type': 'string', 'pattern': '^[0-9]{4}Q[1-4]$', 'description': 'Quý báo cáo, ví dụ 2025Q1; trùng tên tệp.'}, rule='pattern')
         if "prepared_by" in data_keys:
             data_keys.remove("prepared_by")
             data__preparedby = data["prepared_by"]
             if not isinstance(data__preparedby, (str)):
-                raise JsonSchemaValueException(
-                    "" + (name_prefix or "data") + ".prepared_by must be string",
-                    value=data__preparedby,
-                    name="" + (name_prefix or "data") + ".prepared_by",
-                    definition={"type": "string", "minLength": 1, "description": "Họ tên người soạn ghi chú."},
-                    rule="type",
-                )
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".prepared_by must be string", value=data__preparedby, name="" + (name_prefix or "data") + ".prepared_by", definition={'type': 'string', 'minLength': 1, 'description': 'Họ tên người soạn ghi chú.'}, rule='type')
             if isinstance(data__preparedby, str):
                 data__preparedby_len = len(data__preparedby)
                 if data__preparedby_len < 1:
-                    raise JsonSchemaValueException(
-                        "" + (name_prefix or "data") + ".prepared_by must be longer than or equal to 1 characters",
-                        value=data__preparedby,
-                        name="" + (name_prefix or "data") + ".prepared_by",
-                        definition={"type": "string", "minLength": 1, "description": "Họ tên người soạn ghi chú."},
-                        rule="minLength",
-                    )
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".prepared_by must be longer than or equal to 1 characters", value=data__preparedby, name="" + (name_prefix or "data") + ".prepared_by", definition={'type': 'string', 'minLength': 1, 'description': 'Họ tên người soạn ghi chú.'}, rule='minLength')
         if "approved_by" in data_keys:
             data_keys.remove("approved_by")
             data__approvedby = data["approved_by"]
             if not isinstance(data__approvedby, (str)):
-                raise JsonSchemaValueException(
-                    "" + (name_prefix or "data") + ".approved_by must be string",
-                    value=data__approvedby,
-                    name="" + (name_prefix or "data") + ".approved_by",
-                    definition={
-                        "type": "string",
-                        "minLength": 1,
-                        "description": "Họ tên lãnh đạo đơn vị duyệt (nếu có).",
-                    },
-                    rule="type",
-                )
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".approved_by must be string", value=data__approvedby, name="" + (name_prefix or "data") + ".approved_by", definition={'type': 'string', 'minLength': 1, 'description': 'Họ tên lãnh đạo đơn vị duyệt (nếu có).'}, rule='type')
             if isinstance(data__approvedby, str):
                 data__approvedby_len = len(data__approvedby)
                 if data__approvedby_len < 1:
-                    raise JsonSchemaValueException(
-                        "" + (name_prefix or "data") + ".approved_by must be longer than or equal to 1 characters",
-                        value=data__approvedby,
-                        name="" + (name_prefix or "data") + ".approved_by",
-                        definition={
-                            "type": "string",
-                            "minLength": 1,
-                            "description": "Họ tên lãnh đạo đơn vị duyệt (nếu có).",
-                        },
-                        rule="minLength",
-                    )
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".approved_by must be longer than or equal to 1 characters", value=data__approvedby, name="" + (name_prefix or "data") + ".approved_by", definition={'type': 'string', 'minLength': 1, 'description': 'Họ tên lãnh đạo đơn vị duyệt (nếu có).'}, rule='minLength')
         if "submitted" in data_keys:
             data_keys.remove("submitted")
             data__submitted = data["submitted"]
             if not isinstance(data__submitted, (str)):
-                raise JsonSchemaValueException(
-                    "" + (name_prefix or "data") + ".submitted must be string",
-                    value=data__submitted,
-                    name="" + (name_prefix or "data") + ".submitted",
-                    definition={
-                        "type": "string",
-                        "format": "date",
-                        "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-                        "description": "Ngày đơn vị nộp ghi chú.",
-                    },
-                    rule="type",
-                )
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".submitted must be string", value=data__submitted, name="" + (name_prefix or "data") + ".submitted", definition={'type': 'string', 'format': 'date', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'Ngày đơn vị nộp ghi chú.'}, rule='type')
             if isinstance(data__submitted, str):
-                if not REGEX_PATTERNS["^[0-9]{4}-[0-9]{2}-[0-9]{2}$"].search(data__submitted):
-                    raise JsonSchemaValueException(
-                        "" + (name_prefix or "data") + ".submitted must match pattern ^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-                        value=data__submitted,
-                        name="" + (name_prefix or "data") + ".submitted",
-                        definition={
-                            "type": "string",
-                            "format": "date",
-                            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-                            "description": "Ngày đơn vị nộp ghi chú.",
-                        },
-                        rule="pattern",
-                    )
+                if not REGEX_PATTERNS['^[0-9]{4}-[0-9]{2}-[0-9]{2}$'].search(data__submitted):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".submitted must match pattern ^[0-9]{4}-[0-9]{2}-[0-9]{2}$", value=data__submitted, name="" + (name_prefix or "data") + ".submitted", definition={'type': 'string', 'format': 'date', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'Ngày đơn vị nộp ghi chú.'}, rule='pattern')
         if "sample" in data_keys:
             data_keys.remove("sample")
             data__sample = data["sample"]
             if not isinstance(data__sample, (bool)):
-                raise JsonSchemaValueException(
-                    "" + (name_prefix or "data") + ".sample must be boolean",
-                    value=data__sample,
-                    name="" + (name_prefix or "data") + ".sample",
-                    definition={"type": "boolean", "description": "true: dữ liệu mẫu, không phải báo cáo thật."},
-                    rule="type",
-                )
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".sample must be boolean", value=data__sample, name="" + (name_prefix or "data") + ".sample", definition={'type': 'boolean', 'description': 'true: dữ liệu mẫu, không phải báo cáo thật.'}, rule='type')
         if "amends" in data_keys:
             data_keys.remove("amends")
             data__amends = data["amends"]
             if not isinstance(data__amends, (list, tuple)):
-                raise JsonSchemaValueException(
-                    "" + (name_prefix or "data") + ".amends must be array",
-                    value=data__amends,
-                    name="" + (name_prefix or "data") + ".amends",
-                    definition={
-                        "type": "array",
-                        "minItems": 1,
-                        "description": "Đính chính ghi chú sau khi báo cáo quý đã phát hành: mỗi lần sửa một mục.",
-                        "items": {
-                            "type": "object",
-                            "required": ["date", "reason"],
-                            "additionalProperties": False,
-                            "properties": {
-                                "date": {
-                                    "type": "string",
-                                    "format": "date",
-                                    "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-                                    "description": "Ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-08.",
-                                },
-                                "reason": {"type": "string", "minLength": 1, "description": "Sửa gì và vì sao."},
-                            },
-                        },
-                    },
-                    rule="type",
-                )
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".amends must be array", value=data__amends, name="" + (name_prefix or "data") + ".amends", definition={'type': 'array', 'minItems': 1, 'description': 'Đính chính ghi chú sau khi báo cáo quý đã phát hành: mỗi lần sửa một mục.', 'items': {'type': 'object', 'required': ['date', 'reason'], 'additionalProperties': False, 'properties': {'date': {'type': 'string', 'format': 'date', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'Ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-08.'}, 'reason': {'type': 'string', 'minLength': 1, 'description': 'Sửa gì và vì sao.'}}}}, rule='type')
             data__amends_is_list = isinstance(data__amends, (list, tuple))
             if data__amends_is_list:
                 data__amends_len = len(data__amends)
                 if data__amends_len < 1:
-                    raise JsonSchemaValueException(
-                        "" + (name_prefix or "data") + ".amends must contain at least 1 items",
-                        value=data__amends,
-                        name="" + (name_prefix or "data") + ".amends",
-                        definition={
-                            "type": "array",
-                            "minItems": 1,
-                            "description": "Đính chính ghi chú sau khi báo cáo quý đã phát hành: mỗi lần sửa một mục.",
-                            "items": {
-                                "type": "object",
-                                "required": ["date", "reason"],
-                                "additionalProperties": False,
-                                "properties": {
-                                    "date": {
-                                        "type": "string",
-                                        "format": "date",
-                                        "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-                                        "description": "Ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-08.",
-                                    },
-                                    "reason": {"type": "string", "minLength": 1, "description": "Sửa gì và vì sao."},
-                                },
-                            },
-                        },
-                        rule="minItems",
-                    )
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".amends must contain at least 1 items", value=data__amends, name="" + (name_prefix or "data") + ".amends", definition={'type': 'array', 'minItems': 1, 'description': 'Đính chính ghi chú sau khi báo cáo quý đã phát hành: mỗi lần sửa một mục.', 'items': {'type': 'object', 'required': ['date', 'reason'], 'additionalProperties': False, 'properties': {'date': {'type': 'string', 'format': 'date', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'Ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-08.'}, 'reason': {'type': 'string', 'minLength': 1, 'description': 'Sửa gì và vì sao.'}}}}, rule='minItems')
                 for data__amends_x, data__amends_item in enumerate(data__amends):
                     if not isinstance(data__amends_item, (dict)):
-                        raise JsonSchemaValueException(
-                            ""
-                            + (name_prefix or "data")
-                            + ".amends[{data__amends_x}]".format(**locals())
-                            + " must be object",
-                            value=data__amends_item,
-                            name="" + (name_prefix or "data") + ".amends[{data__amends_x}]".format(**locals()) + "",
-                            definition={
-                                "type": "object",
-                                "required": ["date", "reason"],
-                                "additionalProperties": False,
-                                "properties": {
-                                    "date": {
-                                        "type": "string",
-                                        "format": "date",
-                                        "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-                                        "description": "Ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-08.",
-                                    },
-                                    "reason": {"type": "string", "minLength": 1, "description": "Sửa gì và vì sao."},
-                                },
-                            },
-                            rule="type",
-                        )
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".amends[{data__amends_x}]".format(**locals()) + " must be object", value=data__amends_item, name="" + (name_prefix or "data") + ".amends[{data__amends_x}]".format(**locals()) + "", definition={'type': 'object', 'required': ['date', 'reason'], 'additionalProperties': False, 'properties': {'date': {'type': 'string', 'format': 'date', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'Ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-08.'}, 'reason': {'type': 'string', 'minLength': 1, 'description': 'Sửa gì và vì sao.'}}}, rule='type')
                     data__amends_item_is_dict = isinstance(data__amends_item, dict)
                     if data__amends_item_is_dict:
-                        data__amends_item__missing_keys = set(["date", "reason"]) - data__amends_item.keys()
+                        data__amends_item__missing_keys = set(['date', 'reason']) - data__amends_item.keys()
                         if data__amends_item__missing_keys:
-                            raise JsonSchemaValueException(
-                                ""
-                                + (name_prefix or "data")
-                                + ".amends[{data__amends_x}]".format(**locals())
-                                + " must contain "
-                                + (str(sorted(data__amends_item__missing_keys)) + " properties"),
-                                value=data__amends_item,
-                                name="" + (name_prefix or "data") + ".amends[{data__amends_x}]".format(**locals()) + "",
-                                definition={
-                                    "type": "object",
-                                    "required": ["date", "reason"],
-                                    "additionalProperties": False,
-                                    "properties": {
-                                        "date": {
-                                            "type": "string",
-                                            "format": "date",
-                                            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-                                            "description": "Ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-08.",
-                                        },
-                                        "reason": {
-                                            "type": "string",
-                                            "minLength": 1,
-                                            "description": "Sửa gì và vì sao.",
-                                        },
-                                    },
-                                },
-                                rule="required",
-                            )
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".amends[{data__amends_x}]".format(**locals()) + " must contain " + (str(sorted(data__amends_item__missing_keys)) + " properties"), value=data__amends_item, name="" + (name_prefix or "data") + ".amends[{data__amends_x}]".format(**locals()) + "", definition={'type': 'object', 'required': ['date', 'reason'], 'additionalProperties': False, 'properties': {'date': {'type': 'string', 'format': 'date', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'Ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-08.'}, 'reason': {'type': 'string', 'minLength': 1, 'description': 'Sửa gì và vì sao.'}}}, rule='required')
                         data__amends_item_keys = set(data__amends_item.keys())
                         if "date" in data__amends_item_keys:
                             data__amends_item_keys.remove("date")
                             data__amends_item__date = data__amends_item["date"]
                             if not isinstance(data__amends_item__date, (str)):
-                                raise JsonSchemaValueException(
-                                    ""
-                                    + (name_prefix or "data")
-                                    + ".amends[{data__amends_x}].date".format(**locals())
-                                    + " must be string",
-                                    value=data__amends_item__date,
-                                    name=""
-                                    + (name_prefix or "data")
-                                    + ".amends[{data__amends_x}].date".format(**locals())
-                                    + "",
-                                    definition={
-                                        "type": "string",
-                                        "format": "date",
-                                        "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-                                        "description": "Ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-08.",
-                                    },
-                                    rule="type",
-                                )
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".amends[{data__amends_x}].date".format(**locals()) + " must be string", value=data__amends_item__date, name="" + (name_prefix or "data") + ".amends[{data__amends_x}].date".format(**locals()) + "", definition={'type': 'string', 'format': 'date', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'Ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-08.'}, rule='type')
                             if isinstance(data__amends_item__date, str):
-                                if not REGEX_PATTERNS["^[0-9]{4}-[0-9]{2}-[0-9]{2}$"].search(data__amends_item__date):
-                                    raise JsonSchemaValueException(
-                                        ""
-                                        + (name_prefix or "data")
-                                        + ".amends[{data__amends_x}].date".format(**locals())
-                                        + " must match pattern ^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-                                        value=data__amends_item__date,
-                                        name=""
-                                        + (name_prefix or "data")
-                                        + ".amends[{data__amends_x}].date".format(**locals())
-                                        + "",
-                                        definition={
-                                            "type": "string",
-                                            "format": "date",
-                                            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-                                            "description": "Ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-08.",
-                                        },
-                                        rule="pattern",
-                                    )
+                                if not REGEX_PATTERNS['^[0-9]{4}-[0-9]{2}-[0-9]{2}$'].search(data__amends_item__date):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".amends[{data__amends_x}].date".format(**locals()) + " must match pattern ^[0-9]{4}-[0-9]{2}-[0-9]{2}$", value=data__amends_item__date, name="" + (name_prefix or "data") + ".amends[{data__amends_x}].date".format(**locals()) + "", definition={'type': 'string', 'format': 'date', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'Ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-08.'}, rule='pattern')
                         if "reason" in data__amends_item_keys:
                             data__amends_item_keys.remove("reason")
                             data__amends_item__reason = data__amends_item["reason"]
                             if not isinstance(data__amends_item__reason, (str)):
-                                raise JsonSchemaValueException(
-                                    ""
-                                    + (name_prefix or "data")
-                                    + ".amends[{data__amends_x}].reason".format(**locals())
-                                    + " must be string",
-                                    value=data__amends_item__reason,
-                                    name=""
-                                    + (name_prefix or "data")
-                                    + ".amends[{data__amends_x}].reason".format(**locals())
-                                    + "",
-                                    definition={"type": "string", "minLength": 1, "description": "Sửa gì và vì sao."},
-                                    rule="type",
-                                )
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".amends[{data__amends_x}].reason".format(**locals()) + " must be string", value=data__amends_item__reason, name="" + (name_prefix or "data") + ".amends[{data__amends_x}].reason".format(**locals()) + "", definition={'type': 'string', 'minLength': 1, 'description': 'Sửa gì và vì sao.'}, rule='type')
                             if isinstance(data__amends_item__reason, str):
                                 data__amends_item__reason_len = len(data__amends_item__reason)
                                 if data__amends_item__reason_len < 1:
-                                    raise JsonSchemaValueException(
-                                        ""
-                                        + (name_prefix or "data")
-                                        + ".amends[{data__amends_x}].reason".format(**locals())
-                                        + " must be longer than or equal to 1 characters",
-                                        value=data__amends_item__reason,
-                                        name=""
-                                        + (name_prefix or "data")
-                                        + ".amends[{data__amends_x}].reason".format(**locals())
-                                        + "",
-                                        definition={
-                                            "type": "string",
-                                            "minLength": 1,
-                                            "description": "Sửa gì và vì sao.",
-                                        },
-                                        rule="minLength",
-                                    )
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".amends[{data__amends_x}].reason".format(**locals()) + " must be longer than or equal to 1 characters", value=data__amends_item__reason, name="" + (name_prefix or "data") + ".amends[{data__amends_x}].reason".format(**locals()) + "", definition={'type': 'string', 'minLength': 1, 'description': 'Sửa gì và vì sao.'}, rule='minLength')
                         if data__amends_item_keys:
-                            raise JsonSchemaValueException(
-                                ""
-                                + (name_prefix or "data")
-                                + ".amends[{data__amends_x}]".format(**locals())
-                                + " must not contain "
-                                + str(data__amends_item_keys)
-                                + " properties",
-                                value=data__amends_item,
-                                name="" + (name_prefix or "data") + ".amends[{data__amends_x}]".format(**locals()) + "",
-                                definition={
-                                    "type": "object",
-                                    "required": ["date", "reason"],
-                                    "additionalProperties": False,
-                                    "properties": {
-                                        "date": {
-                                            "type": "string",
-                                            "format": "date",
-                                            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-                                            "description": "Ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-08.",
-                                        },
-                                        "reason": {
-                                            "type": "string",
-                                            "minLength": 1,
-                                            "description": "Sửa gì và vì sao.",
-                                        },
-                                    },
-                                },
-                                rule="additionalProperties",
-                            )
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".amends[{data__amends_x}]".format(**locals()) + " must not contain "+str(data__amends_item_keys)+" properties", value=data__amends_item, name="" + (name_prefix or "data") + ".amends[{data__amends_x}]".format(**locals()) + "", definition={'type': 'object', 'required': ['date', 'reason'], 'additionalProperties': False, 'properties': {'date': {'type': 'string', 'format': 'date', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'Ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-08.'}, 'reason': {'type': 'string', 'minLength': 1, 'description': 'Sửa gì và vì sao.'}}}, rule='additionalProperties')
         if "tasks" in data_keys:
             data_keys.remove("tasks")
             data__tasks = data["tasks"]
             if not isinstance(data__tasks, (dict)):
-                raise JsonSchemaValueException(
-                    "" + (name_prefix or "data") + ".tasks must be object",
-                    value=data__tasks,
-                    name="" + (name_prefix or "data") + ".tasks",
-                    definition={
-                        "type": "object",
-                        "minProperties": 1,
-                        "description": 'Trạng thái từng nhiệm vụ của đơn vị, theo mã nhiệm vụ trong công văn (đặt trong dấu nháy: "2.1").',
-                        "propertyNames": {"pattern": "^[1-9][0-9]*\\.[1-9][0-9]*$"},
-                        "additionalProperties": {
-                            "type": "object",
-                            "required": ["status"],
-                            "additionalProperties": False,
-                            "properties": {
-                                "status": {
-                                    "type": "string",
-                                    "enum": [
-                                        "hoan-thanh",
-                                        "dang-thuc-hien",
-                                        "chua-thuc-hien",
-                                        "thuong-xuyen",
-                                        "Đã hoàn thành",
-                                        "Hoàn thành",
-                                        "Đang thực hiện",
-                                        "Chưa thực hiện",
-                                        "Thường xuyên",
-                                    ],
-                                    "description": "Trạng thái nhiệm vụ trong quý.",
-                                },
-                                "progress": {
-                                    "type": "number",
-                                    "minimum": 0,
-                                    "maximum": 100,
-                                    "description": "Tiến độ, phần trăm (0-100).",
-                                },
-                                "completed": {
-                                    "type": "string",
-                                    "format": "date",
-                                    "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-                                    "description": "Ngày hoàn thành (khi status là hoan-thanh).",
-                                },
-                                "indicators": {
-                                    "type": "object",
-                                    "description": "Giá trị các chỉ tiêu của nhiệm vụ, theo mã chỉ tiêu.",
-                                    "propertyNames": {"pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                    "additionalProperties": {"type": "number"},
-                                },
-                            },
-                        },
-                    },
-                    rule="type",
-                )
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".tasks must be object", value=data__tasks, name="" + (name_prefix or "data") + ".tasks", definition={'type': 'object', 'minProperties': 1, 'description': 'Trạng thái từng nhiệm vụ của đơn vị, theo mã nhiệm vụ trong công văn (đặt trong dấu nháy: "2.1").', 'propertyNames': {'pattern': '^[1-9][0-9]*\\.[1-9][0-9]*$'}, 'additionalProperties': {'type': 'object', 'required': ['status'], 'additionalProperties': False, 'properties': {'status': {'type': 'string', 'enum': ['hoan-thanh', 'dang-thuc-hien', 'chua-thuc-hien', 'thuong-xuyen', 'Đã hoàn thành', 'Hoàn thành', 'Đang thực hiện', 'Chưa thực hiện', 'Thường xuyên'], 'description': 'Trạng thái nhiệm vụ trong quý.'}, 'progress': {'type': 'number', 'minimum': 0, 'maximum': 100, 'description': 'Tiến độ, phần trăm (0-100).'}, 'completed': {'type': 'string', 'format': 'date', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'Ngày hoàn thành (khi status là hoan-thanh).'}, 'indicators': {'type': 'object', 'description': 'Giá trị các chỉ tiêu của nhiệm vụ, theo mã chỉ tiêu.', 'propertyNames': {'pattern': '^[a-z][a-z0-9-]{0,31}$'}, 'additionalProperties': {'type': 'number'}}}}}, rule='type')
             data__tasks_is_dict = isinstance(data__tasks, dict)
             if data__tasks_is_dict:
                 data__tasks_len = len(data__tasks)
                 if data__tasks_len < 1:
-                    raise JsonSchemaValueException(
-                        "" + (name_prefix or "data") + ".tasks must contain at least 1 properties",
-                        value=data__tasks,
-                        name="" + (name_prefix or "data") + ".tasks",
-                        definition={
-                            "type": "object",
-                            "minProperties": 1,
-                            "description": 'Trạng thái từng nhiệm vụ của đơn vị, theo mã nhiệm vụ trong công văn (đặt trong dấu nháy: "2.1").',
-                            "propertyNames": {"pattern": "^[1-9][0-9]*\\.[1-9][0-9]*$"},
-                            "additionalProperties": {
-                                "type": "object",
-                                "required": ["status"],
-                                "additionalProperties": False,
-                                "properties": {
-                                    "status": {
-                                        "type": "string",
-                                        "enum": [
-                                            "hoan-thanh",
-                                            "dang-thuc-hien",
-                                            "chua-thuc-hien",
-                                            "thuong-xuyen",
-                                            "Đã hoàn thành",
-                                            "Hoàn thành",
-                                            "Đang thực hiện",
-                                            "Chưa thực hiện",
-                                            "Thường xuyên",
-                                        ],
-                                        "description": "Trạng thái nhiệm vụ trong quý.",
-                                    },
-                                    "progress": {
-                                        "type": "number",
-                                        "minimum": 0,
-                                        "maximum": 100,
-                                        "description": "Tiến độ, phần trăm (0-100).",
-                                    },
-                                    "completed": {
-                                        "type": "string",
-                                        "format": "date",
-                                        "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-                                        "description": "Ngày hoàn thành (khi status là hoan-thanh).",
-                                    },
-                                    "indicators": {
-                                        "type": "object",
-                                        "description": "Giá trị các chỉ tiêu của nhiệm vụ, theo mã chỉ tiêu.",
-                                        "propertyNames": {"pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                        "additionalProperties": {"type": "number"},
-                                    },
-                                },
-                            },
-                        },
-                        rule="minProperties",
-                    )
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".tasks must contain at least 1 properties", value=data__tasks, name="" + (name_prefix or "data") + ".tasks", definition={'type': 'object', 'minProperties': 1, 'description': 'Trạng thái từng nhiệm vụ của đơn vị, theo mã nhiệm vụ trong công văn (đặt trong dấu nháy: "2.1").', 'propertyNames': {'pattern': '^[1-9][0-9]*\\.[1-9][0-9]*$'}, 'additionalProperties': {'type': 'object', 'required': ['status'], 'additionalProperties': False, 'properties': {'status': {'type': 'string', 'enum': ['hoan-thanh', 'dang-thuc-hien', 'chua-thuc-hien', 'thuong-xuyen', 'Đã hoàn thành', 'Hoàn thành', 'Đang thực hiện', 'Chưa thực hiện', 'Thường xuyên'], 'description': 'Trạng thái nhiệm vụ trong quý.'}, 'progress': {'type': 'number', 'minimum': 0, 'maximum': 100, 'description': 'Tiến độ, phần trăm (0-100).'}, 'completed': {'type': 'string', 'format': 'date', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'Ngày hoàn thành (khi status là hoan-thanh).'}, 'indicators': {'type': 'object', 'description': 'Giá trị các chỉ tiêu của nhiệm vụ, theo mã chỉ tiêu.', 'propertyNames': {'pattern': '^[a-z][a-z0-9-]{0,31}$'}, 'additionalProperties': {'type': 'number'}}}}}, rule='minProperties')
                 data__tasks_keys = set(data__tasks.keys())
                 for data__tasks_key in data__tasks_keys:
                     if data__tasks_key not in []:
                         data__tasks_value = data__tasks.get(data__tasks_key)
                         if not isinstance(data__tasks_value, (dict)):
-                            raise JsonSchemaValueException(
-                                ""
-                                + (name_prefix or "data")
-                                + ".tasks.{data__tasks_key}".format(**locals())
-                                + " must be object",
-                                value=data__tasks_value,
-                                name="" + (name_prefix or "data") + ".tasks.{data__tasks_key}".format(**locals()) + "",
-                                definition={
-                                    "type": "object",
-                                    "required": ["status"],
-                                    "additionalProperties": False,
-                                    "properties": {
-                                        "status": {
-                                            "type": "string",
-                                            "enum": [
-                                                "hoan-thanh",
-                                                "dang-thuc-hien",
-                                                "chua-thuc-hien",
-                                                "thuong-xuyen",
-                                                "Đã hoàn thành",
-                                                "Hoàn thành",
-                                                "Đang thực hiện",
-                                                "Chưa thực hiện",
-                                                "Thường xuyên",
-                                            ],
-                                            "description": "Trạng thái nhiệm vụ trong quý.",
-                                        },
-                                        "progress": {
-                                            "type": "number",
-                                            "minimum": 0,
-                                            "maximum": 100,
-                                            "description": "Tiến độ, phần trăm (0-100).",
-                                        },
-                                        "completed": {
-                                            "type": "string",
-                                            "format": "date",
-                                            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-                                            "description": "Ngày hoàn thành (khi status là hoan-thanh).",
-                                        },
-                                        "indicators": {
-                                            "type": "object",
-                                            "description": "Giá trị các chỉ tiêu của nhiệm vụ, theo mã chỉ tiêu.",
-                                            "propertyNames": {"pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                            "additionalProperties": {"type": "number"},
-                                        },
-                                    },
-                                },
-                                rule="type",
-                            )
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".tasks.{data__tasks_key}".format(**locals()) + " must be object", value=data__tasks_value, name="" + (name_prefix or "data") + ".tasks.{data__tasks_key}".format(**locals()) + "", definition={'type': 'object', 'required': ['status'], 'additionalProperties': False, 'properties': {'status': {'type': 'string', 'enum': ['hoan-thanh', 'dang-thuc-hien', 'chua-thuc-hien', 'thuong-xuyen', 'Đã hoàn thành', 'Hoàn thành', 'Đang thực hiện', 'Chưa thực hiện', 'Thường xuyên'], 'description': 'Trạng thái nhiệm vụ trong quý.'}, 'progress': {'type': 'number', 'minimum': 0, 'maximum': 100, 'description': 'Tiến độ, phần trăm (0-100).'}, 'completed': {'type': 'string', 'format': 'date', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'Ngày hoàn thành (khi status là hoan-thanh).'}, 'indicators': {'type': 'object', 'description': 'Giá trị các chỉ tiêu của nhiệm vụ, theo mã chỉ tiêu.', 'propertyNames': {'pattern': '^[a-z][a-z0-9-]{0,31}$'}, 'additionalProperties': {'type': 'number'}}}}, rule='type')
                         data__tasks_value_is_dict = isinstance(data__tasks_value, dict)
                         if data__tasks_value_is_dict:
-                            data__tasks_value__missing_keys = set(["status"]) - data__tasks_value.keys()
+                            data__tasks_value__missing_keys = set(['status']) - data__tasks_value.keys()
                             if data__tasks_value__missing_keys:
-                                raise JsonSchemaValueException(
-                                    ""
-                                    + (name_prefix or "data")
-                                    + ".tasks.{data__tasks_key}".format(**locals())
-                                    + " must contain "
-                                    + (str(sorted(data__tasks_value__missing_keys)) + " properties"),
-                                    value=data__tasks_value,
-                                    name=""
-                                    + (name_prefix or "data")
-                                    + ".tasks.{data__tasks_key}".format(**locals())
-                                    + "",
-                                    definition={
-                                        "type": "object",
-                                        "required": ["status"],
-                                        "additionalProperties": False,
-                                        "properties": {
-                                            "status": {
-                                                "type": "string",
-                                                "enum": [
-                                                    "hoan-thanh",
-                                                    "dang-thuc-hien",
-                                                    "chua-thuc-hien",
-                                                    "thuong-xuyen",
-                                                    "Đã hoàn thành",
-                                                    "Hoàn thành",
-                                                    "Đang thực hiện",
-                                                    "Chưa thực hiện",
-                                                    "Thường xuyên",
-                                                ],
-                                                "description": "Trạng thái nhiệm vụ trong quý.",
-                                            },
-                                            "progress": {
-                                                "type": "number",
-                                                "minimum": 0,
-                                                "maximum": 100,
-                                                "description": "Tiến độ, phần trăm (0-100).",
-                                            },
-                                            "completed": {
-                                                "type": "string",
-                                                "format": "date",
-                                                "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-                                                "description": "Ngày hoàn thành (khi status là hoan-thanh).",
-                                            },
-                                            "indicators": {
-                                                "type": "object",
-                                                "description": "Giá trị các chỉ tiêu của nhiệm vụ, theo mã chỉ tiêu.",
-                                                "propertyNames": {"pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                                "additionalProperties": {"type": "number"},
-                                            },
-                                        },
-                                    },
-                                    rule="required",
-                                )
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".tasks.{data__tasks_key}".format(**locals()) + " must contain " + (str(sorted(data__tasks_value__missing_keys)) + " properties"), value=data__tasks_value, name="" + (name_prefix or "data") + ".tasks.{data__tasks_key}".format(**locals()) + "", definition={'type': 'object', 'required': ['status'], 'additionalProperties': False, 'properties': {'status': {'type': 'string', 'enum': ['hoan-thanh', 'dang-thuc-hien', 'chua-thuc-hien', 'thuong-xuyen', 'Đã hoàn thành', 'Hoàn thành', 'Đang thực hiện', 'Chưa thực hiện', 'Thường xuyên'], 'description': 'Trạng thái nhiệm vụ trong quý.'}, 'progress': {'type': 'number', 'minimum': 0, 'maximum': 100, 'description': 'Tiến độ, phần trăm (0-100).'}, 'completed': {'type': 'string', 'format': 'date', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'Ngày hoàn thành (khi status là hoan-thanh).'}, 'indicators': {'type': 'object', 'description': 'Giá trị các chỉ tiêu của nhiệm vụ, theo mã chỉ tiêu.', 'propertyNames': {'pattern': '^[a-z][a-z0-9-]{0,31}$'}, 'additionalProperties': {'type': 'number'}}}}, rule='required')
                             data__tasks_value_keys = set(data__tasks_value.keys())
                             if "status" in data__tasks_value_keys:
                                 data__tasks_value_keys.remove("status")
                                 data__tasks_value__status = data__tasks_value["status"]
                                 if not isinstance(data__tasks_value__status, (str)):
-                                    raise JsonSchemaValueException(
-                                        ""
-                                        + (name_prefix or "data")
-                                        + ".tasks.{data__tasks_key}.status".format(**locals())
-                                        + " must be string",
-                                        value=data__tasks_value__status,
-                                        name=""
-                                        + (name_prefix or "data")
-                                        + ".tasks.{data__tasks_key}.status".format(**locals())
-                                        + "",
-                                        definition={
-                                            "type": "string",
-                                            "enum": [
-                                                "hoan-thanh",
-                                                "dang-thuc-hien",
-                                                "chua-thuc-hien",
-                                                "thuong-xuyen",
-                                                "Đã hoàn thành",
-                                                "Hoàn thành",
-                                                "Đang thực hiện",
-                                                "Chưa thực hiện",
-                                                "Thường xuyên",
-                                            ],
-                                            "description": "Trạng thái nhiệm vụ trong quý.",
-                                        },
-                                        rule="type",
-                                    )
-                                if not (
-                                    isinstance(data__tasks_value__status, str)
-                                    and data__tasks_value__status == "hoan-thanh"
-                                    or isinstance(data__tasks_value__status, str)
-                                    and data__tasks_value__status == "dang-thuc-hien"
-                                    or isinstance(data__tasks_value__status, str)
-                                    and data__tasks_value__status == "chua-thuc-hien"
-                                    or isinstance(data__tasks_value__status, str)
-                                    and data__tasks_value__status == "thuong-xuyen"
-                                    or isinstance(data__tasks_value__status, str)
-                                    and data__tasks_value__status == "Đã hoàn thành"
-                                    or isinstance(data__tasks_value__status, str)
-                                    and data__tasks_value__status == "Hoàn thành"
-                                    or isinstance(data__tasks_value__status, str)
-                                    and data__tasks_value__status == "Đang thực hiện"
-                                    or isinstance(data__tasks_value__status, str)
-                                    and data__tasks_value__status == "Chưa thực hiện"
-                                    or isinstance(data__tasks_value__status, str)
-                                    and data__tasks_value__status == "Thường xuyên"
-                                ):
-                                    raise JsonSchemaValueException(
-                                        ""
-                                        + (name_prefix or "data")
-                                        + ".tasks.{data__tasks_key}.status".format(**locals())
-                                        + " must be one of ['hoan-thanh', 'dang-thuc-hien', 'chua-thuc-hien', 'thuong-xuyen', 'Đã hoàn thành', 'Hoàn thành', 'Đang thực hiện', 'Chưa thực hiện', 'Thường xuyên']",
-                                        value=data__tasks_value__status,
-                                        name=""
-                                        + (name_prefix or "data")
-                                        + ".tasks.{data__tasks_key}.status".format(**locals())
-                                        + "",
-                                        definition={
-                                            "type": "string",
-                                            "enum": [
-                                                "hoan-thanh",
-                                                "dang-thuc-hien",
-                                                "chua-thuc-hien",
-                                                "thuong-xuyen",
-                                                "Đã hoàn thành",
-                                                "Hoàn thành",
-                                                "Đang thực hiện",
-                                                "Chưa thực hiện",
-                                                "Thường xuyên",
-                                            ],
-                                            "description": "Trạng thái nhiệm vụ trong quý.",
-                                        },
-                                        rule="enum",
-                                    )
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".tasks.{data__tasks_key}.status".format(**locals()) + " must be string", value=data__tasks_value__status, name="" + (name_prefix or "data") + ".tasks.{data__tasks_key}.status".format(**locals()) + "", definition={'type': 'string', 'enum': ['hoan-thanh', 'dang-thuc-hien', 'chua-thuc-hien', 'thuong-xuyen', 'Đã hoàn thành', 'Hoàn thành', 'Đang thực hiện', 'Chưa thực hiện', 'Thường xuyên'], 'description': 'Trạng thái nhiệm vụ trong quý.'}, rule='type')
+                                if not (isinstance(data__tasks_value__status, str) and data__tasks_value__status == 'hoan-thanh' or isinstance(data__tasks_value__status, str) and data__tasks_value__status == 'dang-thuc-hien' or isinstance(data__tasks_value__status, str) and data__tasks_value__status == 'chua-thuc-hien' or isinstance(data__tasks_value__status, str) and data__tasks_value__status == 'thuong-xuyen' or isinstance(data__tasks_value__status, str) and data__tasks_value__status == 'Đã hoàn thành' or isinstance(data__tasks_value__status, str) and data__tasks_value__status == 'Hoàn thành' or isinstance(data__tasks_value__status, str) and data__tasks_value__status == 'Đang thực hiện' or isinstance(data__tasks_value__status, str) and data__tasks_value__status == 'Chưa thực hiện' or isinstance(data__tasks_value__status, str) and data__tasks_value__status == 'Thường xuyên'):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".tasks.{data__tasks_key}.status".format(**locals()) + " must be one of ['hoan-thanh', 'dang-thuc-hien', 'chua-thuc-hien', 'thuong-xuyen', 'Đã hoàn thành', 'Hoàn thành', 'Đang thực hiện', 'Chưa thực hiện', 'Thường xuyên']", value=data__tasks_value__status, name="" + (name_prefix or "data") + ".tasks.{data__tasks_key}.status".format(**locals()) + "", definition={'type': 'string', 'enum': ['hoan-thanh', 'dang-thuc-hien', 'chua-thuc-hien', 'thuong-xuyen', 'Đã hoàn thành', 'Hoàn thành', 'Đang thực hiện', 'Chưa thực hiện', 'Thường xuyên'], 'description': 'Trạng thái nhiệm vụ trong quý.'}, rule='enum')
                             if "progress" in data__tasks_value_keys:
                                 data__tasks_value_keys.remove("progress")
                                 data__tasks_value__progress = data__tasks_value["progress"]
-                                if not isinstance(data__tasks_value__progress, (int, float, Decimal)) or isinstance(
-                                    data__tasks_value__progress, bool
-                                ):
-                                    raise JsonSchemaValueException(
-                                        ""
-                                        + (name_prefix or "data")
-                                        + ".tasks.{data__tasks_key}.progress".format(**locals())
-                                        + " must be number",
-                                        value=data__tasks_value__progress,
-                                        name=""
-                                        + (name_prefix or "data")
-                                        + ".tasks.{data__tasks_key}.progress".format(**locals())
-                                        + "",
-                                        definition={
-                                            "type": "number",
-                                            "minimum": 0,
-                                            "maximum": 100,
-                                            "description": "Tiến độ, phần trăm (0-100).",
-                                        },
-                                        rule="type",
-                                    )
-                                if isinstance(data__tasks_value__progress, (int, float, Decimal)) and not isinstance(
-                                    data__tasks_value__progress, bool
-                                ):
+                                if not isinstance(data__tasks_value__progress, (int, float, Decimal)) or isinstance(data__tasks_value__progress, bool):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".tasks.{data__tasks_key}.progress".format(**locals()) + " must be number", value=data__tasks_value__progress, name="" + (name_prefix or "data") + ".tasks.{data__tasks_key}.progress".format(**locals()) + "", definition={'type': 'number', 'minimum': 0, 'maximum': 100, 'description': 'Tiến độ, phần trăm (0-100).'}, rule='type')
+                                if isinstance(data__tasks_value__progress, (int, float, Decimal)) and not isinstance(data__tasks_value__progress, bool):
                                     if data__tasks_value__progress < 0:
-                                        raise JsonSchemaValueException(
-                                            ""
-                                            + (name_prefix or "data")
-                                            + ".tasks.{data__tasks_key}.progress".format(**locals())
-                                            + " must be bigger than or equal to 0",
-                                            value=data__tasks_value__progress,
-                                            name=""
-                                            + (name_prefix or "data")
-                                            + ".tasks.{data__tasks_key}.progress".format(**locals())
-                                            + "",
-                                            definition={
-                                                "type": "number",
-                                                "minimum": 0,
-                                                "maximum": 100,
-                                                "description": "Tiến độ, phần trăm (0-100).",
-                                            },
-                                            rule="minimum",
-                                        )
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".tasks.{data__tasks_key}.progress".format(**locals()) + " must be bigger than or equal to 0", value=data__tasks_value__progress, name="" + (name_prefix or "data") + ".tasks.{data__tasks_key}.progress".format(**locals()) + "", definition={'type': 'number', 'minimum': 0, 'maximum': 100, 'description': 'Tiến độ, phần trăm (0-100).'}, rule='minimum')
                                     if data__tasks_value__progress > 100:
-                                        raise JsonSchemaValueException(
-                                            ""
-                                            + (name_prefix or "data")
-                                            + ".tasks.{data__tasks_key}.progress".format(**locals())
-                                            + " must be smaller than or equal to 100",
-                                            value=data__tasks_value__progress,
-                                            name=""
-                                            + (name_prefix or "data")
-                                            + ".tasks.{data__tasks_key}.progress".format(**locals())
-                                            + "",
-                                            definition={
-                                                "type": "number",
-                                                "minimum": 0,
-                                                "maximum": 100,
-                                                "description": "Tiến độ, phần trăm (0-100).",
-                                            },
-                                            rule="maximum",
-                                        )
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".tasks.{data__tasks_key}.progress".format(**locals()) + " must be smaller than or equal to 100", value=data__tasks_value__progress, name="" + (name_prefix or "data") + ".tasks.{data__tasks_key}.progress".format(**locals()) + "", definition={'type': 'number', 'minimum': 0, 'maximum': 100, 'description': 'Tiến độ, phần trăm (0-100).'}, rule='maximum')
                             if "completed" in data__tasks_value_keys:
                                 data__tasks_value_keys.remove("completed")
                                 data__tasks_value__completed = data__tasks_value["completed"]
                                 if not isinstance(data__tasks_value__completed, (str)):
-                                    raise JsonSchemaValueException(
-                                        ""
-                                        + (name_prefix or "data")
-                                        + ".tasks.{data__tasks_key}.completed".format(**locals())
-                                        + " must be string",
-                                        value=data__tasks_value__completed,
-                                        name=""
-                                        + (name_prefix or "data")
-                                        + ".tasks.{data__tasks_key}.completed".format(**locals())
-                                        + "",
-                                        definition={
-                                            "type": "string",
-                                            "format": "date",
-                                            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-                                            "description": "Ngày hoàn thành (khi status là hoan-thanh).",
-                                        },
-                                        rule="type",
-                                    )
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".tasks.{data__tasks_key}.completed".format(**locals()) + " must be string", value=data__tasks_value__completed, name="" + (name_prefix or "data") + ".tasks.{data__tasks_key}.completed".format(**locals()) + "", definition={'type': 'string', 'format': 'date', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'Ngày hoàn thành (khi status là hoan-thanh).'}, rule='type')
                                 if isinstance(data__tasks_value__completed, str):
-                                    if not REGEX_PATTERNS["^[0-9]{4}-[0-9]{2}-[0-9]{2}$"].search(
-                                        data__tasks_value__completed
-                                    ):
-                                        raise JsonSchemaValueException(
-                                            ""
-                                            + (name_prefix or "data")
-                                            + ".tasks.{data__tasks_key}.completed".format(**locals())
-                                            + " must match pattern ^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-                                            value=data__tasks_value__completed,
-                                            name=""
-                                            + (name_prefix or "data")
-                                            + ".tasks.{data__tasks_key}.completed".format(**locals())
-                                            + "",
-                                            definition={
-                                                "type": "string",
-                                                "format": "date",
-                                                "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-                                                "description": "Ngày hoàn thành (khi status là hoan-thanh).",
-                                            },
-                                            rule="pattern",
-                                        )
+                                    if not REGEX_PATTERNS['^[0-9]{4}-[0-9]{2}-[0-9]{2}$'].search(data__tasks_value__completed):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".tasks.{data__tasks_key}.completed".format(**locals()) + " must match pattern ^[0-9]{4}-[0-9]{2}-[0-9]{2}$", value=data__tasks_value__completed, name="" + (name_prefix or "data") + ".tasks.{data__tasks_key}.completed".format(**locals()) + "", definition={'type': 'string', 'format': 'date', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'Ngày hoàn thành (khi status là hoan-thanh).'}, rule='pattern')
                             if "indicators" in data__tasks_value_keys:
                                 data__tasks_value_keys.remove("indicators")
                                 data__tasks_value__indicators = data__tasks_value["indicators"]
                                 if not isinstance(data__tasks_value__indicators, (dict)):
-                                    raise JsonSchemaValueException(
-                                        ""
-                                        + (name_prefix or "data")
-                                        + ".tasks.{data__tasks_key}.indicators".format(**locals())
-                                        + " must be object",
-                                        value=data__tasks_value__indicators,
-                                        name=""
-                                        + (name_prefix or "data")
-                                        + ".tasks.{data__tasks_key}.indicators".format(**locals())
-                                        + "",
-                                        definition={
-                                            "type": "object",
-                                            "description": "Giá trị các chỉ tiêu của nhiệm vụ, theo mã chỉ tiêu.",
-                                            "propertyNames": {"pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                            "additionalProperties": {"type": "number"},
-                                        },
-                                        rule="type",
-                                    )
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".tasks.{data__tasks_key}.indicators".format(**locals()) + " must be object", value=data__tasks_value__indicators, name="" + (name_prefix or "data") + ".tasks.{data__tasks_key}.indicators".format(**locals()) + "", definition={'type': 'object', 'description': 'Giá trị các chỉ tiêu của nhiệm vụ, theo mã chỉ tiêu.', 'propertyNames': {'pattern': '^[a-z][a-z0-9-]{0,31}$'}, 'additionalProperties': {'type': 'number'}}, rule='type')
                                 data__tasks_value__indicators_is_dict = isinstance(data__tasks_value__indicators, dict)
                                 if data__tasks_value__indicators_is_dict:
                                     data__tasks_value__indicators_keys = set(data__tasks_value__indicators.keys())
                                     for data__tasks_value__indicators_key in data__tasks_value__indicators_keys:
                                         if data__tasks_value__indicators_key not in []:
-                                            data__tasks_value__indicators_value = data__tasks_value__indicators.get(
-                                                data__tasks_value__indicators_key
-                                            )
-                                            if not isinstance(
-                                                data__tasks_value__indicators_value, (int, float, Decimal)
-                                            ) or isinstance(data__tasks_value__indicators_value, bool):
-                                                raise JsonSchemaValueException(
-                                                    ""
-                                                    + (name_prefix or "data")
-                                                    + ".tasks.{data__tasks_key}.indicators.{data__tasks_value__indicators_key}".format(
-                                                        **locals()
-                                                    )
-                                                    + " must be number",
-                                                    value=data__tasks_value__indicators_value,
-                                                    name=""
-                                                    + (name_prefix or "data")
-                                                    + ".tasks.{data__tasks_key}.indicators.{data__tasks_value__indicators_key}".format(
-                                                        **locals()
-                                                    )
-                                                    + "",
-                                                    definition={"type": "number"},
-                                                    rule="type",
-                                                )
+                                            data__tasks_value__indicators_value = data__tasks_value__indicators.get(data__tasks_value__indicators_key)
+                                            if not isinstance(data__tasks_value__indicators_value, (int, float, Decimal)) or isinstance(data__tasks_value__indicators_value, bool):
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".tasks.{data__tasks_key}.indicators.{data__tasks_value__indicators_key}".format(**locals()) + " must be number", value=data__tasks_value__indicators_value, name="" + (name_prefix or "data") + ".tasks.{data__tasks_key}.indicators.{data__tasks_value__indicators_key}".format(**locals()) + "", definition={'type': 'number'}, rule='type')
                                     data__tasks_value__indicators_len = len(data__tasks_value__indicators)
                                     if data__tasks_value__indicators_len != 0:
                                         data__tasks_value__indicators_property_names = True
                                         for data__tasks_value__indicators_key in data__tasks_value__indicators:
                                             try:
                                                 if isinstance(data__tasks_value__indicators_key, str):
-                                                    if not REGEX_PATTERNS["^[a-z][a-z0-9-]{0,31}$"].search(
-                                                        data__tasks_value__indicators_key
-                                                    ):
-                                                        raise JsonSchemaValueException(
-                                                            ""
-                                                            + (name_prefix or "data")
-                                                            + ".tasks.{data__tasks_key}.indicators".format(**locals())
-                                                            + " must match pattern ^[a-z][a-z0-9-]{0,31}$",
-                                                            value=data__tasks_value__indicators_key,
-                                                            name=""
-                                                            + (name_prefix or "data")
-                                                            + ".tasks.{data__tasks_key}.indicators".format(**locals())
-                                                            + "",
-                                                            definition={"pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                                            rule="pattern",
-                                                        )
+                                                    if not REGEX_PATTERNS['^[a-z][a-z0-9-]{0,31}$'].search(data__tasks_value__indicators_key):
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".tasks.{data__tasks_key}.indicators".format(**locals()) + " must match pattern ^[a-z][a-z0-9-]{0,31}$", value=data__tasks_value__indicators_key, name="" + (name_prefix or "data") + ".tasks.{data__tasks_key}.indicators".format(**locals()) + "", definition={'pattern': '^[a-z][a-z0-9-]{0,31}$'}, rule='pattern')
                                             except (JsonSchemaValueException, JsonSchemaValuesException):
                                                 data__tasks_value__indicators_property_names = False
                                         if not data__tasks_value__indicators_property_names:
-                                            raise JsonSchemaValueException(
-                                                ""
-                                                + (name_prefix or "data")
-                                                + ".tasks.{data__tasks_key}.indicators".format(**locals())
-                                                + " must be named by propertyName definition",
-                                                value=data__tasks_value__indicators,
-                                                name=""
-                                                + (name_prefix or "data")
-                                                + ".tasks.{data__tasks_key}.indicators".format(**locals())
-                                                + "",
-                                                definition={
-                                                    "type": "object",
-                                                    "description": "Giá trị các chỉ tiêu của nhiệm vụ, theo mã chỉ tiêu.",
-                                                    "propertyNames": {"pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                                    "additionalProperties": {"type": "number"},
-                                                },
-                                                rule="propertyNames",
-                                            )
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".tasks.{data__tasks_key}.indicators".format(**locals()) + " must be named by propertyName definition", value=data__tasks_value__indicators, name="" + (name_prefix or "data") + ".tasks.{data__tasks_key}.indicators".format(**locals()) + "", definition={'type': 'object', 'description': 'Giá trị các chỉ tiêu của nhiệm vụ, theo mã chỉ tiêu.', 'propertyNames': {'pattern': '^[a-z][a-z0-9-]{0,31}$'}, 'additionalProperties': {'type': 'number'}}, rule='propertyNames')
                             if data__tasks_value_keys:
-                                raise JsonSchemaValueException(
-                                    ""
-                                    + (name_prefix or "data")
-                                    + ".tasks.{data__tasks_key}".format(**locals())
-                                    + " must not contain "
-                                    + str(data__tasks_value_keys)
-                                    + " properties",
-                                    value=data__tasks_value,
-                                    name=""
-                                    + (name_prefix or "data")
-                                    + ".tasks.{data__tasks_key}".format(**locals())
-                                    + "",
-                                    definition={
-                                        "type": "object",
-                                        "required": ["status"],
-                                        "additionalProperties": False,
-                                        "properties": {
-                                            "status": {
-                                                "type": "string",
-                                                "enum": [
-                                                    "hoan-thanh",
-                                                    "dang-thuc-hien",
-                                                    "chua-thuc-hien",
-                                                    "thuong-xuyen",
-                                                    "Đã hoàn thành",
-                                                    "Hoàn thành",
-                                                    "Đang thực hiện",
-                                                    "Chưa thực hiện",
-                                                    "Thường xuyên",
-                                                ],
-                                                "description": "Trạng thái nhiệm vụ trong quý.",
-                                            },
-                                            "progress": {
-                                                "type": "number",
-                                                "minimum": 0,
-                                                "maximum": 100,
-                                                "description": "Tiến độ, phần trăm (0-100).",
-                                            },
-                                            "completed": {
-                                                "type": "string",
-                                                "format": "date",
-                                                "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-                                                "description": "Ngày hoàn thành (khi status là hoan-thanh).",
-                                            },
-                                            "indicators": {
-                                                "type": "object",
-                                                "description": "Giá trị các chỉ tiêu của nhiệm vụ, theo mã chỉ tiêu.",
-                                                "propertyNames": {"pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                                "additionalProperties": {"type": "number"},
-                                            },
-                                        },
-                                    },
-                                    rule="additionalProperties",
-                                )
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".tasks.{data__tasks_key}".format(**locals()) + " must not contain "+str(data__tasks_value_keys)+" properties", value=data__tasks_value, name="" + (name_prefix or "data") + ".tasks.{data__tasks_key}".format(**locals()) + "", definition={'type': 'object', 'required': ['status'], 'additionalProperties': False, 'properties': {'status': {'type': 'string', 'enum': ['hoan-thanh', 'dang-thuc-hien', 'chua-thuc-hien', 'thuong-xuyen', 'Đã hoàn thành', 'Hoàn thành', 'Đang thực hiện', 'Chưa thực hiện', 'Thường xuyên'], 'description': 'Trạng thái nhiệm vụ trong quý.'}, 'progress': {'type': 'number', 'minimum': 0, 'maximum': 100, 'description': 'Tiến độ, phần trăm (0-100).'}, 'completed': {'type': 'string', 'format': 'date', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'Ngày hoàn thành (khi status là hoan-thanh).'}, 'indicators': {'type': 'object', 'description': 'Giá trị các chỉ tiêu của nhiệm vụ, theo mã chỉ tiêu.', 'propertyNames': {'pattern': '^[a-z][a-z0-9-]{0,31}$'}, 'additionalProperties': {'type': 'number'}}}}, rule='additionalProperties')
                 if data__tasks_len != 0:
                     data__tasks_property_names = True
                     for data__tasks_key in data__tasks:
                         try:
                             if isinstance(data__tasks_key, str):
-                                if not REGEX_PATTERNS["^[1-9][0-9]*\\.[1-9][0-9]*$"].search(data__tasks_key):
-                                    raise JsonSchemaValueException(
-                                        ""
-                                        + (name_prefix or "data")
-                                        + ".tasks must match pattern ^[1-9][0-9]*\\.[1-9][0-9]*$",
-                                        value=data__tasks_key,
-                                        name="" + (name_prefix or "data") + ".tasks",
-                                        definition={"pattern": "^[1-9][0-9]*\\.[1-9][0-9]*$"},
-                                        rule="pattern",
-                                    )
+                                if not REGEX_PATTERNS['^[1-9][0-9]*\\.[1-9][0-9]*$'].search(data__tasks_key):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".tasks must match pattern ^[1-9][0-9]*\\.[1-9][0-9]*$", value=data__tasks_key, name="" + (name_prefix or "data") + ".tasks", definition={'pattern': '^[1-9][0-9]*\\.[1-9][0-9]*$'}, rule='pattern')
                         except (JsonSchemaValueException, JsonSchemaValuesException):
                             data__tasks_property_names = False
                     if not data__tasks_property_names:
-                        raise JsonSchemaValueException(
-                            "" + (name_prefix or "data") + ".tasks must be named by propertyName definition",
-                            value=data__tasks,
-                            name="" + (name_prefix or "data") + ".tasks",
-                            definition={
-                                "type": "object",
-                                "minProperties": 1,
-                                "description": 'Trạng thái từng nhiệm vụ của đơn vị, theo mã nhiệm vụ trong công văn (đặt trong dấu nháy: "2.1").',
-                                "propertyNames": {"pattern": "^[1-9][0-9]*\\.[1-9][0-9]*$"},
-                                "additionalProperties": {
-                                    "type": "object",
-                                    "required": ["status"],
-                                    "additionalProperties": False,
-                                    "properties": {
-                                        "status": {
-                                            "type": "string",
-                                            "enum": [
-                                                "hoan-thanh",
-                                                "dang-thuc-hien",
-                                                "chua-thuc-hien",
-                                                "thuong-xuyen",
-                                                "Đã hoàn thành",
-                                                "Hoàn thành",
-                                                "Đang thực hiện",
-                                                "Chưa thực hiện",
-                                                "Thường xuyên",
-                                            ],
-                                            "description": "Trạng thái nhiệm vụ trong quý.",
-                                        },
-                                        "progress": {
-                                            "type": "number",
-                                            "minimum": 0,
-                                            "maximum": 100,
-                                            "description": "Tiến độ, phần trăm (0-100).",
-                                        },
-                                        "completed": {
-                                            "type": "string",
-                                            "format": "date",
-                                            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-                                            "description": "Ngày hoàn thành (khi status là hoan-thanh).",
-                                        },
-                                        "indicators": {
-                                            "type": "object",
-                                            "description": "Giá trị các chỉ tiêu của nhiệm vụ, theo mã chỉ tiêu.",
-                                            "propertyNames": {"pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                            "additionalProperties": {"type": "number"},
-                                        },
-                                    },
-                                },
-                            },
-                            rule="propertyNames",
-                        )
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".tasks must be named by propertyName definition", value=data__tasks, name="" + (name_prefix or "data") + ".tasks", definition={'type': 'object', 'minProperties': 1, 'description': 'Trạng thái từng nhiệm vụ của đơn vị, theo mã nhiệm vụ trong công văn (đặt trong dấu nháy: "2.1").', 'propertyNames': {'pattern': '^[1-9][0-9]*\\.[1-9][0-9]*$'}, 'additionalProperties': {'type': 'object', 'required': ['status'], 'additionalProperties': False, 'properties': {'status': {'type': 'string', 'enum': ['hoan-thanh', 'dang-thuc-hien', 'chua-thuc-hien', 'thuong-xuyen', 'Đã hoàn thành', 'Hoàn thành', 'Đang thực hiện', 'Chưa thực hiện', 'Thường xuyên'], 'description': 'Trạng thái nhiệm vụ trong quý.'}, 'progress': {'type': 'number', 'minimum': 0, 'maximum': 100, 'description': 'Tiến độ, phần trăm (0-100).'}, 'completed': {'type': 'string', 'format': 'date', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'Ngày hoàn thành (khi status là hoan-thanh).'}, 'indicators': {'type': 'object', 'description': 'Giá trị các chỉ tiêu của nhiệm vụ, theo mã chỉ tiêu.', 'propertyNames': {'pattern': '^[a-z][a-z0-9-]{0,31}$'}, 'additionalProperties': {'type': 'number'}}}}}, rule='propertyNames')
         if data_keys:
-            raise JsonSchemaValueException(
-                "" + (name_prefix or "data") + " must not contain " + str(data_keys) + " properties",
-                value=data,
-                name="" + (name_prefix or "data") + "",
-                definition={
-                    "$schema": "https://json-schema.org/draft/2020-12/schema",
-                    "$id": "urn:nq43:schema:note:1",
-                    "title": "Ghi chú quý nq43: phần đầu YAML",
-                    "description": "Phần đầu (front matter) của tệp data/units/<đơn vị>/<NĂM>Q<quý>.md. Xem docs/ghi-chu-quy.md.",
-                    "type": "object",
-                    "required": ["unit", "quarter", "prepared_by", "submitted", "tasks"],
-                    "additionalProperties": False,
-                    "properties": {
-                        "unit": {
-                            "type": "string",
-                            "pattern": "^[a-z][a-z0-9-]{0,31}$",
-                            "description": "Mã đơn vị, trùng tên thư mục, ví dụ qldt.",
-                        },
-                        "quarter": {
-                            "type": "string",
-                            "pattern": "^[0-9]{4}Q[1-4]$",
-                            "description": "Quý báo cáo, ví dụ 2025Q1; trùng tên tệp.",
-                        },
-                        "prepared_by": {"type": "string", "minLength": 1, "description": "Họ tên người soạn ghi chú."},
-                        "approved_by": {
-                            "type": "string",
-                            "minLength": 1,
-                            "description": "Họ tên lãnh đạo đơn vị duyệt (nếu có).",
-                        },
-                        "submitted": {
-                            "type": "string",
-                            "format": "date",
-                            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-                            "description": "Ngày đơn vị nộp ghi chú.",
-                        },
-                        "sample": {"type": "boolean", "description": "true: dữ liệu mẫu, không phải báo cáo thật."},
-                        "amends": {
-                            "type": "array",
-                            "minItems": 1,
-                            "description": "Đính chính ghi chú sau khi báo cáo quý đã phát hành: mỗi lần sửa một mục.",
-                            "items": {
-                                "type": "object",
-                                "required": ["date", "reason"],
-                                "additionalProperties": False,
-                                "properties": {
-                                    "date": {
-                                        "type": "string",
-                                        "format": "date",
-                                        "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-                                        "description": "Ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-08.",
-                                    },
-                                    "reason": {"type": "string", "minLength": 1, "description": "Sửa gì và vì sao."},
-                                },
-                            },
-                        },
-                        "tasks": {
-                            "type": "object",
-                            "minProperties": 1,
-                            "description": 'Trạng thái từng nhiệm vụ của đơn vị, theo mã nhiệm vụ trong công văn (đặt trong dấu nháy: "2.1").',
-                            "propertyNames": {"pattern": "^[1-9][0-9]*\\.[1-9][0-9]*$"},
-                            "additionalProperties": {
-                                "type": "object",
-                                "required": ["status"],
-                                "additionalProperties": False,
-                                "properties": {
-                                    "status": {
-                                        "type": "string",
-                                        "enum": [
-                                            "hoan-thanh",
-                                            "dang-thuc-hien",
-                                            "chua-thuc-hien",
-                                            "thuong-xuyen",
-                                            "Đã hoàn thành",
-                                            "Hoàn thành",
-                                            "Đang thực hiện",
-                                            "Chưa thực hiện",
-                                            "Thường xuyên",
-                                        ],
-                                        "description": "Trạng thái nhiệm vụ trong quý.",
-                                    },
-                                    "progress": {
-                                        "type": "number",
-                                        "minimum": 0,
-                                        "maximum": 100,
-                                        "description": "Tiến độ, phần trăm (0-100).",
-                                    },
-                                    "completed": {
-                                        "type": "string",
-                                        "format": "date",
-                                        "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-                                        "description": "Ngày hoàn thành (khi status là hoan-thanh).",
-                                    },
-                                    "indicators": {
-                                        "type": "object",
-                                        "description": "Giá trị các chỉ tiêu của nhiệm vụ, theo mã chỉ tiêu.",
-                                        "propertyNames": {"pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                                        "additionalProperties": {"type": "number"},
-                                    },
-                                },
-                            },
-                        },
-                    },
-                },
-                rule="additionalProperties",
-            )
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition={'$schema': 'https://json-schema.org/draft/2020-12/schema', '$id': 'urn:nq43:schema:note:1', 'title': 'Ghi chú quý nq43: phần đầu YAML', 'description': 'Phần đầu (front matter) của tệp data/units/<đơn vị>/<NĂM>Q<quý>.md. Xem docs/ghi-chu-quy.md.', 'type': 'object', 'required': ['unit', 'quarter', 'prepared_by', 'submitted', 'tasks'], 'additionalProperties': False, 'properties': {'unit': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$', 'description': 'Mã đơn vị, trùng tên thư mục, ví dụ qldt.'}, 'quarter': {'type': 'string', 'pattern': '^[0-9]{4}Q[1-4]$', 'description': 'Quý báo cáo, ví dụ 2025Q1; trùng tên tệp.'}, 'prepared_by': {'type': 'string', 'minLength': 1, 'description': 'Họ tên người soạn ghi chú.'}, 'approved_by': {'type': 'string', 'minLength': 1, 'description': 'Họ tên lãnh đạo đơn vị duyệt (nếu có).'}, 'submitted': {'type': 'string', 'format': 'date', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'Ngày đơn vị nộp ghi chú.'}, 'sample': {'type': 'boolean', 'description': 'true: dữ liệu mẫu, không phải báo cáo thật.'}, 'amends': {'type': 'array', 'minItems': 1, 'description': 'Đính chính ghi chú sau khi báo cáo quý đã phát hành: mỗi lần sửa một mục.', 'items': {'type': 'object', 'required': ['date', 'reason'], 'additionalProperties': False, 'properties': {'date': {'type': 'string', 'format': 'date', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'Ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-08.'}, 'reason': {'type': 'string', 'minLength': 1, 'description': 'Sửa gì và vì sao.'}}}}, 'tasks': {'type': 'object', 'minProperties': 1, 'description': 'Trạng thái từng nhiệm vụ của đơn vị, theo mã nhiệm vụ trong công văn (đặt trong dấu nháy: "2.1").', 'propertyNames': {'pattern': '^[1-9][0-9]*\\.[1-9][0-9]*$'}, 'additionalProperties': {'type': 'object', 'required': ['status'], 'additionalProperties': False, 'properties': {'status': {'type': 'string', 'enum': ['hoan-thanh', 'dang-thuc-hien', 'chua-thuc-hien', 'thuong-xuyen', 'Đã hoàn thành', 'Hoàn thành', 'Đang thực hiện', 'Chưa thực hiện', 'Thường xuyên'], 'description': 'Trạng thái nhiệm vụ trong quý.'}, 'progress': {'type': 'number', 'minimum': 0, 'maximum': 100, 'description': 'Tiến độ, phần trăm (0-100).'}, 'completed': {'type': 'string', 'format': 'date', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'description': 'Ngày hoàn thành (khi status là hoan-thanh).'}, 'indicators': {'type': 'object', 'description': 'Giá trị các chỉ tiêu của nhiệm vụ, theo mã chỉ tiêu.', 'propertyNames': {'pattern': '^[a-z][a-z0-9-]{0,31}$'}, 'additionalProperties': {'type': 'number'}}}}}}}, rule='additionalProperties')
     return data
 
 

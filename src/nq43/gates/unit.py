@@ -10,458 +10,117 @@ from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesException
 
 
 REGEX_PATTERNS = {
-    "^[a-z][a-z0-9-]{0,31}$": re.compile("^[a-z][a-z0-9-]{0,31}\\Z"),
-    "^[A-Za-z0-9-]{1,39}$": re.compile("^[A-Za-z0-9-]{1,39}\\Z"),
-    "^[A-Za-z0-9_.-]{1,255}$": re.compile("^[A-Za-z0-9_.-]{1,255}\\Z"),
-    "^[^@\\s]+@[^@\\s]+$": re.compile("^[^@\\s]+@[^@\\s]+\\Z"),
+    '^[a-z][a-z0-9-]{0,31}$': re.compile('^[a-z][a-z0-9-]{0,31}\\Z'),
+    '^[A-Za-z0-9-]{1,39}$': re.compile('^[A-Za-z0-9-]{1,39}\\Z'),
+    '^[A-Za-z0-9_.-]{1,255}$': re.compile('^[A-Za-z0-9_.-]{1,255}\\Z'),
+    '^[^@\\s]+@[^@\\s]+$': re.compile('^[^@\\s]+@[^@\\s]+\\Z')
 }
 
 NoneType = type(None)
 
-
 def validate_urn_nq43_schema_unit_1(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
-        raise JsonSchemaValueException(
-            "" + (name_prefix or "data") + " must be object",
-            value=data,
-            name="" + (name_prefix or "data") + "",
-            definition={
-                "$schema": "https://json-schema.org/draft/2020-12/schema",
-                "$id": "urn:nq43:schema:unit:1",
-                "title": "nq43: thông tin đơn vị (data/units/<đơn vị>/unit.yaml)",
-                "type": "object",
-                "required": ["id", "name", "short_name", "submitters"],
-                "additionalProperties": False,
-                "properties": {
-                    "id": {"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                    "name": {"type": "string", "minLength": 1},
-                    "short_name": {"type": "string", "minLength": 1},
-                    "kind": {"type": "string", "minLength": 1},
-                    "sample": {"type": "boolean"},
-                    "submitters": {
-                        "type": "array",
-                        "items": {
-                            "type": "object",
-                            "required": ["name"],
-                            "additionalProperties": False,
-                            "properties": {
-                                "name": {"type": "string", "minLength": 1},
-                                "github": {"type": "string", "pattern": "^[A-Za-z0-9-]{1,39}$"},
-                                "gitlab": {"type": "string", "pattern": "^[A-Za-z0-9_.-]{1,255}$"},
-                                "email": {"type": "string", "pattern": "^[^@\\s]+@[^@\\s]+$"},
-                            },
-                        },
-                    },
-                },
-            },
-            rule="type",
-        )
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'$schema': 'https://json-schema.org/draft/2020-12/schema', '$id': 'urn:nq43:schema:unit:1', 'title': 'nq43: thông tin đơn vị (data/units/<đơn vị>/unit.yaml)', 'type': 'object', 'required': ['id', 'name', 'short_name', 'submitters'], 'additionalProperties': False, 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}, 'name': {'type': 'string', 'minLength': 1}, 'short_name': {'type': 'string', 'minLength': 1}, 'kind': {'type': 'string', 'minLength': 1}, 'sample': {'type': 'boolean'}, 'submitters': {'type': 'array', 'items': {'type': 'object', 'required': ['name'], 'additionalProperties': False, 'properties': {'name': {'type': 'string', 'minLength': 1}, 'github': {'type': 'string', 'pattern': '^[A-Za-z0-9-]{1,39}$'}, 'gitlab': {'type': 'string', 'pattern': '^[A-Za-z0-9_.-]{1,255}$'}, 'email': {'type': 'string', 'pattern': '^[^@\\s]+@[^@\\s]+$'}}}}}}, rule='type')
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
-        data__missing_keys = set(["id", "name", "short_name", "submitters"]) - data.keys()
+        data__missing_keys = set(['id', 'name', 'short_name', 'submitters']) - data.keys()
         if data__missing_keys:
-            raise JsonSchemaValueException(
-                "" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"),
-                value=data,
-                name="" + (name_prefix or "data") + "",
-                definition={
-                    "$schema": "https://json-schema.org/draft/2020-12/schema",
-                    "$id": "urn:nq43:schema:unit:1",
-                    "title": "nq43: thông tin đơn vị (data/units/<đơn vị>/unit.yaml)",
-                    "type": "object",
-                    "required": ["id", "name", "short_name", "submitters"],
-                    "additionalProperties": False,
-                    "properties": {
-                        "id": {"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                        "name": {"type": "string", "minLength": 1},
-                        "short_name": {"type": "string", "minLength": 1},
-                        "kind": {"type": "string", "minLength": 1},
-                        "sample": {"type": "boolean"},
-                        "submitters": {
-                            "type": "array",
-                            "items": {
-                                "type": "object",
-                                "required": ["name"],
-                                "additionalProperties": False,
-                                "properties": {
-                                    "name": {"type": "string", "minLength": 1},
-                                    "github": {"type": "string", "pattern": "^[A-Za-z0-9-]{1,39}$"},
-                                    "gitlab": {"type": "string", "pattern": "^[A-Za-z0-9_.-]{1,255}$"},
-                                    "email": {"type": "string", "pattern": "^[^@\\s]+@[^@\\s]+$"},
-                                },
-                            },
-                        },
-                    },
-                },
-                rule="required",
-            )
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'$schema': 'https://json-schema.org/draft/2020-12/schema', '$id': 'urn:nq43:schema:unit:1', 'title': 'nq43: thông tin đơn vị (data/units/<đơn vị>/unit.yaml)', 'type': 'object', 'required': ['id', 'name', 'short_name', 'submitters'], 'additionalProperties': False, 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}, 'name': {'type': 'string', 'minLength': 1}, 'short_name': {'type': 'string', 'minLength': 1}, 'kind': {'type': 'string', 'minLength': 1}, 'sample': {'type': 'boolean'}, 'submitters': {'type': 'array', 'items': {'type': 'object', 'required': ['name'], 'additionalProperties': False, 'properties': {'name': {'type': 'string', 'minLength': 1}, 'github': {'type': 'string', 'pattern': '^[A-Za-z0-9-]{1,39}$'}, 'gitlab': {'type': 'string', 'pattern': '^[A-Za-z0-9_.-]{1,255}$'}, 'email': {'type': 'string', 'pattern': '^[^@\\s]+@[^@\\s]+$'}}}}}}, rule='required')
         data_keys = set(data.keys())
         if "id" in data_keys:
             data_keys.remove("id")
             data__id = data["id"]
             if not isinstance(data__id, (str)):
-                raise JsonSchemaValueException(
-                    "" + (name_prefix or "data") + ".id must be string",
-                    value=data__id,
-                    name="" + (name_prefix or "data") + ".id",
-                    definition={"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                    rule="type",
-                )
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".id must be string", value=data__id, name="" + (name_prefix or "data") + ".id", definition={'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}, rule='type')
             if isinstance(data__id, str):
-                if not REGEX_PATTERNS["^[a-z][a-z0-9-]{0,31}$"].search(data__id):
-                    raise JsonSchemaValueException(
-                        "" + (name_prefix or "data") + ".id must match pattern ^[a-z][a-z0-9-]{0,31}$",
-                        value=data__id,
-                        name="" + (name_prefix or "data") + ".id",
-                        definition={"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                        rule="pattern",
-                    )
+                if not REGEX_PATTERNS['^[a-z][a-z0-9-]{0,31}$'].search(data__id):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".id must match pattern ^[a-z][a-z0-9-]{0,31}$", value=data__id, name="" + (name_prefix or "data") + ".id", definition={'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}, rule='pattern')
         if "name" in data_keys:
             data_keys.remove("name")
             data__name = data["name"]
             if not isinstance(data__name, (str)):
-                raise JsonSchemaValueException(
-                    "" + (name_prefix or "data") + ".name must be string",
-                    value=data__name,
-                    name="" + (name_prefix or "data") + ".name",
-                    definition={"type": "string", "minLength": 1},
-                    rule="type",
-                )
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".name must be string", value=data__name, name="" + (name_prefix or "data") + ".name", definition={'type': 'string', 'minLength': 1}, rule='type')
             if isinstance(data__name, str):
                 data__name_len = len(data__name)
                 if data__name_len < 1:
-                    raise JsonSchemaValueException(
-                        "" + (name_prefix or "data") + ".name must be longer than or equal to 1 characters",
-                        value=data__name,
-                        name="" + (name_prefix or "data") + ".name",
-                        definition={"type": "string", "minLength": 1},
-                        rule="minLength",
-                    )
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".name must be longer than or equal to 1 characters", value=data__name, name="" + (name_prefix or "data") + ".name", definition={'type': 'string', 'minLength': 1}, rule='minLength')
         if "short_name" in data_keys:
             data_keys.remove("short_name")
             data__shortname = data["short_name"]
             if not isinstance(data__shortname, (str)):
-                raise JsonSchemaValueException(
-                    "" + (name_prefix or "data") + ".short_name must be string",
-                    value=data__shortname,
-                    name="" + (name_prefix or "data") + ".short_name",
-                    definition={"type": "string", "minLength": 1},
-                    rule="type",
-                )
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".short_name must be string", value=data__shortname, name="" + (name_prefix or "data") + ".short_name", definition={'type': 'string', 'minLength': 1}, rule='type')
             if isinstance(data__shortname, str):
                 data__shortname_len = len(data__shortname)
                 if data__shortname_len < 1:
-                    raise JsonSchemaValueException(
-                        "" + (name_prefix or "data") + ".short_name must be longer than or equal to 1 characters",
-                        value=data__shortname,
-                        name="" + (name_prefix or "data") + ".short_name",
-                        definition={"type": "string", "minLength": 1},
-                        rule="minLength",
-                    )
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".short_name must be longer than or equal to 1 characters", value=data__shortname, name="" + (name_prefix or "data") + ".short_name", definition={'type': 'string', 'minLength': 1}, rule='minLength')
         if "kind" in data_keys:
             data_keys.remove("kind")
             data__kind = data["kind"]
             if not isinstance(data__kind, (str)):
-                raise JsonSchemaValueException(
-                    "" + (name_prefix or "data") + ".kind must be string",
-                    value=data__kind,
-                    name="" + (name_prefix or "data") + ".kind",
-                    definition={"type": "string", "minLength": 1},
-                    rule="type",
-                )
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".kind must be string", value=data__kind, name="" + (name_prefix or "data") + ".kind", definition={'type': 'string', 'minLength': 1}, rule='type')
             if isinstance(data__kind, str):
                 data__kind_len = len(data__kind)
                 if data__kind_len < 1:
-                    raise JsonSchemaValueException(
-                        "" + (name_prefix or "data") + ".kind must be longer than or equal to 1 characters",
-                        value=data__kind,
-                        name="" + (name_prefix or "data") + ".kind",
-                        definition={"type": "string", "minLength": 1},
-                        rule="minLength",
-                    )
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".kind must be longer than or equal to 1 characters", value=data__kind, name="" + (name_prefix or "data") + ".kind", definition={'type': 'string', 'minLength': 1}, rule='minLength')
         if "sample" in data_keys:
             data_keys.remove("sample")
             data__sample = data["sample"]
             if not isinstance(data__sample, (bool)):
-                raise JsonSchemaValueException(
-                    "" + (name_prefix or "data") + ".sample must be boolean",
-                    value=data__sample,
-                    name="" + (name_prefix or "data") + ".sample",
-                    definition={"type": "boolean"},
-                    rule="type",
-                )
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".sample must be boolean", value=data__sample, name="" + (name_prefix or "data") + ".sample", definition={'type': 'boolean'}, rule='type')
         if "submitters" in data_keys:
             data_keys.remove("submitters")
             data__submitters = data["submitters"]
             if not isinstance(data__submitters, (list, tuple)):
-                raise JsonSchemaValueException(
-                    "" + (name_prefix or "data") + ".submitters must be array",
-                    value=data__submitters,
-                    name="" + (name_prefix or "data") + ".submitters",
-                    definition={
-                        "type": "array",
-                        "items": {
-                            "type": "object",
-                            "required": ["name"],
-                            "additionalProperties": False,
-                            "properties": {
-                                "name": {"type": "string", "minLength": 1},
-                                "github": {"type": "string", "pattern": "^[A-Za-z0-9-]{1,39}$"},
-                                "gitlab": {"type": "string", "pattern": "^[A-Za-z0-9_.-]{1,255}$"},
-                                "email": {"type": "string", "pattern": "^[^@\\s]+@[^@\\s]+$"},
-                            },
-                        },
-                    },
-                    rule="type",
-                )
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".submitters must be array", value=data__submitters, name="" + (name_prefix or "data") + ".submitters", definition={'type': 'array', 'items': {'type': 'object', 'required': ['name'], 'additionalProperties': False, 'properties': {'name': {'type': 'string', 'minLength': 1}, 'github': {'type': 'string', 'pattern': '^[A-Za-z0-9-]{1,39}$'}, 'gitlab': {'type': 'string', 'pattern': '^[A-Za-z0-9_.-]{1,255}$'}, 'email': {'type': 'string', 'pattern': '^[^@\\s]+@[^@\\s]+$'}}}}, rule='type')
             data__submitters_is_list = isinstance(data__submitters, (list, tuple))
             if data__submitters_is_list:
                 data__submitters_len = len(data__submitters)
                 for data__submitters_x, data__submitters_item in enumerate(data__submitters):
                     if not isinstance(data__submitters_item, (dict)):
-                        raise JsonSchemaValueException(
-                            ""
-                            + (name_prefix or "data")
-                            + ".submitters[{data__submitters_x}]".format(**locals())
-                            + " must be object",
-                            value=data__submitters_item,
-                            name=""
-                            + (name_prefix or "data")
-                            + ".submitters[{data__submitters_x}]".format(**locals())
-                            + "",
-                            definition={
-                                "type": "object",
-                                "required": ["name"],
-                                "additionalProperties": False,
-                                "properties": {
-                                    "name": {"type": "string", "minLength": 1},
-                                    "github": {"type": "string", "pattern": "^[A-Za-z0-9-]{1,39}$"},
-                                    "gitlab": {"type": "string", "pattern": "^[A-Za-z0-9_.-]{1,255}$"},
-                                    "email": {"type": "string", "pattern": "^[^@\\s]+@[^@\\s]+$"},
-                                },
-                            },
-                            rule="type",
-                        )
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".submitters[{data__submitters_x}]".format(**locals()) + " must be object", value=data__submitters_item, name="" + (name_prefix or "data") + ".submitters[{data__submitters_x}]".format(**locals()) + "", definition={'type': 'object', 'required': ['name'], 'additionalProperties': False, 'properties': {'name': {'type': 'string', 'minLength': 1}, 'github': {'type': 'string', 'pattern': '^[A-Za-z0-9-]{1,39}$'}, 'gitlab': {'type': 'string', 'pattern': '^[A-Za-z0-9_.-]{1,255}$'}, 'email': {'type': 'string', 'pattern': '^[^@\\s]+@[^@\\s]+$'}}}, rule='type')
                     data__submitters_item_is_dict = isinstance(data__submitters_item, dict)
                     if data__submitters_item_is_dict:
-                        data__submitters_item__missing_keys = set(["name"]) - data__submitters_item.keys()
+                        data__submitters_item__missing_keys = set(['name']) - data__submitters_item.keys()
                         if data__submitters_item__missing_keys:
-                            raise JsonSchemaValueException(
-                                ""
-                                + (name_prefix or "data")
-                                + ".submitters[{data__submitters_x}]".format(**locals())
-                                + " must contain "
-                                + (str(sorted(data__submitters_item__missing_keys)) + " properties"),
-                                value=data__submitters_item,
-                                name=""
-                                + (name_prefix or "data")
-                                + ".submitters[{data__submitters_x}]".format(**locals())
-                                + "",
-                                definition={
-                                    "type": "object",
-                                    "required": ["name"],
-                                    "additionalProperties": False,
-                                    "properties": {
-                                        "name": {"type": "string", "minLength": 1},
-                                        "github": {"type": "string", "pattern": "^[A-Za-z0-9-]{1,39}$"},
-                                        "gitlab": {"type": "string", "pattern": "^[A-Za-z0-9_.-]{1,255}$"},
-                                        "email": {"type": "string", "pattern": "^[^@\\s]+@[^@\\s]+$"},
-                                    },
-                                },
-                                rule="required",
-                            )
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".submitters[{data__submitters_x}]".format(**locals()) + " must contain " + (str(sorted(data__submitters_item__missing_keys)) + " properties"), value=data__submitters_item, name="" + (name_prefix or "data") + ".submitters[{data__submitters_x}]".format(**locals()) + "", definition={'type': 'object', 'required': ['name'], 'additionalProperties': False, 'properties': {'name': {'type': 'string', 'minLength': 1}, 'github': {'type': 'string', 'pattern': '^[A-Za-z0-9-]{1,39}$'}, 'gitlab': {'type': 'string', 'pattern': '^[A-Za-z0-9_.-]{1,255}$'}, 'email': {'type': 'string', 'pattern': '^[^@\\s]+@[^@\\s]+$'}}}, rule='required')
                         data__submitters_item_keys = set(data__submitters_item.keys())
                         if "name" in data__submitters_item_keys:
                             data__submitters_item_keys.remove("name")
                             data__submitters_item__name = data__submitters_item["name"]
                             if not isinstance(data__submitters_item__name, (str)):
-                                raise JsonSchemaValueException(
-                                    ""
-                                    + (name_prefix or "data")
-                                    + ".submitters[{data__submitters_x}].name".format(**locals())
-                                    + " must be string",
-                                    value=data__submitters_item__name,
-                                    name=""
-                                    + (name_prefix or "data")
-                                    + ".submitters[{data__submitters_x}].name".format(**locals())
-                                    + "",
-                                    definition={"type": "string", "minLength": 1},
-                                    rule="type",
-                                )
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".submitters[{data__submitters_x}].name".format(**locals()) + " must be string", value=data__submitters_item__name, name="" + (name_prefix or "data") + ".submitters[{data__submitters_x}].name".format(**locals()) + "", definition={'type': 'string', 'minLength': 1}, rule='type')
                             if isinstance(data__submitters_item__name, str):
                                 data__submitters_item__name_len = len(data__submitters_item__name)
                                 if data__submitters_item__name_len < 1:
-                                    raise JsonSchemaValueException(
-                                        ""
-                                        + (name_prefix or "data")
-                                        + ".submitters[{data__submitters_x}].name".format(**locals())
-                                        + " must be longer than or equal to 1 characters",
-                                        value=data__submitters_item__name,
-                                        name=""
-                                        + (name_prefix or "data")
-                                        + ".submitters[{data__submitters_x}].name".format(**locals())
-                                        + "",
-                                        definition={"type": "string", "minLength": 1},
-                                        rule="minLength",
-                                    )
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".submitters[{data__submitters_x}].name".format(**locals()) + " must be longer than or equal to 1 characters", value=data__submitters_item__name, name="" + (name_prefix or "data") + ".submitters[{data__submitters_x}].name".format(**locals()) + "", definition={'type': 'string', 'minLength': 1}, rule='minLength')
                         if "github" in data__submitters_item_keys:
                             data__submitters_item_keys.remove("github")
                             data__submitters_item__github = data__submitters_item["github"]
                             if not isinstance(data__submitters_item__github, (str)):
-                                raise JsonSchemaValueException(
-                                    ""
-                                    + (name_prefix or "data")
-                                    + ".submitters[{data__submitters_x}].github".format(**locals())
-                                    + " must be string",
-                                    value=data__submitters_item__github,
-                                    name=""
-                                    + (name_prefix or "data")
-                                    + ".submitters[{data__submitters_x}].github".format(**locals())
-                                    + "",
-                                    definition={"type": "string", "pattern": "^[A-Za-z0-9-]{1,39}$"},
-                                    rule="type",
-                                )
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".submitters[{data__submitters_x}].github".format(**locals()) + " must be string", value=data__submitters_item__github, name="" + (name_prefix or "data") + ".submitters[{data__submitters_x}].github".format(**locals()) + "", definition={'type': 'string', 'pattern': '^[A-Za-z0-9-]{1,39}$'}, rule='type')
                             if isinstance(data__submitters_item__github, str):
-                                if not REGEX_PATTERNS["^[A-Za-z0-9-]{1,39}$"].search(data__submitters_item__github):
-                                    raise JsonSchemaValueException(
-                                        ""
-                                        + (name_prefix or "data")
-                                        + ".submitters[{data__submitters_x}].github".format(**locals())
-                                        + " must match pattern ^[A-Za-z0-9-]{1,39}$",
-                                        value=data__submitters_item__github,
-                                        name=""
-                                        + (name_prefix or "data")
-                                        + ".submitters[{data__submitters_x}].github".format(**locals())
-                                        + "",
-                                        definition={"type": "string", "pattern": "^[A-Za-z0-9-]{1,39}$"},
-                                        rule="pattern",
-                                    )
+                                if not REGEX_PATTERNS['^[A-Za-z0-9-]{1,39}$'].search(data__submitters_item__github):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".submitters[{data__submitters_x}].github".format(**locals()) + " must match pattern ^[A-Za-z0-9-]{1,39}$", value=data__submitters_item__github, name="" + (name_prefix or "data") + ".submitters[{data__submitters_x}].github".format(**locals()) + "", definition={'type': 'string', 'pattern': '^[A-Za-z0-9-]{1,39}$'}, rule='pattern')
                         if "gitlab" in data__submitters_item_keys:
                             data__submitters_item_keys.remove("gitlab")
                             data__submitters_item__gitlab = data__submitters_item["gitlab"]
                             if not isinstance(data__submitters_item__gitlab, (str)):
-                                raise JsonSchemaValueException(
-                                    ""
-                                    + (name_prefix or "data")
-                                    + ".submitters[{data__submitters_x}].gitlab".format(**locals())
-                                    + " must be string",
-                                    value=data__submitters_item__gitlab,
-                                    name=""
-                                    + (name_prefix or "data")
-                                    + ".submitters[{data__submitters_x}].gitlab".format(**locals())
-                                    + "",
-                                    definition={"type": "string", "pattern": "^[A-Za-z0-9_.-]{1,255}$"},
-                                    rule="type",
-                                )
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".submitters[{data__submitters_x}].gitlab".format(**locals()) + " must be string", value=data__submitters_item__gitlab, name="" + (name_prefix or "data") + ".submitters[{data__submitters_x}].gitlab".format(**locals()) + "", definition={'type': 'string', 'pattern': '^[A-Za-z0-9_.-]{1,255}$'}, rule='type')
                             if isinstance(data__submitters_item__gitlab, str):
-                                if not REGEX_PATTERNS["^[A-Za-z0-9_.-]{1,255}$"].search(data__submitters_item__gitlab):
-                                    raise JsonSchemaValueException(
-                                        ""
-                                        + (name_prefix or "data")
-                                        + ".submitters[{data__submitters_x}].gitlab".format(**locals())
-                                        + " must match pattern ^[A-Za-z0-9_.-]{1,255}$",
-                                        value=data__submitters_item__gitlab,
-                                        name=""
-                                        + (name_prefix or "data")
-                                        + ".submitters[{data__submitters_x}].gitlab".format(**locals())
-                                        + "",
-                                        definition={"type": "string", "pattern": "^[A-Za-z0-9_.-]{1,255}$"},
-                                        rule="pattern",
-                                    )
+                                if not REGEX_PATTERNS['^[A-Za-z0-9_.-]{1,255}$'].search(data__submitters_item__gitlab):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".submitters[{data__submitters_x}].gitlab".format(**locals()) + " must match pattern ^[A-Za-z0-9_.-]{1,255}$", value=data__submitters_item__gitlab, name="" + (name_prefix or "data") + ".submitters[{data__submitters_x}].gitlab".format(**locals()) + "", definition={'type': 'string', 'pattern': '^[A-Za-z0-9_.-]{1,255}$'}, rule='pattern')
                         if "email" in data__submitters_item_keys:
                             data__submitters_item_keys.remove("email")
                             data__submitters_item__email = data__submitters_item["email"]
                             if not isinstance(data__submitters_item__email, (str)):
-                                raise JsonSchemaValueException(
-                                    ""
-                                    + (name_prefix or "data")
-                                    + ".submitters[{data__submitters_x}].email".format(**locals())
-                                    + " must be string",
-                                    value=data__submitters_item__email,
-                                    name=""
-                                    + (name_prefix or "data")
-                                    + ".submitters[{data__submitters_x}].email".format(**locals())
-                                    + "",
-                                    definition={"type": "string", "pattern": "^[^@\\s]+@[^@\\s]+$"},
-                                    rule="type",
-                                )
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".submitters[{data__submitters_x}].email".format(**locals()) + " must be string", value=data__submitters_item__email, name="" + (name_prefix or "data") + ".submitters[{data__submitters_x}].email".format(**locals()) + "", definition={'type': 'string', 'pattern': '^[^@\\s]+@[^@\\s]+$'}, rule='type')
                             if isinstance(data__submitters_item__email, str):
-                                if not REGEX_PATTERNS["^[^@\\s]+@[^@\\s]+$"].search(data__submitters_item__email):
-                                    raise JsonSchemaValueException(
-                                        ""
-                                        + (name_prefix or "data")
-                                        + ".submitters[{data__submitters_x}].email".format(**locals())
-                                        + " must match pattern ^[^@\\s]+@[^@\\s]+$",
-                                        value=data__submitters_item__email,
-                                        name=""
-                                        + (name_prefix or "data")
-                                        + ".submitters[{data__submitters_x}].email".format(**locals())
-                                        + "",
-                                        definition={"type": "string", "pattern": "^[^@\\s]+@[^@\\s]+$"},
-                                        rule="pattern",
-                                    )
+                                if not REGEX_PATTERNS['^[^@\\s]+@[^@\\s]+$'].search(data__submitters_item__email):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".submitters[{data__submitters_x}].email".format(**locals()) + " must match pattern ^[^@\\s]+@[^@\\s]+$", value=data__submitters_item__email, name="" + (name_prefix or "data") + ".submitters[{data__submitters_x}].email".format(**locals()) + "", definition={'type': 'string', 'pattern': '^[^@\\s]+@[^@\\s]+$'}, rule='pattern')
                         if data__submitters_item_keys:
-                            raise JsonSchemaValueException(
-                                ""
-                                + (name_prefix or "data")
-                                + ".submitters[{data__submitters_x}]".format(**locals())
-                                + " must not contain "
-                                + str(data__submitters_item_keys)
-                                + " properties",
-                                value=data__submitters_item,
-                                name=""
-                                + (name_prefix or "data")
-                                + ".submitters[{data__submitters_x}]".format(**locals())
-                                + "",
-                                definition={
-                                    "type": "object",
-                                    "required": ["name"],
-                                    "additionalProperties": False,
-                                    "properties": {
-                                        "name": {"type": "string", "minLength": 1},
-                                        "github": {"type": "string", "pattern": "^[A-Za-z0-9-]{1,39}$"},
-                                        "gitlab": {"type": "string", "pattern": "^[A-Za-z0-9_.-]{1,255}$"},
-                                        "email": {"type": "string", "pattern": "^[^@\\s]+@[^@\\s]+$"},
-                                    },
-                                },
-                                rule="additionalProperties",
-                            )
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".submitters[{data__submitters_x}]".format(**locals()) + " must not contain "+str(data__submitters_item_keys)+" properties", value=data__submitters_item, name="" + (name_prefix or "data") + ".submitters[{data__submitters_x}]".format(**locals()) + "", definition={'type': 'object', 'required': ['name'], 'additionalProperties': False, 'properties': {'name': {'type': 'string', 'minLength': 1}, 'github': {'type': 'string', 'pattern': '^[A-Za-z0-9-]{1,39}$'}, 'gitlab': {'type': 'string', 'pattern': '^[A-Za-z0-9_.-]{1,255}$'}, 'email': {'type': 'string', 'pattern': '^[^@\\s]+@[^@\\s]+$'}}}, rule='additionalProperties')
         if data_keys:
-            raise JsonSchemaValueException(
-                "" + (name_prefix or "data") + " must not contain " + str(data_keys) + " properties",
-                value=data,
-                name="" + (name_prefix or "data") + "",
-                definition={
-                    "$schema": "https://json-schema.org/draft/2020-12/schema",
-                    "$id": "urn:nq43:schema:unit:1",
-                    "title": "nq43: thông tin đơn vị (data/units/<đơn vị>/unit.yaml)",
-                    "type": "object",
-                    "required": ["id", "name", "short_name", "submitters"],
-                    "additionalProperties": False,
-                    "properties": {
-                        "id": {"type": "string", "pattern": "^[a-z][a-z0-9-]{0,31}$"},
-                        "name": {"type": "string", "minLength": 1},
-                        "short_name": {"type": "string", "minLength": 1},
-                        "kind": {"type": "string", "minLength": 1},
-                        "sample": {"type": "boolean"},
-                        "submitters": {
-                            "type": "array",
-                            "items": {
-                                "type": "object",
-                                "required": ["name"],
-                                "additionalProperties": False,
-                                "properties": {
-                                    "name": {"type": "string", "minLength": 1},
-                                    "github": {"type": "string", "pattern": "^[A-Za-z0-9-]{1,39}$"},
-                                    "gitlab": {"type": "string", "pattern": "^[A-Za-z0-9_.-]{1,255}$"},
-                                    "email": {"type": "string", "pattern": "^[^@\\s]+@[^@\\s]+$"},
-                                },
-                            },
-                        },
-                    },
-                },
-                rule="additionalProperties",
-            )
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition={'$schema': 'https://json-schema.org/draft/2020-12/schema', '$id': 'urn:nq43:schema:unit:1', 'title': 'nq43: thông tin đơn vị (data/units/<đơn vị>/unit.yaml)', 'type': 'object', 'required': ['id', 'name', 'short_name', 'submitters'], 'additionalProperties': False, 'properties': {'id': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]{0,31}$'}, 'name': {'type': 'string', 'minLength': 1}, 'short_name': {'type': 'string', 'minLength': 1}, 'kind': {'type': 'string', 'minLength': 1}, 'sample': {'type': 'boolean'}, 'submitters': {'type': 'array', 'items': {'type': 'object', 'required': ['name'], 'additionalProperties': False, 'properties': {'name': {'type': 'string', 'minLength': 1}, 'github': {'type': 'string', 'pattern': '^[A-Za-z0-9-]{1,39}$'}, 'gitlab': {'type': 'string', 'pattern': '^[A-Za-z0-9_.-]{1,255}$'}, 'email': {'type': 'string', 'pattern': '^[^@\\s]+@[^@\\s]+$'}}}}}}, rule='additionalProperties')
     return data
 
 
