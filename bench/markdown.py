@@ -3,7 +3,7 @@
     python bench/generate.py /tmp/md --units 80 --quarters 1   # 80 notes, about 950 KB of Markdown
     python bench/markdown.py /tmp/md
 
-Prints the best of five passes over every body for markdown-it-py (full parse, and blocks only as
+Prints the best of five passes (CPU time) over every body for markdown-it-py (full parse, and blocks only as
 `notes` reads headings), for markdown-it-pyrs when it is installed (`pip install markdown-it-pyrs`;
 not a dependency), and for nq43's own two uses (a note's headings, the report's document model).
 """
@@ -24,10 +24,10 @@ from nq43.report import document
 def best_of_five(bodies: list[str], read: Callable[[str], object]) -> float:
     best = float("inf")
     for _ in range(5):
-        start = time.perf_counter()
+        start = time.process_time()
         for body in bodies:
             read(body)
-        best = min(best, time.perf_counter() - start)
+        best = min(best, time.process_time() - start)
     return best
 
 

@@ -197,3 +197,8 @@ def test_escapes_and_entities_become_their_characters() -> None:
 def test_a_line_feed_entity_inside_text_is_a_space_and_alone_a_line_break() -> None:
     assert parse("a&#10;b") == (Paragraph((Run("a b"),)),)
     assert parse("a *&#10;* b") == (Paragraph((Run("a "), LINE_BREAK, Run(" b"))),)
+
+
+def test_an_unclosed_bracket_before_a_backtick_is_text() -> None:
+    # markdown-it-pyrs 0.4.0 panics on this text, one reason Markdown is read by markdown-it-py
+    assert parse("Xem [`mã") == (Paragraph((Run("Xem [`mã"),)),)
