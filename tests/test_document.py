@@ -153,3 +153,52 @@ def test_escaped_text_comes_back_as_the_same_text(text: str) -> None:
     expected = " ".join(line.strip() for line in text.split("\n") if line.strip())
 
     assert plain_text(parse_inline(escape(text))) == expected
+
+
+NOTE_SECTION = """Phối hợp với các cơ quan liên quan, đơn vị đã phối hợp các sở, ngành tháo gỡ 41 kiến nghị đối với
+các công trình nhà ở xã hội trên địa bàn.
+
+- Ngày 12/02/2025, đăng **20** tin, bài trên Cổng Thông tin điện tử liên quan đến điểm tập kết chất thải, đạt
+  76% kế hoạch;
+- Ngày 02/01/2025, tổ chức **33** cuộc kiểm tra tại hiện trường.
+
+Kết quả cụ thể trong quý I/2025:
+
+| Nội dung | Kế hoạch | Thực hiện | Tỷ lệ |
+| --- | ---: | ---: | ---: |
+| Công trình nhà ở xã hội | 696 | 403 | 57,9% |
+| Cụm công nghiệp | 34 | 12 | 35,3% |
+"""
+
+
+def test_a_note_section_becomes_paragraphs_a_list_and_a_table() -> None:
+    blocks = parse(NOTE_SECTION)
+
+    assert [type(b) for b in blocks] == [Paragraph, ListBlock, Paragraph, Table]
+    assert isinstance(blocks[1], ListBlock) and isinstance(blocks[3], Table)
+    assert blocks[1].items[0][0] == Paragraph(
+        (
+            Run("Ngày 12/02/2025, đăng "),
+            Run("20", bold=True),
+            Run(" tin, bài trên Cổng Thông tin điện tử liên quan đến điểm tập kết chất thải, đạt 76% kế hoạch;"),
+        )
+    )
+    assert blocks[3].align == ("", "right", "right", "right")
+    assert blocks[3].rows[1] == ((Run("Cụm công nghiệp"),), (Run("34"),), (Run("12"),), (Run("35,3%"),))
+
+
+def test_escapes_and_entities_become_their_characters() -> None:
+    assert parse("## Mục\n\nĐoạn **đậm**, &copy; R&D &#x41; \\*x\\*.") == (
+        Heading(2, (Run("Mục"),)),
+        Paragraph((Run("Đoạn "), Run("đậm", bold=True), Run(", © R&D A *x*."))),
+    )
+
+
+def test_a_line_feed_entity_inside_text_is_a_space_and_alone_a_line_break() -> None:
+    assert parse("a&#10;b") == (Paragraph((Run("a b"),)),)
+    assert parse("a *&#10;* b") == (Paragraph((Run("a "), LINE_BREAK, Run(" b"))),)
+
+
+def test_an_unclosed_bracket_before_a_backtick_is_text() -> None:
+    # markdown-it-pyrs 0.4.0 panics on this text, one reason Markdown is read by markdown-it-py
+    assert parse("Xem [`mã") == (Paragraph((Run("Xem [`mã"),)),)

@@ -81,52 +81,12 @@ def _markdown() -> Any:
     from markdown_it import MarkdownIt  # imported on first use: `nq43 --help` never pays for it
 
     # Only the block structure is read here (which lines are headings); inline parsing (emphasis, links in
-    # every paragraph) would double the cost for nothing, and the report parses the text again to render it.
+    # every paragraph) would double the cost for nothing, and the report parses each section to render it.
     return MarkdownIt("commonmark").enable("table").disable("inline")
 
 
-# A body is plain when it has none of these and no line matches _NOT_PLAIN_LINE. A plain body has the same
-# headings for CommonMark as for a scan of the lines that start with "#": nothing can hide a "#" line
-# (fences, HTML blocks, link definitions, a "#" line with "|" that may head a table) or make a heading of
-# another line (setext underlines, "#" inside a list item or indented), and no tab or CR shifts columns.
-_NOT_PLAIN_TEXT = ("```", "~~~", "]:", "\t", "\r", "\x00")
-_LIST_MARKERS = r"[ ]*(?:(?:[-+*]|[0-9]{1,9}[.)])[ ]+)*"
-# Searched in "\n" + body: the leading newline lets the engine jump from line to line, and the lookahead
-# leaves at once a line that starts with a letter, as most do.
-_NOT_PLAIN_LINE = re.compile(
-    rf"\n(?=[ \-+*0-9#<>=])(?:[ ]+#|{_LIST_MARKERS}(?:[-+*]|[0-9]{{1,9}}[.)])[ ]+#|#[^\n]*\||"
-    rf"{_LIST_MARKERS}(?:[<>]|=+[ ]*(?=\n|\Z)|-+[ ]*(?=\n|\Z)))"
-)
-
-
-_ATX_2_3 = re.compile(r"\n(##|###)(?=[ \n]|\Z)([^\n]*)")  # "##" or "###", then a space or the end of the line
-
-
-def _is_plain(body: str) -> bool:
-    return not any(text in body for text in _NOT_PLAIN_TEXT) and _NOT_PLAIN_LINE.search("\n" + body) is None
-
-
 def _headings(body: str) -> list[tuple[int, int, str]]:
-    """Level, body line and text of every "##" and "###" heading, as markdown-it finds them.
-
-    Most notes are plain (paragraphs, lists, tables): their headings are the lines that start with "#",
-    read here by the rule markdown-it applies to such a line, at a hundredth of the cost of parsing the
-    whole body. Any other body is parsed by markdown-it.
-    """
-    if _is_plain(body):
-        found = []
-        line, counted = 0, 0
-        for match in _ATX_2_3.finditer("\n" + body):
-            line += body.count("\n", counted, match.start())
-            counted = match.start()
-            level, rest = len(match[1]), match[2]
-            # markdown-it drops trailing spaces, then a closing run of "#" that follows a space
-            end = len(rest.rstrip(" "))
-            cut = len(rest[:end].rstrip("#"))
-            if cut > 0 and rest[cut - 1] == " ":
-                end = cut
-            found.append((level, line, rest[:end].strip()))
-        return found
+    """Level, body line and text of every "##" and "###" heading, as CommonMark reads them (none in code)."""
     tokens = _markdown().parse(body)
     return [
         (int(tok.tag[1]), tok.map[0], inline.content.strip())

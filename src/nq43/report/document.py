@@ -1,9 +1,7 @@
 """The report's document model (headings, paragraphs of styled runs, lists, tables) and Markdown to and from it.
 
-Markdown is read by CommonMark's rules, as markdown-it-py applies them: plain text (paragraphs, lists, tables,
-headings, bold and italic: nearly every note) by `plainmarkdown`, which follows those rules line by line and
-hands anything else back, the rest by markdown-it-py itself; a property test holds the two to the same blocks.
-A province's report reads thousands of sections, and markdown-it-py took most of its time.
+Markdown is read by one library, markdown-it-py (CommonMark with pipe tables), whose tokens are walked into the
+model below.
 
 A note's Markdown is normalised (parsed, then written back from the model, every character of text escaped where
 Markdown would read it as syntax) before it reaches a template, so no note can open a code fence, a heading or a
@@ -311,20 +309,8 @@ def _table(stream: _Tokens) -> Table:
 
 def parse(markdown: str, *, keep_controls: bool = False) -> tuple[Block, ...]:
     """Blocks of a Markdown text; characters a document cannot hold (control, zero-width, bidi) are dropped,
-    unless `keep_controls` (text that holds marks of its own and was cleaned piece by piece).
-
-    Plain text (paragraphs, lists, tables, headings, bold and italic: nearly every note) is read by
-    `plainmarkdown`, which gives the same blocks in a fraction of the time; the rest by markdown-it.
-    """
-    from nq43.report import plainmarkdown  # here: it builds on this module's model
-
+    unless `keep_controls` (text that holds marks of its own and was cleaned piece by piece)."""
     text = markdown if keep_controls else clean(markdown)
-    blocks = plainmarkdown.blocks(text)
-    return blocks if blocks is not None else parse_markdown_it(text)
-
-
-def parse_markdown_it(text: str) -> tuple[Block, ...]:
-    """Blocks of a Markdown text as markdown-it reads it (the text already cleaned)."""
     return tuple(_blocks(_Tokens(_parser().parse(text)), None))
 
 
