@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from nq43.domain.periods import Period
 from nq43.report import document, plainmarkdown
 from nq43.report.document import Heading, ListBlock, Paragraph, Run, Table, parse_markdown_it
 
@@ -302,7 +303,7 @@ def test_the_report_template_output_is_read_without_markdown_it(tmp_path: Path) 
     repo = load_quarters(make_repo(tmp_path, full_notes()), TODAY, (q1,))
     assert repo.directive is not None
     selection = select_notes(repo.directive, repo.notes, q1)
-    context = build_context(repo.directive, selection, ReportOptions(q1, REPORT_DATE))
+    context = build_context(repo.directive, selection, ReportOptions(Period.of(q1), REPORT_DATE))
     rendered = render(context, template_dirs(None))
 
     # the block parts with each note's text as a mark (notes are read on their own), and the one-line parts
