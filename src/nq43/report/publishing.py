@@ -129,9 +129,7 @@ def _build(request: ReportRequest) -> ReportOutcome:
     if isinstance(rendered, Finding):
         return ReportOutcome((), tuple(warnings), (rendered,))
     written = _write(request, context, rendered)
-    unchanged = False
-    if new_record is not None:
-        unchanged = _record_issue(request.root, record, new_record, written)
+    unchanged = new_record is not None and _record_issue(request.root, record, new_record, written)
     return ReportOutcome(tuple(written), tuple(warnings), (), context, new_record, unchanged)
 
 
