@@ -10,6 +10,7 @@ import pytest
 
 from gitdata import clone, commit_all, git, make_origin, note_text, write
 from nq43.cli.app import main
+from nq43.domain.periods import Period
 from nq43.domain.records import Quarter
 from nq43.load import issued as issuance
 from nq43.load.issued import IssueRecord, content_hash
@@ -178,7 +179,11 @@ def issued(origin: Path) -> Path:
     """main after the 2025Q1 report was issued from qldt's note."""
     write(origin, NOTE, note_text(origin, "qldt"))
     record = IssueRecord(
-        Quarter(2025, 1), "45/BC-BQL", date(2025, 3, 20), None, {NOTE: content_hash((origin / NOTE).read_bytes())}
+        Period.of(Quarter(2025, 1)),
+        "45/BC-BQL",
+        date(2025, 3, 20),
+        None,
+        {NOTE: content_hash((origin / NOTE).read_bytes())},
     )
     write(origin, "reports/2025Q1/issued.yaml", issuance.dump(record))
     commit_all(origin, "Phát hành báo cáo quý I")
@@ -199,14 +204,12 @@ def test_amending_an_issued_note(
 
     # Rewriting the issue record in the same branch does not help: the record is read from main.
     changed = (branch / NOTE).read_bytes()
-    record = issuance.read(branch, Quarter(2025, 1))
+    record = issuance.read(branch, Period.of(Quarter(2025, 1)))
     assert record is not None
     write(
         branch,
         "reports/2025Q1/issued.yaml",
-        issuance.dump(
-            IssueRecord(record.quarter, record.number, record.issued_on, None, {NOTE: content_hash(changed)})
-        ),
+        issuance.dump(IssueRecord(record.period, record.number, record.issued_on, None, {NOTE: content_hash(changed)})),
     )
     commit_all(branch, "Sửa hồ sơ phát hành")
     assert main(["check", "--actor", "bql-qldt-anh"]) == 1

@@ -15,6 +15,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 
 from nq43.check.repository import load_quarters
+from nq43.domain.periods import Period
 from nq43.domain.records import Quarter
 from nq43.report.document import Paragraph, ReportDocument, Run
 from nq43.report.docx_writer import build_docx
@@ -32,7 +33,9 @@ def _document(tmp_path: Path, notes: dict[str, str] | None = None, **options: An
     repo = load_quarters(root, TODAY, (Q1,))
     assert repo.directive is not None
     selection = select_notes(repo.directive, repo.notes, Q1)
-    context = build_context(repo.directive, selection, ReportOptions(Q1, options.pop("date", REPORT_DATE), **options))
+    context = build_context(
+        repo.directive, selection, ReportOptions(Period.of(Q1), options.pop("date", REPORT_DATE), **options)
+    )
     return report_document(context, render(context, template_dirs(None)))
 
 

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from gitdata import TODAY, clone, commit_all, git, make_origin, note_text, write
+from nq43.domain.periods import Period
 from nq43.domain.records import Quarter, Submitter
 from nq43.load import issued as issuance
 from nq43.load.issued import IssueRecord, content_hash
@@ -34,7 +35,11 @@ def test_the_base_side_is_read_from_git_not_from_the_branch(tmp_path: Path) -> N
     path = "data/units/qldt/2025Q1.md"
     write(origin, path, note_text(origin, "qldt", extra_front="amends:\n  - date: 2025-03-25\n    reason: Sửa lần 1"))
     record = IssueRecord(
-        Quarter(2025, 1), "45/BC-BQL", date(2025, 3, 20), None, {path: content_hash((origin / path).read_bytes())}
+        Period.of(Quarter(2025, 1)),
+        "45/BC-BQL",
+        date(2025, 3, 20),
+        None,
+        {path: content_hash((origin / path).read_bytes())},
     )
     write(origin, "reports/2025Q1/issued.yaml", issuance.dump(record))
     commit_all(origin, "Phát hành báo cáo quý I")

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from nq43.check.repository import load_quarters
+from nq43.domain.periods import Period
 from nq43.domain.records import Quarter
 from nq43.report.document import Heading, Paragraph, Table, parse, plain_text
 from nq43.report.model import ReportContext, ReportOptions, build_context, select_notes
@@ -32,7 +33,7 @@ def _context(tmp_path: Path, notes: dict[str, str] | None = None, **options: obj
     repo = load_quarters(root, TODAY, (Q1,))
     assert repo.directive is not None
     selection = select_notes(repo.directive, repo.notes, Q1)
-    return build_context(repo.directive, selection, ReportOptions(Q1, REPORT_DATE, **options))  # type: ignore[arg-type]
+    return build_context(repo.directive, selection, ReportOptions(Period.of(Q1), REPORT_DATE, **options))  # type: ignore[arg-type]
 
 
 def _custom(tmp_path: Path, text: str) -> list[Path]:
@@ -151,6 +152,40 @@ def test_a_missing_block_is_reported(tmp_path: Path) -> None:
     assert "appendix" in caught.value.reason
 
 
+def test_a_block_the_layout_leaves_out_is_rendered_on_its_own(tmp_path: Path) -> None:
+    hidden = _MINIMAL.replace(
+        "{% block appendix %}appendix{% endblock %}\n",
+        "{% if false %}{% block appendix %}Phụ lục của {{ signer }}{% endblock %}{% endif %}\n",
+    )
+    context = _context(tmp_path)
+    rendered = render(context, _custom(tmp_path, hidden))
+
+    assert "Phụ lục" not in rendered.markdown
+    assert rendered.parts["appendix"] == f"Phụ lục của {context.signer}"
+
+
+def test_an_error_in_a_block_rendered_on_its_own_names_the_template_line(tmp_path: Path) -> None:
+    hidden = _MINIMAL.replace(
+        "{% block appendix %}appendix{% endblock %}\n",
+        "{% if false %}\n{% block appendix %}\n{{ khong_co }}{% endblock %}{% endif %}\n",
+    )
+
+    with pytest.raises(TemplateProblem) as caught:
+        render(_context(tmp_path), _custom(tmp_path, hidden))
+    assert caught.value.path.endswith(TEMPLATE_NAME)
+    assert caught.value.line == len(REQUIRED_BLOCKS) + 2
+    assert "khong_co" in caught.value.reason
+
+
+def test_a_block_rendered_twice_keeps_what_it_gave_last(tmp_path: Path) -> None:
+    twice = _MINIMAL.replace("{% block summary %}summary{% endblock %}", "{% block summary %}tóm tắt{% endblock %}")
+    twice += "{{ self.summary() }}\n"
+    rendered = render(_context(tmp_path), _custom(tmp_path, twice))
+
+    assert rendered.parts["summary"] == "tóm tắt"
+    assert rendered.markdown.count("tóm tắt") == 2
+
+
 def test_a_custom_folder_may_hold_only_a_partial(tmp_path: Path) -> None:
     folder = tmp_path / "mau"
     folder.mkdir()
@@ -193,10 +228,10 @@ def test_draft_is_marked_in_the_markdown(tmp_path: Path) -> None:
 
 
 def test_template_variables_are_documented() -> None:
-    from nq43.report.model import IndicatorValue, QuarterInfo, TallyInfo, TaskEntry, UnitEntry
+    from nq43.report.model import IndicatorValue, PeriodInfo, QuarterInfo, TallyInfo, TaskEntry, UnitEntry
 
     doc = (REPO / "docs" / "mau-bao-cao.md").read_text(encoding="utf-8")
-    for kind in (ReportContext, QuarterInfo, UnitEntry, TaskEntry, TallyInfo, IndicatorValue):
+    for kind in (ReportContext, PeriodInfo, QuarterInfo, UnitEntry, TaskEntry, TallyInfo, IndicatorValue):
         for name in kind._fields:
             assert f"`{name}`" in doc, f"{kind.__name__}.{name}"
     for name in REQUIRED_BLOCKS:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from nq43.check.repository import load_quarters
+from nq43.domain.periods import Period
 from nq43.domain.records import Quarter
 from nq43.report.model import (
     ReportContext,
@@ -28,7 +29,7 @@ def _context(tmp_path: Path, notes: dict[str, str], **options: object) -> tuple[
     assert repo.directive is not None
     selection = select_notes(repo.directive, repo.notes, Q1)
     allowed = {"date": REPORT_DATE, **options}
-    context = build_context(repo.directive, selection, ReportOptions(Q1, **allowed))  # type: ignore[arg-type]
+    context = build_context(repo.directive, selection, ReportOptions(Period.of(Q1), **allowed))  # type: ignore[arg-type]
     codes = [f.code for f in report_findings(repo.directive, selection, context)]
     return context, codes
 
@@ -159,7 +160,7 @@ def test_indicators_with_the_previous_quarter_beside(tmp_path: Path) -> None:
     selection = select_notes(repo.directive, repo.notes, Q1)
     previous = {"qldt": note_with_value()}
 
-    context = build_context(repo.directive, selection, ReportOptions(Q1, REPORT_DATE), previous=previous)
+    context = build_context(repo.directive, selection, ReportOptions(Period.of(Q1), REPORT_DATE), previous=previous)
 
     rows = {row.id: row for row in context.indicators}
     assert rows["ty-le-lap-day"].value_text == "72,5"

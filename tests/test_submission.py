@@ -12,6 +12,7 @@ from gitdata import SOURCE, TODAY, make_origin, note_text, write
 from nq43.check.repository import check_note_file, load_repository, note_files
 from nq43.domain.catalogue import CATALOGUE
 from nq43.domain.findings import Finding
+from nq43.domain.periods import Period
 from nq43.domain.records import Directive, Quarter, Submitter
 from nq43.load.directive import load_directive
 from nq43.load.issued import IssueRecord, content_hash
@@ -200,7 +201,7 @@ def test_deleting_or_renaming_away_a_note_is_refused(root: Path) -> None:
 def issued(root: Path, path: str, on: date = date(2025, 3, 20)) -> Before:
     """The base's side after the 2025Q1 report was issued from the note now at `path`."""
     data = (root / path).read_bytes()
-    record = IssueRecord(Quarter(2025, 1), "45/BC-BQL", on, "c" * 40, {path: content_hash(data)})
+    record = IssueRecord(Period.of(Quarter(2025, 1)), "45/BC-BQL", on, "c" * 40, {path: content_hash(data)})
     return Before(notes={path: parse_note(data.decode("utf-8"), path).note}, issued={"2025Q1": record})
 
 

@@ -382,6 +382,7 @@ def report(
     `nq43 report --quarter 2025Q1 --number 5 --date 2025-03-12 --issue`.
     """
     from nq43.check import reporters
+    from nq43.domain.periods import Period
     from nq43.load.layout import find_root
     from nq43.report.publishing import ReportRequest, build
 
@@ -389,7 +390,7 @@ def report(
     parsed = quarter_option(quarter)
     request = ReportRequest(
         root=base,
-        quarter=parsed,
+        period=Period.of(parsed),
         today=today(when),
         date=day_option(day, "--date"),
         number=number,

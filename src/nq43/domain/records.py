@@ -6,69 +6,23 @@
 
 import re
 from collections.abc import Mapping
-from datetime import date, timedelta
+from datetime import date
 from enum import Enum
 from functools import cached_property
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from nq43.domain.periods import Quarter as Quarter  # a note's quarter; read from here as well
+
 if TYPE_CHECKING:
     from nq43.domain.findings import Finding
 
-QUARTER_PATTERN = re.compile(r"(\d{4})Q([1-4])")
 TASK_ID_PATTERN = re.compile(r"[1-9][0-9]*\.[1-9][0-9]*")
 UNIT_ID_PATTERN = re.compile(r"[a-z][a-z0-9-]{0,31}")
 
 
 # The default of every empty mapping field: read-only, so one can be shared.
 EMPTY_MAP: Mapping[Any, Any] = MappingProxyType({})
-
-
-class Quarter(NamedTuple):
-    """A calendar quarter, written "2025Q1"."""
-
-    year: int
-    number: int
-
-    @classmethod
-    def parse(cls, text: str) -> "Quarter":
-        match = QUARTER_PATTERN.fullmatch(text.strip())
-        if not match:
-            raise ValueError(f"not a quarter: {text!r} (expected YYYYQn, n from 1 to 4)")
-        return cls(int(match[1]), int(match[2]))
-
-    @classmethod
-    def containing(cls, day: date) -> "Quarter":
-        return cls(day.year, (day.month - 1) // 3 + 1)
-
-    def __str__(self) -> str:
-        return f"{self.year}Q{self.number}"
-
-    @property
-    def first_day(self) -> date:
-        return date(self.year, 3 * self.number - 2, 1)
-
-    @property
-    def last_day(self) -> date:
-        return self.next().first_day - timedelta(days=1)
-
-    @property
-    def last_month(self) -> int:
-        return 3 * self.number
-
-    @property
-    def roman(self) -> str:
-        return ("I", "II", "III", "IV")[self.number - 1]
-
-    def label(self) -> str:
-        """Vietnamese name: "quý I năm 2025"."""
-        return f"quý {self.roman} năm {self.year}"
-
-    def next(self) -> "Quarter":
-        return Quarter(self.year + self.number // 4, self.number % 4 + 1)
-
-    def previous(self) -> "Quarter":
-        return Quarter(self.year - (self.number == 1), (self.number - 2) % 4 + 1)
 
 
 class Status(str, Enum):

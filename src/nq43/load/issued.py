@@ -1,4 +1,4 @@
-"""The record of an issued report (`reports/<quarter>/issued.yaml`): its number, date and the exact notes it used.
+"""The record of an issued report (`reports/<period>/issued.yaml`): its number, date and the exact notes it used.
 
 `nq43 report --issue` writes it; `nq43 check` reads it to require an `amends:` entry when a note of an issued
 quarter changes; a report can be regenerated from the recorded note versions.
@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from nq43.domain.records import Quarter
+from nq43.domain.periods import Period
 
 REPORTS_DIR = "reports"
 RECORD_NAME = "issued.yaml"
@@ -25,7 +25,7 @@ def content_hash(data: bytes) -> str:
 
 
 class IssueRecord(NamedTuple):
-    quarter: Quarter
+    period: Period
     number: str
     issued_on: date
     commit: str | None  # the git commit the notes were read from, when known
@@ -36,13 +36,18 @@ class IssueRecord(NamedTuple):
         return self.notes.get(path) != content_hash(data)
 
 
-def record_path(root: Path, quarter: Quarter) -> Path:
-    return root / REPORTS_DIR / str(quarter) / RECORD_NAME
+def record_path(root: Path, period: Period) -> Path:
+    return root / REPORTS_DIR / str(period) / RECORD_NAME
+
+
+def _period_key(period: Period) -> str:
+    """A quarter's record says `quarter: 2025Q1`, as it always has; a half-year's or a year's `period: 2025H1`."""
+    return "quarter" if period.quarter is not None else "period"
 
 
 def dump(record: IssueRecord) -> str:
     data: dict[str, Any] = {
-        "quarter": str(record.quarter),
+        _period_key(record.period): str(record.period),
         "number": record.number,
         "issued_on": record.issued_on.isoformat(),
         "commit": record.commit,
@@ -59,7 +64,7 @@ def parse(text: str) -> IssueRecord | None:
     try:
         data = yaml.safe_load(text)
         return IssueRecord(
-            quarter=Quarter.parse(str(data["quarter"])),
+            period=Period.parse(str(data["quarter"] if "quarter" in data else data["period"])),
             number=str(data["number"]),
             issued_on=date.fromisoformat(str(data["issued_on"])),
             commit=data.get("commit"),
@@ -69,10 +74,10 @@ def parse(text: str) -> IssueRecord | None:
         return None
 
 
-def read(root: Path, quarter: Quarter) -> IssueRecord | None:
-    """The quarter's issue record; None when its report has not been issued or the record is unreadable."""
+def read(root: Path, period: Period) -> IssueRecord | None:
+    """The period's issue record; None when its report has not been issued or the record is unreadable."""
     try:
-        text = record_path(root, quarter).read_text(encoding="utf-8")
+        text = record_path(root, period).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return None
     return parse(text)

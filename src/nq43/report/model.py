@@ -1,4 +1,4 @@
-"""What the quarterly report says, as plain data: the frame from the directive, the content from the notes.
+"""What a period's report says, as plain data: the frame from the directive, the content from the notes.
 
 Pure: it reads nothing and writes nothing. `select_notes` sorts a quarter's notes into usable and invalid;
 `build_context` turns the usable ones into a `ReportContext`, the variables a report template sees
@@ -12,6 +12,7 @@ from datetime import date
 from typing import NamedTuple
 
 from nq43.domain.findings import Finding, Severity, finding
+from nq43.domain.periods import Period
 from nq43.domain.records import CheckedNote, Directive, Note, Quarter, Task, Unit
 from nq43.domain.tasksplit import Standing, Tally, standing
 from nq43.load.issued import IssueRecord
@@ -27,7 +28,7 @@ BLANK_NUMBER = "     "  # a number left for the Office to write in by hand: "S�
 
 
 class ReportOptions(NamedTuple):
-    quarter: Quarter
+    period: Period
     date: date  # the date on the report, also the data cut-off date of the task counts
     number: str = ""  # "" leaves the number blank
     signer: str | None = None  # overrides the data's signer
@@ -89,6 +90,28 @@ class QuarterInfo(NamedTuple):
             f"quý {quarter.roman}/{quarter.year}",
             quarter.first_day,
             quarter.last_day,
+        )
+
+
+class PeriodInfo(NamedTuple):
+    code: str  # "2025Q1", "2025H1", "2025"
+    kind: str  # "quarter", "half-year", "year"
+    year: int
+    number: int  # the quarter (1-4) or the half (1-2); 1 for a year
+    label: str  # "quý I năm 2025", "6 tháng đầu năm 2025", "năm 2025"
+    first_day: date
+    last_day: date
+
+    @classmethod
+    def of(cls, period: Period) -> PeriodInfo:
+        return cls(
+            str(period),
+            period.kind.row.name_en,
+            period.year,
+            period.number,
+            period.label(),
+            period.first_day,
+            period.last_day,
         )
 
 
@@ -192,7 +215,8 @@ class LetterInfo(NamedTuple):
 class ReportContext(NamedTuple):
     """The variables of a report template; every text here is plain text except the `Markdown` fields."""
 
-    quarter: QuarterInfo
+    period: PeriodInfo
+    quarter: QuarterInfo  # the period's last quarter (the period itself in a quarter's report)
     previous_quarter: QuarterInfo
     next_quarter: QuarterInfo
     date: date
@@ -228,7 +252,7 @@ class ReportContext(NamedTuple):
     indicators: tuple[IndicatorValue, ...]  # those with a value this quarter or the previous one
     left_out: tuple[LeftOut, ...]
     errata: tuple[Erratum, ...]
-    issued: bool  # an issue record exists for the quarter
+    issued: bool  # an issue record exists for the period
 
 
 def _indicator_values(notes: Mapping[str, Note]) -> dict[str, float]:
@@ -257,12 +281,12 @@ def build_context(
     previous: Mapping[str, Note] | None = None,
     record: IssueRecord | None = None,
 ) -> ReportContext:
-    """Everything the report says, for `options.quarter`, from the directive and the selected notes.
+    """Everything the report says, for `options.period`, from the directive and the selected notes.
 
     `previous` holds the previous quarter's valid notes by unit (their indicator values are shown beside
     this quarter's); `record` is the quarter's issue record when the report has been issued.
     """
-    quarter = options.quarter
+    quarter = options.period.last_quarter
     used = selection.used
     cutoff = options.date
     values = _indicator_values(used)
@@ -319,6 +343,7 @@ def build_context(
         for amendment in sorted(note.amends, key=lambda a: a.date)
     ]
     return ReportContext(
+        period=PeriodInfo.of(options.period),
         quarter=QuarterInfo.of(quarter),
         previous_quarter=QuarterInfo.of(quarter.previous()),
         next_quarter=QuarterInfo.of(quarter.next()),

@@ -1,6 +1,6 @@
-"""Build the quarterly report from the repository and write its files (and, when issued, the issue record).
+"""Build a period's report from the repository and write its files (and, when issued, the issue record).
 
-The steps: read the quarter's notes (and the previous quarter's, for the indicators), stop on invalid ones
+The steps: read the period's notes (and the previous quarter's, for the indicators), stop on invalid ones
 unless they may be left out, build the context, render the template, write the .docx and the .md
 atomically, and with `issue` record the number, the date and the sha256 of every note used.
 """
@@ -16,14 +16,23 @@ from typing import NamedTuple
 
 from nq43.domain.errors import Nq43Error
 from nq43.domain.findings import Finding, Severity, finding, has_errors
+from nq43.domain.periods import Period
 from nq43.domain.records import Directive, Note, Quarter
 from nq43.load import issued as issuance
 from nq43.load.issued import IssueRecord, content_hash
 from nq43.load.layout import UNITS_DIR
 from nq43.load.notes import parse_note, split_front_matter
 from nq43.load.source import read_source
-from nq43.report.model import ReportContext, ReportOptions, build_context, format_number, report_findings, select_notes
-from nq43.report.rendering import TEMPLATE_NAME
+from nq43.report.model import (
+    ReportContext,
+    ReportOptions,
+    Selection,
+    build_context,
+    format_number,
+    report_findings,
+    select_notes,
+)
+from nq43.report.rendering import Rendered, TemplateProblem, render, report_document, template_dirs
 from nq43.support.git import git
 from nq43.support.output import write_atomic
 
@@ -32,7 +41,7 @@ MAX_NUMBER_DIGITS = 6
 
 class ReportRequest(NamedTuple):
     root: Path
-    quarter: Quarter
+    period: Period
     today: date
     date: date | None = None
     number: str | None = None
@@ -55,8 +64,16 @@ class ReportOutcome(NamedTuple):
     issue_unchanged: bool = False
 
 
-def report_name(quarter: Quarter) -> str:
-    return f"bao-cao-{quarter}"
+class Gathered(NamedTuple):
+    """The notes a report is made from: the period's selection, and the quarter before's for the indicators."""
+
+    directive: Directive
+    selection: Selection
+    previous: dict[str, Note]
+
+
+def report_name(period: Period) -> str:
+    return f"bao-cao-{period}"
 
 
 def _check_number(number: str | None) -> str | None:
@@ -93,76 +110,129 @@ def build(request: ReportRequest) -> ReportOutcome:
 
 
 def _build(request: ReportRequest) -> ReportOutcome:
-    from nq43.check.repository import load_quarters
-    from nq43.report.docx_writer import build_docx
-    from nq43.report.rendering import TemplateProblem, render, report_document, template_dirs
+    """The steps: check the request, gather the notes, build the context, check the notes against an earlier
+    issue, render, write, record the issue."""
+    quarter = _quarter_of(request.period)
+    template_name = request.period.kind.row.template
+    number, day, record = _numbering(request)
+    _check_template_dir(request.template_dir, template_name)
+    gathered = _gather(request.root, request.today, quarter, request.allow_invalid)
+    if isinstance(gathered, ReportOutcome):
+        return gathered
+    options = ReportOptions(request.period, day, number or "", request.signer, request.draft)
+    context = build_context(gathered.directive, gathered.selection, options, previous=gathered.previous, record=record)
+    warnings = report_findings(gathered.directive, gathered.selection, context)
+    hashes = _note_hashes(request.root, gathered.selection)
+    warnings += _changed_since_issue(gathered.selection, hashes, record, request.period)
+    new_record = _issue_record(request, context, hashes, record) if request.issue else None
+    rendered = _render(context, request, template_name)
+    if isinstance(rendered, Finding):
+        return ReportOutcome((), tuple(warnings), (rendered,))
+    written = _write(request, context, rendered)
+    unchanged = new_record is not None and _record_issue(request.root, record, new_record, written)
+    return ReportOutcome(tuple(written), tuple(warnings), (), context, new_record, unchanged)
 
-    quarter = request.quarter
-    root = request.root
-    number = _check_number(request.number)
-    if request.template_dir is not None and not (request.template_dir / TEMPLATE_NAME).is_file():
+
+def _quarter_of(period: Period) -> Quarter:
+    """The quarter a report is made from: only quarterly reports are built so far (issue 15 adds the others)."""
+    quarter = period.quarter
+    if quarter is None:
         raise Nq43Error(
-            f'Không có thư mục mẫu "{request.template_dir}" chứa {TEMPLATE_NAME} (--template-dir).',
-            f'No template folder "{request.template_dir}" holding {TEMPLATE_NAME} (--template-dir).',
+            f"Chưa lập được báo cáo {period.label()} ({period}): hiện nq43 chỉ lập báo cáo quý.",
+            f"The {period.label_en()} report ({period}) cannot be built yet: nq43 builds quarterly reports only.",
         )
-    record = issuance.read(root, quarter)
+    return quarter
+
+
+def _check_template_dir(template_dir: Path | None, template_name: str) -> None:
+    if template_dir is not None and not (template_dir / template_name).is_file():
+        raise Nq43Error(
+            f'Không có thư mục mẫu "{template_dir}" chứa {template_name} (--template-dir).',
+            f'No template folder "{template_dir}" holding {template_name} (--template-dir).',
+        )
+
+
+def _numbering(request: ReportRequest) -> tuple[str | None, date, IssueRecord | None]:
+    """The report's number and date, and the period's issue record: regenerating an issued report keeps its
+    number and date, unless told otherwise."""
+    number = _check_number(request.number)
+    record = issuance.read(request.root, request.period)
     day = request.date or (record.issued_on if record is not None and request.number is None else None)
     if number is None and record is not None and request.date is None:
-        number = record.number  # regenerating an issued report: its number and date, unless told otherwise
-    day = day or request.today
+        number = record.number
+    return number, day or request.today, record
 
-    repo = load_quarters(root, request.today, (quarter,))
+
+def _gather(root: Path, today: date, quarter: Quarter, allow_invalid: bool) -> Gathered | ReportOutcome:
+    """The quarter's notes, checked; an outcome with the errors when the directive or a note stops the report."""
+    from nq43.check.repository import load_quarters
+
+    repo = load_quarters(root, today, (quarter,))
     directive = repo.directive
     note_paths = {n.path for n in repo.notes}
     setup_errors = [f for f in repo.findings if f.path not in note_paths and f.severity is Severity.ERROR]
     if directive is None or setup_errors:
         return ReportOutcome((), (), tuple(setup_errors or repo.findings))
     selection = select_notes(directive, repo.notes, quarter)
-    if selection.invalid and not request.allow_invalid:
+    if selection.invalid and not allow_invalid:
         return ReportOutcome((), (), selection.blocking_findings())
-    previous = previous_notes(root, directive, quarter.previous())
+    return Gathered(directive, selection, previous_notes(root, directive, quarter.previous()))
 
-    options = ReportOptions(quarter, day, number or "", request.signer, request.draft)
-    context = build_context(directive, selection, options, previous=previous, record=record)
-    warnings = report_findings(directive, selection, context)
+
+def _note_hashes(root: Path, selection: Selection) -> dict[str, str]:
+    """The sha256 of each note used, as read now."""
     try:
-        hashes = {note.path: content_hash((root / note.path).read_bytes()) for note in selection.used.values()}
+        return {note.path: content_hash((root / note.path).read_bytes()) for note in selection.used.values()}
     except OSError as error:  # a note removed or locked while the report was being built
         raise Nq43Error(
             f"Không đọc lại được ghi chú: {error}. Chạy lại lệnh.",
             f"A note could not be read again: {error}. Run the command again.",
         ) from None
-    if record is not None:
-        for note in selection.used.values():
-            if record.notes.get(note.path) != hashes[note.path] and not note.amends:
-                warnings.append(finding(note.path, 1, 1, "NQ904", quarter=str(quarter), number=record.number))
 
-    new_record = None
-    if request.issue:
-        new_record = _issue_record(request, context, hashes, record)
 
+def _changed_since_issue(
+    selection: Selection, hashes: dict[str, str], record: IssueRecord | None, period: Period
+) -> list[Finding]:
+    """A warning for each note that differs from the version an issued report used, without an `amends:`."""
+    if record is None:
+        return []
+    return [
+        finding(note.path, 1, 1, "NQ904", quarter=str(period), number=record.number)
+        for note in selection.used.values()
+        if record.notes.get(note.path) != hashes[note.path] and not note.amends
+    ]
+
+
+def _render(context: ReportContext, request: ReportRequest, template_name: str) -> Rendered | Finding:
+    """The rendered template, or the finding that says why the template cannot be used."""
     try:
-        rendered = render(context, template_dirs(root, request.template_dir))
+        return render(context, template_dirs(request.root, request.template_dir, template_name), template_name)
     except TemplateProblem as problem:
-        stop = finding(problem.path, problem.line, 1, "NQ905", reason=problem.reason)
-        return ReportOutcome((), tuple(warnings), (stop,))
-    data = build_docx(report_document(context, rendered))
+        return finding(problem.path, problem.line, 1, "NQ905", reason=problem.reason)
 
-    folder = request.out or root / issuance.REPORTS_DIR / str(quarter)
-    docx_path = folder / f"{report_name(quarter)}.docx"
-    md_path = folder / f"{report_name(quarter)}.md"
+
+def _write(request: ReportRequest, context: ReportContext, rendered: Rendered) -> list[Path]:
+    """The .docx and the .md, each written atomically."""
+    from nq43.report.docx_writer import build_docx
+
+    data = build_docx(report_document(context, rendered))
+    period = request.period
+    folder = request.out or request.root / issuance.REPORTS_DIR / str(period)
+    docx_path = folder / f"{report_name(period)}.docx"
+    md_path = folder / f"{report_name(period)}.md"
     write_atomic(docx_path, data)
     write_atomic(md_path, rendered.markdown)
-    written = [docx_path, md_path]
-    unchanged = False
-    if new_record is not None:
-        if record is not None and issuance.dump(record) == issuance.dump(new_record):
-            unchanged = True
-        else:
-            target = issuance.record_path(root, quarter)
-            write_atomic(target, issuance.dump(new_record))
-            written.append(target)
-    return ReportOutcome(tuple(written), tuple(warnings), (), context, new_record, unchanged)
+    return [docx_path, md_path]
+
+
+def _record_issue(root: Path, existing: IssueRecord | None, record: IssueRecord, written: list[Path]) -> bool:
+    """Write the issue record (added to `written`); True when the same record was there already."""
+    if existing is not None and issuance.dump(existing) == issuance.dump(record):
+        return True
+    target = issuance.record_path(root, record.period)
+    write_atomic(target, issuance.dump(record))
+    written.append(target)
+    return False
 
 
 def previous_notes(root: Path, directive: Directive, quarter: Quarter) -> dict[str, Note]:
@@ -191,7 +261,7 @@ def _issue_record(
     request: ReportRequest, context: ReportContext, hashes: dict[str, str], existing: IssueRecord | None
 ) -> IssueRecord:
     """The record of this report as issued; refuses a draft, a report without number or date, and a second
-    issue of a quarter that has been issued differently."""
+    issue of a period that has been issued differently."""
     if context.draft:
         why = "dữ liệu mẫu (sample: true)" if "sample" in context.draft_reasons else "--draft"
         why_en = "sample data (sample: true)" if "sample" in context.draft_reasons else "--draft"
@@ -211,16 +281,16 @@ def _issue_record(
         )
     commit = (git(request.root, "rev-parse", "HEAD") or "").strip() or None
     record = IssueRecord(
-        request.quarter, format_number(context.number), context.date, commit, dict(sorted(hashes.items()))
+        request.period, format_number(context.number), context.date, commit, dict(sorted(hashes.items()))
     )
     if existing is not None:
         same = (existing.number, existing.issued_on, existing.notes) == (record.number, record.issued_on, record.notes)
         if not same:
             raise Nq43Error(
-                f"Báo cáo {request.quarter} đã được ban hành (số {existing.number}, "
+                f"Báo cáo {request.period} đã được ban hành (số {existing.number}, "
                 f"ngày {existing.issued_on:%d/%m/%Y}). "
                 "Không ban hành lại: ghi chú sửa sau đó phải có mục `amends:` và được liệt kê là đính chính.",
-                f"The {request.quarter} report was already issued (number {existing.number}, {existing.issued_on}). "
+                f"The {request.period} report was already issued (number {existing.number}, {existing.issued_on}). "
                 "It is not issued again: later changes to notes need an `amends:` entry and are listed as errata.",
             )
         return existing

@@ -10,18 +10,22 @@ template code or Markdown syntax.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 from types import TracebackType
 from typing import Any, NamedTuple
 
+from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound, nodes
+from jinja2.sandbox import SandboxedEnvironment
+
+from nq43.domain.periods import PeriodKind
 from nq43.domain.records import EMPTY_MAP
 from nq43.report.document import Block, Frame, Markdown, Paragraph, ReportDocument, escape, parse, parse_inline
 from nq43.report.model import ReportContext
 from nq43.support.vietnamese import date_long, date_short, number, percent
 
-TEMPLATE_NAME = "report.md.j2"
+TEMPLATE_NAME = PeriodKind.QUARTER.row.template
 TEMPLATES_DIR = "templates"
 PACKAGED_TEMPLATES = Path(__file__).parent / "templates"
 INLINE_BLOCKS = ("summary", "appendix_label", "appendix_title", "appendix_note")
@@ -50,13 +54,13 @@ class Rendered(NamedTuple):
     chunks: tuple[Markdown, ...] = ()
 
 
-def template_dirs(root: Path | None, explicit: Path | None = None) -> list[Path]:
+def template_dirs(root: Path | None, explicit: Path | None = None, template_name: str = TEMPLATE_NAME) -> list[Path]:
     """Where templates are looked up, first match wins: --template-dir, else the repository's templates/,
     then the packaged copy (so a customised folder may hold only the files it changes)."""
     dirs: list[Path] = []
     if explicit is not None:
         dirs.append(explicit)
-    elif root is not None and (root / TEMPLATES_DIR / TEMPLATE_NAME).is_file():
+    elif root is not None and (root / TEMPLATES_DIR / template_name).is_file():
         dirs.append(root / TEMPLATES_DIR)
     dirs.append(PACKAGED_TEMPLATES)
     return dirs
@@ -98,6 +102,8 @@ def letter(value: int) -> str:
 
 
 def _finalize(value: Any) -> str:
+    if isinstance(value, _Captured):
+        return value
     if value is None:
         return ""
     if isinstance(value, Markdown):
@@ -127,10 +133,7 @@ def _escape_value(text: str) -> str:
     return escaped
 
 
-def _environment(dirs: Sequence[Path], marks: list[Markdown] | None = None) -> Any:
-    from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
-
+def _environment(dirs: Sequence[Path], marks: list[Markdown] | None = None) -> SandboxedEnvironment:
     env = SandboxedEnvironment(
         loader=ChoiceLoader([FileSystemLoader(str(d)) for d in dirs]),
         undefined=StrictUndefined,
@@ -152,7 +155,7 @@ def _environment(dirs: Sequence[Path], marks: list[Markdown] | None = None) -> A
     return env
 
 
-def _position(error: BaseException, dirs: Sequence[Path]) -> tuple[str, int]:
+def _position(error: BaseException, dirs: Sequence[Path], template_name: str) -> tuple[str, int]:
     """The template file and line an error was raised from (Jinja puts template lines in the traceback)."""
     filename = getattr(error, "filename", None) or getattr(error, "name", None)
     line = getattr(error, "lineno", None)
@@ -162,10 +165,12 @@ def _position(error: BaseException, dirs: Sequence[Path]) -> tuple[str, int]:
     found: tuple[str, int] | None = None
     while tb is not None:
         code = tb.tb_frame.f_code.co_filename
-        if code.endswith(".j2") or any(code.startswith(str(d)) for d in dirs):
+        if code == _ALONE:  # a block rendered on its own keeps the template's line numbers
+            found = (_shown(template_name, dirs), tb.tb_lineno)
+        elif code.endswith(".j2") or any(code.startswith(str(d)) for d in dirs):
             found = (_shown(code, dirs), tb.tb_lineno)
         tb = tb.tb_next
-    return found or (TEMPLATE_NAME, 1)
+    return found or (template_name, 1)
 
 
 def _shown(filename: str, dirs: Sequence[Path]) -> str:
@@ -185,41 +190,35 @@ _MARK_OPEN, _MARK_CLOSE = "\x02", "\x03"
 _MARK = re.compile("\x02([0-9]+)\x03")
 
 
-def render(context: ReportContext, dirs: Sequence[Path]) -> Rendered:
-    """The whole Markdown report and each required block, from the first template found in `dirs`.
+def render(context: ReportContext, dirs: Sequence[Path], template_name: str = TEMPLATE_NAME) -> Rendered:
+    """The whole Markdown report and each required block, from the first template `template_name` in `dirs`.
 
-    The template is rendered once; the required blocks are captured as they are rendered in place (a block
-    that the layout leaves out is rendered on its own).
+    The template is rendered once, through a small layout that extends it and keeps what each required block
+    gives where it stands (a block that the layout leaves out is rendered on its own).
     """
-    from jinja2 import TemplateError, TemplateNotFound
-
     variables = context._asdict()
     chunks: list[Markdown] = []
     captured: dict[str, str] = {}
+    env = _environment(dirs, marks=chunks)
     try:
-        template = _environment(dirs, marks=chunks).get_template(TEMPLATE_NAME)
-        missing = [name for name in REQUIRED_BLOCKS if name not in template.blocks]
+        blocks = _blocks(env, template_name)
+        missing = [name for name in REQUIRED_BLOCKS if name not in blocks]
         if missing:
-            raise TemplateProblem(_shown(TEMPLATE_NAME, dirs), 1, "thiếu khối (block) " + ", ".join(missing))
-        context_ = template.new_context(dict(variables))
+            raise TemplateProblem(_shown(template_name, dirs), 1, "thiếu khối (block) " + ", ".join(missing))
+        layout = env.from_string(_capturing_layout(template_name), globals={_CAPTURE: _capture(captured)})
+        marked_markdown = layout.render(variables)
         for name in REQUIRED_BLOCKS:
-            context_.blocks[name][0] = _capturing(name, context_.blocks[name][0], captured)
-        try:
-            marked_markdown = "".join(template.root_render_func(context_))
-            for name in REQUIRED_BLOCKS:
-                if name not in captured:
-                    captured[name] = "".join(template.blocks[name](template.new_context(dict(variables))))
-        except Exception:
-            template.environment.handle_exception()  # raises it again with the template's own line numbers
+            if name not in captured:
+                captured[name] = _render_alone(env, blocks[name], variables)
     except TemplateProblem:
         raise
     except TemplateNotFound as error:
-        raise TemplateProblem(_shown(TEMPLATE_NAME, dirs), 1, f'không tìm thấy mẫu "{error.name}"') from None
+        raise TemplateProblem(_shown(template_name, dirs), 1, f'không tìm thấy mẫu "{error.name}"') from None
     except TemplateError as error:
-        path, line = _position(error, dirs)
+        path, line = _position(error, dirs, template_name)
         raise TemplateProblem(path, line, f"{type(error).__name__}: {error.message or error}") from None
     except (ArithmeticError, AttributeError, LookupError, TypeError, ValueError, RecursionError) as error:
-        path, line = _position(error, dirs)
+        path, line = _position(error, dirs, template_name)
         raise TemplateProblem(path, line, f"{type(error).__name__}: {error}") from None
 
     def unmark(text: str) -> str:
@@ -233,13 +232,44 @@ def render(context: ReportContext, dirs: Sequence[Path]) -> Rendered:
     )
 
 
-def _capturing(name: str, render_block: Any, captured: dict[str, str]) -> Any:
-    def capture(context: Any) -> Any:
-        text = "".join(render_block(context))
-        captured[name] = text
-        yield text
+# The layout that captures the required blocks: it extends the report template, and each of its blocks prints
+# the template's own block (`super()`) through a function that keeps the text. What it prints is the block's
+# output already finalised, so it passes through `_finalize` unchanged. (A template could call the function
+# itself; templates are the Office's own, and a note's text still never reaches it except through a block.)
+_CAPTURE = "_nq43_capture"
+_ALONE = "<template>"  # the file name Jinja gives a template made from a string or a syntax tree
 
-    return capture
+
+class _Captured(str):
+    """A required block's output, already escaped where it had to be."""
+
+
+def _capturing_layout(template_name: str) -> str:
+    overrides = "".join(
+        f'{{% block {name} %}}{{{{ {_CAPTURE}("{name}", super()) }}}}{{% endblock %}}' for name in REQUIRED_BLOCKS
+    )
+    return f'{{% extends "{template_name}" %}}{overrides}'
+
+
+def _capture(captured: dict[str, str]) -> Callable[[str, str], _Captured]:
+    def keep(name: str, text: str) -> _Captured:
+        captured[name] = text
+        return _Captured(text)
+
+    return keep
+
+
+def _blocks(env: SandboxedEnvironment, template_name: str) -> dict[str, nodes.Block]:
+    """The blocks of the template, by name, from its syntax tree (a syntax error is raised with its line)."""
+    assert env.loader is not None
+    source, filename, _ = env.loader.get_source(env, template_name)
+    tree = env.parse(source, template_name, filename)
+    return {block.name: block for block in tree.find_all(nodes.Block)}
+
+
+def _render_alone(env: SandboxedEnvironment, block: nodes.Block, variables: Mapping[str, Any]) -> str:
+    """A block that the layout leaves out (say, under an `if` that is false), rendered as a template of its own."""
+    return str(env.from_string(nodes.Template([block], lineno=block.lineno)).render(variables))
 
 
 def parse_part(rendered: Rendered, name: str) -> tuple[Block, ...]:

@@ -177,7 +177,7 @@ def _amendment_findings(
     added = tuple(a for a in note.amends if a not in earlier)
     findings = [finding(path, at, 1, "NQ807", value=a.date.isoformat()) for a in earlier if a not in note.amends]
     if not added:
-        quarter = record.quarter
+        quarter = record.period
         findings.append(
             finding(
                 path,

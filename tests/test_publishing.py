@@ -1,0 +1,50 @@
+"""The report pipeline takes a reporting period: a quarter's report is built; other kinds are refused for now."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from nq43.domain.errors import Nq43Error
+from nq43.domain.periods import Period
+from nq43.load import issued as issuance
+from nq43.report.publishing import ReportRequest, build, report_name
+from reportdata import REPORT_DATE, TODAY, full_notes, make_repo
+
+
+def test_a_quarter_is_built_into_its_folder_and_issued(tmp_path: Path) -> None:
+    root = make_repo(tmp_path, full_notes())
+    period = Period.parse("2025Q1")
+    request = ReportRequest(root, period, TODAY, date=REPORT_DATE, number="5", issue=True)
+
+    outcome = build(request)
+
+    folder = root / "reports" / "2025Q1"
+    assert not outcome.errors
+    assert outcome.written == (folder / "bao-cao-2025Q1.docx", folder / "bao-cao-2025Q1.md", folder / "issued.yaml")
+    assert outcome.context is not None and outcome.context.period.label == "quý I năm 2025"
+    record = issuance.read(root, period)
+    assert record is not None and record.period == period and record.number == "05"
+    assert (folder / "issued.yaml").read_text(encoding="utf-8").count("\nquarter: 2025Q1\n") == 1
+
+    again = build(request)
+    assert again.issue_unchanged and again.written == outcome.written[:2]
+
+
+@pytest.mark.parametrize(("text", "label"), [("2025H1", "6 tháng đầu năm 2025"), ("2025", "năm 2025")])
+def test_a_half_year_or_a_year_is_not_built_yet(tmp_path: Path, text: str, label: str) -> None:
+    root = make_repo(tmp_path, full_notes())
+
+    with pytest.raises(Nq43Error) as caught:
+        build(ReportRequest(root, Period.parse(text), TODAY))
+    assert label in caught.value.vi and "chỉ lập báo cáo quý" in caught.value.vi
+    assert not (root / "reports").exists()
+
+
+def test_report_name_follows_the_period() -> None:
+    assert [report_name(Period.parse(t)) for t in ("2025Q1", "2025H2", "2025")] == [
+        "bao-cao-2025Q1",
+        "bao-cao-2025H2",
+        "bao-cao-2025",
+    ]
