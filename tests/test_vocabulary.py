@@ -17,6 +17,7 @@ from nq43.domain.vocabulary import Split, Standing, State, Status, Term, Words
 from nq43.load.notes import parse_note
 from nq43.load.schema import STATUS_PATH, schema_text, shipped_text
 from nq43.support.vietnamese import slug
+from nq43.tracking.views import legend
 
 ROOT = Path(__file__).resolve().parents[1]
 TERMS: tuple[type[Term], ...] = (Status, Standing, State)
@@ -95,6 +96,16 @@ def test_a_unit_s_standing_facts() -> None:
     assert [s for s in State if s.failing] == [State.OVERDUE, State.INVALID]
     assert [s for s in State if s.submitted] == [State.ON_TIME, State.LATE, State.INVALID]
     assert [s for s in State if s.counted] == [State.ON_TIME, State.LATE]
+
+
+def test_the_status_legend_is_built_from_the_vocabulary() -> None:
+    assert legend("vi") == (
+        "Số nhiệm vụ theo trạng thái đơn vị báo cáo: HT đã hoàn thành, ĐTH đang thực hiện, CTH chưa thực hiện, "
+        "TX thường xuyên."
+    )
+    assert legend("en") == (
+        "Tasks by reported status: Done = completed, Doing = in progress, NS = not started, Rec = recurring."
+    )
 
 
 # --- adding a status in the one place, and nowhere else ---
