@@ -22,7 +22,7 @@ submitted: 2025-03-08
 tasks:
   "2.1": {status: thuong-xuyen}
   "2.2": {status: dang-thuc-hien, progress: 72.5}
-  "2.3": {status: Đã hoàn thành, progress: 100}
+  "2.3": {status: hoan-thanh, progress: 100}
   "2.4": {status: chua-thuc-hien}
 ---
 

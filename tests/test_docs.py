@@ -11,7 +11,7 @@ import pytest
 
 from nq43.check.validation import check_note
 from nq43.domain.catalogue import CATALOGUE
-from nq43.domain.records import Status
+from nq43.domain.vocabulary import Standing, State, Status
 from nq43.load.directive import load_directive
 from nq43.load.notes import parse_note
 from nq43.load.schema import schema_text
@@ -60,11 +60,27 @@ def test_every_status_the_schema_accepts_is_in_the_guide(value: str) -> None:
     assert f"`{value}`" in _read("ghi-chu-quy.md")
 
 
-def test_every_status_code_and_label_is_in_the_guide() -> None:
+def test_every_status_is_a_row_of_the_guide_s_table_with_its_other_spellings() -> None:
     guide = _read("ghi-chu-quy.md")
     for status in Status:
-        assert f"`{status.value}`" in guide
-        assert status.label in guide
+        row = f"| `{status.value}` | {status.label.vi} | {status.short.vi} |"
+        assert row in guide, row
+        for spelling in status.facts.aliases:
+            assert f"`{spelling}`" in guide, spelling
+
+
+def test_every_unit_state_is_in_the_calendar_guide_with_its_check_result() -> None:
+    guide = _read("lich-bao-cao.md")
+    for state in State:
+        assert f"`{state.value}`" in guide
+        result = "**không đạt**" if state.failing else "đạt"
+        assert re.search(rf"^\| {re.escape(state.label.vi)} \| .* \| {re.escape(result)} \|$", guide, re.M), state
+
+
+def test_every_standing_is_in_the_template_guide() -> None:
+    guide = _read("mau-bao-cao.md")
+    for standing in Standing:
+        assert f"`{standing.value}`" in guide
 
 
 def test_every_field_of_the_note_schema_is_in_the_guide() -> None:

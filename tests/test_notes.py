@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from notekit import QLDT_NOTE, places
-from nq43.domain.records import Quarter, Status
-from nq43.load.notes import is_blank, parse_body, parse_date, parse_note, parse_status, read_note, split_front_matter
+from nq43.domain.records import Quarter
+from nq43.domain.vocabulary import Status
+from nq43.load.notes import is_blank, parse_body, parse_date, parse_note, read_note, split_front_matter
 
 NOTE = """---
 unit: qhxd
@@ -94,26 +95,6 @@ def test_windows_line_ends_read_the_same(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "status"),
-    [
-        ("hoan-thanh", Status.COMPLETED),
-        ("Đã hoàn thành", Status.COMPLETED),
-        ("Hoàn thành", Status.COMPLETED),
-        ("da hoan thanh", Status.COMPLETED),
-        ("Đang thực hiện", Status.IN_PROGRESS),
-        ("dang-trien-khai", Status.IN_PROGRESS),
-        ("Chưa thực hiện", Status.NOT_STARTED),
-        ("Thường xuyên", Status.RECURRING),
-        ("no", None),
-        (True, None),
-        (None, None),
-    ],
-)
-def test_parse_status(text: object, status: Status | None) -> None:
-    assert parse_status(text) is status
-
-
-@pytest.mark.parametrize(
     ("text", "day"),
     [
         ("2025-03-05", date(2025, 3, 5)),
@@ -131,11 +112,31 @@ def test_parse_date(text: object, day: date | None) -> None:
     assert parse_date(text) == day
 
 
-def test_vietnamese_status_labels_become_statuses() -> None:
-    text = QLDT_NOTE.replace('status: thuong-xuyen\n  "2.2"', 'status: Thường xuyên\n  "2.2"').replace(
-        "{status: chua-thuc-hien}", '{status: "Chưa thực hiện"}'
-    )
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [
+        ("Thường xuyên", "thuong-xuyen"),
+        ('"Chưa thực hiện"', "chua-thuc-hien"),
+        ("Đã hoàn thành", "hoan-thanh"),
+        ("da hoan thanh", "hoan-thanh"),
+        ("dang-trien-khai", "dang-thuc-hien"),
+        ("Đang triển khai", "dang-thuc-hien"),
+    ],
+)
+def test_another_spelling_of_a_status_is_refused_with_its_code_as_the_fix(written: str, code: str) -> None:
+    """The schema is the contract: a note holds the code only, and any other spelling is told the code."""
+    text = QLDT_NOTE.replace("{status: chua-thuc-hien}", f"{{status: {written}}}")
+    assert text != QLDT_NOTE
     read = parse_note(text, "n.md")
+
+    assert [f.code for f in read.findings] == ["NQ304"]
+    assert read.findings[0].hint().startswith(f'Có phải ý bạn là "{code}"? Chọn một trong: hoan-thanh (')
+    assert read.findings[0].hint("en").startswith(f'Did you mean "{code}"? Use one of: hoan-thanh, ')
+    assert read.note is not None and "2.4" not in read.note.tasks
+
+
+def test_a_status_code_becomes_the_status() -> None:
+    read = parse_note(QLDT_NOTE, "n.md")
     assert read.findings == ()
     assert read.note is not None
     assert read.note.tasks["2.1"].status is Status.RECURRING

@@ -8,6 +8,7 @@ import pytest
 
 from nq43.check.reporters import github, json_text, render, shown, summary, text
 from nq43.domain.findings import Finding, finding
+from nq43.load.schema import status_finding
 
 PATH = "data/units/qldt/2025Q1.md"
 HINT_304_VI = (
@@ -20,7 +21,7 @@ HINT_304_EN = "Use one of: hoan-thanh, dang-thuc-hien, chua-thuc-hien, thuong-xu
 @pytest.fixture
 def findings() -> list[Finding]:
     return [
-        finding(PATH, 10, 19, "NQ304", value="no"),
+        status_finding(PATH, 10, 19, "no"),
         finding(
             PATH,
             3,
@@ -91,7 +92,7 @@ def test_github_annotations(findings: list[Finding]) -> None:
 
 
 def test_github_escapes_properties_and_data() -> None:
-    found = finding("data/a,b:c%.md", 1, 1, "NQ304", value="100%")
+    found = status_finding("data/a,b:c%.md", 1, 1, "100%")
     assert github([found], "en") == (
         '::error file=data/a%2Cb%3Ac%25.md,line=1,col=1,title=NQ304::Status "100%25" is not valid.%0A'
         f"Fix: {HINT_304_EN}\n"
@@ -111,14 +112,14 @@ def test_render_chooses_by_name(findings: list[Finding]) -> None:
 
 
 def test_summary() -> None:
-    found = [finding(PATH, 1, 1, "NQ304", value="x"), finding(PATH, 1, 1, "NQ104"), finding(PATH, 2, 1, "NQ104")]
+    found = [status_finding(PATH, 1, 1, "x"), finding(PATH, 1, 1, "NQ104"), finding(PATH, 2, 1, "NQ104")]
     assert summary(found, 9) == "Đã kiểm tra 9 tệp: 1 lỗi, 2 cảnh báo."
     assert summary(found, 9, "en") == "Checked 9 file(s): 1 error(s), 2 warning(s)."
     assert summary([], 1) == "Đã kiểm tra 1 tệp: 0 lỗi, 0 cảnh báo."
 
 
 def test_text_from_a_note_cannot_break_lines_or_drive_the_terminal() -> None:
-    hostile = finding(PATH, 7, 13, "NQ304", value="\x1b[2J\nother.md:1:1: NQ000 giả\u202e")
+    hostile = status_finding(PATH, 7, 13, "\x1b[2J\nother.md:1:1: NQ000 giả\u202e")
     output = text([hostile], "en")
     assert output == (
         f'{PATH}:7:13: NQ304 error: Status "\\u001b[2J\\u000aother.md:1:1: NQ000 giả\\u202e" is not valid.\n'

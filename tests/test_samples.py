@@ -9,7 +9,8 @@ import pytest
 
 from nq43.check.repository import Repository, load_repository
 from nq43.cli.app import main
-from nq43.domain.records import Note, Quarter, Status
+from nq43.domain.records import Note, Quarter
+from nq43.domain.vocabulary import Status
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = date(2025, 3, 31)

@@ -43,9 +43,26 @@ def test_valid_front_matter_has_no_findings() -> None:
     assert findings(BASE) == []
 
 
-@pytest.mark.parametrize("label", ["Đã hoàn thành", "Đang thực hiện", "Chưa thực hiện", "Thường xuyên", "hoan-thanh"])
-def test_vietnamese_status_labels_are_accepted(label: str) -> None:
-    assert findings(BASE.replace("thuong-xuyen", f'"{label}"')) == []
+@pytest.mark.parametrize("code", ["hoan-thanh", "dang-thuc-hien", "chua-thuc-hien", "thuong-xuyen"])
+def test_status_codes_are_accepted(code: str) -> None:
+    assert findings(BASE.replace("thuong-xuyen", code)) == []
+
+
+@pytest.mark.parametrize(
+    ("label", "code"),
+    [
+        ("Đã hoàn thành", "hoan-thanh"),
+        ("Đang thực hiện", "dang-thuc-hien"),
+        ("Chưa thực hiện", "chua-thuc-hien"),
+        ("Thường xuyên", "thuong-xuyen"),
+        ("thuong xuyen", "thuong-xuyen"),
+        ("hoan-thnh", "hoan-thanh"),
+    ],
+)
+def test_a_label_or_a_misspelt_status_is_refused_with_the_code_it_means(label: str, code: str) -> None:
+    [(found, line, column, args)] = findings(BASE.replace("thuong-xuyen", f'"{label}"'))
+    assert (found, line, column, args["value"]) == ("NQ304", 7, 19, label)
+    assert (args["suggestion"], args["suggestion_en"]) == (f'Có phải ý bạn là "{code}"? ', f'Did you mean "{code}"? ')
 
 
 def test_each_missing_field_is_reported_once() -> None:
@@ -90,7 +107,7 @@ def test_invalid_status(word: str) -> None:
     if word == "true":  # a real boolean: the type is wrong before the value
         assert [r[:3] for r in result] == [("NQ302", 7, 19), ("NQ304", 7, 19)]
     else:
-        assert result == [("NQ304", 7, 19, {"value": word})]
+        assert [(r[:3], r[3]["value"], r[3]["suggestion"]) for r in result] == [(("NQ304", 7, 19), word, "")]
 
 
 def test_progress_out_of_range_and_not_a_number() -> None:

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nq43.domain.findings import Finding
-from nq43.domain.records import Status
+from nq43.domain.vocabulary import Status
 from nq43.load import schema
 from nq43.load.yamlload import load_yaml
 

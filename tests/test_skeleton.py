@@ -9,7 +9,8 @@ import pytest
 
 from notekit import SHIPPED, TODAY, make_repo, write_note
 from nq43.check.repository import load_repository
-from nq43.domain.records import Directive, Quarter, Status
+from nq43.domain.records import Directive, Quarter
+from nq43.domain.vocabulary import Status
 from nq43.load.directive import load_directive
 from nq43.load.notes import parse_note
 from nq43.submission.skeleton import skeleton

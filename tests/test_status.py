@@ -2,12 +2,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from nq43.domain.records import Quarter, Status
-from nq43.domain.tasksplit import Standing
+from nq43.domain.records import Quarter
+from nq43.domain.vocabulary import Standing, State, Status
 from nq43.load.calendar import Calendar, Extension
 from nq43.tracking.dates import NO_GIT
 from nq43.tracking.status import (
-    State,
     gather,
     history_quarters,
     quarter_status,

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from nq43.domain.records import Status, Task, TaskReport
-from nq43.domain.tasksplit import Standing, Tally, standing
+from nq43.domain.records import Task, TaskReport
+from nq43.domain.tasksplit import Tally, standing
+from nq43.domain.vocabulary import Standing, Status
 
 DEADLINE = date(2025, 3, 1)
 TASK = Task("2.2", "qldt", "t", "x", recurring=False, deadline=DEADLINE)

@@ -7,7 +7,8 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from nq43.domain.findings import Finding, finding
-from nq43.domain.records import Directive, Status
+from nq43.domain.records import Directive
+from nq43.domain.vocabulary import Split, Status
 from nq43.load.notes import NoteRead, parse_date
 from nq43.load.schema import suggestion
 
@@ -150,7 +151,9 @@ def _check_task_entry(
     findings: list[Finding] = []
     where = ("tasks", task_id)
     progress = entry.get("progress")
-    if entry.get("status") is Status.COMPLETED and isinstance(progress, (int, float)) and progress < 100:
+    status = Status.from_code(entry.get("status"))
+    done = status is not None and status.facts.split is Split.DONE
+    if done and isinstance(progress, (int, float)) and progress < 100:
         findings.append(finding(path, *doc.where((*where, "progress")), "NQ409", task=task_id, progress=progress))
     completed = entry.get("completed")
     if isinstance(completed, str):

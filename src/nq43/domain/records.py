@@ -7,12 +7,12 @@
 import re
 from collections.abc import Mapping
 from datetime import date
-from enum import Enum
 from functools import cached_property
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from nq43.domain.periods import Quarter as Quarter  # a note's quarter; read from here as well
+from nq43.domain.vocabulary import Status
 
 if TYPE_CHECKING:
     from nq43.domain.findings import Finding
@@ -23,31 +23,6 @@ UNIT_ID_PATTERN = re.compile(r"[a-z][a-z0-9-]{0,31}")
 
 # The default of every empty mapping field: read-only, so one can be shared.
 EMPTY_MAP: Mapping[Any, Any] = MappingProxyType({})
-
-
-class Status(str, Enum):
-    """A task's state as a unit reports it."""
-
-    COMPLETED = "hoan-thanh"
-    IN_PROGRESS = "dang-thuc-hien"
-    NOT_STARTED = "chua-thuc-hien"
-    RECURRING = "thuong-xuyen"
-
-    @property
-    def label(self) -> str:
-        return _STATUS_LABELS[self][0]
-
-    @property
-    def label_en(self) -> str:
-        return _STATUS_LABELS[self][1]
-
-
-_STATUS_LABELS = {
-    Status.COMPLETED: ("Đã hoàn thành", "Completed"),
-    Status.IN_PROGRESS: ("Đang thực hiện", "In progress"),
-    Status.NOT_STARTED: ("Chưa thực hiện", "Not started"),
-    Status.RECURRING: ("Thường xuyên", "Recurring"),
-}
 
 
 class Signing(NamedTuple):

@@ -6,40 +6,11 @@ deadline, not started, recurring, or not reported; and the counts as a Vietnames
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date
-from enum import Enum
-from typing import NamedTuple, TypedDict
+from typing import NamedTuple, TypedDict, assert_never
 
-from nq43.domain.records import Status, Task, TaskReport
+from nq43.domain.records import Task, TaskReport
+from nq43.domain.vocabulary import Split, Standing
 from nq43.support.vietnamese import date_short
-
-
-class Standing(str, Enum):
-    COMPLETED_ON_TIME = "completed-on-time"
-    COMPLETED_LATE = "completed-late"
-    IN_PROGRESS = "in-progress"  # not completed, deadline not passed (or no deadline)
-    OVERDUE = "overdue"  # not completed and its deadline has passed
-    NOT_STARTED = "not-started"
-    RECURRING = "recurring"
-    NOT_REPORTED = "not-reported"
-
-    @property
-    def label(self) -> str:
-        return _LABELS[self][0]
-
-    @property
-    def label_en(self) -> str:
-        return _LABELS[self][1]
-
-
-_LABELS = {
-    Standing.COMPLETED_ON_TIME: ("Đã hoàn thành đúng hạn", "Completed on time"),
-    Standing.COMPLETED_LATE: ("Đã hoàn thành quá hạn", "Completed late"),
-    Standing.IN_PROGRESS: ("Đang thực hiện trong hạn", "In progress, within deadline"),
-    Standing.OVERDUE: ("Chưa hoàn thành, quá hạn", "Not completed, past deadline"),
-    Standing.NOT_STARTED: ("Chưa thực hiện", "Not started"),
-    Standing.RECURRING: ("Thường xuyên", "Recurring"),
-    Standing.NOT_REPORTED: ("Chưa báo cáo", "Not reported"),
-}
 
 
 def standing(task: Task, report: TaskReport | None, cutoff: date, submitted: date | None = None) -> Standing:
@@ -49,17 +20,21 @@ def standing(task: Task, report: TaskReport | None, cutoff: date, submitted: dat
     """
     if report is None:
         return Standing.NOT_REPORTED
-    if report.status is Status.RECURRING:
-        return Standing.RECURRING
-    if report.status is Status.COMPLETED:
-        done = report.completed or submitted
-        late = task.deadline is not None and done is not None and done > task.deadline
-        return Standing.COMPLETED_LATE if late else Standing.COMPLETED_ON_TIME
-    if task.deadline is not None and cutoff > task.deadline:
-        return Standing.OVERDUE
-    if report.status is Status.NOT_STARTED:
-        return Standing.NOT_STARTED
-    return Standing.IN_PROGRESS
+    past_deadline = task.deadline is not None and cutoff > task.deadline
+    split = report.status.facts.split
+    match split:
+        case Split.RECURRING:
+            return Standing.RECURRING
+        case Split.DONE:
+            done = report.completed or submitted
+            late = task.deadline is not None and done is not None and done > task.deadline
+            return Standing.COMPLETED_LATE if late else Standing.COMPLETED_ON_TIME
+        case Split.UNDERWAY:
+            return Standing.OVERDUE if past_deadline else Standing.IN_PROGRESS
+        case Split.NOT_STARTED:
+            return Standing.OVERDUE if past_deadline else Standing.NOT_STARTED
+        case _:
+            assert_never(split)
 
 
 class Tally(NamedTuple):

@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from nq43.domain.findings import Finding, finding
-from nq43.domain.records import Amendment, Note, Quarter, Section, Status, TaskReport
+from nq43.domain.records import Amendment, Note, Quarter, Section, TaskReport
+from nq43.domain.vocabulary import Status
 from nq43.load import schema
 from nq43.load.source import read_source
 from nq43.load.yamlload import YamlDoc, load_yaml
@@ -30,23 +31,8 @@ _SUBSECTIONS = {
     "kien-nghi": "proposals",
     "de-xuat": "proposals",
 }
-_STATUSES = {
-    "hoan-thanh": Status.COMPLETED,
-    "da-hoan-thanh": Status.COMPLETED,
-    "dang-thuc-hien": Status.IN_PROGRESS,
-    "dang-trien-khai": Status.IN_PROGRESS,
-    "chua-thuc-hien": Status.NOT_STARTED,
-    "chua-trien-khai": Status.NOT_STARTED,
-    "thuong-xuyen": Status.RECURRING,
-    "thuc-hien-thuong-xuyen": Status.RECURRING,
-}
 _TASK_HEADING = re.compile(r"(?P<id>\d+\.\d+)\.?(?:\s+(?P<title>.*))?")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-
-
-def parse_status(text: object) -> Status | None:
-    """A status from its code or its Vietnamese label, with or without diacritics ("Đã hoàn thành")."""
-    return _STATUSES.get(slug(text)) if isinstance(text, str) else None
 
 
 def parse_date(text: object) -> date | None:
@@ -198,13 +184,14 @@ def _task_reports(data: dict[str, Any]) -> dict[str, TaskReport]:
     reports = {}
     tasks = data.get("tasks")
     for task_id, entry in tasks.items() if isinstance(tasks, dict) else ():
-        if not isinstance(entry, dict) or not isinstance(entry.get("status"), Status):
+        status = Status.from_code(entry.get("status")) if isinstance(entry, dict) else None
+        if status is None:
             continue
         progress = entry.get("progress")
         indicators = entry.get("indicators")
         reports[task_id] = TaskReport(
             task=task_id,
-            status=entry["status"],
+            status=status,
             progress=float(progress) if isinstance(progress, (int, float)) and not isinstance(progress, bool) else None,
             completed=parse_date(entry.get("completed")),
             indicators={
@@ -214,14 +201,6 @@ def _task_reports(data: dict[str, Any]) -> dict[str, TaskReport]:
             },
         )
     return reports
-
-
-def _canonicalise_statuses(data: dict[str, Any]) -> None:
-    """Replace accepted spellings of a status by the Status itself; unknown ones stay for the schema."""
-    tasks = data.get("tasks")
-    for entry in tasks.values() if isinstance(tasks, dict) else ():
-        if isinstance(entry, dict) and (status := parse_status(entry.get("status"))) is not None:
-            entry["status"] = status
 
 
 class NoteRead(NamedTuple):
@@ -246,7 +225,6 @@ def parse_note(text: str, path: str) -> NoteRead:
         findings.append(finding(path, 1, 1, "NQ203", what="Phần đầu YAML", found=schema.describe(doc.data)))
         return NoteRead(None, tuple(findings), doc)
     data: dict[str, Any] = doc.data
-    _canonicalise_statuses(data)
     findings += schema.check("note", doc, path)
     body, body_findings = parse_body(front.body, front.body_offset, path)
     findings += body_findings

@@ -2,6 +2,7 @@
 
 The schemas under `nq43/schemas/` are the contract: editors use them (`nq43 schema`) and the validator runs
 them through the `jsonschema` library; this module only says each error again, in Vietnamese, at its line.
+The note schema's status enum is the vocabulary's (`schema_text` fills it in; a test holds the file to it).
 Every document is first checked by the same schema compiled to Python by `fastjsonschema` ahead of time
 (nq43/gates), twenty times faster; only a document that this check refuses is run through `jsonschema` for its
 errors.
@@ -14,6 +15,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
 from nq43.domain.findings import Finding, finding
+from nq43.domain.vocabulary import Status
 from nq43.load.yamlload import YamlDoc
 
 if TYPE_CHECKING:
@@ -41,12 +43,32 @@ _EXAMPLES = {
 }
 
 
-@cache
-def schema_text(name: SchemaName) -> str:
-    """The schema as shipped, for `nq43 schema` and for editors."""
+# Where the note schema lists the task statuses: filled from the vocabulary, the one place they are defined.
+STATUS_PATH = ("properties", "tasks", "additionalProperties", "properties", "status")
+
+
+def shipped_text(name: SchemaName) -> str:
+    """The schema file as shipped in nq43/load/schemas."""
     from importlib import resources
 
     return resources.files("nq43.load.schemas").joinpath(f"{name}.schema.json").read_text(encoding="utf-8")
+
+
+@cache
+def schema_text(name: SchemaName) -> str:
+    """The schema that nq43 checks against, for `nq43 schema` and for editors: the shipped file, with the note's
+    status enum taken from the vocabulary (tests hold the file to the vocabulary, so the two read the same)."""
+    import json
+
+    text = shipped_text(name)
+    if name != "note":
+        return text
+    document = json.loads(text)
+    node = document
+    for key in STATUS_PATH:
+        node = node[key]
+    node["enum"] = [status.value for status in Status]
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
 @cache
@@ -100,6 +122,25 @@ def suggestion(word: str, choices: list[str]) -> tuple[str, str]:
     if not close:
         return "", ""
     return f' Có phải ý bạn là "{close[0]}"?', f' Did you mean "{close[0]}"?'
+
+
+def status_finding(file: str, line: int, column: int, value: object) -> Finding:
+    """NQ304 for a status that is not a code: the codes to choose from, and the one meant if it can be told."""
+    vi, en = _status_suggestion(value)
+    choices = ", ".join(f"{s.value} ({s.label.vi})" for s in Status)
+    codes = ", ".join(s.value for s in Status)
+    return finding(
+        file, line, column, "NQ304", value=value, suggestion=vi, suggestion_en=en, choices=choices, codes=codes
+    )
+
+
+def _status_suggestion(value: object) -> tuple[str, str]:
+    """The code meant by another spelling of a status ("Đã hoàn thành", "Đang triển khai"), or by a typo."""
+    meant = Status.recognise(value)
+    if meant is not None:
+        return f'Có phải ý bạn là "{meant}"? ', f'Did you mean "{meant}"? '
+    vi, en = suggestion(value, [s.value for s in Status]) if isinstance(value, str) else ("", "")
+    return (f"{vi.strip()} " if vi else ""), (f"{en.strip()} " if en else "")
 
 
 def _leaf_name(path: tuple[str | int, ...]) -> str:
@@ -157,7 +198,7 @@ def _to_findings(error: ValidationError, doc: YamlDoc, file: str) -> list[Findin
             )
         ]
     if kind == "enum" and path and path[-1] == "status":
-        return [finding(file, *at, "NQ304", value=instance)]
+        return [status_finding(file, *at, instance)]
     if kind in ("minimum", "maximum"):
         low, high = schema.get("minimum"), schema.get("maximum")
         span = f"{'' if low is None else low} – {'' if high is None else high}".strip(" –")

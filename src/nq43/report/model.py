@@ -14,7 +14,8 @@ from typing import NamedTuple
 from nq43.domain.findings import Finding, Severity, finding
 from nq43.domain.periods import Period
 from nq43.domain.records import CheckedNote, Directive, Note, Quarter, Task, Unit
-from nq43.domain.tasksplit import Standing, Tally, standing
+from nq43.domain.tasksplit import Tally, standing
+from nq43.domain.vocabulary import Standing
 from nq43.load.issued import IssueRecord
 from nq43.report.document import Markdown, normalise
 from nq43.support.vietnamese import date_long, date_short, number, percent
@@ -320,7 +321,7 @@ def build_context(
         entries = []
         for task in tasks_of.get(unit.id, ()):
             entry = _task_entry(task, unit, note, cutoff, tuple(indicators_of_task.get(task.id, ())))
-            standings.append(Standing(entry.standing))
+            standings.append(Standing.of(entry.standing))
             entries.append(entry)
         units.append(_unit_entry(unit, note, tuple(entries)))
 
@@ -427,11 +428,11 @@ def _task_entry(
         deadline_text=date_short(task.deadline) if task.deadline else "",
         reported=report is not None,
         status=report.status.value if report is not None else "",
-        status_label=report.status.label if report is not None else Standing.NOT_REPORTED.label,
+        status_label=report.status.label.vi if report is not None else Standing.NOT_REPORTED.label.vi,
         progress=report.progress if report is not None else None,
         progress_text=percent(report.progress) if report is not None and report.progress is not None else "",
         standing=state.value,
-        standing_label=state.label,
+        standing_label=state.label.vi,
         results=normalise(section.results) if section is not None else Markdown(""),
         difficulties=normalise(section.difficulties) if section is not None else Markdown(""),
         proposals=normalise(section.proposals) if section is not None else Markdown(""),

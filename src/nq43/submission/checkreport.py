@@ -9,7 +9,7 @@ from typing import Literal
 from nq43.check import reporters
 from nq43.domain.catalogue import Lang
 from nq43.domain.findings import Finding, Severity
-from nq43.domain.records import Status
+from nq43.domain.vocabulary import Status
 from nq43.submission.changes import Change
 from nq43.submission.rules import Submission, SubmittedNote
 from nq43.support.vietnamese import date_short, percent
@@ -136,7 +136,7 @@ def _note_state(item: SubmittedNote, lang: Lang) -> str:
 
 
 def _status_label(status: Status, lang: Lang) -> str:
-    return status.label if lang == "vi" else status.label_en
+    return status.label.text(lang)
 
 
 def _progress(value: float | None, lang: Lang) -> str:

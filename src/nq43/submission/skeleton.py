@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from nq43.domain.records import Directive, Quarter, Unit
+from nq43.domain.vocabulary import Status
 from nq43.load.notes import DIFFICULTIES, NEXT_QUARTER_HEADING, PROPOSALS, RESULTS
 
 
@@ -15,6 +16,7 @@ def _quoted(text: str) -> str:
 def skeleton(directive: Directive, unit: Unit, quarter: Quarter, today: date, prepared_by: str = "") -> str:
     """Markdown with YAML front matter listing every task of `unit`, each with the headings the format asks."""
     tasks = directive.tasks_of(unit.id)
+    choices = " | ".join(s.value for s in Status)
     lines = [
         "---",
         f"# Ghi chú quý của {unit.name}: điền các trường dưới đây, rồi viết nội dung từng nhiệm vụ.",
@@ -26,10 +28,10 @@ def skeleton(directive: Directive, unit: Unit, quarter: Quarter, today: date, pr
         "tasks:",
     ]
     for task in tasks:
-        status = "thuong-xuyen" if task.recurring else "dang-thuc-hien"
+        status = Status.RECURRING if task.recurring else Status.IN_PROGRESS
         lines += [
             f"  {_quoted(task.id)}:",
-            f"    status: {status}  # hoan-thanh | dang-thuc-hien | chua-thuc-hien | thuong-xuyen",
+            f"    status: {status}  # {choices}",
         ]
         if not task.recurring:
             lines.append("    progress: 0  # tiến độ, phần trăm")

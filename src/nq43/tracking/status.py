@@ -10,52 +10,16 @@ that reads the repository (and git) to build those inputs.
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from datetime import date
-from enum import Enum
 from pathlib import Path
 from types import MappingProxyType
 from typing import NamedTuple
 
 from nq43.domain.findings import Finding, Severity, finding
-from nq43.domain.records import EMPTY_MAP, CheckedNote, Directive, Quarter, Status, Task, TaskReport, Unit
-from nq43.domain.tasksplit import Standing, Tally, standing
+from nq43.domain.records import EMPTY_MAP, CheckedNote, Directive, Quarter, Task, TaskReport, Unit
+from nq43.domain.tasksplit import Tally, standing
+from nq43.domain.vocabulary import Standing, State, Status
 from nq43.load.calendar import Calendar, DueDate, due_date
 from nq43.tracking.dates import NO_GIT, GitDates, Submission, submission
-
-
-class State(str, Enum):
-    """Where one unit's note for one quarter stands."""
-
-    ON_TIME = "on-time"  # submitted on or before the due date
-    LATE = "late"  # submitted after the due date
-    OVERDUE = "overdue"  # missing, and the due date has passed
-    NOT_DUE = "not-due"  # missing, the due date has not passed yet
-    INVALID = "invalid"  # submitted, but it does not validate
-
-    @property
-    def label(self) -> str:
-        return _STATE_LABELS[self][0]
-
-    @property
-    def label_en(self) -> str:
-        return _STATE_LABELS[self][1]
-
-    @property
-    def submitted(self) -> bool:
-        return self in (State.ON_TIME, State.LATE, State.INVALID)
-
-    @property
-    def failing(self) -> bool:
-        """What `nq43 status --check` fails on: a note overdue, or a note that does not validate."""
-        return self in (State.OVERDUE, State.INVALID)
-
-
-_STATE_LABELS = {
-    State.ON_TIME: ("Đúng hạn", "On time"),
-    State.LATE: ("Nộp muộn", "Late"),
-    State.OVERDUE: ("Chưa nộp, quá hạn", "Missing, overdue"),
-    State.NOT_DUE: ("Chưa đến hạn", "Not yet due"),
-    State.INVALID: ("Ghi chú có lỗi", "Invalid note"),
-}
 
 
 class UnitStatus(NamedTuple):
@@ -224,7 +188,7 @@ class UnitHistory(NamedTuple):
 def _still(reports: list[TaskReport | None]) -> int:
     """Count the latest reports that repeat the same unfinished status and progress."""
     seen = [r for r in reports if r is not None]
-    if not seen or seen[-1].status not in (Status.IN_PROGRESS, Status.NOT_STARTED):
+    if not seen or not seen[-1].status.facts.split.unfinished:
         return 0
     last = seen[-1]
     run = 1

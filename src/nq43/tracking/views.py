@@ -13,21 +13,20 @@ import textwrap
 import unicodedata
 from collections.abc import Sequence
 from datetime import date
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal, NamedTuple, assert_never
 
 from nq43.check.reporters import as_dicts, condensed, held_back
 from nq43.domain.catalogue import Lang
 from nq43.domain.findings import Finding
-from nq43.domain.records import Quarter, Status, TaskReport
-from nq43.domain.tasksplit import Standing
+from nq43.domain.records import Quarter, TaskReport
+from nq43.domain.vocabulary import Standing, State, Status
 from nq43.load.calendar import WEEKDAY_NAMES, WEEKDAY_NAMES_EN, DueDate
 from nq43.support.vietnamese import date_short, number
 from nq43.tracking.dates import DateSource
-from nq43.tracking.status import QuarterStatus, State, TaskHistory, UnitHistory, UnitStatus, YearMatrix
+from nq43.tracking.status import QuarterStatus, TaskHistory, UnitHistory, UnitStatus, YearMatrix
 
 Format = Literal["table", "json", "csv"]
 View = QuarterStatus | UnitHistory | YearMatrix
-_STATUSES = (Status.COMPLETED, Status.IN_PROGRESS, Status.NOT_STARTED, Status.RECURRING)
 # Plain text wraps here when the width is not known (a pipe with no $COLUMNS).
 DEFAULT_WIDTH = 100
 _MIN_WRAP = 12
@@ -100,25 +99,8 @@ _WORDS: dict[str, tuple[str, str]] = {
         "Năm {year}: tình hình nộp ghi chú quý của các đơn vị, tính đến ngày {today}",
         "{year}: the units' quarterly notes, as of {today}",
     ),
-    "legend": (
-        "Số nhiệm vụ theo trạng thái đơn vị báo cáo: HT đã hoàn thành, ĐTH đang thực hiện, CTH chưa thực hiện, "
-        "TX thường xuyên.",
-        "Tasks by reported status: Done, Doing, Not started (NS), Recurring (Rec).",
-    ),
-}
-_STATUS_SHORT = {
-    Status.COMPLETED: ("HT", "Done"),
-    Status.IN_PROGRESS: ("ĐTH", "Doing"),
-    Status.NOT_STARTED: ("CTH", "NS"),
-    Status.RECURRING: ("TX", "Rec"),
-}
-_SYMBOLS = {State.ON_TIME: "✓", State.LATE: "✓", State.OVERDUE: "✗", State.NOT_DUE: "…", State.INVALID: "⚠"}
-_STYLES = {
-    State.ON_TIME: "green",
-    State.LATE: "yellow",
-    State.OVERDUE: "bold red",
-    State.NOT_DUE: "dim",
-    State.INVALID: "bold magenta",
+    "legend": ("Số nhiệm vụ theo trạng thái đơn vị báo cáo: {items}.", "Tasks by reported status: {items}."),
+    "legend_item": ("{short} {label}", "{short} = {label}"),
 }
 
 
@@ -149,35 +131,43 @@ def quarter_short(quarter: Quarter, lang: Lang) -> str:
 
 
 def state_label(state: State, lang: Lang) -> str:
-    return state.label if lang == "vi" else state.label_en
+    return state.label.text(lang)
 
 
 def status_label(status: Status | None, lang: Lang) -> str:
     if status is None:
         return _w("not_reported", lang)
-    return status.label if lang == "vi" else status.label_en
+    return status.label.text(lang)
 
 
 def standing_label(value: Standing, lang: Lang) -> str:
-    return value.label if lang == "vi" else value.label_en
+    return value.label.text(lang)
+
+
+def legend(lang: Lang) -> str:
+    """What the status columns' short headings stand for, one per status."""
+    items = (_w("legend_item", lang, short=s.short.text(lang), label=s.label.text(lang).lower()) for s in Status)
+    return _w("legend", lang, items=", ".join(items))
 
 
 def days_text(status: UnitStatus, lang: Lang) -> str:
     """How far from the due date: sớm 2 ngày, muộn 3 ngày, quá hạn 5 ngày, còn 20 ngày; an extension said."""
     n = status.days
     state = status.state
-    if state is State.ON_TIME:
-        text = _w("early", lang, n=n) if n else _w("on_day", lang)
-    elif state is State.LATE or (state is State.INVALID and n):
-        text = _w("late", lang, n=n)
-    elif state is State.OVERDUE:
-        text = _w("overdue", lang, n=n)
-    elif state is State.NOT_DUE:
-        text = _w("left", lang, n=n) if n else _w("today_due", lang)
-    else:
-        text = ""
-    if state is State.INVALID:
-        text = ", ".join(t for t in (_w("errors", lang, n=status.errors), text) if t)
+    match state:
+        case State.ON_TIME:
+            text = _w("early", lang, n=n) if n else _w("on_day", lang)
+        case State.LATE:
+            text = _w("late", lang, n=n)
+        case State.OVERDUE:
+            text = _w("overdue", lang, n=n)
+        case State.NOT_DUE:
+            text = _w("left", lang, n=n) if n else _w("today_due", lang)
+        case State.INVALID:
+            late = _w("late", lang, n=n) if n else ""
+            text = ", ".join(t for t in (_w("errors", lang, n=status.errors), late) if t)
+        case _:
+            assert_never(state)
     if status.due.extension is not None:
         text += f" ({_w('extended', lang, day=day_text(status.due.day, lang))})"
     return text
@@ -240,7 +230,7 @@ class Page:
 
 def _state_cell(state: State, display: Display, lang: Lang) -> str:
     label = state_label(state, lang)
-    return f"{_SYMBOLS[state]} {label}" if display.tty else label
+    return f"{state.symbol} {label}" if display.tty else label
 
 
 def _notice_lines(notices: Sequence[Finding], lang: Lang) -> list[str]:
@@ -291,7 +281,7 @@ def quarter_page(view: QuarterStatus, display: Display, lang: Lang, resolution: 
         page.tables.append(_task_table(view, lang))
     else:
         page.tables.append(_unit_table(view, display, lang))
-        page.foot.append(_w("legend", lang))
+        page.foot.append(legend(lang))
     page.foot.append(view.tally.sentence(lang))
     page.foot += _fix_lines(view.units, lang)
     page.notices = _notice_lines(view.notices, lang)
@@ -305,12 +295,11 @@ def _unit_table(view: QuarterStatus, display: Display, lang: Lang) -> Table:
         Column(_w("state", lang)),
         Column(_w("date", lang), wrap=True, min_width=10),
         Column(_w("days", lang), wrap=True, min_width=16),
-        *(Column(_STATUS_SHORT[s][lang == "en"], "right") for s in _STATUSES),
+        *(Column(s.short.text(lang), "right") for s in Status),
     )
     rows = []
     for status in view.units:
-        counted = status.state in (State.ON_TIME, State.LATE)
-        counts = [str(status.counts.get(s, 0)) if counted else "" for s in _STATUSES]
+        counts = [str(status.counts.get(s, 0)) if status.state.counted else "" for s in Status]
         rows.append(
             (
                 str(status.unit.number),
@@ -321,7 +310,7 @@ def _unit_table(view: QuarterStatus, display: Display, lang: Lang) -> Table:
                 *counts,
             )
         )
-    return Table(columns, tuple(rows), tuple(_STYLES[s.state] for s in view.units))
+    return Table(columns, tuple(rows), tuple(s.state.style for s in view.units))
 
 
 def _task_table(view: QuarterStatus, lang: Lang) -> Table:
@@ -347,21 +336,14 @@ def _task_table(view: QuarterStatus, lang: Lang) -> Table:
                 standing_label(line.standing, lang),
             )
         )
-        styles.append(
-            {
-                Standing.OVERDUE: "bold red",
-                Standing.NOT_REPORTED: "dim",
-                Standing.COMPLETED_LATE: "yellow",
-                Standing.COMPLETED_ON_TIME: "green",
-            }.get(line.standing, "")
-        )
+        styles.append(line.standing.style)
     return Table(columns, tuple(rows), tuple(styles))
 
 
 def _cell(report: TaskReport | None, lang: Lang) -> str:
     if report is None:
         return "—"
-    text = _STATUS_SHORT[report.status][lang == "en"]
+    text = report.status.short.text(lang)
     return f"{text} {percent_text(report.progress, lang)}".strip()
 
 
@@ -382,7 +364,7 @@ def history_page(view: UnitHistory, display: Display, lang: Lang) -> Page:
             (q, _state_cell(s.state, display, lang), submitted_text(s, lang), days_text(s, lang))
             for q, s in zip(quarters, view.notes, strict=True)
         ),
-        tuple(_STYLES[s.state] for s in view.notes),
+        tuple(s.state.style for s in view.notes),
     )
     columns = (
         Column(_w("id", lang)),
@@ -399,7 +381,7 @@ def history_page(view: UnitHistory, display: Display, lang: Lang) -> Page:
         rows.append((item.task.id, item.task.title, *(_cell(r, lang) for r in item.reports), remark))
         styles.append("yellow" if item.stalled else "")
     page.tables += [notes_table, Table(columns, tuple(rows), tuple(styles))]
-    page.foot.append(_w("legend", lang))
+    page.foot.append(legend(lang))
     stalled = [t.task.id for t in view.tasks if t.stalled]
     if stalled:
         page.foot.append(_w("stalled_line", lang, tasks=", ".join(stalled)))
@@ -414,7 +396,7 @@ def _year_cell(status: UnitStatus, display: Display, lang: Lang) -> str:
     text = days_text(status, lang)
     if status.state is State.INVALID:
         text = f"{state_label(status.state, lang)} ({text})"
-    return f"{_SYMBOLS[status.state]} {text}" if display.tty else text
+    return f"{status.state.symbol} {text}" if display.tty else text
 
 
 def year_page(view: YearMatrix, display: Display, lang: Lang) -> Page:
@@ -621,7 +603,7 @@ def unit_dict(status: UnitStatus, lang: Lang) -> dict[str, Any]:
         "declared": _day(sub.declared) if sub is not None else None,
         "dates_disagree": bool(sub and sub.disagree),
         "errors": status.errors,
-        "tasks": {s.value: status.counts.get(s, 0) for s in _STATUSES} if status.state.submitted else None,
+        "tasks": {s.value: status.counts.get(s, 0) for s in Status} if status.state.submitted else None,
     }
 
 
@@ -734,7 +716,7 @@ _UNIT_FIELDS = (
     "declared",
     "dates_disagree",
     "errors",
-    *(s.value for s in _STATUSES),
+    *(s.value for s in Status),
     "path",
 )
 
@@ -742,7 +724,7 @@ _UNIT_FIELDS = (
 def _unit_row(status: UnitStatus, lang: Lang) -> dict[str, Any]:
     data = unit_dict(status, lang)
     counts = data.pop("tasks") or {}
-    return {**data, **{s.value: counts.get(s.value, "") for s in _STATUSES}}
+    return {**data, **{s.value: counts.get(s.value, "") for s in Status}}
 
 
 def csv_text(view: View, lang: Lang, tasks: bool = False) -> str:
