@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from nq43.domain.errors import OutputError
 from nq43.support import output
+from nq43.support.errors import OutputError
 from nq43.support.output import create_new, write_atomic
 
 

@@ -6,8 +6,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from nq43.domain.errors import Nq43Error
 from nq43.submission.weblink import Remote, compact, link, new_file_url, parse_remote
+from nq43.support.errors import Nq43Error
 
 
 @pytest.mark.parametrize(

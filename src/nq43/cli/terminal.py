@@ -8,7 +8,7 @@ import sys
 from datetime import date
 from typing import TYPE_CHECKING
 
-from nq43.domain.errors import Nq43Error
+from nq43.support.errors import Nq43Error
 
 if TYPE_CHECKING:
     from nq43.domain.records import Quarter

@@ -10,10 +10,7 @@ from datetime import date, timedelta
 from enum import Enum
 from functools import cached_property
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, NamedTuple
-
-if TYPE_CHECKING:
-    from nq43.domain.findings import Finding
+from typing import Any, NamedTuple
 
 QUARTER_PATTERN = re.compile(r"(\d{4})Q([1-4])")
 TASK_ID_PATTERN = re.compile(r"[1-9][0-9]*\.[1-9][0-9]*")
@@ -302,17 +299,3 @@ class Note(NamedTuple):
 
     def section(self, task_id: str) -> Section | None:
         return next((s for s in self.sections if s.task == task_id), None)
-
-
-class CheckedNote(NamedTuple):
-    """A note file with everything found in it (reading, format and cross-references)."""
-
-    path: str
-    note: Note | None
-    findings: "tuple[Finding, ...]"
-
-    @property
-    def valid(self) -> bool:
-        from nq43.domain.findings import has_errors  # findings reads this module: imported on use, not at load
-
-        return self.note is not None and not has_errors(self.findings)

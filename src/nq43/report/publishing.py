@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
-from nq43.domain.errors import Nq43Error
+from nq43.check.repository import load_quarters
 from nq43.domain.findings import Finding, Severity, finding, has_errors
 from nq43.domain.records import Directive, Note, Quarter
 from nq43.load import issued as issuance
@@ -22,8 +22,10 @@ from nq43.load.issued import IssueRecord, content_hash
 from nq43.load.layout import UNITS_DIR
 from nq43.load.notes import parse_note, split_front_matter
 from nq43.load.source import read_source
+from nq43.report.docx_writer import build_docx
 from nq43.report.model import ReportContext, ReportOptions, build_context, format_number, report_findings, select_notes
-from nq43.report.rendering import TEMPLATE_NAME
+from nq43.report.rendering import TEMPLATE_NAME, TemplateProblem, render, report_document, template_dirs
+from nq43.support.errors import Nq43Error
 from nq43.support.git import git
 from nq43.support.output import write_atomic
 
@@ -93,10 +95,6 @@ def build(request: ReportRequest) -> ReportOutcome:
 
 
 def _build(request: ReportRequest) -> ReportOutcome:
-    from nq43.check.repository import load_quarters
-    from nq43.report.docx_writer import build_docx
-    from nq43.report.rendering import TemplateProblem, render, report_document, template_dirs
-
     quarter = request.quarter
     root = request.root
     number = _check_number(request.number)

@@ -16,6 +16,9 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, NamedTuple
 
+from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound
+from jinja2.sandbox import SandboxedEnvironment
+
 from nq43.domain.records import EMPTY_MAP
 from nq43.report.document import Block, Frame, Markdown, Paragraph, ReportDocument, escape, parse, parse_inline
 from nq43.report.model import ReportContext
@@ -128,9 +131,6 @@ def _escape_value(text: str) -> str:
 
 
 def _environment(dirs: Sequence[Path], marks: list[Markdown] | None = None) -> Any:
-    from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
-
     env = SandboxedEnvironment(
         loader=ChoiceLoader([FileSystemLoader(str(d)) for d in dirs]),
         undefined=StrictUndefined,
@@ -191,8 +191,6 @@ def render(context: ReportContext, dirs: Sequence[Path]) -> Rendered:
     The template is rendered once; the required blocks are captured as they are rendered in place (a block
     that the layout leaves out is rendered on its own).
     """
-    from jinja2 import TemplateError, TemplateNotFound
-
     variables = context._asdict()
     chunks: list[Markdown] = []
     captured: dict[str, str] = {}
