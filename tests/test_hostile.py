@@ -18,7 +18,7 @@ from nq43.check.repository import load_repository
 from nq43.cli.app import main
 from nq43.load.source import MAX_LINES
 
-CORPUS = Path(__file__).parent / "corpus" / "hostile"
+CORPUS = SHIPPED / "tests" / "corpus" / "hostile"
 EXPECTED: dict[str, dict[str, Any]] = {
     name: entry
     for name, entry in json.loads((CORPUS / "expected.json").read_text(encoding="utf-8")).items()
