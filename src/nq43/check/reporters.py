@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from typing import Literal
 
@@ -81,8 +82,6 @@ def as_dicts(findings: Sequence[Finding], lang: Lang = "vi") -> list[dict[str, o
 
 
 def json_text(findings: Sequence[Finding], lang: Lang = "vi") -> str:
-    import json
-
     return json.dumps({"findings": as_dicts(findings, lang)}, ensure_ascii=False, indent=2) + "\n"
 
 

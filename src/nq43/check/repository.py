@@ -8,15 +8,16 @@ from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
+from nq43.check.codeowners import stale
 from nq43.check.validation import check_note
-from nq43.domain.errors import Nq43Error
-from nq43.domain.findings import Finding, finding
-from nq43.domain.records import CheckedNote, Directive, Quarter
+from nq43.domain.findings import CheckedNote, Finding, finding
+from nq43.domain.records import Directive, Quarter
 from nq43.load.calendar import load_calendar
 from nq43.load.directive import load_directive
 from nq43.load.layout import UNIT_FILE, UNITS_DIR
 from nq43.load.notes import read_note
 from nq43.load.source import display_path
+from nq43.support.errors import Nq43Error
 
 NOTE_NAME = re.compile(r"\d{4}Q\d+\.md")
 _IGNORED = {".gitkeep", ".DS_Store"}
@@ -95,8 +96,7 @@ def load_repository(root: Path, today: date, paths: Iterable[Path] | None = None
         stray = [s for s in stray if chosen(root / s.path)]
     notes = tuple(check_note_file(f, root, directive, today) for f in files)
     if paths is None and directive is not None:
-        from nq43.check.codeowners import stale  # the whole repository is being checked: its CODEOWNERS too
-
+        # the whole repository is being checked: its CODEOWNERS too
         findings += stale(root, directive)
     every = [*findings, *stray, *(f for n in notes for f in n.findings)]
     return Repository(root, directive, notes, tuple(sorted(every, key=Finding.sort_key)))

@@ -14,7 +14,7 @@ import typer
 from nq43 import __version__
 from nq43.cli.terminal import day_option, display, echo_err, quarter_option, today
 from nq43.domain.catalogue import Lang
-from nq43.domain.errors import Nq43Error
+from nq43.support.errors import Nq43Error
 from nq43.tracking.views import Format
 
 app = typer.Typer(
@@ -538,7 +538,7 @@ def check(
 
 def _append(path: Path, text: str) -> None:
     """Append to a CI summary file; CI owns that file and collects what each step adds, so it is not replaced."""
-    from nq43.domain.errors import OutputError
+    from nq43.support.errors import OutputError
 
     try:
         with path.open("a", encoding="utf-8") as out:

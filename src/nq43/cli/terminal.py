@@ -4,14 +4,15 @@ and what stdout can show."""
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from datetime import date
 from typing import TYPE_CHECKING
 
-from nq43.domain.errors import Nq43Error
+from nq43.domain.records import Quarter
+from nq43.support.errors import Nq43Error
 
 if TYPE_CHECKING:
-    from nq43.domain.records import Quarter
     from nq43.tracking.views import Display
 
 
@@ -38,8 +39,6 @@ def today(value: str | None) -> date:
 
 
 def quarter_option(value: str) -> Quarter:
-    from nq43.domain.records import Quarter
-
     try:
         return Quarter.parse(value)
     except ValueError:
@@ -51,11 +50,9 @@ def quarter_option(value: str) -> Quarter:
 
 def display(tty: bool) -> Display:
     """What stdout can show: a terminal gets a rich table (colour unless NO_COLOR), a pipe plain text."""
-    from nq43.tracking.views import DEFAULT_WIDTH, Display
+    from nq43.tracking.views import DEFAULT_WIDTH, Display  # rich: only `nq43 status` pays for it
 
     if tty:
-        import shutil
-
         return Display(tty=True, color=not os.environ.get("NO_COLOR"), width=shutil.get_terminal_size().columns)
     columns = os.environ.get("COLUMNS", "")
     return Display(width=int(columns) if columns.isdigit() and int(columns) >= 20 else DEFAULT_WIDTH)

@@ -8,7 +8,7 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 from nq43.domain.catalogue import CATALOGUE, Lang
-from nq43.domain.records import EMPTY_MAP
+from nq43.domain.records import EMPTY_MAP, Note
 
 
 class Severity(str, Enum):
@@ -52,3 +52,15 @@ def finding(path: str, line: int, column: int, code: str, /, **args: object) -> 
 def has_errors(findings: Iterable[Finding], *, strict: bool = False) -> bool:
     """True when a finding should fail the run: any error, or any warning under --strict."""
     return any(strict or f.severity is Severity.ERROR for f in findings)
+
+
+class CheckedNote(NamedTuple):
+    """A note file with everything found in it (reading, format and cross-references)."""
+
+    path: str
+    note: Note | None
+    findings: tuple[Finding, ...]
+
+    @property
+    def valid(self) -> bool:
+        return self.note is not None and not has_errors(self.findings)

@@ -9,13 +9,10 @@ from collections.abc import Mapping
 from datetime import date
 from functools import cached_property
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
 from nq43.domain.periods import Quarter as Quarter  # a note's quarter; read from here as well
 from nq43.domain.vocabulary import Status
-
-if TYPE_CHECKING:
-    from nq43.domain.findings import Finding
 
 TASK_ID_PATTERN = re.compile(r"[1-9][0-9]*\.[1-9][0-9]*")
 UNIT_ID_PATTERN = re.compile(r"[a-z][a-z0-9-]{0,31}")
@@ -231,17 +228,3 @@ class Note(NamedTuple):
 
     def section(self, task_id: str) -> Section | None:
         return next((s for s in self.sections if s.task == task_id), None)
-
-
-class CheckedNote(NamedTuple):
-    """A note file with everything found in it (reading, format and cross-references)."""
-
-    path: str
-    note: Note | None
-    findings: "tuple[Finding, ...]"
-
-    @property
-    def valid(self) -> bool:
-        from nq43.domain.findings import has_errors  # findings reads this module: imported on use, not at load
-
-        return self.note is not None and not has_errors(self.findings)

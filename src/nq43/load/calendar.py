@@ -18,15 +18,14 @@ The rule, decided once and used everywhere:
 # Annotations evaluated, not postponed, for NamedTuple's sake: see models.py.
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any, NamedTuple
+from pathlib import Path
+from typing import Any, NamedTuple
 
 from nq43.domain.findings import Finding, finding
 from nq43.domain.records import Directive, Quarter, ReportingRule
-
-if TYPE_CHECKING:  # the reading below is imported where it is used: status can start from a snapshot without it
-    from pathlib import Path
-
-    from nq43.load.yamlload import YamlDoc
+from nq43.load.directive import read_yaml_file  # the same reading, YAML and schema machinery as the directive
+from nq43.load.notes import parse_date
+from nq43.load.yamlload import YamlDoc
 
 CALENDAR_FILE = "data/calendar.yaml"
 WEEKDAYS = ("thu-hai", "thu-ba", "thu-tu", "thu-nam", "thu-sau", "thu-bay", "chu-nhat")
@@ -132,13 +131,11 @@ def due_date(rule: ReportingRule, calendar: Calendar, quarter: Quarter, unit: st
 
 
 def _day(value: Any) -> date | None:
-    from nq43.load.notes import parse_date
-
     return parse_date(value)
 
 
 def build_calendar(
-    data: dict[str, Any], doc: "YamlDoc", path: str, unit_ids: list[str], rule: ReportingRule | None = None
+    data: dict[str, Any], doc: YamlDoc, path: str, unit_ids: list[str], rule: ReportingRule | None = None
 ) -> tuple[Calendar, list[Finding]]:
     """The Calendar from schema-checked data, with findings for what the schema cannot see."""
     findings: list[Finding] = []
@@ -211,10 +208,8 @@ def build_calendar(
     return Calendar(base.weekend, base.move_due_date, base.days_off, base.working_days, tuple(extensions)), findings
 
 
-def load_calendar(root: "Path", directive: Directive | None) -> tuple[Calendar | None, list[Finding]]:
+def load_calendar(root: Path, directive: Directive | None) -> tuple[Calendar | None, list[Finding]]:
     """Read `data/calendar.yaml` (optional: without it, weekends only); None when the file is unusable."""
-    from nq43.load.directive import read_yaml_file  # the same reading, YAML and schema machinery as the directive
-
     file = root / CALENDAR_FILE
     if not file.exists() and not file.is_symlink():
         return Calendar(), []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from nq43.domain.errors import Nq43Error
+from nq43.support.errors import Nq43Error
 
 DIRECTIVE_FILE = "data/directive.yaml"
 UNITS_DIR = "data/units"  # one folder per unit: unit.yaml and the unit's notes, <YEAR>Q<n>.md

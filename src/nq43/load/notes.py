@@ -9,6 +9,8 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from markdown_it import MarkdownIt
+
 from nq43.domain.findings import Finding, finding
 from nq43.domain.records import Amendment, Note, Quarter, Section, TaskReport
 from nq43.domain.vocabulary import Status
@@ -64,8 +66,6 @@ def split_front_matter(text: str, path: str) -> tuple[FrontMatter | None, list[F
 
 @cache
 def _markdown() -> Any:
-    from markdown_it import MarkdownIt  # imported on first use: `nq43 --help` never pays for it
-
     # Only the block structure is read here (which lines are headings); inline parsing (emphasis, links in
     # every paragraph) would double the cost for nothing, and the report parses each section to render it.
     return MarkdownIt("commonmark").enable("table").disable("inline")

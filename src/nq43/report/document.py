@@ -16,6 +16,8 @@ from datetime import datetime
 from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
+from markdown_it import MarkdownIt
+
 from nq43.support.vietnamese import clean
 
 
@@ -122,8 +124,6 @@ SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
 @cache
 def _parser() -> Any:
-    from markdown_it import MarkdownIt  # imported on first use
-
     # HTML is recognised only to be shown as the text it is (comments are dropped); links are checked below
     return MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
 

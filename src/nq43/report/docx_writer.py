@@ -22,8 +22,7 @@ python-docx stamps each zip entry with the current time, so its package is writt
 fixed order and a fixed time: the same input gives the same bytes (core properties take the report's date,
 relationship ids follow the document). The body's text is escaped as lxml would have written it, so the bytes
 are those the package had when the body went through python-docx's tree. Tests reopen the file with python-docx
-and LibreOffice. This is the only module that imports python-docx, and only inside functions: `nq43 --help`
-does not load it.
+and LibreOffice. This is the only module that imports python-docx.
 
 Numbers are in twentieths of a point (twips: 1 mm = 56.7) unless said; font sizes in half points.
 """
@@ -37,6 +36,16 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
+
+import docx
+from docx.enum.section import WD_ORIENT
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import XmlPart
+from docx.oxml.ns import nsdecls
+from docx.oxml.parser import parse_xml
+from docx.shared import Twips
 
 from nq43.report.document import (
     LINE_BREAK,
@@ -527,9 +536,6 @@ _SECTION_BREAK = '<w:sectPr><w:cols w:space="720"/><w:docGrid w:linePitch="360"/
 
 def _lay_out(section: Any, *, landscape: bool) -> None:
     """A4 with the decree's margins, through python-docx's section properties."""
-    from docx.enum.section import WD_ORIENT
-    from docx.shared import Twips
-
     section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
     section.page_width = Twips(PAGE_HEIGHT if landscape else PAGE_WIDTH)
     section.page_height = Twips(PAGE_WIDTH if landscape else PAGE_HEIGHT)
@@ -686,9 +692,6 @@ _ENTRY_ORDER = (
 
 def _parse(tag: str, content: str) -> Any:
     """`content` as the children of a WordprocessingML element `tag`, parsed by python-docx."""
-    from docx.oxml.ns import nsdecls
-    from docx.oxml.parser import parse_xml
-
     return parse_xml(f"<{tag} {nsdecls('w', 'r')}>{content}</{tag}>")
 
 
@@ -839,13 +842,6 @@ def _package(saved: bytes, document: ReportDocument, links: Mapping[str, str]) -
 
 def build_docx(document: ReportDocument) -> bytes:
     """The .docx file of the report: the same document always gives the same bytes."""
-    import docx
-    from docx.opc.constants import CONTENT_TYPE as CT
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
-    from docx.opc.packuri import PackURI
-    from docx.opc.part import XmlPart
-    from docx.oxml.parser import parse_xml
-
     word = docx.Document()
     part = word.part
     package = part.package

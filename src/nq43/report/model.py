@@ -11,9 +11,9 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import NamedTuple
 
-from nq43.domain.findings import Finding, Severity, finding
+from nq43.domain.findings import CheckedNote, Finding, Severity, finding
 from nq43.domain.periods import Period
-from nq43.domain.records import CheckedNote, Directive, Note, Quarter, Task, Unit
+from nq43.domain.records import Directive, Note, Quarter, Task, Unit
 from nq43.domain.tasksplit import Tally, standing
 from nq43.domain.vocabulary import Standing
 from nq43.load.issued import IssueRecord

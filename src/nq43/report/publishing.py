@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
-from nq43.domain.errors import Nq43Error
+from nq43.check.repository import load_quarters
 from nq43.domain.findings import Finding, Severity, finding, has_errors
 from nq43.domain.periods import Period
 from nq43.domain.records import Directive, Note, Quarter
@@ -23,6 +23,7 @@ from nq43.load.issued import IssueRecord, content_hash
 from nq43.load.layout import UNITS_DIR
 from nq43.load.notes import parse_note, split_front_matter
 from nq43.load.source import read_source
+from nq43.report.docx_writer import build_docx
 from nq43.report.model import (
     ReportContext,
     ReportOptions,
@@ -33,6 +34,7 @@ from nq43.report.model import (
     select_notes,
 )
 from nq43.report.rendering import Rendered, TemplateProblem, render, report_document, template_dirs
+from nq43.support.errors import Nq43Error
 from nq43.support.git import git
 from nq43.support.output import write_atomic
 
@@ -165,8 +167,6 @@ def _numbering(request: ReportRequest) -> tuple[str | None, date, IssueRecord | 
 
 def _gather(root: Path, today: date, quarter: Quarter, allow_invalid: bool) -> Gathered | ReportOutcome:
     """The quarter's notes, checked; an outcome with the errors when the directive or a note stops the report."""
-    from nq43.check.repository import load_quarters
-
     repo = load_quarters(root, today, (quarter,))
     directive = repo.directive
     note_paths = {n.path for n in repo.notes}
@@ -213,8 +213,6 @@ def _render(context: ReportContext, request: ReportRequest, template_name: str) 
 
 def _write(request: ReportRequest, context: ReportContext, rendered: Rendered) -> list[Path]:
     """The .docx and the .md, each written atomically."""
-    from nq43.report.docx_writer import build_docx
-
     data = build_docx(report_document(context, rendered))
     period = request.period
     folder = request.out or request.root / issuance.REPORTS_DIR / str(period)

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 from typing import NamedTuple
 
-from nq43.domain.errors import Nq43Error
+from nq43.support.errors import Nq43Error
 from nq43.support.git import git, is_repository, is_shallow
 
 # How far to deepen a shallow clone, step by step, before fetching the whole history: a pull request of a

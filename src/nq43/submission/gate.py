@@ -11,8 +11,8 @@ import yaml
 
 from nq43.check.codeowners import office, stale
 from nq43.check.repository import check_note_file, note_files
-from nq43.domain.findings import Finding
-from nq43.domain.records import CheckedNote, Note, Submitter
+from nq43.domain.findings import CheckedNote, Finding
+from nq43.domain.records import Note, Submitter
 from nq43.load import issued as issuance
 from nq43.load.directive import load_directive
 from nq43.load.layout import UNIT_FILE, UNITS_DIR

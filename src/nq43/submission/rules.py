@@ -10,8 +10,8 @@ from typing import Literal, NamedTuple
 
 from nq43.check.codeowners import TARGETS, office
 from nq43.check.repository import NOTE_NAME
-from nq43.domain.findings import Finding, Severity, finding, has_errors
-from nq43.domain.records import EMPTY_MAP, Amendment, CheckedNote, Directive, Note, Quarter, Submitter, Unit
+from nq43.domain.findings import CheckedNote, Finding, Severity, finding, has_errors
+from nq43.domain.records import EMPTY_MAP, Amendment, Directive, Note, Quarter, Submitter, Unit
 from nq43.load.issued import IssueRecord
 from nq43.load.layout import UNIT_FILE, UNITS_DIR
 from nq43.submission.changes import Change, ChangeSet

@@ -6,7 +6,7 @@ import re
 from typing import Literal, NamedTuple
 from urllib.parse import quote, urlsplit
 
-from nq43.domain.errors import Nq43Error
+from nq43.support.errors import Nq43Error
 
 Forge = Literal["github", "gitlab"]
 

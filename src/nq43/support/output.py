@@ -7,7 +7,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from nq43.domain.errors import OutputError
+from nq43.support.errors import OutputError
 
 
 def _failure(path: Path, error: OSError) -> OutputError:

@@ -14,12 +14,14 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import NamedTuple
 
-from nq43.domain.findings import Finding, Severity, finding
-from nq43.domain.records import EMPTY_MAP, CheckedNote, Directive, Quarter, Task, TaskReport, Unit
+from nq43.check.repository import check_note_file, note_files
+from nq43.domain.findings import CheckedNote, Finding, Severity, finding
+from nq43.domain.records import EMPTY_MAP, Directive, Quarter, Task, TaskReport, Unit
 from nq43.domain.tasksplit import Tally, standing
 from nq43.domain.vocabulary import Standing, State, Status
-from nq43.load.calendar import Calendar, DueDate, due_date
-from nq43.tracking.dates import NO_GIT, GitDates, Submission, submission
+from nq43.load.calendar import CALENDAR_FILE, Calendar, DueDate, due_date, load_calendar
+from nq43.load.directive import load_directive
+from nq43.tracking.dates import NO_GIT, GitDates, Submission, git_dates, submission
 
 
 class UnitStatus(NamedTuple):
@@ -104,8 +106,6 @@ def unit_status(
 
 
 def _calendar_notices(calendar: Calendar, years: Iterable[int]) -> list[Finding]:
-    from nq43.load.calendar import CALENDAR_FILE
-
     return [
         finding(CALENDAR_FILE, 1, 1, "NQ706", year=year) for year in sorted(set(years)) if not calendar.covers(year)
     ]
@@ -311,11 +311,6 @@ def gather(
 ) -> Inputs:
     """Read the directive, the calendar and the notes of `quarters` (all, when None) of `unit` (every unit,
     when None), check the notes, and date them from git history (`dates` given: from those)."""
-    from nq43.check.repository import check_note_file, note_files
-    from nq43.load.calendar import load_calendar
-    from nq43.load.directive import load_directive
-    from nq43.tracking.dates import git_dates
-
     wanted_quarters = set(quarters) if quarters is not None else None
     files = []
     every: set[Quarter] = set()

@@ -2,18 +2,24 @@
 
 Each view is first laid out as a `Page` (headline lines, tables of plain strings, closing lines) that both
 text renderers draw, so the terminal and the pipe say the same thing; JSON and CSV are built from the status
-objects themselves and carry the same facts. rich is imported only to draw on a terminal: the plain path,
-the one scripts and cron jobs take, never loads it.
+objects themselves and carry the same facts.
 """
 
 # Annotations evaluated, not postponed, for NamedTuple's sake: see models.py.
 
+import csv
 import io
+import json
 import textwrap
 import unicodedata
 from collections.abc import Sequence
 from datetime import date
 from typing import Any, Literal, NamedTuple, assert_never
+
+from rich import box
+from rich.console import Console
+from rich.table import Table as RichTable
+from rich.text import Text
 
 from nq43.check.reporters import as_dicts, condensed, held_back
 from nq43.domain.catalogue import Lang
@@ -517,11 +523,6 @@ def plain_page(page: Page, width: int, lang: Lang) -> str:
 
 def rich_page(page: Page, display: Display, lang: Lang) -> str:
     """The page drawn by rich for a terminal: boxed tables, colours unless NO_COLOR, wrapped to the width."""
-    from rich import box
-    from rich.console import Console
-    from rich.table import Table as RichTable
-    from rich.text import Text
-
     out = io.StringIO()
     console = Console(
         file=out,
@@ -694,8 +695,6 @@ def as_data(view: View, lang: Lang) -> dict[str, Any]:
 
 
 def json_text(view: View, lang: Lang) -> str:
-    import json  # imported here, like csv below: a table needs neither
-
     return json.dumps(as_data(view, lang), ensure_ascii=False, indent=2) + "\n"
 
 
@@ -782,8 +781,6 @@ def csv_text(view: View, lang: Lang, tasks: bool = False) -> str:
     else:
         rows = [_unit_row(s, lang) for _, row in view.rows for s in row]
         fields = _UNIT_FIELDS
-    import csv
-
     writer = csv.DictWriter(out, fieldnames=list(fields), extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for row in rows:

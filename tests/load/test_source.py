@@ -6,6 +6,7 @@ import os
 import time
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -39,7 +40,9 @@ def test_tcvn3_byte_is_reported_not_raised(tmp_path: Path) -> None:
 TEXT = "---\nunit: qldt\nprepared_by: Nguyễn Văn An\n---\n\nĐã rà soát tiến độ các khu công nghiệp.\n"
 
 
-def read(tmp_path: Path, data: bytes, **kwargs: object) -> tuple[str | None, list[tuple[str, int, int]], list[dict]]:
+def read(
+    tmp_path: Path, data: bytes, **kwargs: object
+) -> tuple[str | None, list[tuple[str, int, int]], list[dict[str, Any]]]:
     file = tmp_path / "note.md"
     file.write_bytes(data)
     source = read_source(file, "note.md", **kwargs)  # type: ignore[arg-type]

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
+from notekit import SHIPPED
 from nq43.check.repository import Repository, load_repository
 from nq43.cli.app import main
 from nq43.domain.records import Note, Quarter
 from nq43.domain.vocabulary import Status
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = SHIPPED
 TODAY = date(2025, 3, 31)
 Q1, Q4 = Quarter(2025, 1), Quarter(2024, 4)
 

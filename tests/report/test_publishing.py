@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from nq43.domain.errors import Nq43Error
 from nq43.domain.periods import Period
 from nq43.load import issued as issuance
 from nq43.report.publishing import ReportRequest, build, report_name
+from nq43.support.errors import Nq43Error
 from reportdata import REPORT_DATE, TODAY, full_notes, make_repo
 
 

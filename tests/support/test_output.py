@@ -13,8 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from nq43.domain.errors import OutputError
-from nq43.support import output
+from nq43.support.errors import OutputError
 from nq43.support.output import create_new, write_atomic
 
 
@@ -38,7 +37,7 @@ def no_space(*_: object) -> None:
 def test_full_disk_keeps_the_old_file_and_leaves_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "bao-cao.docx"
     target.write_bytes(b"old")
-    monkeypatch.setattr(output.os, "fsync", no_space)
+    monkeypatch.setattr(os, "fsync", no_space)
     with pytest.raises(OutputError) as raised:
         write_atomic(target, b"new")
     assert raised.value.exit_code == 1
@@ -57,7 +56,7 @@ def test_failed_rename_and_interrupt_leave_nothing(tmp_path: Path, monkeypatch: 
     def read_only(*_: object) -> None:
         raise OSError(errno.EROFS, "Read-only file system")
 
-    monkeypatch.setattr(output.os, "replace", read_only)
+    monkeypatch.setattr(os, "replace", read_only)
     with pytest.raises(OutputError, match="Read-only file system"):
         write_atomic(target, b"new")
     assert leftovers(tmp_path) == []
@@ -65,7 +64,7 @@ def test_failed_rename_and_interrupt_leave_nothing(tmp_path: Path, monkeypatch: 
     def interrupted(*_: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(output.os, "replace", interrupted)
+    monkeypatch.setattr(os, "replace", interrupted)
     with pytest.raises(KeyboardInterrupt):
         write_atomic(target, b"new")
     assert target.read_bytes() == b"old"
@@ -137,7 +136,7 @@ def test_create_new_does_not_follow_a_dangling_link(tmp_path: Path) -> None:
 
 
 def test_create_new_on_a_full_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(output.os, "fsync", no_space)
+    monkeypatch.setattr(os, "fsync", no_space)
     with pytest.raises(OutputError):
         create_new(tmp_path / "2025Q1.md", "khung\n")
     assert list(tmp_path.iterdir()) == []

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
+from notekit import SHIPPED
 from nq43.check.repository import load_repository
 from nq43.domain.records import Quarter, ReportingRule
 from nq43.load.calendar import Calendar, DayOff, Extension, WorkingDay, due_date, load_calendar, nominal_due
@@ -102,7 +102,7 @@ def test_leap_year_quarters_and_weekends():
 
 
 def test_shipped_calendar_is_clean_and_knows_2025():
-    root = Path(__file__).resolve().parents[1]
+    root = SHIPPED
     directive, _ = load_directive(root)
     calendar, findings = load_calendar(root, directive)
     assert findings == []

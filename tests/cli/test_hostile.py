@@ -9,6 +9,7 @@ import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -17,8 +18,8 @@ from nq43.check.repository import load_repository
 from nq43.cli.app import main
 from nq43.load.source import MAX_LINES
 
-CORPUS = Path(__file__).parent / "corpus" / "hostile"
-EXPECTED: dict[str, dict[str, object]] = {
+CORPUS = SHIPPED / "tests" / "corpus" / "hostile"
+EXPECTED: dict[str, dict[str, Any]] = {
     name: entry
     for name, entry in json.loads((CORPUS / "expected.json").read_text(encoding="utf-8")).items()
     if name != "_"
@@ -67,7 +68,7 @@ def test_hostile_note_through_the_commands(
     lines = out.splitlines()
     assert [line.split(": ")[1].split()[0] for line in lines if not line.startswith("    → ")] == [
         code for code, _ in EXPECTED[name]["findings"]
-    ]  # type: ignore[attr-defined]
+    ]
     assert all(line.startswith((NOTE_PATH, "    → ")) for line in lines)
     assert "\x1b" not in out + err
     code = main(["status", "--quarter", "2025Q1", "--format", "json", *common])

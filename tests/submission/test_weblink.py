@@ -6,8 +6,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from nq43.domain.errors import Nq43Error
-from nq43.submission.weblink import Remote, compact, link, new_file_url, parse_remote
+from nq43.submission.weblink import Forge, Remote, compact, link, new_file_url, parse_remote
+from nq43.support.errors import Nq43Error
 
 
 @pytest.mark.parametrize(
@@ -29,7 +29,7 @@ from nq43.submission.weblink import Remote, compact, link, new_file_url, parse_r
         ("http://gitlab.local/bql/nq43.git/", "http://gitlab.local/bql/nq43", "gitlab"),
     ],
 )
-def test_remote_urls_become_web_addresses(url: str, web: str, forge: str) -> None:
+def test_remote_urls_become_web_addresses(url: str, web: str, forge: Forge) -> None:
     assert parse_remote(url) == Remote(web, forge)
 
 

@@ -13,13 +13,14 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
+from notekit import SHIPPED
 from nq43.domain.vocabulary import Split, Standing, State, Status, Term, Words
 from nq43.load.notes import parse_note
 from nq43.load.schema import STATUS_PATH, schema_text, shipped_text
 from nq43.support.vietnamese import slug
 from nq43.tracking.views import legend
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = SHIPPED
 TERMS: tuple[type[Term], ...] = (Status, Standing, State)
 # A Python name that must never reach a user: "Status.PAUSED", "State.ON_TIME"...
 PYTHON_NAME = re.compile(r"\b(?:Status|Standing|State|Split)\.[A-Z_]+\b")

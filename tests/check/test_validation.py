@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -14,7 +13,7 @@ from nq43.domain.records import Directive
 from nq43.load.directive import load_directive
 from nq43.load.notes import parse_note
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = SHIPPED
 NOTE = """---
 unit: vpdd
 quarter: 2025Q1

@@ -9,7 +9,7 @@ import pytest
 
 from nq43.check.repository import load_quarters
 from nq43.domain.periods import Period
-from nq43.domain.records import Quarter
+from nq43.domain.records import Note, Quarter
 from nq43.report.model import (
     ReportContext,
     ReportOptions,
@@ -171,7 +171,7 @@ def test_indicators_with_the_previous_quarter_beside(tmp_path: Path) -> None:
     assert [i.id for i in task.indicators] == ["ty-le-lap-day", "so-nha-dau-tu-thu-cap"]
 
 
-def note_with_value():  # type: ignore[no-untyped-def]
+def note_with_value() -> Note:
     from nq43.load.notes import parse_note
 
     read = parse_note(

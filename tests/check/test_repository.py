@@ -8,9 +8,9 @@ import pytest
 
 from notekit import NOTE_PATH, QLDT_NOTE, TODAY, make_repo, places, write_note
 from nq43.check.repository import load_repository
-from nq43.domain.errors import Nq43Error
 from nq43.domain.records import Quarter
 from nq43.load.layout import find_root
+from nq43.support.errors import Nq43Error
 
 
 @pytest.fixture

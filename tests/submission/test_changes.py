@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from gitdata import clone, commit_all, git, make_origin, note_text, write
-from nq43.domain.errors import Nq43Error
 from nq43.submission.changes import Change, changed_files, parse_name_status, show
+from nq43.support.errors import Nq43Error
 
 
 @pytest.fixture

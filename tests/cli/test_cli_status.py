@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from notekit import SHIPPED
 from nq43.cli.app import main
 from nq43.cli.terminal import display
 from nq43.domain.records import Quarter
@@ -376,10 +377,8 @@ def test_plain_table_wraps_then_falls_back_to_records():
 
 
 def test_every_status_code_is_documented():
-    from pathlib import Path
-
     from nq43.domain.catalogue import CATALOGUE
 
-    text = (Path(__file__).resolve().parents[1] / "docs" / "ma-loi.md").read_text(encoding="utf-8")
+    text = (SHIPPED / "docs" / "ma-loi.md").read_text(encoding="utf-8")
     mine = [code for code in CATALOGUE if code.startswith("NQ7")]
     assert mine and all(f"### {code}" in text for code in mine)
