@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
-from nq43.domain.catalogue import Lang
 from nq43.domain.findings import Finding, Severity
+from nq43.domain.text import Lang
 from nq43.support.vietnamese import control_characters, invisible_characters
 
 FindingFormat = Literal["text", "json", "github"]

@@ -13,8 +13,8 @@ import typer
 
 from nq43 import __version__
 from nq43.cli.terminal import day_option, display, echo_err, quarter_option, today
-from nq43.domain.catalogue import Lang
 from nq43.domain.errors import Nq43Error
+from nq43.domain.text import Lang
 from nq43.tracking.views import Format
 
 app = typer.Typer(
