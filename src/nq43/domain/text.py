@@ -11,7 +11,8 @@ Lang = Literal["vi", "en"]
 
 @dataclass(frozen=True, slots=True)
 class Text:
-    """One message in both languages; `{name}` blanks are filled by `get`, `{{` and `}}` stand for braces."""
+    """One message in both languages; `{name}` blanks are filled by `get` (a blank filled with a Text is said in
+    the same language), `{{` and `}}` stand for braces."""
 
     vi: str
     en: str
@@ -20,7 +21,8 @@ class Text:
         return self.format(lang, args)
 
     def format(self, lang: Lang, args: Mapping[str, object]) -> str:
-        return (self.vi if lang == "vi" else self.en).format_map(_Args(args))
+        said = {name: value.get(lang) if isinstance(value, Text) else value for name, value in args.items()}
+        return (self.vi if lang == "vi" else self.en).format_map(_Args(said))
 
 
 class _Args(dict[str, object]):

@@ -14,9 +14,10 @@ from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
-from nq43.domain.errors import Nq43Error
+from nq43.domain.errors import InputChanged, ReportRefused, UsageError
 from nq43.domain.findings import Finding, Severity, finding, has_errors
 from nq43.domain.records import Directive, Note, Quarter
+from nq43.domain.text import Text
 from nq43.load import issued as issuance
 from nq43.load.issued import IssueRecord, content_hash
 from nq43.load.layout import UNITS_DIR
@@ -64,9 +65,12 @@ def _check_number(number: str | None) -> str | None:
         return None
     text = number.strip()
     if not text.isdigit() or len(text) > MAX_NUMBER_DIGITS:
-        raise Nq43Error(
-            f'Số báo cáo "{number}" không hợp lệ: chỉ ghi chữ số, ví dụ --number 5 (in ra "05/BC-BQL").',
-            f'Report number "{number}" is not valid: digits only, e.g. --number 5 (printed "05/BC-BQL").',
+        raise ReportRefused(
+            Text(
+                'Số báo cáo "{number}" không hợp lệ: chỉ ghi chữ số, ví dụ --number 5 (in ra "05/BC-BQL").',
+                'Report number "{number}" is not valid: digits only, e.g. --number 5 (printed "05/BC-BQL").',
+            ),
+            number=number,
         )
     return text
 
@@ -101,9 +105,13 @@ def _build(request: ReportRequest) -> ReportOutcome:
     root = request.root
     number = _check_number(request.number)
     if request.template_dir is not None and not (request.template_dir / TEMPLATE_NAME).is_file():
-        raise Nq43Error(
-            f'Không có thư mục mẫu "{request.template_dir}" chứa {TEMPLATE_NAME} (--template-dir).',
-            f'No template folder "{request.template_dir}" holding {TEMPLATE_NAME} (--template-dir).',
+        raise UsageError(
+            Text(
+                'Không có thư mục mẫu "{folder}" chứa {template} (--template-dir).',
+                'No template folder "{folder}" holding {template} (--template-dir).',
+            ),
+            folder=request.template_dir,
+            template=TEMPLATE_NAME,
         )
     record = issuance.read(root, quarter)
     day = request.date or (record.issued_on if record is not None and request.number is None else None)
@@ -128,9 +136,12 @@ def _build(request: ReportRequest) -> ReportOutcome:
     try:
         hashes = {note.path: content_hash((root / note.path).read_bytes()) for note in selection.used.values()}
     except OSError as error:  # a note removed or locked while the report was being built
-        raise Nq43Error(
-            f"Không đọc lại được ghi chú: {error}. Chạy lại lệnh.",
-            f"A note could not be read again: {error}. Run the command again.",
+        raise InputChanged(
+            Text(
+                "Không đọc lại được ghi chú: {error}. Chạy lại lệnh.",
+                "A note could not be read again: {error}. Run the command again.",
+            ),
+            error=error,
         ) from None
     if record is not None:
         for note in selection.used.values():
@@ -193,21 +204,27 @@ def _issue_record(
     """The record of this report as issued; refuses a draft, a report without number or date, and a second
     issue of a quarter that has been issued differently."""
     if context.draft:
-        why = "dữ liệu mẫu (sample: true)" if "sample" in context.draft_reasons else "--draft"
-        why_en = "sample data (sample: true)" if "sample" in context.draft_reasons else "--draft"
-        raise Nq43Error(
-            f"Không ban hành bản dự thảo: báo cáo đang được đánh dấu DỰ THẢO vì {why}.",
-            f"A draft cannot be issued: the report is marked as a draft because of {why_en}.",
+        sample = Text("dữ liệu mẫu (sample: true)", "sample data (sample: true)")
+        raise ReportRefused(
+            Text(
+                "Không ban hành bản dự thảo: báo cáo đang được đánh dấu DỰ THẢO vì {why}.",
+                "A draft cannot be issued: the report is marked as a draft because of {why}.",
+            ),
+            why=sample if "sample" in context.draft_reasons else "--draft",
         )
     if not context.number:
-        raise Nq43Error(
-            "Ban hành báo cáo cần số: thêm --number, ví dụ --number 5.",
-            "Issuing needs a number: add --number, e.g. --number 5.",
+        raise ReportRefused(
+            Text(
+                "Ban hành báo cáo cần số: thêm --number, ví dụ --number 5.",
+                "Issuing needs a number: add --number, e.g. --number 5.",
+            )
         )
     if request.date is None and existing is None:
-        raise Nq43Error(
-            "Ban hành báo cáo cần ngày ghi trên báo cáo: thêm --date NĂM-THÁNG-NGÀY.",
-            "Issuing needs the report's date: add --date YYYY-MM-DD.",
+        raise ReportRefused(
+            Text(
+                "Ban hành báo cáo cần ngày ghi trên báo cáo: thêm --date NĂM-THÁNG-NGÀY.",
+                "Issuing needs the report's date: add --date YYYY-MM-DD.",
+            )
         )
     commit = (git(request.root, "rev-parse", "HEAD") or "").strip() or None
     record = IssueRecord(
@@ -216,12 +233,16 @@ def _issue_record(
     if existing is not None:
         same = (existing.number, existing.issued_on, existing.notes) == (record.number, record.issued_on, record.notes)
         if not same:
-            raise Nq43Error(
-                f"Báo cáo {request.quarter} đã được ban hành (số {existing.number}, "
-                f"ngày {existing.issued_on:%d/%m/%Y}). "
-                "Không ban hành lại: ghi chú sửa sau đó phải có mục `amends:` và được liệt kê là đính chính.",
-                f"The {request.quarter} report was already issued (number {existing.number}, {existing.issued_on}). "
-                "It is not issued again: later changes to notes need an `amends:` entry and are listed as errata.",
+            raise ReportRefused(
+                Text(
+                    "Báo cáo {quarter} đã được ban hành (số {number}, ngày {issued_on:%d/%m/%Y}). "
+                    "Không ban hành lại: ghi chú sửa sau đó phải có mục `amends:` và được liệt kê là đính chính.",
+                    "The {quarter} report was already issued (number {number}, {issued_on}). "
+                    "It is not issued again: later changes to notes need an `amends:` entry and are listed as errata.",
+                ),
+                quarter=request.quarter,
+                number=existing.number,
+                issued_on=existing.issued_on,
             )
         return existing
     return record

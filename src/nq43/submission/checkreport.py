@@ -7,7 +7,7 @@ from datetime import date
 from typing import Literal
 
 from nq43.check import reporters
-from nq43.domain.findings import Finding, Severity
+from nq43.domain.findings import Finding
 from nq43.domain.records import Status
 from nq43.domain.text import Lang, Text
 from nq43.submission.changes import Change
@@ -75,7 +75,6 @@ _CHANGE = {
     "C": Text("sao chép", "copied"),
     "T": Text("đổi loại", "type changed"),
 }
-_LEVEL = {Severity.ERROR: Text("lỗi", "error"), Severity.WARNING: Text("cảnh báo", "warning")}
 
 
 def _w(key: str, lang: Lang, **args: object) -> str:
@@ -305,10 +304,8 @@ def markdown(submission: Submission, lang: Lang = "vi", strict: bool = False) ->
 
 
 def _finding_row(f: Finding, lang: Lang) -> str:
-    return (
-        f"| {_code(f.path)} | {f.line} | {f.code} | {_LEVEL[f.severity].get(lang)} | {_cell(f.message(lang))} | "
-        f"{_cell(f.hint(lang))} |"
-    )
+    level = reporters.severity_label(f.severity, lang)
+    return f"| {_code(f.path)} | {f.line} | {f.code} | {level} | {_cell(f.message(lang))} | {_cell(f.hint(lang))} |"
 
 
 def render(submission: Submission, fmt: CheckFormat, lang: Lang = "vi", strict: bool = False) -> str:
