@@ -50,7 +50,7 @@ _WORDS: dict[str, Text] = {
     ),
     "due": Text("Hạn nộp: {due}", "Due: {due}"),
     "due_before": Text("công văn: trước ngày {before}", "the letter: before {before}"),
-    "moved": Text("{day} là {why} nên hạn chuyển sang {due}", "{day} is {why_en}, so it moves to {due}"),
+    "moved": Text("{day} là {why} nên hạn chuyển sang {due}", "{day} is {why}, so it moves to {due}"),
     "left": Text("còn {n} ngày", "{n} days left"),
     "today_due": Text("hạn là hôm nay", "due today"),
     "past": Text("hạn đã qua {n} ngày", "{n} days past"),
@@ -203,8 +203,8 @@ def due_line(due: DueDate, today: date, lang: Lang) -> str:
     details = [_w("due_before", lang, before=day_text(due.before, lang))]
     if due.moved_over:
         first, why = due.moved_over[0]
-        why_en = WEEKDAY_NAMES_EN[WEEKDAY_NAMES.index(why)] if why in WEEKDAY_NAMES else f"a day off ({why})"
-        details.append(_w("moved", lang, day=day_text(first, lang), why=why, why_en=why_en, due=shown))
+        named = WEEKDAY_NAMES_EN[WEEKDAY_NAMES.index(why)] if why in WEEKDAY_NAMES else f"a day off ({why})"
+        details.append(_w("moved", lang, day=day_text(first, lang), why=Text(why, named), due=shown))
     if due.extension is not None:
         details.append(_w("extended", lang, day=shown) + f": {due.extension.reason}")
     left = (due.day - today).days
