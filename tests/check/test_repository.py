@@ -8,9 +8,10 @@ import pytest
 
 from notekit import NOTE_PATH, QLDT_NOTE, TODAY, make_repo, places, write_note
 from nq43.check.repository import load_repository
+from nq43.cli.app import exit_code
 from nq43.domain.records import Quarter
 from nq43.load.layout import find_root
-from nq43.support.errors import Nq43Error
+from nq43.support.errors import RootNotFound, UsageError
 
 
 @pytest.fixture
@@ -38,21 +39,21 @@ def test_explicit_root_wins_over_environment_and_folder(
 
 def test_missing_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("NQ43_ROOT", raising=False)
-    with pytest.raises(Nq43Error) as raised:
+    with pytest.raises(RootNotFound) as raised:
         find_root(start=tmp_path)
-    assert raised.value.exit_code == 2
-    assert raised.value.text("vi").startswith(
+    assert exit_code(raised.value) == 2
+    assert raised.value.message("vi").startswith(
         "Không tìm thấy data/directive.yaml ở thư mục hiện tại hay các thư mục cha."
     )
-    assert raised.value.text("en").startswith("No data/directive.yaml here or in any parent folder.")
+    assert raised.value.message("en").startswith("No data/directive.yaml here or in any parent folder.")
 
 
 @pytest.mark.parametrize("how", ["argument", "environment"])
 def test_named_root_without_a_directive(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str) -> None:
     monkeypatch.setenv("NQ43_ROOT", str(tmp_path) if how == "environment" else "")
-    with pytest.raises(Nq43Error) as raised:
+    with pytest.raises(RootNotFound) as raised:
         find_root(tmp_path if how == "argument" else None)
-    assert raised.value.text("en") == f'No data/directive.yaml in "{tmp_path}" (--root or NQ43_ROOT).'
+    assert raised.value.message("en") == f'No data/directive.yaml in "{tmp_path}" (--root or NQ43_ROOT).'
 
 
 def test_empty_repository_is_clean(root: Path) -> None:
@@ -115,9 +116,9 @@ def test_a_draft_outside_the_repository_can_be_checked(root: Path, tmp_path: Pat
 
 
 def test_missing_path_is_a_usage_error(root: Path) -> None:
-    with pytest.raises(Nq43Error) as raised:
+    with pytest.raises(UsageError) as raised:
         load_repository(root, TODAY, [root / "data" / "units" / "qldt" / "2030Q1.md"])
-    assert raised.value.exit_code == 2
+    assert exit_code(raised.value) == 2
 
 
 def test_unusable_directive_still_reads_the_notes(root: Path) -> None:

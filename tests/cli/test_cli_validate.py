@@ -265,3 +265,15 @@ def test_interrupt_and_internal_error_exit_codes(
     monkeypatch.setenv("NQ43_DEBUG", "1")
     with pytest.raises(RuntimeError):
         main(["validate"])
+
+
+def test_an_error_is_told_in_the_language_of_the_environment(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("NQ43_ROOT", raising=False)
+    monkeypatch.setenv("NQ43_LANG", "en")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "validate")
+    assert (code, out) == (2, "")
+    assert err.startswith("No data/directive.yaml here or in any parent folder.")
+    assert run(capsys, "validate", "--lang", "vi")[2].startswith("Không tìm thấy data/directive.yaml")

@@ -38,7 +38,7 @@ def test_a_half_year_or_a_year_is_not_built_yet(tmp_path: Path, text: str, label
 
     with pytest.raises(Nq43Error) as caught:
         build(ReportRequest(root, Period.parse(text), TODAY))
-    assert label in caught.value.vi and "chỉ lập báo cáo quý" in caught.value.vi
+    assert label in caught.value.message("vi") and "chỉ lập báo cáo quý" in caught.value.message("vi")
     assert not (root / "reports").exists()
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from gitdata import clone, commit_all, git, make_origin, note_text, write
 from nq43.submission.changes import Change, changed_files, parse_name_status, show
-from nq43.support.errors import Nq43Error
+from nq43.support.errors import GitHistoryMissing
 
 
 @pytest.fixture
@@ -94,13 +94,13 @@ def test_shallow_clone_without_a_remote_says_what_to_add_to_the_ci(origin: Path,
     git(shallow, "remote", "remove", "origin")
     git(shallow, "update-ref", "refs/remotes/origin/main", git(origin, "rev-parse", "main").strip())
 
-    with pytest.raises(Nq43Error) as raised:
+    with pytest.raises(GitHistoryMissing) as raised:
         changed_files(shallow, "origin/main")
 
-    message = raised.value.text("vi")
+    message = raised.value.message("vi")
     assert "bản nông (shallow clone)" in message
     assert '"fetch-depth: 0"' in message and '"GIT_DEPTH: 0"' in message
-    assert '"fetch-depth: 0"' in raised.value.text("en") and '"GIT_DEPTH: 0"' in raised.value.text("en")
+    assert '"fetch-depth: 0"' in raised.value.message("en") and '"GIT_DEPTH: 0"' in raised.value.message("en")
 
 
 def test_no_fetch_leaves_a_shallow_clone_alone(origin: Path, tmp_path: Path) -> None:
@@ -108,16 +108,16 @@ def test_no_fetch_leaves_a_shallow_clone_alone(origin: Path, tmp_path: Path) -> 
     git(tmp_path / "work", "push", "-q", "origin", "qldt")
     shallow = clone(origin, tmp_path / "ci", "--depth", "1", "--branch", "qldt")
 
-    with pytest.raises(Nq43Error, match="--no-fetch"):
+    with pytest.raises(GitHistoryMissing, match="--no-fetch"):
         changed_files(shallow, "origin/main", fetch=False)
     assert git(shallow, "rev-parse", "--is-shallow-repository").strip() == "true"
 
 
 def test_an_unknown_base_is_named(origin: Path, tmp_path: Path) -> None:
     work = unit_branch(origin, tmp_path / "work")
-    with pytest.raises(Nq43Error, match='"origin/chinh"'):
+    with pytest.raises(GitHistoryMissing, match='"origin/chinh"'):
         changed_files(work, "origin/chinh")
-    with pytest.raises(Nq43Error, match="không có remote tương ứng"):
+    with pytest.raises(GitHistoryMissing, match="không có remote tương ứng"):
         changed_files(work, "upstream/main")
 
 
@@ -125,12 +125,12 @@ def test_unrelated_history_is_refused(origin: Path, tmp_path: Path) -> None:
     work = unit_branch(origin, tmp_path / "work")
     git(work, "checkout", "-q", "--orphan", "moi")
     commit_all(work, "Lịch sử riêng")
-    with pytest.raises(Nq43Error, match="không có lịch sử chung"):
+    with pytest.raises(GitHistoryMissing, match="không có lịch sử chung"):
         changed_files(work, "origin/main")
 
 
 def test_outside_a_repository(tmp_path: Path) -> None:
-    with pytest.raises(Nq43Error, match="không nằm trong một kho git"):
+    with pytest.raises(GitHistoryMissing, match="không nằm trong một kho git"):
         changed_files(tmp_path, "origin/main")
 
 

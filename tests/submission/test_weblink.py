@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from nq43.submission.weblink import Forge, Remote, compact, link, new_file_url, parse_remote
-from nq43.support.errors import Nq43Error
+from nq43.support.errors import RemoteUnknown
 
 
 @pytest.mark.parametrize(
@@ -34,7 +34,7 @@ def test_remote_urls_become_web_addresses(url: str, web: str, forge: Forge) -> N
 
 
 def test_an_unknown_host_needs_forge() -> None:
-    with pytest.raises(Nq43Error, match="--forge github hoặc --forge gitlab"):
+    with pytest.raises(RemoteUnknown, match="--forge github hoặc --forge gitlab"):
         parse_remote("https://git.bql.gov.vn/bql/nq43.git")
     expected = Remote("https://git.bql.gov.vn/bql/nq43", "gitlab")
     assert parse_remote("https://git.bql.gov.vn/bql/nq43.git", "gitlab") == expected
@@ -50,9 +50,9 @@ def test_an_unknown_host_needs_forge() -> None:
     ],
 )
 def test_local_remotes_are_refused_without_echoing_secrets(url: str) -> None:
-    with pytest.raises(Nq43Error, match="--repo-url") as raised:
+    with pytest.raises(RemoteUnknown, match="--repo-url") as raised:
         parse_remote(url)
-    assert "TOKEN" not in raised.value.text("vi")
+    assert "TOKEN" not in raised.value.message("vi")
 
 
 def test_github_new_file_url() -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from nq43.cli.app import exit_code
 from nq43.support.errors import OutputError
 from nq43.support.output import create_new, write_atomic
 
@@ -40,11 +41,13 @@ def test_full_disk_keeps_the_old_file_and_leaves_nothing(tmp_path: Path, monkeyp
     monkeypatch.setattr(os, "fsync", no_space)
     with pytest.raises(OutputError) as raised:
         write_atomic(target, b"new")
-    assert raised.value.exit_code == 1
-    assert raised.value.text("vi") == (
+    assert exit_code(raised.value) == 1
+    assert raised.value.message("vi") == (
         f'Không ghi được "{target}": No space left on device. Tệp cũ (nếu có) vẫn nguyên vẹn.'
     )
-    assert raised.value.text("en") == f'Cannot write "{target}": No space left on device. Any previous file is intact.'
+    assert (
+        raised.value.message("en") == f'Cannot write "{target}": No space left on device. Any previous file is intact.'
+    )
     assert target.read_bytes() == b"old"
     assert leftovers(tmp_path) == []
 

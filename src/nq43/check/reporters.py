@@ -6,16 +6,22 @@ import json
 from collections.abc import Sequence
 from typing import Literal
 
-from nq43.domain.catalogue import Lang
 from nq43.domain.findings import Finding, Severity
+from nq43.support.text import Lang, Text
 from nq43.support.vietnamese import control_characters, invisible_characters
 
 FindingFormat = Literal["text", "json", "github"]
-_SEVERITY = {
-    "vi": {Severity.ERROR: "lỗi", Severity.WARNING: "cảnh báo"},
-    "en": {Severity.ERROR: "error", Severity.WARNING: "warning"},
-}
-_HINT = {"vi": "Cách sửa", "en": "Fix"}
+_SEVERITY = {Severity.ERROR: Text("lỗi", "error"), Severity.WARNING: Text("cảnh báo", "warning")}
+_HINT = Text("Cách sửa: {hint}", "Fix: {hint}")
+_HELD_BACK = Text("... và {n} tệp khác cũng có {code}.", "... and {n} more file(s) with {code}.")
+_SUMMARY = Text(
+    "Đã kiểm tra {files} tệp: {errors} lỗi, {warnings} cảnh báo.",
+    "Checked {files} file(s): {errors} error(s), {warnings} warning(s).",
+)
+
+
+def severity_label(severity: Severity, lang: Lang) -> str:
+    return _SEVERITY[severity].get(lang)
 
 
 def shown(text: str) -> str:
@@ -33,11 +39,11 @@ def text(findings: Sequence[Finding], lang: Lang = "vi") -> str:
     """`path:line:column: CODE severity: message`, the hint indented on the next line."""
     out = []
     for f in findings:
-        severity = _SEVERITY[lang][f.severity]
+        severity = severity_label(f.severity, lang)
         out.append(f"{shown(f.path)}:{f.line}:{f.column}: {f.code} {severity}: {shown(f.message(lang))}")
         hint = shown(f.hint(lang))
         if hint:
-            out.append(f"    → {_HINT[lang]}: {hint}")
+            out.append("    → " + _HINT.get(lang, hint=hint))
     return "\n".join(out) + ("\n" if out else "")
 
 
@@ -61,9 +67,7 @@ def condensed(findings: Sequence[Finding], per_code: int = 2) -> tuple[list[Find
 
 def held_back(held: dict[str, int], lang: Lang = "vi") -> str:
     """One line per code of `condensed` findings that were not printed."""
-    if lang == "en":
-        return "".join(f"... and {n} more file(s) with {code}.\n" for code, n in held.items())
-    return "".join(f"... và {n} tệp khác cũng có {code}.\n" for code, n in held.items())
+    return "".join(_HELD_BACK.get(lang, n=n, code=code) + "\n" for code, n in held.items())
 
 
 def as_dicts(findings: Sequence[Finding], lang: Lang = "vi") -> list[dict[str, object]]:
@@ -102,7 +106,7 @@ def github(findings: Sequence[Finding], lang: Lang = "vi") -> str:
         body = shown(f.message(lang))
         hint = shown(f.hint(lang))
         if hint:
-            body += f"\n{_HINT[lang]}: {hint}"
+            body += "\n" + _HINT.get(lang, hint=hint)
         out.append(f"::{level} {props}::{_escape_data(body)}")
     return "\n".join(out) + ("\n" if out else "")
 
@@ -114,6 +118,4 @@ def render(findings: Sequence[Finding], fmt: FindingFormat, lang: Lang = "vi") -
 def summary(findings: Sequence[Finding], files: int, lang: Lang = "vi") -> str:
     errors = sum(f.severity is Severity.ERROR for f in findings)
     warnings = len(findings) - errors
-    if lang == "en":
-        return f"Checked {files} file(s): {errors} error(s), {warnings} warning(s)."
-    return f"Đã kiểm tra {files} tệp: {errors} lỗi, {warnings} cảnh báo."
+    return _SUMMARY.get(lang, files=files, errors=errors, warnings=warnings)

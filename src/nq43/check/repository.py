@@ -17,10 +17,12 @@ from nq43.load.directive import load_directive
 from nq43.load.layout import UNIT_FILE, UNITS_DIR
 from nq43.load.notes import read_note
 from nq43.load.source import display_path
-from nq43.support.errors import Nq43Error
+from nq43.support.errors import UsageError
+from nq43.support.text import Text
 
 NOTE_NAME = re.compile(r"\d{4}Q\d+\.md")
 _IGNORED = {".gitkeep", ".DS_Store"}
+_NO_SUCH_PATH = Text('Không có tệp hay thư mục "{path}".', 'No such file or folder: "{path}".')
 
 
 class Repository(NamedTuple):
@@ -85,7 +87,7 @@ def load_repository(root: Path, today: date, paths: Iterable[Path] | None = None
         wanted = [p.resolve() for p in paths]
         for p in wanted:
             if not p.exists():
-                raise Nq43Error(f'Không có tệp hay thư mục "{p}".', f'No such file or folder: "{p}".')
+                raise UsageError(_NO_SUCH_PATH, path=p)
 
         def chosen(file: Path) -> bool:
             resolved = file.resolve() if not file.is_symlink() else file.absolute()

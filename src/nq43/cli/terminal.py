@@ -9,8 +9,9 @@ import sys
 from datetime import date
 from typing import TYPE_CHECKING
 
+from nq43.cli import messages
 from nq43.domain.records import Quarter
-from nq43.support.errors import Nq43Error
+from nq43.support.errors import UsageError
 
 if TYPE_CHECKING:
     from nq43.tracking.views import Display
@@ -27,10 +28,7 @@ def day_option(value: str | None, option: str) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise Nq43Error(
-            f'{option} "{value}" không phải ngày có thật dạng NĂM-THÁNG-NGÀY (ví dụ 2025-03-12).',
-            f'{option} "{value}" is not a real date written YYYY-MM-DD (e.g. 2025-03-12).',
-        ) from None
+        raise UsageError(messages.NOT_A_DATE, option=option, value=value) from None
 
 
 def today(value: str | None) -> date:
@@ -42,10 +40,7 @@ def quarter_option(value: str) -> Quarter:
     try:
         return Quarter.parse(value)
     except ValueError:
-        raise Nq43Error(
-            f'Quý "{value}" không hợp lệ: ghi dạng NĂMQsố, số từ 1 đến 4, ví dụ 2025Q1.',
-            f'Quarter "{value}" is not valid: write YYYYQn with n from 1 to 4, e.g. 2025Q1.',
-        ) from None
+        raise UsageError(messages.NOT_A_QUARTER, value=value) from None
 
 
 def display(tty: bool) -> Display:

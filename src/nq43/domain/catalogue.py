@@ -4,33 +4,28 @@ Codes are stable: a code is never reused for another problem. `docs/ma-loi.md` l
 checks that every code here is documented there.
 """
 
-# Annotations evaluated, not postponed, for NamedTuple's sake: see models.py.
+from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Final, Literal, NamedTuple
+from dataclasses import dataclass
+from typing import Final, Literal
 
-Lang = Literal["vi", "en"]
+from nq43.support.text import Lang, Text
 
 
-class Entry(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A finding code's severity, its message and the line that says how to fix it."""
+
     severity: Literal["error", "warning"]
-    vi: str
-    en: str
-    hint_vi: str
-    hint_en: str
+    text: Text
+    fix: Text
 
     def message(self, lang: Lang, args: Mapping[str, object]) -> str:
-        return (self.vi if lang == "vi" else self.en).format_map(_Args(args))
+        return self.text.format(lang, args)
 
     def hint_text(self, lang: Lang, args: Mapping[str, object]) -> str:
-        return (self.hint_vi if lang == "vi" else self.hint_en).format_map(_Args(args))
-
-
-class _Args(dict[str, object]):
-    """Formatting arguments that show a missing name as itself instead of raising."""
-
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
+        return self.fix.format(lang, args)
 
 
 E: Final = "error"
@@ -320,4 +315,4 @@ _ROWS: list[tuple[str, Literal["error", "warning"], str, str, str, str]] = [
 ]
 # fmt: on
 
-CATALOGUE: dict[str, Entry] = {code: Entry(sev, vi, en, hvi, hen) for code, sev, vi, en, hvi, hen in _ROWS}
+CATALOGUE: dict[str, Entry] = {code: Entry(sev, Text(vi, en), Text(hvi, hen)) for code, sev, vi, en, hvi, hen in _ROWS}

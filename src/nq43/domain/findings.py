@@ -7,8 +7,9 @@ from enum import Enum
 from types import MappingProxyType
 from typing import NamedTuple
 
-from nq43.domain.catalogue import CATALOGUE, Lang
+from nq43.domain.catalogue import CATALOGUE
 from nq43.domain.records import EMPTY_MAP, Note
+from nq43.support.text import Lang
 
 
 class Severity(str, Enum):

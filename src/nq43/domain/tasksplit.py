@@ -6,10 +6,11 @@ deadline, not started, recurring, or not reported; and the counts as a Vietnames
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date
-from typing import NamedTuple, TypedDict, assert_never
+from typing import NamedTuple, assert_never
 
 from nq43.domain.records import Task, TaskReport
 from nq43.domain.vocabulary import Split, Standing
+from nq43.support.text import Lang, Text
 from nq43.support.vietnamese import date_short
 
 
@@ -60,9 +61,8 @@ class Tally(NamedTuple):
     def not_completed(self) -> int:
         return self.counts[Standing.IN_PROGRESS] + self.counts[Standing.OVERDUE]
 
-    def sentence(self, lang: str = "vi") -> str:
+    def sentence(self, lang: Lang = "vi") -> str:
         """The totals as a Vietnamese report gives them (or in English)."""
-        words = _SENTENCE[lang]
         c = self.counts
         values = {
             "total": self.total,
@@ -77,35 +77,25 @@ class Tally(NamedTuple):
             "not_reported": c[Standing.NOT_REPORTED],
             "cutoff": date_short(self.cutoff) if lang == "vi" else self.cutoff.isoformat(),
         }
-        parts = list(words["parts"]) + ([words["not_reported"]] if c[Standing.NOT_REPORTED] else [])
-        return words["whole"].format(parts="; ".join(p.format(**values) for p in parts), **values)
+        parts = [*_PARTS, _NOT_REPORTED] if c[Standing.NOT_REPORTED] else list(_PARTS)
+        return _WHOLE.get(lang, parts="; ".join(p.format(lang, values) for p in parts), **values)
 
 
-class _Sentence(TypedDict):
-    whole: str
-    parts: tuple[str, ...]
-    not_reported: str
-
-
-_SENTENCE: dict[str, _Sentence] = {
-    "vi": {
-        "whole": "Tổng số {total} nhiệm vụ: {parts} (số liệu tính đến ngày {cutoff}).",
-        "parts": (
-            "đã hoàn thành {completed} (đúng hạn {on_time}, quá hạn {late})",
-            "đang thực hiện {not_completed} (trong hạn {within}, quá hạn {overdue})",
-            "chưa thực hiện {not_started}",
-            "thường xuyên {recurring}",
-        ),
-        "not_reported": "chưa có báo cáo {not_reported}",
-    },
-    "en": {
-        "whole": "{total} tasks in all: {parts} (as of {cutoff}).",
-        "parts": (
-            "completed {completed} (on time {on_time}, late {late})",
-            "in progress {not_completed} (within deadline {within}, past deadline {overdue})",
-            "not started {not_started}",
-            "recurring {recurring}",
-        ),
-        "not_reported": "not reported {not_reported}",
-    },
-}
+# The totals sentence: the whole, its parts in order, and the part said only when some task was not reported.
+_WHOLE = Text(
+    "Tổng số {total} nhiệm vụ: {parts} (số liệu tính đến ngày {cutoff}).",
+    "{total} tasks in all: {parts} (as of {cutoff}).",
+)
+_PARTS = (
+    Text(
+        "đã hoàn thành {completed} (đúng hạn {on_time}, quá hạn {late})",
+        "completed {completed} (on time {on_time}, late {late})",
+    ),
+    Text(
+        "đang thực hiện {not_completed} (trong hạn {within}, quá hạn {overdue})",
+        "in progress {not_completed} (within deadline {within}, past deadline {overdue})",
+    ),
+    Text("chưa thực hiện {not_started}", "not started {not_started}"),
+    Text("thường xuyên {recurring}", "recurring {recurring}"),
+)
+_NOT_REPORTED = Text("chưa có báo cáo {not_reported}", "not reported {not_reported}")

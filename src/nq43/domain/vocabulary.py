@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import Enum, StrEnum
 from typing import Protocol, Self, assert_never
 
-from nq43.domain.catalogue import Lang
+from nq43.support.text import Lang
 from nq43.support.vietnamese import slug
 
 

@@ -5,12 +5,23 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from nq43.support.errors import Nq43Error
+from nq43.support.errors import RootNotFound
+from nq43.support.text import Text
 
 DIRECTIVE_FILE = "data/directive.yaml"
 UNITS_DIR = "data/units"  # one folder per unit: unit.yaml and the unit's notes, <YEAR>Q<n>.md
 UNIT_FILE = "unit.yaml"
 ROOT_ENV = "NQ43_ROOT"
+
+_NOT_IN_GIVEN = Text(
+    'Không thấy {directive} trong thư mục "{given}" (--root hoặc {env}).',
+    'No {directive} in "{given}" (--root or {env}).',
+)
+_NOT_FOUND = Text(
+    "Không tìm thấy {directive} ở thư mục hiện tại hay các thư mục cha. "
+    "Chạy lệnh trong kho nq43, hoặc chỉ ra kho bằng --root hay biến {env}.",
+    "No {directive} here or in any parent folder. Run inside an nq43 repository, or give --root or {env}.",
+)
 
 
 def find_root(explicit: Path | None = None, start: Path | None = None) -> Path:
@@ -18,18 +29,10 @@ def find_root(explicit: Path | None = None, start: Path | None = None) -> Path:
     given = explicit or (Path(os.environ[ROOT_ENV]) if os.environ.get(ROOT_ENV) else None)
     if given is not None:
         if not (given / DIRECTIVE_FILE).is_file():
-            raise Nq43Error(
-                f'Không thấy {DIRECTIVE_FILE} trong thư mục "{given}" (--root hoặc {ROOT_ENV}).',
-                f'No {DIRECTIVE_FILE} in "{given}" (--root or {ROOT_ENV}).',
-            )
+            raise RootNotFound(_NOT_IN_GIVEN, directive=DIRECTIVE_FILE, given=given, env=ROOT_ENV)
         return given.resolve()
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         if (folder / DIRECTIVE_FILE).is_file():
             return folder
-    raise Nq43Error(
-        f"Không tìm thấy {DIRECTIVE_FILE} ở thư mục hiện tại hay các thư mục cha. "
-        f"Chạy lệnh trong kho nq43, hoặc chỉ ra kho bằng --root hay biến {ROOT_ENV}.",
-        f"No {DIRECTIVE_FILE} here or in any parent folder. "
-        f"Run inside an nq43 repository, or give --root or {ROOT_ENV}.",
-    )
+    raise RootNotFound(_NOT_FOUND, directive=DIRECTIVE_FILE, env=ROOT_ENV)

@@ -34,9 +34,10 @@ from nq43.report.model import (
     select_notes,
 )
 from nq43.report.rendering import Rendered, TemplateProblem, render, report_document, template_dirs
-from nq43.support.errors import Nq43Error
+from nq43.support.errors import InputChanged, ReportRefused, UsageError
 from nq43.support.git import git
 from nq43.support.output import write_atomic
+from nq43.support.text import Text
 
 MAX_NUMBER_DIGITS = 6
 
@@ -83,9 +84,12 @@ def _check_number(number: str | None) -> str | None:
         return None
     text = number.strip()
     if not text.isdigit() or len(text) > MAX_NUMBER_DIGITS:
-        raise Nq43Error(
-            f'Số báo cáo "{number}" không hợp lệ: chỉ ghi chữ số, ví dụ --number 5 (in ra "05/BC-BQL").',
-            f'Report number "{number}" is not valid: digits only, e.g. --number 5 (printed "05/BC-BQL").',
+        raise ReportRefused(
+            Text(
+                'Số báo cáo "{number}" không hợp lệ: chỉ ghi chữ số, ví dụ --number 5 (in ra "05/BC-BQL").',
+                'Report number "{number}" is not valid: digits only, e.g. --number 5 (printed "05/BC-BQL").',
+            ),
+            number=number,
         )
     return text
 
@@ -139,18 +143,27 @@ def _quarter_of(period: Period) -> Quarter:
     """The quarter a report is made from: only quarterly reports are built so far (issue 15 adds the others)."""
     quarter = period.quarter
     if quarter is None:
-        raise Nq43Error(
-            f"Chưa lập được báo cáo {period.label()} ({period}): hiện nq43 chỉ lập báo cáo quý.",
-            f"The {period.label_en()} report ({period}) cannot be built yet: nq43 builds quarterly reports only.",
+        raise ReportRefused(
+            Text(
+                "Chưa lập được báo cáo {label} ({period}): hiện nq43 chỉ lập báo cáo quý.",
+                "The {label_en} report ({period}) cannot be built yet: nq43 builds quarterly reports only.",
+            ),
+            label=period.label(),
+            label_en=period.label_en(),
+            period=period,
         )
     return quarter
 
 
 def _check_template_dir(template_dir: Path | None, template_name: str) -> None:
     if template_dir is not None and not (template_dir / template_name).is_file():
-        raise Nq43Error(
-            f'Không có thư mục mẫu "{template_dir}" chứa {template_name} (--template-dir).',
-            f'No template folder "{template_dir}" holding {template_name} (--template-dir).',
+        raise UsageError(
+            Text(
+                'Không có thư mục mẫu "{folder}" chứa {template} (--template-dir).',
+                'No template folder "{folder}" holding {template} (--template-dir).',
+            ),
+            folder=template_dir,
+            template=template_name,
         )
 
 
@@ -184,9 +197,12 @@ def _note_hashes(root: Path, selection: Selection) -> dict[str, str]:
     try:
         return {note.path: content_hash((root / note.path).read_bytes()) for note in selection.used.values()}
     except OSError as error:  # a note removed or locked while the report was being built
-        raise Nq43Error(
-            f"Không đọc lại được ghi chú: {error}. Chạy lại lệnh.",
-            f"A note could not be read again: {error}. Run the command again.",
+        raise InputChanged(
+            Text(
+                "Không đọc lại được ghi chú: {error}. Chạy lại lệnh.",
+                "A note could not be read again: {error}. Run the command again.",
+            ),
+            error=error,
         ) from None
 
 
@@ -261,21 +277,27 @@ def _issue_record(
     """The record of this report as issued; refuses a draft, a report without number or date, and a second
     issue of a period that has been issued differently."""
     if context.draft:
-        why = "dữ liệu mẫu (sample: true)" if "sample" in context.draft_reasons else "--draft"
-        why_en = "sample data (sample: true)" if "sample" in context.draft_reasons else "--draft"
-        raise Nq43Error(
-            f"Không ban hành bản dự thảo: báo cáo đang được đánh dấu DỰ THẢO vì {why}.",
-            f"A draft cannot be issued: the report is marked as a draft because of {why_en}.",
+        sample = Text("dữ liệu mẫu (sample: true)", "sample data (sample: true)")
+        raise ReportRefused(
+            Text(
+                "Không ban hành bản dự thảo: báo cáo đang được đánh dấu DỰ THẢO vì {why}.",
+                "A draft cannot be issued: the report is marked as a draft because of {why}.",
+            ),
+            why=sample if "sample" in context.draft_reasons else "--draft",
         )
     if not context.number:
-        raise Nq43Error(
-            "Ban hành báo cáo cần số: thêm --number, ví dụ --number 5.",
-            "Issuing needs a number: add --number, e.g. --number 5.",
+        raise ReportRefused(
+            Text(
+                "Ban hành báo cáo cần số: thêm --number, ví dụ --number 5.",
+                "Issuing needs a number: add --number, e.g. --number 5.",
+            )
         )
     if request.date is None and existing is None:
-        raise Nq43Error(
-            "Ban hành báo cáo cần ngày ghi trên báo cáo: thêm --date NĂM-THÁNG-NGÀY.",
-            "Issuing needs the report's date: add --date YYYY-MM-DD.",
+        raise ReportRefused(
+            Text(
+                "Ban hành báo cáo cần ngày ghi trên báo cáo: thêm --date NĂM-THÁNG-NGÀY.",
+                "Issuing needs the report's date: add --date YYYY-MM-DD.",
+            )
         )
     commit = (git(request.root, "rev-parse", "HEAD") or "").strip() or None
     record = IssueRecord(
@@ -284,12 +306,16 @@ def _issue_record(
     if existing is not None:
         same = (existing.number, existing.issued_on, existing.notes) == (record.number, record.issued_on, record.notes)
         if not same:
-            raise Nq43Error(
-                f"Báo cáo {request.period} đã được ban hành (số {existing.number}, "
-                f"ngày {existing.issued_on:%d/%m/%Y}). "
-                "Không ban hành lại: ghi chú sửa sau đó phải có mục `amends:` và được liệt kê là đính chính.",
-                f"The {request.period} report was already issued (number {existing.number}, {existing.issued_on}). "
-                "It is not issued again: later changes to notes need an `amends:` entry and are listed as errata.",
+            raise ReportRefused(
+                Text(
+                    "Báo cáo {quarter} đã được ban hành (số {number}, ngày {issued_on:%d/%m/%Y}). "
+                    "Không ban hành lại: ghi chú sửa sau đó phải có mục `amends:` và được liệt kê là đính chính.",
+                    "The {quarter} report was already issued (number {number}, {issued_on}). "
+                    "It is not issued again: later changes to notes need an `amends:` entry and are listed as errata.",
+                ),
+                quarter=request.period,
+                number=existing.number,
+                issued_on=existing.issued_on,
             )
         return existing
     return record

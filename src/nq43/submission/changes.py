@@ -6,21 +6,45 @@ import os
 from pathlib import Path
 from typing import NamedTuple
 
-from nq43.support.errors import Nq43Error
+from nq43.support.errors import GitHistoryMissing
 from nq43.support.git import git, is_repository, is_shallow
+from nq43.support.text import Text
 
 # How far to deepen a shallow clone, step by step, before fetching the whole history: a pull request of a
 # unit is a handful of commits, so the first step nearly always finds the fork point cheaply.
 DEEPEN_STEPS = (50, 500)
 
-_CI_ADVICE_VI = (
+_CI_ADVICE = Text(
     'Trên GitHub Actions, thêm "fetch-depth: 0" vào mục "with:" của bước actions/checkout; '
-    'trên GitLab CI, đặt biến "GIT_DEPTH: 0" (mục variables:) cho công việc kiểm tra.'
-)
-_CI_ADVICE_EN = (
+    'trên GitLab CI, đặt biến "GIT_DEPTH: 0" (mục variables:) cho công việc kiểm tra.',
     'On GitHub Actions, add "fetch-depth: 0" under "with:" of the actions/checkout step; '
-    'on GitLab CI, set the variable "GIT_DEPTH: 0" for the checking job.'
+    'on GitLab CI, set the variable "GIT_DEPTH: 0" for the checking job.',
 )
+_NOT_GIT = Text(
+    '"{root}" không nằm trong một kho git: nq43 check so sánh nhánh với nhánh gốc nên cần git.',
+    '"{root}" is not inside a git repository: nq43 check compares a branch with its base, so it needs git.',
+)
+_NO_HEAD = Text("Kho git chưa có commit nào (HEAD trống).", "The git repository has no commit yet (no HEAD).")
+_NOT_FETCHED = Text("không tải được từ máy chủ", "could not be fetched")
+_NOT_TRIED = Text("không tải từ máy chủ (--no-fetch)", "not fetched (--no-fetch)")
+_NO_REMOTE = Text("không có remote tương ứng để tải", "no matching remote to fetch it from")
+_NO_BASE = Text(
+    'Không tìm thấy nhánh gốc "{base}" trong kho ({tried}). '
+    "Kiểm tra tên nhánh ở --base (ví dụ origin/main). " + _CI_ADVICE.vi,
+    'The base "{base}" is not in the repository ({tried}). '
+    "Check the name given to --base (e.g. origin/main). " + _CI_ADVICE.en,
+)
+_SHALLOW = Text(
+    'Không tìm được điểm rẽ nhánh giữa "{base}" và HEAD: bản sao kho là bản nông (shallow clone), '
+    "thiếu lịch sử, và không tải thêm được. " + _CI_ADVICE.vi,
+    'No merge base between "{base}" and HEAD: this is a shallow clone without the history needed, '
+    "and it could not be fetched. " + _CI_ADVICE.en,
+)
+_UNRELATED = Text(
+    'Nhánh hiện tại và "{base}" không có lịch sử chung: hãy tạo nhánh từ "{base}" rồi nộp lại.',
+    'The current branch and "{base}" share no history: branch off "{base}" and submit again.',
+)
+_DIFF_FAILED = Text("git diff giữa {base} và HEAD thất bại.", "git diff between {base} and HEAD failed.")
 
 
 class Change(NamedTuple):
@@ -106,13 +130,10 @@ def changed_files(root: Path, base: str, *, fetch: bool = True) -> ChangeSet:
     `fetch` is true; where that is impossible, the error says what to add to the CI configuration.
     """
     if not is_repository(root):
-        raise Nq43Error(
-            f'"{root}" không nằm trong một kho git: nq43 check so sánh nhánh với nhánh gốc nên cần git.',
-            f'"{root}" is not inside a git repository: nq43 check compares a branch with its base, so it needs git.',
-        )
+        raise GitHistoryMissing(_NOT_GIT, root=root)
     head = _rev(root, "HEAD")
     if head is None:
-        raise Nq43Error("Kho git chưa có commit nào (HEAD trống).", "The git repository has no commit yet (no HEAD).")
+        raise GitHistoryMissing(_NO_HEAD)
     fetched: list[str] = []
     remote_branch = _remote_branch(root, base)
     refspec = None
@@ -126,19 +147,8 @@ def changed_files(root: Path, base: str, *, fetch: bool = True) -> ChangeSet:
             fetched.append(f"git fetch {remote_branch[0]} {remote_branch[1]}")
         base_commit = _rev(root, base)
     if base_commit is None:
-        tried_vi, tried_en = (
-            ("không tải được từ máy chủ", "could not be fetched")
-            if fetch and remote_branch
-            else ("không tải từ máy chủ (--no-fetch)", "not fetched (--no-fetch)")
-            if remote_branch
-            else ("không có remote tương ứng để tải", "no matching remote to fetch it from")
-        )
-        raise Nq43Error(
-            f'Không tìm thấy nhánh gốc "{base}" trong kho ({tried_vi}). '
-            f"Kiểm tra tên nhánh ở --base (ví dụ origin/main). {_CI_ADVICE_VI}",
-            f'The base "{base}" is not in the repository ({tried_en}). '
-            f"Check the name given to --base (e.g. origin/main). {_CI_ADVICE_EN}",
-        )
+        tried = (_NOT_FETCHED if fetch else _NOT_TRIED) if remote_branch else _NO_REMOTE
+        raise GitHistoryMissing(_NO_BASE, base=base, tried=tried)
 
     def merge_base() -> str | None:
         out = git(root, "merge-base", base_commit, head)
@@ -160,22 +170,14 @@ def changed_files(root: Path, base: str, *, fetch: bool = True) -> ChangeSet:
                 found = merge_base()
     if found is None:
         if is_shallow(root):
-            raise Nq43Error(
-                f'Không tìm được điểm rẽ nhánh giữa "{base}" và HEAD: bản sao kho là bản nông (shallow clone), '
-                f"thiếu lịch sử, và không tải thêm được. {_CI_ADVICE_VI}",
-                f'No merge base between "{base}" and HEAD: this is a shallow clone without the history needed, '
-                f"and it could not be fetched. {_CI_ADVICE_EN}",
-            )
-        raise Nq43Error(
-            f'Nhánh hiện tại và "{base}" không có lịch sử chung: hãy tạo nhánh từ "{base}" rồi nộp lại.',
-            f'The current branch and "{base}" share no history: branch off "{base}" and submit again.',
-        )
+            raise GitHistoryMissing(_SHALLOW, base=base)
+        raise GitHistoryMissing(_UNRELATED, base=base)
 
     top_text = git(root, "rev-parse", "--show-toplevel")
     top = Path(top_text.strip()) if top_text else root
     output = git(root, "diff", "--name-status", "-z", "-M", "--no-ext-diff", found, head, "--")
     if output is None:
-        raise Nq43Error(f"git diff giữa {base} và HEAD thất bại.", f"git diff between {base} and HEAD failed.")
+        raise GitHistoryMissing(_DIFF_FAILED, base=base)
     changes = parse_name_status(output, top.resolve(), root.resolve())
     return ChangeSet(base, base_commit, found, head, changes, tuple(fetched))
 

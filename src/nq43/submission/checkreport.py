@@ -7,112 +7,83 @@ from datetime import date
 from typing import Literal
 
 from nq43.check import reporters
-from nq43.domain.catalogue import Lang
-from nq43.domain.findings import Finding, Severity
+from nq43.domain.findings import Finding
 from nq43.domain.vocabulary import Status
 from nq43.submission.changes import Change
 from nq43.submission.rules import Submission, SubmittedNote
+from nq43.support.text import Lang, Text
 from nq43.support.vietnamese import date_short, percent
 
 CheckFormat = Literal["text", "json", "github", "markdown"]
 
-_L = {
-    "vi": {
-        "title_ok": "nq43: bài nộp hợp lệ",
-        "title_bad": "nq43: bài nộp chưa hợp lệ",
-        "counts": "{errors} lỗi, {warnings} cảnh báo",
-        "unit": "Đơn vị",
-        "no_unit": "(không sửa thư mục của đơn vị nào)",
-        "actor": "Người nộp",
-        "not_checked": "không kiểm tra (không chạy trong CI, không có --actor)",
-        "submitter": "có trong danh sách người nộp của đơn vị",
-        "office": "tài khoản của Văn phòng, nộp thay đơn vị",
-        "stranger": "KHÔNG có trong danh sách người nộp của đơn vị",
-        "base": "So với",
-        "files": "{n} tệp thay đổi",
-        "note": "Ghi chú",
-        "valid": "hợp lệ",
-        "invalid": "chưa hợp lệ",
-        "unreadable": "không đọc được",
-        "prepared_by": "Người soạn",
-        "submitted": "Ngày nộp",
-        "issued": "Báo cáo quý này đã phát hành (số {number}, ngày {date}): thay đổi là đính chính.",
-        "amendment": "Đính chính mới",
-        "task": "Nhiệm vụ",
-        "status": "Trạng thái",
-        "progress": "Tiến độ",
-        "not_reported": "(chưa báo)",
-        "office_review": "Cần Văn phòng xem xét",
-        "office_review_text": "Các tệp này không phải ghi chú của đơn vị; được phép sửa nhưng Văn phòng phải duyệt:",
-        "findings": "Lỗi và cảnh báo",
-        "file": "Tệp",
-        "line": "Dòng",
-        "code": "Mã",
-        "level": "Mức",
-        "message": "Nội dung",
-        "hint": "Cách sửa",
-        "no_notes": "Pull request này không nộp ghi chú quý nào.",
-        "fetched": "Đã tải thêm lịch sử git",
-        "other_units": "Pull request còn sửa thư mục của đơn vị khác",
-        "result": "Kết quả",
-        "passed": "đạt",
-        "failed": "chưa đạt",
-    },
-    "en": {
-        "title_ok": "nq43: the submission is acceptable",
-        "title_bad": "nq43: the submission is not acceptable yet",
-        "counts": "{errors} error(s), {warnings} warning(s)",
-        "unit": "Unit",
-        "no_unit": "(no unit's folder is changed)",
-        "actor": "Submitted by",
-        "not_checked": "not checked (not in CI, no --actor)",
-        "submitter": "among the unit's submitters",
-        "office": "an Office account, submitting for the unit",
-        "stranger": "NOT among the unit's submitters",
-        "base": "Compared with",
-        "files": "{n} file(s) changed",
-        "note": "Note",
-        "valid": "valid",
-        "invalid": "not valid",
-        "unreadable": "unreadable",
-        "prepared_by": "Prepared by",
-        "submitted": "Submitted",
-        "issued": "This quarter's report was issued (number {number}, {date}): the change is an amendment.",
-        "amendment": "New amendment",
-        "task": "Task",
-        "status": "Status",
-        "progress": "Progress",
-        "not_reported": "(not reported)",
-        "office_review": "For the Office to review",
-        "office_review_text": "These files are not a unit's notes; changing them is allowed, but the Office must "
-        "review:",
-        "findings": "Errors and warnings",
-        "file": "File",
-        "line": "Line",
-        "code": "Code",
-        "level": "Level",
-        "message": "Message",
-        "hint": "Fix",
-        "no_notes": "This pull request submits no quarterly note.",
-        "fetched": "Fetched missing git history",
-        "other_units": "The pull request also changes the folders of other units",
-        "result": "Result",
-        "passed": "passed",
-        "failed": "failed",
-    },
+_L: dict[str, Text] = {
+    "title_ok": Text("nq43: bài nộp hợp lệ", "nq43: the submission is acceptable"),
+    "title_bad": Text("nq43: bài nộp chưa hợp lệ", "nq43: the submission is not acceptable yet"),
+    "counts": Text("{errors} lỗi, {warnings} cảnh báo", "{errors} error(s), {warnings} warning(s)"),
+    "unit": Text("Đơn vị", "Unit"),
+    "no_unit": Text("(không sửa thư mục của đơn vị nào)", "(no unit's folder is changed)"),
+    "actor": Text("Người nộp", "Submitted by"),
+    "not_checked": Text(
+        "không kiểm tra (không chạy trong CI, không có --actor)", "not checked (not in CI, no --actor)"
+    ),
+    "submitter": Text("có trong danh sách người nộp của đơn vị", "among the unit's submitters"),
+    "office": Text("tài khoản của Văn phòng, nộp thay đơn vị", "an Office account, submitting for the unit"),
+    "stranger": Text("KHÔNG có trong danh sách người nộp của đơn vị", "NOT among the unit's submitters"),
+    "base": Text("So với", "Compared with"),
+    "files": Text("{n} tệp thay đổi", "{n} file(s) changed"),
+    "note": Text("Ghi chú", "Note"),
+    "valid": Text("hợp lệ", "valid"),
+    "invalid": Text("chưa hợp lệ", "not valid"),
+    "unreadable": Text("không đọc được", "unreadable"),
+    "prepared_by": Text("Người soạn", "Prepared by"),
+    "submitted": Text("Ngày nộp", "Submitted"),
+    "issued": Text(
+        "Báo cáo quý này đã phát hành (số {number}, ngày {date}): thay đổi là đính chính.",
+        "This quarter's report was issued (number {number}, {date}): the change is an amendment.",
+    ),
+    "amendment": Text("Đính chính mới", "New amendment"),
+    "task": Text("Nhiệm vụ", "Task"),
+    "status": Text("Trạng thái", "Status"),
+    "progress": Text("Tiến độ", "Progress"),
+    "not_reported": Text("(chưa báo)", "(not reported)"),
+    "office_review": Text("Cần Văn phòng xem xét", "For the Office to review"),
+    "office_review_text": Text(
+        "Các tệp này không phải ghi chú của đơn vị; được phép sửa nhưng Văn phòng phải duyệt:",
+        "These files are not a unit's notes; changing them is allowed, but the Office must review:",
+    ),
+    "findings": Text("Lỗi và cảnh báo", "Errors and warnings"),
+    "file": Text("Tệp", "File"),
+    "line": Text("Dòng", "Line"),
+    "code": Text("Mã", "Code"),
+    "level": Text("Mức", "Level"),
+    "message": Text("Nội dung", "Message"),
+    "hint": Text("Cách sửa", "Fix"),
+    "no_notes": Text("Pull request này không nộp ghi chú quý nào.", "This pull request submits no quarterly note."),
+    "fetched": Text("Đã tải thêm lịch sử git", "Fetched missing git history"),
+    "other_units": Text(
+        "Pull request còn sửa thư mục của đơn vị khác", "The pull request also changes the folders of other units"
+    ),
+    "result": Text("Kết quả", "Result"),
+    "passed": Text("đạt", "passed"),
+    "failed": Text("chưa đạt", "failed"),
 }
 _CHANGE = {
-    "vi": {"A": "thêm mới", "M": "sửa", "D": "xoá", "R": "đổi tên", "C": "sao chép", "T": "đổi loại"},
-    "en": {"A": "added", "M": "modified", "D": "deleted", "R": "renamed", "C": "copied", "T": "type changed"},
+    "A": Text("thêm mới", "added"),
+    "M": Text("sửa", "modified"),
+    "D": Text("xoá", "deleted"),
+    "R": Text("đổi tên", "renamed"),
+    "C": Text("sao chép", "copied"),
+    "T": Text("đổi loại", "type changed"),
 }
-_LEVEL = {
-    "vi": {Severity.ERROR: "lỗi", Severity.WARNING: "cảnh báo"},
-    "en": {Severity.ERROR: "error", Severity.WARNING: "warning"},
-}
+
+
+def _w(key: str, lang: Lang, **args: object) -> str:
+    return _L[key].get(lang, **args)
 
 
 def _change(change: Change, lang: Lang) -> str:
-    kind = _CHANGE[lang].get(change.status, change.status)
+    known = _CHANGE.get(change.status)
+    kind = known.get(lang) if known else change.status
     return f"{kind} {change.old_path} →" if change.old_path else kind
 
 
@@ -120,19 +91,19 @@ def _unit_line(submission: Submission, lang: Lang) -> str:
     unit = submission.unit
     if unit is not None:
         return f"{unit.number}. {unit.name} ({unit.id})"
-    return submission.unit_id or _L[lang]["no_unit"]
+    return submission.unit_id or _w("no_unit", lang)
 
 
 def _actor_line(submission: Submission, lang: Lang) -> str:
     if submission.actor is None or submission.actor_role == "not-checked":
-        return _L[lang]["not_checked"]
-    return f"{submission.actor.login} — {_L[lang][submission.actor_role]}"
+        return _w("not_checked", lang)
+    return f"{submission.actor.login} — {_w(submission.actor_role, lang)}"
 
 
 def _note_state(item: SubmittedNote, lang: Lang) -> str:
     if item.checked.note is None:
-        return _L[lang]["unreadable"]
-    return _L[lang]["valid" if item.checked.valid else "invalid"]
+        return _w("unreadable", lang)
+    return _w("valid" if item.checked.valid else "invalid", lang)
 
 
 def _status_label(status: Status, lang: Lang) -> str:
@@ -152,29 +123,27 @@ def _day(value: date | None, lang: Lang) -> str:
 
 
 def result_line(submission: Submission, lang: Lang = "vi", strict: bool = False) -> str:
-    labels = _L[lang]
-    verdict = labels["failed"] if submission.failed(strict) else labels["passed"]
-    counts = labels["counts"].format(errors=submission.errors, warnings=submission.warnings)
-    return f"{labels['result']}: {verdict} ({counts})."
+    verdict = _w("failed", lang) if submission.failed(strict) else _w("passed", lang)
+    counts = _w("counts", lang, errors=submission.errors, warnings=submission.warnings)
+    return f"{_w('result', lang)}: {verdict} ({counts})."
 
 
 def text(submission: Submission, lang: Lang = "vi") -> str:
     """The overview, one fact a line, then every finding as `nq43 validate` prints it."""
-    labels = _L[lang]
     changes = submission.changes
     out = [
-        f"{labels['base']}: {changes.base} ({labels['files'].format(n=len(changes.changes))})",
-        f"{labels['unit']}: {_unit_line(submission, lang)}",
-        f"{labels['actor']}: {_actor_line(submission, lang)}",
+        f"{_w('base', lang)}: {changes.base} ({_w('files', lang, n=len(changes.changes))})",
+        f"{_w('unit', lang)}: {_unit_line(submission, lang)}",
+        f"{_w('actor', lang)}: {_actor_line(submission, lang)}",
     ]
     if submission.other_units:
-        out.append(f"{labels['other_units']}: {', '.join(submission.other_units)}")
+        out.append(f"{_w('other_units', lang)}: {', '.join(submission.other_units)}")
     for item in submission.notes:
-        out.append(f"{labels['note']}: {item.path} ({_change(item.change, lang)}) — {_note_state(item, lang)}")
+        out.append(f"{_w('note', lang)}: {item.path} ({_change(item.change, lang)}) — {_note_state(item, lang)}")
     if not submission.notes:
-        out.append(labels["no_notes"])
+        out.append(_w("no_notes", lang))
     if submission.office_review:
-        out.append(f"{labels['office_review']}:")
+        out.append(f"{_w('office_review', lang)}:")
         out += [f"  - {c.path} ({_change(c, lang)})" for c in submission.office_review]
     body = "\n".join(out) + "\n"
     if submission.findings:
@@ -250,10 +219,9 @@ def github(submission: Submission, lang: Lang = "vi") -> str:
     """An annotation on the line of each finding, and one notice naming the files the Office must review."""
     out = reporters.github(submission.findings, lang)
     if submission.office_review:
-        labels = _L[lang]
         listed = "\n".join(f"- {c.path} ({_change(c, lang)})" for c in submission.office_review)
-        body = _escape_data(labels["office_review_text"] + "\n" + listed)
-        out += f"::notice title={labels['office_review']}::{body}\n"
+        body = _escape_data(_w("office_review_text", lang) + "\n" + listed)
+        out += f"::notice title={_w('office_review', lang)}::{body}\n"
     return out
 
 
@@ -269,31 +237,30 @@ def _code(value: str) -> str:
 
 def markdown(submission: Submission, lang: Lang = "vi", strict: bool = False) -> str:
     """The summary a reviewer reads: what was submitted, for which unit and quarter, each task's status, findings."""
-    labels = _L[lang]
     failed = submission.failed(strict)
-    counts = labels["counts"].format(errors=submission.errors, warnings=submission.warnings)
-    title = f"{'❌' if failed else '✅'} {labels['title_bad' if failed else 'title_ok']} ({counts})"
+    counts = _w("counts", lang, errors=submission.errors, warnings=submission.warnings)
+    title = f"{'❌' if failed else '✅'} {_w('title_bad' if failed else 'title_ok', lang)} ({counts})"
     changes = submission.changes
     out = [
         f"## {title}",
         "",
         "| | |",
         "|---|---|",
-        f"| {labels['unit']} | {_cell(_unit_line(submission, lang))} |",
-        f"| {labels['actor']} | {_cell(_actor_line(submission, lang))} |",
-        f"| {labels['base']} | {_code(changes.base)} ({labels['files'].format(n=len(changes.changes))}) |",
+        f"| {_w('unit', lang)} | {_cell(_unit_line(submission, lang))} |",
+        f"| {_w('actor', lang)} | {_cell(_actor_line(submission, lang))} |",
+        f"| {_w('base', lang)} | {_code(changes.base)} ({_w('files', lang, n=len(changes.changes))}) |",
     ]
     if submission.other_units:
-        out.append(f"| {labels['other_units']} | {_cell(', '.join(submission.other_units))} |")
+        out.append(f"| {_w('other_units', lang)} | {_cell(', '.join(submission.other_units))} |")
     if changes.fetched:
-        out.append(f"| {labels['fetched']} | {_cell('; '.join(changes.fetched))} |")
+        out.append(f"| {_w('fetched', lang)} | {_cell('; '.join(changes.fetched))} |")
     out.append("")
     if not submission.notes:
-        out += [labels["no_notes"], ""]
+        out += [_w("no_notes", lang), ""]
     for item in submission.notes:
         note = item.checked.note
         quarter = note.quarter if note is not None else None
-        heading = f"### {labels['note']} "
+        heading = f"### {_w('note', lang)} "
         if quarter is not None:
             heading += (quarter.label() if lang == "vi" else str(quarter)) + " — "
         heading += f"{_code(item.path)} ({_change(item.change, lang)})"
@@ -301,34 +268,34 @@ def markdown(submission: Submission, lang: Lang = "vi", strict: bool = False) ->
         facts = [f"**{_note_state(item, lang)}**"]
         if note is not None:
             if note.prepared_by:
-                facts.append(f"{labels['prepared_by']}: {_cell(note.prepared_by)}")
-            facts.append(f"{labels['submitted']}: {_day(note.submitted, lang)}")
+                facts.append(f"{_w('prepared_by', lang)}: {_cell(note.prepared_by)}")
+            facts.append(f"{_w('submitted', lang)}: {_day(note.submitted, lang)}")
         out += [" · ".join(facts), ""]
         if item.issued is not None:
             issued_on = _day(item.issued.issued_on, lang)
-            out += [labels["issued"].format(number=_cell(item.issued.number), date=issued_on), ""]
+            out += [_w("issued", lang, number=_cell(item.issued.number), date=issued_on), ""]
         for amendment in item.amendments:
-            out += [f"- {labels['amendment']} ({_day(amendment.date, lang)}): {_cell(amendment.reason)}"]
+            out += [f"- {_w('amendment', lang)} ({_day(amendment.date, lang)}): {_cell(amendment.reason)}"]
         if item.amendments:
             out.append("")
         if note is not None:
             tasks = submission.directive.tasks_of(note.unit)
             if tasks:
-                out += [f"| {labels['task']} | {labels['status']} | {labels['progress']} |", "|---|---|---:|"]
+                out += [f"| {_w('task', lang)} | {_w('status', lang)} | {_w('progress', lang)} |", "|---|---|---:|"]
                 for task in tasks:
                     report = note.tasks.get(task.id)
-                    status = _status_label(report.status, lang) if report else labels["not_reported"]
+                    status = _status_label(report.status, lang) if report else _w("not_reported", lang)
                     progress = _progress(report.progress, lang) if report else "—"
                     out.append(f"| {task.id}. {_cell(task.title)} | {status} | {progress} |")
                 out.append("")
     if submission.office_review:
-        out += [f"### {labels['office_review']}", "", labels["office_review_text"], ""]
+        out += [f"### {_w('office_review', lang)}", "", _w("office_review_text", lang), ""]
         out += [f"- {_code(c.path)} ({_change(c, lang)})" for c in submission.office_review]
         out.append("")
     if submission.findings:
-        out += [f"### {labels['findings']} ({len(submission.findings)})", ""]
+        out += [f"### {_w('findings', lang)} ({len(submission.findings)})", ""]
         out += [
-            "| " + " | ".join(labels[k] for k in ("file", "line", "code", "level", "message", "hint")) + " |",
+            "| " + " | ".join(_w(k, lang) for k in ("file", "line", "code", "level", "message", "hint")) + " |",
             "|---|---:|---|---|---|---|",
         ]
         out += [_finding_row(f, lang) for f in submission.findings]
@@ -337,10 +304,8 @@ def markdown(submission: Submission, lang: Lang = "vi", strict: bool = False) ->
 
 
 def _finding_row(f: Finding, lang: Lang) -> str:
-    return (
-        f"| {_code(f.path)} | {f.line} | {f.code} | {_LEVEL[lang][f.severity]} | {_cell(f.message(lang))} | "
-        f"{_cell(f.hint(lang))} |"
-    )
+    level = reporters.severity_label(f.severity, lang)
+    return f"| {_code(f.path)} | {f.line} | {f.code} | {level} | {_cell(f.message(lang))} | {_cell(f.hint(lang))} |"
 
 
 def render(submission: Submission, fmt: CheckFormat, lang: Lang = "vi", strict: bool = False) -> str:

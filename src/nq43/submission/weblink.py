@@ -6,13 +6,25 @@ import re
 from typing import Literal, NamedTuple
 from urllib.parse import quote, urlsplit
 
-from nq43.support.errors import Nq43Error
+from nq43.support.errors import RemoteUnknown
+from nq43.support.text import Text
 
 Forge = Literal["github", "gitlab"]
 
 # Servers refuse longer request lines (GitHub answers 414 URI Too Long; GitLab behind nginx stops at 8 KB by
 # default); 8,000 characters leaves room for the host and the browser.
 MAX_URL = 8000
+
+_WHICH_FORGE = Text(
+    'Không đoán được "{host}" là GitHub hay GitLab: thêm --forge github hoặc --forge gitlab.',
+    'Cannot tell whether "{host}" is GitHub or GitLab: add --forge github or --forge gitlab.',
+)
+_NOT_WEB = Text(
+    'Địa chỉ kho "{url}" không phải kho trên GitHub/GitLab; chỉ ra địa chỉ web của kho bằng --repo-url, '
+    "ví dụ https://github.com/bql-hp/nq43.",
+    'The remote "{url}" is not a GitHub/GitLab repository; give its web address with --repo-url, '
+    "e.g. https://github.com/bql-hp/nq43.",
+)
 
 _SCP = re.compile(r"(?:[^@/]+@)?(?P<host>[^:/]+):(?!//)(?P<path>.+)")  # git@github.com:owner/repo.git
 
@@ -63,21 +75,12 @@ def parse_remote(url: str, forge: Forge | None = None) -> Remote:
         raise _not_web(url)
     kind = forge or guess_forge(host.split(":")[0])
     if kind is None:
-        raise Nq43Error(
-            f'Không đoán được "{host}" là GitHub hay GitLab: thêm --forge github hoặc --forge gitlab.',
-            f'Cannot tell whether "{host}" is GitHub or GitLab: add --forge github or --forge gitlab.',
-        )
+        raise RemoteUnknown(_WHICH_FORGE, host=host)
     return Remote(f"{scheme}://{host}/{path}", kind)
 
 
-def _not_web(url: str) -> Nq43Error:
-    shown = re.sub(r"//[^/@]*@", "//", url)  # never echo a token
-    return Nq43Error(
-        f'Địa chỉ kho "{shown}" không phải kho trên GitHub/GitLab; chỉ ra địa chỉ web của kho bằng --repo-url, '
-        "ví dụ https://github.com/bql-hp/nq43.",
-        f'The remote "{shown}" is not a GitHub/GitLab repository; give its web address with --repo-url, '
-        "e.g. https://github.com/bql-hp/nq43.",
-    )
+def _not_web(url: str) -> RemoteUnknown:
+    return RemoteUnknown(_NOT_WEB, url=re.sub(r"//[^/@]*@", "//", url))  # never echo a token
 
 
 def new_file_url(remote: Remote, branch: str, path: str, content: str | None) -> str:

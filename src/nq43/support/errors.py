@@ -1,23 +1,46 @@
-"""Problems in how nq43 was called (not in a user's file): one clear sentence, in both languages."""
+"""Problems in how nq43 was called or with its surroundings (not in a user's file): the core raises these,
+named after what went wrong; the command line tells them in the user's language and chooses the exit code."""
 
 from __future__ import annotations
 
+from nq43.support.text import Lang, Text
+
 
 class Nq43Error(Exception):
-    """A usage or environment error; the CLI prints it and exits with `exit_code`."""
+    """One clear sentence in both languages; its blanks are filled from the keyword arguments."""
 
-    exit_code = 2
+    def __init__(self, text: Text, /, **values: object) -> None:
+        super().__init__(text.get("vi", **values))
+        self.text = text
+        self.values = values
 
-    def __init__(self, vi: str, en: str | None = None) -> None:
-        super().__init__(vi)
-        self.vi = vi
-        self.en = en or vi
+    def message(self, lang: Lang = "vi") -> str:
+        return self.text.format(lang, self.values)
 
-    def text(self, lang: str = "vi") -> str:
-        return self.vi if lang == "vi" else self.en
+
+class UsageError(Nq43Error):
+    """An option or argument that cannot be used as given (a wrong value, a missing file, a clash)."""
+
+
+class RootNotFound(Nq43Error):
+    """No nq43 repository (a folder holding data/directive.yaml) where one was looked for."""
+
+
+class GitHistoryMissing(Nq43Error):
+    """git cannot give what a submission check needs: no repository, no commit, no base, no shared history."""
+
+
+class RemoteUnknown(Nq43Error):
+    """A git remote that is not a GitHub or GitLab repository nq43 can make links for."""
+
+
+class ReportRefused(Nq43Error):
+    """A report that cannot be built or issued as asked (a bad number, a draft to issue, a second issue)."""
 
 
 class OutputError(Nq43Error):
     """An output could not be written (read-only or full disk); nothing was left half-written."""
 
-    exit_code = 1
+
+class InputChanged(Nq43Error):
+    """A file changed or vanished while nq43 was using it; running the command again settles it."""

@@ -8,14 +8,16 @@ import tempfile
 from pathlib import Path
 
 from nq43.support.errors import OutputError
+from nq43.support.text import Text
+
+_NOT_WRITTEN = Text(
+    'Không ghi được "{path}": {reason}. Tệp cũ (nếu có) vẫn nguyên vẹn.',
+    'Cannot write "{path}": {reason}. Any previous file is intact.',
+)
 
 
 def _failure(path: Path, error: OSError) -> OutputError:
-    reason = error.strerror or str(error)
-    return OutputError(
-        f'Không ghi được "{path}": {reason}. Tệp cũ (nếu có) vẫn nguyên vẹn.',
-        f'Cannot write "{path}": {reason}. Any previous file is intact.',
-    )
+    return OutputError(_NOT_WRITTEN, path=path, reason=error.strerror or str(error))
 
 
 def _mode_for(path: Path) -> int:

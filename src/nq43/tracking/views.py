@@ -19,14 +19,14 @@ from typing import Any, Literal, NamedTuple, assert_never
 from rich import box
 from rich.console import Console
 from rich.table import Table as RichTable
-from rich.text import Text
+from rich.text import Text as RichText
 
 from nq43.check.reporters import as_dicts, condensed, held_back
-from nq43.domain.catalogue import Lang
 from nq43.domain.findings import Finding
 from nq43.domain.records import Quarter, TaskReport
 from nq43.domain.vocabulary import Standing, State, Status
 from nq43.load.calendar import WEEKDAY_NAMES, WEEKDAY_NAMES_EN, DueDate
+from nq43.support.text import Lang, Text
 from nq43.support.vietnamese import date_short, number
 from nq43.tracking.dates import DateSource
 from nq43.tracking.status import QuarterStatus, TaskHistory, UnitHistory, UnitStatus, YearMatrix
@@ -48,71 +48,74 @@ class Display(NamedTuple):
 
 # --- words ---
 
-_WORDS: dict[str, tuple[str, str]] = {
-    "title": (
+_WORDS: dict[str, Text] = {
+    "title": Text(
         "Tình hình báo cáo {quarter} thực hiện Nghị quyết {resolution}, tính đến ngày {today}",
         "Reporting on Resolution {resolution} for {quarter}, as of {today}",
     ),
-    "due": ("Hạn nộp: {due}", "Due: {due}"),
-    "due_before": ("công văn: trước ngày {before}", "the letter: before {before}"),
-    "moved": ("{day} là {why} nên hạn chuyển sang {due}", "{day} is {why_en}, so it moves to {due}"),
-    "left": ("còn {n} ngày", "{n} days left"),
-    "today_due": ("hạn là hôm nay", "due today"),
-    "past": ("hạn đã qua {n} ngày", "{n} days past"),
-    "submitted": ("{n}/{total} đơn vị đã nộp", "{n}/{total} units submitted"),
-    "breakdown": (
+    "due": Text("Hạn nộp: {due}", "Due: {due}"),
+    "due_before": Text("công văn: trước ngày {before}", "the letter: before {before}"),
+    "moved": Text("{day} là {why} nên hạn chuyển sang {due}", "{day} is {why}, so it moves to {due}"),
+    "left": Text("còn {n} ngày", "{n} days left"),
+    "today_due": Text("hạn là hôm nay", "due today"),
+    "past": Text("hạn đã qua {n} ngày", "{n} days past"),
+    "submitted": Text("{n}/{total} đơn vị đã nộp", "{n}/{total} units submitted"),
+    "breakdown": Text(
         "đúng hạn {on_time}, muộn {late}, có lỗi {invalid}",
         "on time {on_time}, late {late}, invalid {invalid}",
     ),
-    "missing": ("chưa nộp {n} (quá hạn {overdue})", "missing {n} (overdue {overdue})"),
-    "no": ("STT", "No."),
-    "unit": ("Đơn vị", "Unit"),
-    "state": ("Tình trạng", "State"),
-    "date": ("Ngày nộp", "Submitted"),
-    "days": ("Số ngày", "Days"),
-    "task": ("Nhiệm vụ", "Task"),
-    "id": ("Mã", "Id"),
-    "reported": ("Báo cáo", "Reported"),
-    "progress": ("Tiến độ", "Progress"),
-    "standing": ("Phân loại", "Standing"),
-    "remark": ("Ghi chú", "Remark"),
-    "early": ("sớm {n} ngày", "{n} days early"),
-    "on_day": ("đúng ngày hạn", "on the due day"),
-    "late": ("muộn {n} ngày", "{n} days late"),
-    "overdue": ("quá hạn {n} ngày", "{n} days overdue"),
-    "extended": ("gia hạn đến {day}", "extended to {day}"),
-    "errors": ("{n} lỗi", "{n} errors"),
-    "declared": ("ghi chú ghi {day}", "note says {day}"),
-    "sample": ("mẫu", "sample"),
-    "fix": (
+    "missing": Text("chưa nộp {n} (quá hạn {overdue})", "missing {n} (overdue {overdue})"),
+    "no": Text("STT", "No."),
+    "unit": Text("Đơn vị", "Unit"),
+    "state": Text("Tình trạng", "State"),
+    "date": Text("Ngày nộp", "Submitted"),
+    "days": Text("Số ngày", "Days"),
+    "task": Text("Nhiệm vụ", "Task"),
+    "id": Text("Mã", "Id"),
+    "reported": Text("Báo cáo", "Reported"),
+    "progress": Text("Tiến độ", "Progress"),
+    "standing": Text("Phân loại", "Standing"),
+    "remark": Text("Ghi chú", "Remark"),
+    "early": Text("sớm {n} ngày", "{n} days early"),
+    "on_day": Text("đúng ngày hạn", "on the due day"),
+    "late": Text("muộn {n} ngày", "{n} days late"),
+    "overdue": Text("quá hạn {n} ngày", "{n} days overdue"),
+    "extended": Text("gia hạn đến {day}", "extended to {day}"),
+    "errors": Text("{n} lỗi", "{n} errors"),
+    "declared": Text("ghi chú ghi {day}", "note says {day}"),
+    "sample": Text("mẫu", "sample"),
+    "fix": Text(
         'Ghi chú {path} có lỗi, chưa được tính: chạy "nq43 validate {path}" để xem lỗi và cách sửa.',
         '{path} is invalid and not counted: run "nq43 validate {path}" for the errors and how to fix them.',
     ),
-    "notices": ("Lưu ý:", "Notices:"),
-    "tasks_title": ("Nhiệm vụ {quarter}, tính đến ngày {today}", "Tasks, {quarter}, as of {today}"),
-    "not_reported": ("Chưa báo cáo", "Not reported"),
-    "history_title": (
+    "notices": Text("Lưu ý:", "Notices:"),
+    "tasks_title": Text("Nhiệm vụ {quarter}, tính đến ngày {today}", "Tasks, {quarter}, as of {today}"),
+    "not_reported": Text("Chưa báo cáo", "Not reported"),
+    "history_title": Text(
         "{unit}: nhiệm vụ qua các quý, tính đến ngày {today}",
         "{unit}: tasks quarter by quarter, as of {today}",
     ),
-    "notes_row": ("Ghi chú quý", "Quarterly note"),
-    "stalled": ("đứng yên {n} quý", "unchanged for {n} quarters"),
-    "stalled_line": (
+    "notes_row": Text("Ghi chú quý", "Quarterly note"),
+    "stalled": Text("đứng yên {n} quý", "unchanged for {n} quarters"),
+    "stalled_line": Text(
         "Nhiệm vụ đứng yên (báo cáo giống nhau nhiều quý liền): {tasks}.",
         "Stalled tasks (the same report several quarters in a row): {tasks}.",
     ),
-    "year_title": (
+    "year_title": Text(
         "Năm {year}: tình hình nộp ghi chú quý của các đơn vị, tính đến ngày {today}",
         "{year}: the units' quarterly notes, as of {today}",
     ),
-    "legend": ("Số nhiệm vụ theo trạng thái đơn vị báo cáo: {items}.", "Tasks by reported status: {items}."),
-    "legend_item": ("{short} {label}", "{short} = {label}"),
+    "check_summary": Text(
+        "nq43 status --check: {overdue} ghi chú quá hạn chưa nộp, {invalid} ghi chú có lỗi.",
+        "nq43 status --check: {overdue} note(s) overdue, {invalid} invalid note(s).",
+    ),
+    "legend": Text("Số nhiệm vụ theo trạng thái đơn vị báo cáo: {items}.", "Tasks by reported status: {items}."),
+    "legend_item": Text("{short} {label}", "{short} = {label}"),
 }
 
 
 def _w(key: str, lang: Lang, **args: object) -> str:
-    vi, en = _WORDS[key]
-    return (vi if lang == "vi" else en).format(**args)
+    return _WORDS[key].get(lang, **args)
 
 
 def day_text(day: date | None, lang: Lang) -> str:
@@ -196,8 +199,8 @@ def due_line(due: DueDate, today: date, lang: Lang) -> str:
     details = [_w("due_before", lang, before=day_text(due.before, lang))]
     if due.moved_over:
         first, why = due.moved_over[0]
-        why_en = WEEKDAY_NAMES_EN[WEEKDAY_NAMES.index(why)] if why in WEEKDAY_NAMES else f"a day off ({why})"
-        details.append(_w("moved", lang, day=day_text(first, lang), why=why, why_en=why_en, due=shown))
+        named = WEEKDAY_NAMES_EN[WEEKDAY_NAMES.index(why)] if why in WEEKDAY_NAMES else f"a day off ({why})"
+        details.append(_w("moved", lang, day=day_text(first, lang), why=Text(why, named), due=shown))
     if due.extension is not None:
         details.append(_w("extended", lang, day=shown) + f": {due.extension.reason}")
     left = (due.day - today).days
@@ -535,14 +538,14 @@ def rich_page(page: Page, display: Display, lang: Lang) -> str:
         legacy_windows=False,
     )
     for i, text in enumerate(page.head):
-        console.print(Text(text, style="bold" if i == 0 else ""))
+        console.print(RichText(text, style="bold" if i == 0 else ""))
     for table in page.tables:
         # rich draws a one-character divider between columns besides the padding that plain text has
         widths = _fit(table, display.width - (len(table.columns) - 1))
         if widths is None:
             console.print()
             for line, style in records(table, display.width):
-                console.print(Text(line, style=style), no_wrap=True)
+                console.print(RichText(line, style=style), no_wrap=True)
             continue
         drawn = RichTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, title=table.title or None)
         for column, width in zip(table.columns, widths, strict=True):
@@ -553,12 +556,12 @@ def rich_page(page: Page, display: Display, lang: Lang) -> str:
             drawn.add_row(*row, style=(table.styles[i] if i < len(table.styles) else "") or None)
         console.print(drawn)
     for text in page.foot:
-        console.print(Text(text))
+        console.print(RichText(text))
     if page.notices:
         console.print()
-        console.print(Text(_w("notices", lang), style="bold"))
+        console.print(RichText(_w("notices", lang), style="bold"))
         for text in page.notices:
-            console.print(Text("  " + text, style="yellow"))
+            console.print(RichText("  " + text, style="yellow"))
     return out.getvalue()
 
 
@@ -818,9 +821,7 @@ def check_summary(view: View, lang: Lang) -> str:
     statuses = _statuses(view)
     overdue = sum(s.state is State.OVERDUE for s in statuses)
     invalid = sum(s.state is State.INVALID for s in statuses)
-    if lang == "en":
-        return f"nq43 status --check: {overdue} note(s) overdue, {invalid} invalid note(s).\n"
-    return f"nq43 status --check: {overdue} ghi chú quá hạn chưa nộp, {invalid} ghi chú có lỗi.\n"
+    return _w("check_summary", lang, overdue=overdue, invalid=invalid) + "\n"
 
 
 def notices_text(view: View, lang: Lang) -> str:

@@ -1,0 +1,116 @@
+"""The `report` command: build the quarterly report (.docx and .md) and, with --issue, record it as issued."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from nq43.cli import messages
+from nq43.cli.options import LangOpt, LangOption, RootOpt, TodayOpt, lang_code, speaking
+from nq43.cli.terminal import day_option, echo_err, quarter_option, today
+
+
+def report(
+    quarter: Annotated[str, typer.Option("--quarter", help="Quý báo cáo, ví dụ 2025Q1.", show_default=False)],
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Thư mục ghi báo cáo. Mặc định: reports/<quý>/.", show_default=False)
+    ] = None,
+    draft: Annotated[bool, typer.Option("--draft", help="Đánh dấu báo cáo là DỰ THẢO.")] = False,
+    day: Annotated[
+        str | None,
+        typer.Option("--date", show_default=False, help="Ngày ghi trên báo cáo (NĂM-THÁNG-NGÀY). Mặc định: hôm nay."),
+    ] = None,
+    number: Annotated[
+        str | None,
+        typer.Option("--number", show_default=False, help='Số báo cáo, ví dụ 5 (in "05/BC-BQL"). Mặc định để trống.'),
+    ] = None,
+    signer: Annotated[
+        str | None, typer.Option("--signer", help="Họ tên người ký, thay cho dữ liệu.", show_default=False)
+    ] = None,
+    issue: Annotated[
+        bool,
+        typer.Option(
+            "--issue",
+            help="Ghi nhận báo cáo đã ban hành (reports/<quý>/issued.yaml): "
+            "số, ngày và phiên bản từng ghi chú đã dùng. Cần --number và --date.",
+        ),
+    ] = False,
+    template_dir: Annotated[
+        Path | None, typer.Option("--template-dir", help="Thư mục mẫu báo cáo đã tuỳ chỉnh.", show_default=False)
+    ] = None,
+    allow_invalid: Annotated[
+        bool, typer.Option("--allow-invalid", help="Bỏ qua ghi chú không hợp lệ (báo cáo ghi rõ) thay vì dừng.")
+    ] = False,
+    root: RootOpt = None,
+    lang: LangOpt = LangOption.vi,
+    when: TodayOpt = None,
+) -> int:
+    """Lập báo cáo tổng hợp quý: tệp .docx đúng thể thức Nghị định 30 và bản Markdown giống hệt nội dung.
+
+    Ghi reports/<quý>/bao-cao-<quý>.docx và .md (ghi nguyên tử: lỗi giữa chừng không làm hỏng bản cũ).
+    Ghi chú không hợp lệ làm dừng lệnh (mã 1) kèm danh sách lỗi, trừ khi có --allow-invalid.
+
+    Ví dụ: `nq43 report --quarter 2025Q1 --draft`,
+    `nq43 report --quarter 2025Q1 --number 5 --date 2025-03-12 --issue`.
+    """
+    from nq43.check import reporters
+    from nq43.domain.periods import Period
+    from nq43.load.layout import find_root
+    from nq43.report.publishing import ReportRequest, build
+
+    said = lang_code(lang)
+    with speaking(lang):
+        base = find_root(root)
+        parsed = quarter_option(quarter)
+        request = ReportRequest(
+            root=base,
+            period=Period.of(parsed),
+            today=today(when),
+            date=day_option(day, "--date"),
+            number=number,
+            signer=signer,
+            draft=draft,
+            allow_invalid=allow_invalid,
+            issue=issue,
+            template_dir=template_dir,
+            out=out,
+        )
+        outcome = build(request)
+    if outcome.errors:
+        echo_err(reporters.text(outcome.errors, said))
+        advice = "." if allow_invalid else messages.ALLOW_INVALID
+        echo_err(messages.NOT_BUILT.get(said, period=parsed, errors=len(outcome.errors), advice=advice))
+        return 1
+    if outcome.warnings:
+        kept, held = reporters.condensed(outcome.warnings)
+        echo_err((reporters.text(kept, said) + reporters.held_back(held, said)).rstrip("\n"))
+    for path in outcome.written:
+        sys.stdout.write(_shown_path(path, base) + "\n")
+    context = outcome.context
+    if context is not None:
+        echo_err(
+            messages.BUILT.get(
+                said,
+                period=parsed,
+                state=messages.DRAFT if context.draft else "",
+                units=f"{len(context.reported_units)}/{len(context.units)}",
+                tasks=context.tally.total,
+            )
+        )
+    record = outcome.issued
+    if record is not None:
+        if outcome.issue_unchanged:
+            echo_err(messages.ALREADY_ISSUED.get(said, number=record.number))
+        else:
+            echo_err(messages.ISSUED.get(said, number=record.number, notes=len(record.notes)))
+    return 0
+
+
+def _shown_path(path: Path, base: Path) -> str:
+    try:
+        return path.resolve().relative_to(base).as_posix()
+    except ValueError:
+        return str(path)
