@@ -11,15 +11,16 @@ import json
 from collections.abc import Mapping, Sequence
 from functools import cache
 from importlib import resources
-from typing import Any, Literal
+from typing import Any
 
 import jsonschema_rs
 from jsonschema_rs import ValidationError, ValidationErrorKind
 
+from nq43.domain.catalogue import FileKind
 from nq43.domain.findings import Finding, finding
 from nq43.load.yamlload import YamlDoc
 
-SchemaName = Literal["note", "directive", "unit", "calendar"]
+SchemaName = FileKind  # each kind of file has its schema: load/schemas/<kind>.schema.json
 Path_ = tuple[str | int, ...]
 
 _TYPES_VI = {
