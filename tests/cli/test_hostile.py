@@ -16,7 +16,7 @@ import pytest
 from notekit import NOTE_PATH, QLDT_NOTE, SHIPPED, TODAY, make_repo, tree_digest, write_note
 from nq43.check.repository import load_repository
 from nq43.cli.app import main
-from nq43.load.source import MAX_LINES
+from nq43.load.limits import LIMITS
 
 CORPUS = SHIPPED / "tests" / "corpus" / "hostile"
 EXPECTED: dict[str, dict[str, Any]] = {
@@ -140,7 +140,7 @@ def ten_thousand_line_table() -> str:
 
 
 def longest_allowed_table() -> str:
-    rows = MAX_LINES - QLDT_NOTE.count("\n") - 3
+    rows = LIMITS["note"].lines - QLDT_NOTE.count("\n") - 3
     table = "| STT | Khu công nghiệp | Tỷ lệ |\n|---|---|---|\n" + "".join(
         f"| {i} | KCN {i} | {i % 100},5% |\n" for i in range(rows)
     )

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import importlib.util
+import random
 import shutil
+import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 
 from notekit import SHIPPED, make_repo
 from nq43.domain.records import Directive
 from nq43.load.directive import load_directive
+from nq43.load.limits import LIMITS
 
 # Spot checks copied verbatim from the letter (cong-van-nq43.txt), slips included.
 TASK_1_1 = (
@@ -231,8 +237,8 @@ def test_unit_file_with_yaml_error_is_skipped(tmp_path: Path) -> None:
     assert unit.short_name == unit.name  # falls back to the letter's name
 
 
-def test_a_province_sized_directive_is_bounded_only_by_its_size(tmp_path: Path) -> None:
-    # the line and value limits guard against what units submit; the Office's letter may list thousands of tasks
+def test_a_directive_may_list_thousands_of_tasks(tmp_path: Path) -> None:
+    # the note's line and value limits guard against what units submit; the Office's letter has its own (limits.py)
     root = make_repo(tmp_path)
     file = root / "data" / "directive.yaml"
     extra = "".join(
@@ -247,3 +253,40 @@ def test_a_province_sized_directive_is_bounded_only_by_its_size(tmp_path: Path) 
     assert findings == []
     assert loaded is not None
     assert len(loaded.tasks) == 14 + 6000
+
+
+def _bench_generator() -> Any:
+    """bench/generate.py as a module (bench/ is no package); its dataclasses need it in sys.modules."""
+    file = SHIPPED / "bench" / "generate.py"
+    spec = importlib.util.spec_from_file_location("bench_generate", file)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault(spec.name, module)
+    spec.loader.exec_module(sys.modules[spec.name])
+    return sys.modules[spec.name]
+
+
+def test_a_directive_of_a_thousand_units_loads(tmp_path: Path) -> None:
+    """bench/generate.py's province: 1,000 units and 8,000 tasks, about 2.9 MB, within the directive's limits."""
+    generate = _bench_generator()
+    units = generate.make_units(1000, random.Random(43))
+    units_dir = tmp_path / "data" / "units"
+    # libyaml's dumper: the generator's pure-Python one takes seconds for this much
+    text = yaml.dump(
+        generate.directive_data(units),
+        Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper),
+        allow_unicode=True,
+        sort_keys=False,
+    )
+    units_dir.mkdir(parents=True)
+    (tmp_path / "data" / "directive.yaml").write_text(text, encoding="utf-8")
+    rng = random.Random(44)
+    for unit in units:
+        (units_dir / unit.id).mkdir()
+        (units_dir / unit.id / "unit.yaml").write_text(generate.unit_yaml(unit, rng), encoding="utf-8")
+    size = len(text.encode("utf-8"))
+    assert size > LIMITS["note"].size  # what the note's limit refused before the limits were per kind of file
+    loaded, findings = load_directive(tmp_path)
+    assert findings == []
+    assert loaded is not None
+    assert (len(loaded.units), len(loaded.tasks)) == (1000, 8000)

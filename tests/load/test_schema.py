@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 
+import jsonschema_rs
 import pytest
-from jsonschema import Draft202012Validator
 
+from nq43.domain.vocabulary import Status
 from nq43.load.schema import check, describe, schema_text, suggestion
 from nq43.load.yamlload import load_yaml
 
@@ -32,10 +33,10 @@ def places(text: str, name: str = "note") -> list[tuple[str, int, int]]:
     return [(code, line, column) for code, line, column, _ in findings(text, name)]
 
 
-@pytest.mark.parametrize("name", ["note", "directive", "unit"])
+@pytest.mark.parametrize("name", ["note", "directive", "unit", "calendar"])
 def test_shipped_schemas_are_valid_json_schemas(name: str) -> None:
     schema = json.loads(schema_text(name))
-    Draft202012Validator.check_schema(schema)
+    jsonschema_rs.meta.validate(schema)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
 
 
@@ -179,3 +180,21 @@ def test_suggestion() -> None:
 )
 def test_describe(value: object, said: str) -> None:
     assert describe(value) == said
+
+
+def test_statuses_read_as_status_members_pass() -> None:
+    doc, _ = load_yaml(BASE, "n.md", line_offset=1)
+    assert doc is not None
+    doc.data["tasks"]["2.1"]["status"] = Status.RECURRING  # as notes.parse_note hands it over
+    assert check("note", doc, "n.md") == []
+
+
+def test_errors_inside_a_task_whose_id_looks_like_a_number_point_at_it() -> None:
+    """jsonschema-rs spells the key "2" as the number 2 in its paths: the finding still finds the line."""
+    text = BASE.replace('"2.1": {status: thuong-xuyen}', '"2.1": {status: thuong-xuyen}\n  "2":\n    status: xong')
+    found = findings(text)
+    assert found[0] == ("NQ309", 8, 3, {"field": "tasks.2", "value": "2", "example": _TASKS_EXAMPLE})
+    assert [(code, line, column, args["value"]) for code, line, column, args in found[1:]] == [("NQ304", 9, 13, "xong")]
+
+
+_TASKS_EXAMPLE = 'Mã nhiệm vụ dạng "2.1" (số mục, dấu chấm, số gạch đầu dòng), đặt trong dấu nháy.'

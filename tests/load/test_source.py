@@ -11,7 +11,9 @@ from typing import Any
 import pytest
 
 from notekit import TCVN3, VNI, cp1258
-from nq43.load.source import MAX_FILE_BYTES, MAX_LINES, MAX_REPEATED_FINDINGS, display_path, position, read_source
+from nq43.domain.catalogue import FileKind
+from nq43.load.limits import LIMITS
+from nq43.load.source import MAX_REPEATED_FINDINGS, display_path, position, read_source
 
 
 def test_cp1258_file_is_a_finding_with_its_byte_column(tmp_path: Path) -> None:
@@ -38,6 +40,10 @@ def test_tcvn3_byte_is_reported_not_raised(tmp_path: Path) -> None:
 
 
 TEXT = "---\nunit: qldt\nprepared_by: Nguyễn Văn An\n---\n\nĐã rà soát tiến độ các khu công nghiệp.\n"
+
+
+MAX_FILE_BYTES = LIMITS["note"].size
+MAX_LINES = LIMITS["note"].lines
 
 
 def read(
@@ -145,7 +151,9 @@ def test_file_too_large_is_refused_without_reading_it(tmp_path: Path, monkeypatc
     assert time.perf_counter() - start < 0.5
     assert source.text is None
     assert [(f.code, f.line) for f in source.findings] == [("NQ108", 1)]
-    assert source.findings[0].args == {"size": 50 * 1024 * 1024, "limit": MAX_FILE_BYTES}
+    assert source.findings[0].args["size"] == 50 * 1024 * 1024
+    assert source.findings[0].args["limit"] == MAX_FILE_BYTES
+    assert source.findings[0].hint().startswith("Ghi chú quý chỉ cần văn bản")
 
 
 def test_file_at_the_size_limit_is_read(tmp_path: Path) -> None:
@@ -158,7 +166,7 @@ def test_too_many_lines_are_refused(tmp_path: Path) -> None:
     text, found, args = read(tmp_path, b"x\n" * (MAX_LINES + 1))
     assert text is None
     assert found == [("NQ112", 1, 1)]
-    assert args[0] == {"lines": MAX_LINES + 1, "limit": MAX_LINES}
+    assert (args[0]["lines"], args[0]["limit"]) == (MAX_LINES + 1, MAX_LINES)
     text, found, _ = read(tmp_path, b"x\n" * MAX_LINES)
     assert text is not None
     assert found == []
@@ -243,7 +251,33 @@ def test_a_stray_nul_is_a_control_character_not_utf16(tmp_path: Path) -> None:
     assert found == [("NQ103", 1, 1)]
 
 
-def test_line_limit_can_be_lifted_for_the_offices_own_files(tmp_path: Path) -> None:
-    text, found, _ = read(tmp_path, b"x\n" * (MAX_LINES + 1), max_lines=None)
+def test_the_directive_has_limits_that_fit_a_province(tmp_path: Path) -> None:
+    text, found, _ = read(tmp_path, b"x\n" * (MAX_LINES + 1), kind="directive")
     assert text is not None
     assert found == []
+    directive = LIMITS["directive"]
+    assert directive.size >= 8 * MAX_FILE_BYTES and directive.lines >= 50 * MAX_LINES
+
+
+@pytest.mark.parametrize(
+    ("kind", "named"),
+    [
+        ("note", "Ghi chú quý"),
+        ("unit", "unit.yaml"),
+        ("calendar", "data/calendar.yaml"),
+        ("directive", "data/directive.yaml"),
+    ],
+)
+def test_each_limit_names_its_kind_of_file(tmp_path: Path, kind: FileKind, named: str) -> None:
+    limits = LIMITS[kind]
+    big = tmp_path / "big"
+    with big.open("wb") as out:
+        out.truncate(limits.size + 1)
+    long = tmp_path / "long"
+    long.write_bytes(b"x\n" * (limits.lines + 1))
+    for file, code in ((big, "NQ108"), (long, "NQ112")):
+        (found,) = read_source(file, "f", kind=kind).findings
+        assert found.code == code
+        assert found.args["limit"] == (limits.size if code == "NQ108" else limits.lines)
+        assert named in found.hint()
+        assert found.hint("en") and "{" not in found.hint("en")

@@ -12,7 +12,10 @@ from hypothesis import strategies as st
 
 from notekit import BILLION_LAUGHS
 from nq43.load import yamlload
-from nq43.load.yamlload import MAX_DEPTH, MAX_NODES, load_yaml
+from nq43.load.limits import LIMITS
+from nq43.load.yamlload import MAX_DEPTH, load_yaml
+
+MAX_NODES = LIMITS["note"].values
 
 
 def test_colon_inside_a_value_is_explained_in_vietnamese() -> None:
@@ -226,6 +229,8 @@ def test_too_many_values_are_refused() -> None:
     findings = refused(many, offset=1)
     assert time.perf_counter() - start < 5
     assert [(code, line) for code, line, _ in findings] == [("NQ211", 2)]
+    doc, (found,) = load_yaml(many, "data/units/qldt/unit.yaml", kind="unit")
+    assert doc is None and found.args["limit"] == LIMITS["unit"].values and "unit.yaml" in found.hint()
     assert load("tasks: {" + ", ".join(f"'{i}.1': 0" for i in range(1, 100)) + "}\n") is not None
 
 
@@ -251,9 +256,9 @@ def test_syntax_errors_are_said_in_vietnamese_at_their_place(text: str, line: in
     assert str(findings[0].args["problem"]).startswith(problem)
 
 
-def test_value_limit_can_be_lifted_for_the_offices_own_files() -> None:
+def test_the_directive_may_hold_a_provinces_values() -> None:
     many = "tasks: {" + ", ".join(f"'{i}.1': 0" for i in range(1, MAX_NODES)) + "}\n"
-    doc, findings = load_yaml(many, "data/directive.yaml", max_nodes=None)
+    doc, findings = load_yaml(many, "data/directive.yaml", kind="directive")
     assert findings == []
     assert doc is not None
     assert len(doc.data["tasks"]) == MAX_NODES - 1
@@ -299,6 +304,6 @@ def test_a_short_samplegives_the_same_result_without_the_scan(sample: str) -> No
 
     skipped = outcome(sample)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(yamlload, "_needs_scan", lambda text: True)
+        patch.setattr(yamlload, "_needs_scan", lambda text, kind: True)
         scanned = outcome(sample)
     assert skipped == scanned

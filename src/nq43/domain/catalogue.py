@@ -12,6 +12,9 @@ from typing import Final, Literal
 
 from nq43.support.text import Lang, Text
 
+# The kinds of YAML file nq43 reads: each has its schema (load/schemas/) and its limits (load/limits.py).
+FileKind = Literal["note", "unit", "calendar", "directive"]
+
 
 @dataclass(frozen=True, slots=True)
 class Entry:
@@ -59,8 +62,7 @@ _ROWS: list[tuple[str, Literal["error", "warning"], str, str, str, str]] = [
      "Invisible character U+{codepoint} (zero-width or direction control); it will be dropped from the report.",
      "Xoá ký tự ẩn ở vị trí này.", "Delete the hidden character."),
     ("NQ108", E, "Tệp quá lớn ({size} byte; giới hạn {limit} byte).", "The file is too large ({size} bytes; limit {limit}).",
-     "Ghi chú quý chỉ cần văn bản; đưa số liệu lớn vào phụ lục riêng gửi Văn phòng.",
-     "A quarterly note is text; send bulky data separately."),
+     "{advice}", "{advice}"),  # the fix depends on the kind of file: LIMIT_ADVICE
     ("NQ109", E, "Tệp là liên kết (symlink) trỏ ra ngoài thư mục data/: {target}.",
      "The file is a symbolic link leading outside data/: {target}.",
      "Thay liên kết bằng chính tệp ghi chú.", "Replace the link with the note itself."),
@@ -73,8 +75,7 @@ _ROWS: list[tuple[str, Literal["error", "warning"], str, str, str, str]] = [
      "A unit folder holds only unit.yaml and notes named like 2025Q1.md."),
     ("NQ112", E, "Tệp quá dài ({lines} dòng; giới hạn {limit} dòng).",
      "The file is too long ({lines} lines; limit {limit}).",
-     "Ghi chú quý chỉ cần vài trang; bảng số liệu dài gửi Văn phòng thành phụ lục riêng.",
-     "A quarterly note is a few pages; send long tables separately."),
+     "{advice}", "{advice}"),  # the fix depends on the kind of file: LIMIT_ADVICE
 
     # --- NQ2xx: front matter and YAML ---
     ("NQ201", E, "Thiếu phần đầu (front matter) YAML: tệp phải bắt đầu bằng dòng \"---\".",
@@ -108,8 +109,7 @@ _ROWS: list[tuple[str, Literal["error", "warning"], str, str, str, str]] = [
     ("NQ210", E, "Có nhiều hơn một tài liệu YAML trong phần đầu.", "More than one YAML document in the front matter.",
      "Chỉ giữ một khối giữa hai dòng \"---\".", "Keep a single block between the two \"---\" lines."),
     ("NQ211", E, "Phần YAML có quá nhiều giá trị (hơn {limit}).", "The YAML holds too many values (more than {limit}).",
-     "Ghi chú chỉ liệt kê các nhiệm vụ của đơn vị mình; kiểm tra lại phần \"tasks:\".",
-     "A note lists only its own unit's tasks; check \"tasks:\"."),
+     "{advice}", "{advice}"),  # the fix depends on the kind of file: LIMIT_ADVICE
 
     # --- NQ3xx: fields (the schema) ---
     ("NQ301", E, "Thiếu trường bắt buộc \"{field}\"{where}.", "Missing required field \"{field}\"{where}.",
@@ -316,3 +316,25 @@ _ROWS: list[tuple[str, Literal["error", "warning"], str, str, str, str]] = [
 # fmt: on
 
 CATALOGUE: dict[str, Entry] = {code: Entry(sev, Text(vi, en), Text(hvi, hen)) for code, sev, vi, en, hvi, hen in _ROWS}
+
+# fmt: off
+# The fix for a file over one of its limits (NQ108 size, NQ112 lines, NQ211 YAML values, see load/limits.py)
+# names the kind of file: the finding carries it as "advice".
+_OVER_LIMIT: dict[FileKind, Text] = {
+    "unit": Text("Tệp đơn vị (unit.yaml) chỉ ghi tên, mã đơn vị và danh sách người nộp: vài chục dòng; xoá phần dán nhầm vào tệp.",
+             "A unit file (unit.yaml) holds only the unit's names and its submitters, a few dozen lines; remove what was pasted into it."),
+    "calendar": Text("Lịch nộp báo cáo (data/calendar.yaml) chỉ ghi hạn nộp, ngày nghỉ và ngày làm bù; xoá phần dán nhầm vào tệp.",
+                 "The calendar (data/calendar.yaml) holds only due dates, days off and working days; remove what was pasted into it."),
+    "directive": Text("Công văn giao nhiệm vụ (data/directive.yaml) được phép lớn cỡ cả một tỉnh (hàng nghìn đơn vị, hàng chục nghìn nhiệm vụ); tệp lớn hơn thường có phần bị chép lặp: kiểm tra lại tệp, hoặc nhờ người bảo trì nq43 nâng giới hạn trong src/nq43/load/limits.py.",
+                  "The directive (data/directive.yaml) may be as large as a whole province (thousands of units, tens of thousands of tasks); a larger one usually holds repeated content: check the file, or ask nq43's maintainer to raise the limit in src/nq43/load/limits.py."),
+}
+LIMIT_ADVICE: dict[tuple[str, FileKind], Text] = {
+    ("NQ108", "note"): Text("Ghi chú quý chỉ cần văn bản; đưa số liệu lớn vào phụ lục riêng gửi Văn phòng.",
+                        "A quarterly note is text; send bulky data separately."),
+    ("NQ112", "note"): Text("Ghi chú quý chỉ cần vài trang; bảng số liệu dài gửi Văn phòng thành phụ lục riêng.",
+                        "A quarterly note is a few pages; send long tables separately."),
+    ("NQ211", "note"): Text("Ghi chú chỉ liệt kê các nhiệm vụ của đơn vị mình; kiểm tra lại phần \"tasks:\".",
+                        "A note lists only its own unit's tasks; check \"tasks:\"."),
+    **{(code, kind): advice for code in ("NQ108", "NQ112", "NQ211") for kind, advice in _OVER_LIMIT.items()},
+}
+# fmt: on

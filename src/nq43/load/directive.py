@@ -22,22 +22,20 @@ from nq43.domain.records import (
 )
 from nq43.load import schema
 from nq43.load.layout import DIRECTIVE_FILE, UNIT_FILE, UNITS_DIR
-from nq43.load.source import MAX_LINES, read_source
-from nq43.load.yamlload import MAX_NODES, YamlDoc, load_yaml
+from nq43.load.source import read_source
+from nq43.load.yamlload import YamlDoc, load_yaml
 
 
 def read_yaml_file(
     file: Path, path: str, schema_name: schema.SchemaName, inside: Path
 ) -> tuple[YamlDoc | None, list[Finding]]:
     """Read a YAML data file and check it against its schema; None when it cannot be used."""
-    # The directive is the Office's own file and may be province-sized (hundreds of units): only the size limit
-    # bounds it. The line and value limits guard against what units submit.
-    whole = schema_name == "directive"
-    source = read_source(file, path, inside=inside, max_lines=None if whole else MAX_LINES)
+    # Each kind of file has its own limits (load/limits.py): the directive may be province-sized.
+    source = read_source(file, path, inside=inside, kind=schema_name)
     findings = list(source.findings)
     if source.text is None:
         return None, findings
-    doc, yaml_findings = load_yaml(source.text, path, max_nodes=None if whole else MAX_NODES)
+    doc, yaml_findings = load_yaml(source.text, path, kind=schema_name)
     findings += yaml_findings
     if doc is None:
         return None, findings

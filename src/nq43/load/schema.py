@@ -1,29 +1,29 @@
 """The JSON Schemas of the YAML files, and their errors turned into findings that point at a line.
 
-The schemas under `nq43/schemas/` are the contract: editors use them (`nq43 schema`) and the validator runs
-them through the `jsonschema` library; this module only says each error again, in Vietnamese, at its line.
+The schemas under `nq43/load/schemas/` are the contract: editors use them (`nq43 schema`) and nq43 runs the same
+files through one library, jsonschema-rs; this module only says each error again, in Vietnamese, at its line.
 The note schema's status enum is the vocabulary's (`schema_text` fills it in; a test holds the file to it).
-Every document is first checked by the same schema compiled to Python by `fastjsonschema` ahead of time
-(nq43/gates), twenty times faster; only a document that this check refuses is run through `jsonschema` for its
-errors.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import difflib
+import json
+from collections.abc import Mapping, Sequence
 from functools import cache
-from typing import TYPE_CHECKING, Any, Literal
+from importlib import resources
+from typing import Any
 
+import jsonschema_rs
+from jsonschema_rs import ValidationError, ValidationErrorKind
+
+from nq43.domain.catalogue import FileKind
 from nq43.domain.findings import Finding, finding
 from nq43.domain.vocabulary import Status
 from nq43.load.yamlload import YamlDoc
 
-if TYPE_CHECKING:
-    from collections.abc import Callable
-
-    from jsonschema import ValidationError
-
-SchemaName = Literal["note", "directive", "unit", "calendar"]
+SchemaName = FileKind  # each kind of file has its schema: load/schemas/<kind>.schema.json
+Path_ = tuple[str | int, ...]
 
 _TYPES_VI = {
     "string": ("chữ (văn bản)", "text"),
@@ -49,8 +49,6 @@ STATUS_PATH = ("properties", "tasks", "additionalProperties", "properties", "sta
 
 def shipped_text(name: SchemaName) -> str:
     """The schema file as shipped in nq43/load/schemas."""
-    from importlib import resources
-
     return resources.files("nq43.load.schemas").joinpath(f"{name}.schema.json").read_text(encoding="utf-8")
 
 
@@ -58,8 +56,6 @@ def shipped_text(name: SchemaName) -> str:
 def schema_text(name: SchemaName) -> str:
     """The schema that nq43 checks against, for `nq43 schema` and for editors: the shipped file, with the note's
     status enum taken from the vocabulary (tests hold the file to the vocabulary, so the two read the same)."""
-    import json
-
     text = shipped_text(name)
     if name != "note":
         return text
@@ -69,59 +65,6 @@ def schema_text(name: SchemaName) -> str:
         node = node[key]
     node["enum"] = [status.value for status in Status]
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-
-
-@cache
-def _explainer(name: SchemaName) -> Any:
-    """jsonschema's validator: slow to import, but it lists every error with its path."""
-    import json
-
-    from jsonschema import Draft202012Validator
-
-    return Draft202012Validator(json.loads(schema_text(name)))
-
-
-@cache
-def _gate(name: SchemaName) -> Callable[[Any], Any]:
-    """fastjsonschema's check, compiled ahead of time (nq43/gates): it only says valid or not, at no start-up cost.
-
-    Most documents are valid, so the gate answers for them; jsonschema runs only to explain a failure.
-    Format checks are off in both. The gate is at least as strict as jsonschema (its patterns end at \\Z, not
-    before a final newline), so "passes the gate" means "no jsonschema error"; tests/test_schema_fast.py and
-    tests/test_schema_gate.py hold it to that on generated data.
-    """
-    from importlib import import_module
-
-    validate: Callable[[Any], Any] = import_module(f"nq43.gates.{name}").validate
-    return validate
-
-
-def describe(value: Any) -> str:
-    if value is None:
-        return "trống"
-    if isinstance(value, bool):
-        return f"giá trị đúng/sai {str(value).lower()}"
-    if isinstance(value, (int, float)):
-        return f"số {value}"
-    if isinstance(value, str):
-        return f'chữ "{value[:40]}"'
-    if isinstance(value, list):
-        return "một danh sách"
-    return "một bảng khoá: giá trị"
-
-
-def _dotted(path: tuple[str | int, ...]) -> str:
-    return ".".join(str(p) for p in path) or "(gốc)"
-
-
-def suggestion(word: str, choices: list[str]) -> tuple[str, str]:
-    """ " Có phải ý bạn là ...?" in Vietnamese and English, or nothing when no choice is close."""
-    import difflib
-
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    if not close:
-        return "", ""
-    return f' Có phải ý bạn là "{close[0]}"?', f' Did you mean "{close[0]}"?'
 
 
 def status_finding(file: str, line: int, column: int, value: object) -> Finding:
@@ -143,89 +86,144 @@ def _status_suggestion(value: object) -> tuple[str, str]:
     return (f"{vi.strip()} " if vi else ""), (f"{en.strip()} " if en else "")
 
 
-def _leaf_name(path: tuple[str | int, ...]) -> str:
+@cache
+def _schema(name: SchemaName) -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads(schema_text(name))
+    return loaded
+
+
+@cache
+def _validator(name: SchemaName) -> jsonschema_rs.Validator:
+    """The shipped schema compiled once per process; format is an annotation only, as the draft says."""
+    return jsonschema_rs.validator_for(_schema(name), validate_formats=False)
+
+
+def describe(value: Any) -> str:
+    if value is None:
+        return "trống"
+    if isinstance(value, bool):
+        return f"giá trị đúng/sai {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"số {value}"
+    if isinstance(value, str):
+        return f'chữ "{value[:40]}"'
+    if isinstance(value, list):
+        return "một danh sách"
+    return "một bảng khoá: giá trị"
+
+
+def _dotted(path: Path_) -> str:
+    return ".".join(str(p) for p in path) or "(gốc)"
+
+
+def suggestion(word: str, choices: list[str]) -> tuple[str, str]:
+    """ " Có phải ý bạn là ...?" in Vietnamese and English, or nothing when no choice is close."""
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    if not close:
+        return "", ""
+    return f' Có phải ý bạn là "{close[0]}"?', f' Did you mean "{close[0]}"?'
+
+
+def _leaf_name(path: Path_) -> str:
     names = [p for p in path if isinstance(p, str)]
     return names[-1] if names else ""
 
 
-def _to_findings(error: ValidationError, doc: YamlDoc, file: str) -> list[Finding]:
-    path = tuple(error.absolute_path)
+def _real_path(data: Any, path: Sequence[str | int]) -> Path_:
+    """The instance path with each step as the data spells it: jsonschema-rs gives a key like "2" as the number 2."""
+    real: list[str | int] = []
+    for step in path:
+        if isinstance(data, Mapping):
+            key: str | int = str(step) if str(step) in data else step
+            data = data.get(key)
+        else:
+            key = step
+            data = data[step] if isinstance(data, list) and isinstance(step, int) and step < len(data) else None
+        real.append(key)
+    return tuple(real)
+
+
+def _subschema(schema: Any, schema_path: Sequence[str | int]) -> Mapping[str, Any]:
+    """The schema object that holds the failed keyword (schema_path ends with the keyword)."""
+    for step in schema_path[:-1]:
+        schema = schema[step] if isinstance(schema, Mapping) else schema[int(step)]
+    return schema if isinstance(schema, Mapping) else {}
+
+
+def _to_findings(error: ValidationError, name: SchemaName, doc: YamlDoc, file: str) -> list[Finding]:
+    path = _real_path(doc.data, error.instance_path)
     field = _dotted(path)
-    kind = error.validator
-    # iter_errors fills in every field of the errors it yields; the stubs' "Unset" is only for errors built by
-    # hand, and a schema that is not a mapping (`false`) carries no keyword to read.
+    kind = error.kind
     instance: Any = error.instance
-    expected_value: Any = error.validator_value
-    schema: Mapping[str, Any] = error.schema if isinstance(error.schema, Mapping) else {}
     at = doc.where(path)
-    if kind == "required":
-        where = f' (trong "{field}")' if path else ""
-        present = instance if isinstance(instance, dict) else {}
-        missing = [name for name in expected_value if name not in present]
-        return [finding(file, *at, "NQ301", field=name, where=where) for name in missing]
-    if kind == "additionalProperties":
-        known = sorted(schema.get("properties", {}))
-        extra = [k for k in instance if k not in known]
-        out = []
-        for key in extra:
-            vi, en = suggestion(key, known)
-            out.append(
+    match kind:
+        case ValidationErrorKind.Required(property=missing):
+            where = f' (trong "{field}")' if path else ""
+            return [finding(file, *at, "NQ301", field=missing, where=where)]
+        case ValidationErrorKind.AdditionalProperties(unexpected=extra):
+            known = sorted(_subschema(_schema(name), error.schema_path).get("properties", {}))
+            out = []
+            for key in extra:
+                vi, en = suggestion(key, known)
+                out.append(
+                    finding(
+                        file,
+                        *doc.where((*path, key), key=True),
+                        "NQ303",
+                        field=_dotted((*path, key)),
+                        suggestion=vi,
+                        suggestion_en=en,
+                    )
+                )
+            return out
+        case ValidationErrorKind.PropertyNames(error=inner):
+            # A key that breaks the pattern (a task id like "2"): point at the key itself.
+            key_path = (*path, str(inner.instance))
+            return [
                 finding(
                     file,
-                    *doc.where((*path, key), key=True),
-                    "NQ303",
-                    field=_dotted((*path, key)),
-                    suggestion=vi,
-                    suggestion_en=en,
+                    *doc.where(key_path, key=True),
+                    "NQ309",
+                    field=_dotted(key_path),
+                    value=inner.instance,
+                    example=_EXAMPLES.get(_leaf_name(path), ""),
                 )
-            )
-        return out
-    if instance is None or kind in ("minLength", "minProperties", "minItems"):
+            ]
+    if instance is None or isinstance(
+        kind, (ValidationErrorKind.MinLength, ValidationErrorKind.MinProperties, ValidationErrorKind.MinItems)
+    ):
         return [finding(file, *at, "NQ308", field=field)]
-    if kind == "type":
-        expected = expected_value if isinstance(expected_value, str) else expected_value[0]
-        vi, en = _TYPES_VI.get(expected, (expected, expected))
-        return [
-            finding(
-                file,
-                *at,
-                "NQ302",
-                field=field,
-                expected=vi,
-                expected_en=en,
-                found=describe(instance),
-                example=_EXAMPLES.get(_leaf_name(path), ""),
-            )
-        ]
-    if kind == "enum" and path and path[-1] == "status":
-        return [status_finding(file, *at, instance)]
-    if kind in ("minimum", "maximum"):
-        low, high = schema.get("minimum"), schema.get("maximum")
-        span = f"{'' if low is None else low} – {'' if high is None else high}".strip(" –")
-        if low is not None and high is None:
-            span = f"≥ {low}"
-        return [finding(file, *at, "NQ305", field=field, value=instance, range=span)]
-    if kind == "pattern" and "propertyNames" in error.schema_path:
-        # A key that breaks the pattern (a task id like "2"): point at the key itself.
-        key_path = (*path, instance)
-        return [
-            finding(
-                file,
-                *doc.where(key_path, key=True),
-                "NQ309",
-                field=_dotted(key_path),
-                value=instance,
-                example=_EXAMPLES.get(_leaf_name(path), ""),
-            )
-        ]
-    if kind == "pattern" and isinstance(instance, str):
-        leaf = _leaf_name(path)
-        if leaf == "quarter":
-            return [finding(file, *at, "NQ307", value=instance)]
-        if leaf in ("submitted", "completed", "date", "deadline"):
-            return [finding(file, *at, "NQ306", field=field, value=instance)]
-        example = _EXAMPLES.get(leaf, "")
-        return [finding(file, *at, "NQ309", field=field, value=instance, example=example)]
+    match kind:
+        case ValidationErrorKind.Type(types=types):
+            vi, en = _TYPES_VI.get(types[0], (types[0], types[0]))
+            return [
+                finding(
+                    file,
+                    *at,
+                    "NQ302",
+                    field=field,
+                    expected=vi,
+                    expected_en=en,
+                    found=describe(instance),
+                    example=_EXAMPLES.get(_leaf_name(path), ""),
+                )
+            ]
+        case ValidationErrorKind.Enum() if path and path[-1] == "status":
+            return [status_finding(file, *at, instance)]
+        case ValidationErrorKind.Minimum() | ValidationErrorKind.Maximum():
+            bounds = _subschema(_schema(name), error.schema_path)
+            low, high = bounds.get("minimum"), bounds.get("maximum")
+            span = f"{'' if low is None else low} – {'' if high is None else high}".strip(" –")
+            if low is not None and high is None:
+                span = f"≥ {low}"
+            return [finding(file, *at, "NQ305", field=field, value=instance, range=span)]
+        case ValidationErrorKind.Pattern() if isinstance(instance, str):
+            leaf = _leaf_name(path)
+            if leaf == "quarter":
+                return [finding(file, *at, "NQ307", value=instance)]
+            if leaf in ("submitted", "completed", "date", "deadline"):
+                return [finding(file, *at, "NQ306", field=field, value=instance)]
+            return [finding(file, *at, "NQ309", field=field, value=instance, example=_EXAMPLES.get(leaf, ""))]
     return [
         finding(
             file,
@@ -242,18 +240,13 @@ def _to_findings(error: ValidationError, doc: YamlDoc, file: str) -> list[Findin
 
 def check(name: SchemaName, doc: YamlDoc, file: str) -> list[Finding]:
     """Every schema error of the document, as findings in document order."""
-    from fastjsonschema import JsonSchemaException
-
-    try:
-        _gate(name)(doc.data)
+    validator = _validator(name)
+    if validator.is_valid(doc.data):
         return []
-    except JsonSchemaException:
-        pass
     findings: list[Finding] = []
     seen: set[tuple[object, ...]] = set()
-    for error in _explainer(name).iter_errors(doc.data):
-        # jsonschema gives one "required" error per missing field, each naming the whole list: say each once
-        for found in _to_findings(error, doc, file):
+    for error in validator.iter_errors(doc.data):
+        for found in _to_findings(error, name, doc, file):
             key = (found.line, found.column, found.code, *sorted((k, str(v)) for k, v in found.args.items()))
             if key not in seen:
                 seen.add(key)

@@ -8,7 +8,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from nq43.domain.catalogue import FileKind
 from nq43.domain.findings import Finding, finding
+from nq43.load.limits import LIMITS, advice
 from nq43.support.vietnamese import (
     HIDDEN_CHARACTERS,
     control_characters,
@@ -17,10 +19,6 @@ from nq43.support.vietnamese import (
     nfc,
 )
 
-# A quarterly note is a few pages of text; anything bigger is a mistake (or an attack), refused unread.
-MAX_FILE_BYTES = 2 * 1024 * 1024
-# Parsing Markdown costs time per line; a few pages of text never come near this many lines.
-MAX_LINES = 5_000
 # Per kind of hidden character, report the first few places and not thousands of lines.
 MAX_REPEATED_FINDINGS = 3
 
@@ -66,8 +64,7 @@ def read_source(
     display: str,
     *,
     inside: Path | None = None,
-    limit: int = MAX_FILE_BYTES,
-    max_lines: int | None = MAX_LINES,
+    kind: FileKind = "note",
 ) -> Source:
     """Read `file` as UTF-8 text; never raises for a user's mistake, returns findings instead.
 
@@ -75,6 +72,7 @@ def read_source(
     when links, its own or its folders', are followed.
     """
     findings: list[Finding] = []
+    limits = LIMITS[kind]
 
     # positional-only: a message may have arguments named "line" or "column" too (NQ102 does)
     def refuse(code: str, line: int = 1, column: int = 1, /, **args: object) -> Source:
@@ -87,8 +85,8 @@ def read_source(
             if target is not None:
                 return refuse("NQ109", target=str(target))
         size = file.stat().st_size
-        if size > limit:
-            return refuse("NQ108", size=size, limit=limit)
+        if size > limits.size:
+            return refuse("NQ108", size=size, limit=limits.size, **advice("NQ108", kind))
         data = file.read_bytes()
     except OSError as error:
         return refuse("NQ101", reason=error.strerror or str(error))
@@ -111,8 +109,8 @@ def read_source(
     # "\r" carried into sections and reports.
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     lines = raw.count("\n") + (not raw.endswith("\n"))
-    if max_lines is not None and lines > max_lines:
-        return refuse("NQ112", lines=lines, limit=max_lines)
+    if lines > limits.lines:
+        return refuse("NQ112", lines=lines, limit=limits.lines, **advice("NQ112", kind))
 
     text = nfc(raw)
     if text != raw:

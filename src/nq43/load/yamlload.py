@@ -4,7 +4,7 @@ PyYAML builds the node tree (with libyaml's C parser when present); this module 
 values itself so that it can
 - keep the position of every key and value, for findings that point at a line;
 - refuse duplicate keys (a loader keeps the last one without a word), tags (`!!python/object`), aliases
-  (the "billion laughs" bomb), nesting deeper than MAX_DEPTH and more than MAX_NODES values, before PyYAML's
+  (the "billion laughs" bomb), nesting deeper than MAX_DEPTH and more values than its kind of file may hold (load/limits.py), before PyYAML's
   recursive composer ever sees them in a text long enough to hurt it (deep nesting crashes the C composer
   outright);
 - read scalars the way a person means them: `2.10` as a key stays the text "2.10" (task ids are never
@@ -21,16 +21,14 @@ from typing import Any, NamedTuple
 
 import yaml
 
+from nq43.domain.catalogue import FileKind
 from nq43.domain.findings import Finding, finding
+from nq43.load.limits import LIMITS, advice
 
 _C_LOADER: type | None = getattr(yaml, "CSafeLoader", None)  # libyaml is missing on some platforms
 _Loader: type = _C_LOADER or yaml.SafeLoader
 
 MAX_DEPTH = 16
-# A note's front matter holds a few dozen values, a unit.yaml a handful; far more is an attack. (The directive,
-# the Office's own file, may be province-sized: only the file size bounds it.)
-MAX_NODES = 10_000
-_SHORT = MAX_NODES // 2
 Path_ = tuple[str | int, ...]
 
 _TAG = "tag:yaml.org,2002:"
@@ -145,7 +143,7 @@ class _Builder:
 
 
 def load_yaml(
-    text: str, path: str, *, line_offset: int = 0, max_nodes: int | None = MAX_NODES
+    text: str, path: str, *, line_offset: int = 0, kind: FileKind = "note"
 ) -> tuple[YamlDoc | None, list[Finding]]:
     """Parse one YAML document; `line_offset` is the number of file lines before `text` starts."""
     tabs = [
@@ -154,8 +152,8 @@ def load_yaml(
     ]
     if tabs:
         return None, tabs
-    if _needs_scan(text):
-        stopped = _scan(text, path, line_offset, max_nodes)
+    if _needs_scan(text, kind):
+        stopped = _scan(text, path, line_offset, kind)
         if stopped is not None:
             return None, [stopped]
     loader = _Loader(text)
@@ -185,22 +183,23 @@ def load_yaml(
     return YamlDoc(data, builder.value_pos, builder.key_pos, builder.raw), []
 
 
-def _needs_scan(text: str) -> bool:
+def _needs_scan(text: str, kind: FileKind) -> bool:
     """Whether the text could hold what only the scan below catches in time.
 
-    A text of at most _SHORT characters holds at most about as many values (each takes a character), far under
-    MAX_NODES, and cannot nest deep enough to hurt libyaml's composer; nesting past MAX_DEPTH there is refused
+    A text of at most half as many characters as the values allowed holds at most about as many values (each
+    takes a character), far under the limit, and cannot nest deep enough to hurt libyaml's composer; nesting past MAX_DEPTH there is refused
     by the builder, at the same place. An alias needs a "*", and is reported where it is written. Skipping the
     scan for such texts (every note's front matter) halves the YAML work of `nq43 validate`.
     """
-    return len(text) > _SHORT or "*" in text or _Loader is not _C_LOADER
+    return len(text) > LIMITS[kind].values // 2 or "*" in text or _Loader is not _C_LOADER
 
 
-def _scan(text: str, path: str, line_offset: int, max_nodes: int | None) -> Finding | None:
+def _scan(text: str, path: str, line_offset: int, kind: FileKind) -> Finding | None:
     """Walk the parser's events (libyaml parses without recursion) and refuse aliases, deep nesting and
     too many values before anything is composed; syntax errors are left to the composer to report."""
     loader = _Loader(text)
     depth = nodes = 0
+    max_nodes = LIMITS[kind].values
     try:
         while loader.check_event():
             event = loader.get_event()
@@ -214,8 +213,8 @@ def _scan(text: str, path: str, line_offset: int, max_nodes: int | None) -> Find
             if isinstance(event, yaml.AliasEvent):
                 return finding(path, *where, "NQ208")
             nodes += 1
-            if max_nodes is not None and nodes > max_nodes:
-                return finding(path, *where, "NQ211", limit=max_nodes)
+            if nodes > max_nodes:
+                return finding(path, *where, "NQ211", limit=max_nodes, **advice("NQ211", kind))
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
