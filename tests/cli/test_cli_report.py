@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ import docx
 import pytest
 import yaml
 
+from notekit import SHIPPED
 from nq43.cli.app import main
 from reportdata import full_notes, make_repo, note
 
@@ -289,3 +291,44 @@ def test_a_template_folder_must_hold_the_report_template(tmp_path: Path, capsys:
 
     assert _run(root, "--template-dir", str(tmp_path / "rong")) == 2
     assert "chứa report.md.j2 (--template-dir)" in capsys.readouterr().err
+
+
+def test_a_template_linked_outside_the_repository_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_repo(tmp_path / "kho", full_notes())
+    secret = tmp_path / "bi-mat.txt"
+    secret.write_text("MẬT KHẨU CỦA MÁY CHỦ\n", encoding="utf-8")
+    templates = root / "templates"
+    templates.mkdir(exist_ok=True)
+    packaged = SHIPPED / "src/nq43/report/templates/report.md.j2"
+    text = packaged.read_text(encoding="utf-8")
+    text = text.replace("{% block summary %}", '{% include "x.md" %}\n{% block summary %}', 1)
+    (templates / "report.md.j2").write_text(text, encoding="utf-8")
+    (templates / "x.md").symlink_to(secret)
+
+    assert _run(root) == 1
+    err = capsys.readouterr().err
+    reason = f"tệp mẫu là liên kết dẫn ra ngoài kho ({secret.resolve()})"
+    assert f"templates/x.md:1:1: NQ905 lỗi: Mẫu báo cáo không dùng được: {reason}" in err
+    assert _files(root) == {}
+
+    (templates / "x.md").unlink()  # a link that stays inside the repository is only a file of the repository
+    (templates / "x.md").symlink_to(root / "data/units/qldt/unit.yaml")
+    assert _run(root) == 0
+
+
+def test_a_templates_folder_linked_outside_the_repository_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_repo(tmp_path / "kho", full_notes())
+    outside = tmp_path / "mau-ngoai"
+    outside.mkdir()
+    packaged = SHIPPED / "src/nq43/report/templates/report.md.j2"
+    (outside / "report.md.j2").write_bytes(packaged.read_bytes())
+    shutil.rmtree(root / "templates", ignore_errors=True)
+    (root / "templates").symlink_to(outside)
+
+    assert _run(root) == 1
+    assert "templates:1:1: NQ905" in capsys.readouterr().err
+    assert _run(root, "--template-dir", str(outside)) == 0  # a folder the user names is the user's choice

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 from datetime import date
 
 import pytest
 
+from nq43.cli.app import main
 from nq43.load.notes import read_note
 from nq43.tracking.dates import NO_GIT, DateSource, GitDates, git_dates, parse_log, submission
 
@@ -30,9 +32,10 @@ def test_parse_log_keeps_the_first_add_and_marks_the_graft():
         "\x01bbb 2025-03-05\n\nA\tdata/units/qldt/2025Q1.md\nA\tdata/units/vp/2025Q1.md\n"
         "\x01ccc not-a-date\n\nA\tdata/units/tnmt/2025Q1.md\n"
     )
-    landed, beyond = parse_log(log, grafts=["aaa"])
+    landed, beyond, changed = parse_log(log, grafts=["aaa"])
     assert landed == {VP: date(2025, 3, 1), QLDT: date(2025, 3, 5)}
     assert beyond == {VP}
+    assert changed == {VP: (date(2025, 3, 5),)}  # added again later: a change, the first day stays
 
 
 def test_outside_git_the_submitted_date_counts_silently(repo):
@@ -91,14 +94,62 @@ def test_later_edits_and_a_re_add_keep_the_first_landing(repo):
     assert git_dates(repo.root, SPECS).landed[QLDT] == date(2025, 3, 8)
 
 
-def test_a_merged_branch_is_dated_by_the_units_commit(repo):
-    repo.init()
-    repo.git("checkout", "-q", "-b", "qldt-2025q1")
+def _unit_branch(repo, author_day="2025-09-05", committer_day="2025-09-05"):
+    """A unit's late note on its own branch, with whatever dates the unit's git puts into its commits."""
+    repo.init("2025-06-01")
+    repo.git("checkout", "-q", "-b", "qldt-2025q3")
     repo.note("qldt", "2025Q1", "2025-03-07")
-    repo.commit("Phòng QLĐT nộp", "2025-03-07")
+    repo.git("add", "-A")
+    repo.git("commit", "-q", "-m", "Phòng QLĐT nộp", day=committer_day)
+    repo.git("commit", "-q", "--amend", "--no-edit", f"--date={author_day}T09:00:00+07:00", day=committer_day)
     repo.git("checkout", "-q", "main")
-    repo.git("merge", "-q", "--no-ff", "-m", "Merge pull request", "qldt-2025q1", day="2025-03-12")
-    assert git_dates(repo.root, SPECS).landed[QLDT] == date(2025, 3, 7)
+
+
+def _merge(repo, method, day="2025-09-15"):
+    """The forge merges the branch as it does: a merge commit, a squash commit or rebased commits, each with
+    the forge's committer date."""
+    if method == "merge":
+        repo.git("merge", "-q", "--no-ff", "-m", "Merge pull request #1", "qldt-2025q3", day=day)
+    elif method == "squash":
+        repo.git("merge", "-q", "--squash", "qldt-2025q3", day=day)
+        repo.git("commit", "-q", "-m", "Phòng QLĐT nộp (#1)", day=day)
+    else:
+        repo.git("rebase", "-q", "--force-rebase", "main", "qldt-2025q3", day=day)  # the forge's new commits
+        repo.git("checkout", "-q", "main")
+        repo.git("merge", "-q", "--ff-only", "qldt-2025q3", day=day)
+
+
+@pytest.mark.parametrize("method", ["merge", "squash", "rebase"])
+def test_merge_squash_and_rebase_give_the_day_the_note_reached_main(repo, method):
+    _unit_branch(repo)
+    _merge(repo, method)
+    assert git_dates(repo.root, SPECS).landed[QLDT] == date(2025, 9, 15)
+
+
+@pytest.mark.parametrize("method", ["merge", "squash", "rebase"])
+@pytest.mark.parametrize(("author_day", "committer_day"), [("2025-09-01", "2025-09-14"), ("2025-09-01", "2025-09-01")])
+def test_dates_the_unit_put_into_its_commits_do_not_count(repo, method, author_day, committer_day):
+    """Backdated author date, and backdated committer date (GIT_COMMITTER_DATE on the branch): the forge's day."""
+    _unit_branch(repo, author_day, committer_day)
+    _merge(repo, method)
+    dates = git_dates(repo.root, SPECS)
+    assert dates.landed[QLDT] == date(2025, 9, 15)
+    sub = submission(QLDT, _note(repo, QLDT), dates, date(2025, 9, 30))
+    assert (sub.day, sub.source) == (date(2025, 9, 15), DateSource.GIT)
+
+
+def test_a_later_change_keeps_the_first_day_and_is_listed_with_its_own(repo):
+    _unit_branch(repo)
+    _merge(repo, "squash")
+    path = repo.root / QLDT
+    path.write_text(path.read_text(encoding="utf-8") + "\nĐính chính số liệu.\n", encoding="utf-8")
+    repo.commit("Đính chính (#2)", "2025-09-20")
+    dates = git_dates(repo.root, SPECS)
+    assert dates.landed[QLDT] == date(2025, 9, 15)
+    assert dates.changed[QLDT] == (date(2025, 9, 20),)
+    sub = submission(QLDT, _note(repo, QLDT), dates, date(2025, 9, 30))
+    assert (sub.day, sub.changes) == (date(2025, 9, 15), (date(2025, 9, 20),))
+    assert submission(QLDT, _note(repo, QLDT), dates, date(2025, 9, 18)).changes == ()  # not yet, on that day
 
 
 def test_an_uncommitted_note_uses_submitted_with_a_notice(repo):
@@ -169,3 +220,16 @@ def test_data_in_a_subfolder_of_the_git_repository(repo, tmp_path):
 
 def test_git_dates_are_plain_data():
     assert GitDates().landed == {} and not GitDates().in_git
+
+
+def test_status_json_shows_the_first_day_and_the_later_changes(repo, capsys):
+    _unit_branch(repo)
+    _merge(repo, "merge")
+    path = repo.root / QLDT
+    path.write_text(path.read_text(encoding="utf-8") + "\nĐính chính số liệu.\n", encoding="utf-8")
+    repo.commit("Đính chính (#2)", "2025-09-20")
+    args = ["status", "--unit", "qldt", "--year", "2025", "--format", "json", "--today", "2025-09-30"]
+    main([*args, "--root", str(repo.root)])
+    (note,) = [n for n in json.loads(capsys.readouterr().out)["notes"] if n["quarter"] == "2025Q1"]
+    assert (note["landed"], note["declared"], note["changes"]) == ("2025-09-15", "2025-03-07", ["2025-09-20"])
+    assert note["dates_disagree"] is True

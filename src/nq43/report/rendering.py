@@ -9,6 +9,7 @@ template code or Markdown syntax.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, date, datetime, time
@@ -62,8 +63,30 @@ def template_dirs(root: Path | None, explicit: Path | None = None, template_name
         dirs.append(explicit)
     elif root is not None and (root / TEMPLATES_DIR / template_name).is_file():
         dirs.append(root / TEMPLATES_DIR)
+    for folder in dirs:
+        refuse_links_outside(folder, root, chosen=folder == explicit)
     dirs.append(PACKAGED_TEMPLATES)
     return dirs
+
+
+def refuse_links_outside(folder: Path, root: Path | None, chosen: bool = False) -> None:
+    """Raise TemplateProblem for a link in a template folder that leads outside the repository: Jinja would follow
+    it and put that file's content into the report. A folder chosen with --template-dir may lie anywhere, and its
+    links may lead inside it; the repository's templates/ must itself lie inside the repository."""
+    allowed = [*([root.resolve()] if root is not None else []), *([folder.resolve()] if chosen else [])]
+    candidates = [] if chosen else [folder]
+    for top, folders, files in os.walk(folder):  # links to folders are listed, not entered
+        candidates += sorted(Path(top) / name for name in (*folders, *files))
+    for path in candidates:
+        target = path.resolve()
+        if path.is_symlink() and not any(target.is_relative_to(place) for place in allowed):
+            raise TemplateProblem(_shown_path(path, root), 1, f"tệp mẫu là liên kết dẫn ra ngoài kho ({target})")
+
+
+def _shown_path(path: Path, root: Path | None) -> str:
+    if root is not None and path.absolute().is_relative_to(root.absolute()):
+        return path.absolute().relative_to(root.absolute()).as_posix()
+    return path.as_posix()
 
 
 def roman(value: int) -> str:

@@ -1,10 +1,12 @@
-"""When each note was submitted: the day it first landed on the current git branch, else its `submitted` date.
+"""When each note was submitted: the day it first reached the main branch, set by the forge.
 
 The front matter's `submitted` is what a unit says; git history is what happened. Where `data/` is in a git
-repository, the date that counts is the committer date of the first commit, in the history of HEAD, that
-added the note at its path (a note moved to another path lands anew). For a pull request merged with a
-merge commit this is the date of the unit's own commit, so that the time a pull request waits for review
-does not count against the unit; a squash or rebase merge dates it at the merge.
+repository, the date that counts is read from the first-parent history of HEAD (the main branch as the forge
+built it): the first commit on that line that brought the note to its path (a merge commit, a squash commit or
+a commit the forge rebased), with that commit's committer date, which the forge sets when it merges. So merge,
+squash and rebase give the same day, and the dates a unit puts into its own commits (author dates, or
+GIT_COMMITTER_DATE on the branch's commits) do not count. A later change to the note keeps that first day and is
+listed with its own day. A note moved to another path lands anew.
 Exceptions, each said in a notice (a Finding with an NQ72x code):
 - a shallow clone cannot see past its graft: a note added in the graft commit may be older, so its
   `submitted` date is used;
@@ -35,22 +37,25 @@ TOLERANCE_DAYS = 1
 
 
 class GitDates(NamedTuple):
-    """What git history says of the notes: the day each one first landed on the current branch."""
+    """What git history says of the notes: the day each one first reached the branch, and the days it changed."""
 
     in_git: bool = False
     shallow: bool = False
     landed: Mapping[str, date] = EMPTY_MAP
     beyond_graft: frozenset[str] = frozenset()  # first seen in a shallow clone's graft commit: maybe older
+    changed: Mapping[str, tuple[date, ...]] = EMPTY_MAP  # later changes on the branch, oldest first
 
 
 NO_GIT = GitDates()
 
 
-def parse_log(text: str, grafts: Iterable[str] = ()) -> tuple[dict[str, date], set[str]]:
-    """First-landed dates from `git log --reverse --format=%x01%H %cs --name-status --diff-filter=A` output."""
+def parse_log(text: str, grafts: Iterable[str] = ()) -> tuple[dict[str, date], set[str], dict[str, tuple[date, ...]]]:
+    """First-landed dates, the notes first seen in a graft commit, and later change dates, from
+    `git log --first-parent --reverse --format=%x01%H %cs --name-status --diff-filter=AM` output."""
     graft_set = set(grafts)
     landed: dict[str, date] = {}
     beyond: set[str] = set()
+    changed: dict[str, list[date]] = {}
     commit, day = "", None
     for line in text.splitlines():
         if line.startswith("\x01"):
@@ -61,12 +66,17 @@ def parse_log(text: str, grafts: Iterable[str] = ()) -> tuple[dict[str, date], s
                 day = None
             continue
         status, _, path = line.partition("\t")
-        if status != "A" or not path or day is None or path in landed:
+        if status not in ("A", "M") or not path or day is None:
+            continue
+        if path in landed:
+            changed.setdefault(path, []).append(day)
+            continue
+        if status != "A":
             continue
         landed[path] = day
         if commit in graft_set:
             beyond.add(path)
-    return landed, beyond
+    return landed, beyond, {path: tuple(days) for path, days in changed.items()}
 
 
 def git_dates(root: Path, pathspecs: Iterable[str]) -> GitDates:
@@ -91,10 +101,12 @@ def git_dates(root: Path, pathspecs: Iterable[str]) -> GitDates:
         "-c",
         "core.quotePath=false",
         "log",
+        "--first-parent",  # the branch as the forge built it: merges, squashes and rebased commits
+        "--diff-merges=first-parent",
         "--reverse",
         "--no-renames",
         "--relative",
-        "--diff-filter=A",
+        "--diff-filter=AM",
         "--name-status",
         "--format=%x01%H %cs",
         "HEAD",
@@ -103,8 +115,8 @@ def git_dates(root: Path, pathspecs: Iterable[str]) -> GitDates:
     )
     if log is None:  # no commit yet
         return GitDates(True, shallow)
-    landed, beyond = parse_log(log, grafts)
-    return GitDates(True, shallow, MappingProxyType(landed), frozenset(beyond))
+    landed, beyond, changed = parse_log(log, grafts)
+    return GitDates(True, shallow, MappingProxyType(landed), frozenset(beyond), MappingProxyType(changed))
 
 
 class DateSource(str, Enum):
@@ -123,6 +135,7 @@ class Submission(NamedTuple):
     declared: date | None  # the note's own `submitted`
     pending: bool = False  # landed after the day in view: not yet submitted then
     notices: tuple[Finding, ...] = ()
+    changes: tuple[date, ...] = ()  # later changes to the note on the branch, each with its own day
 
     @property
     def disagree(self) -> bool:
@@ -167,4 +180,5 @@ def submission(path: str, note: Note | None, dates: GitDates, today: date) -> Su
     pending = source is DateSource.GIT and day is not None and day > today
     if pending:
         notices.append(finding(path, 1, 1, "NQ724", landed=_show(day), today=_show(today)))
-    return Submission(path, day, source, landed, declared, pending, tuple(notices))
+    changes = tuple(d for d in dates.changed.get(path, ()) if d <= today)
+    return Submission(path, day, source, landed, declared, pending, tuple(notices), changes)

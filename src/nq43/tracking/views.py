@@ -606,6 +606,7 @@ def unit_dict(status: UnitStatus, lang: Lang) -> dict[str, Any]:
         "landed": _day(sub.landed) if sub is not None else None,
         "declared": _day(sub.declared) if sub is not None else None,
         "dates_disagree": bool(sub and sub.disagree),
+        "changes": [_day(day) for day in sub.changes] if sub is not None else [],  # later changes, each dated
         "errors": status.errors,
         "tasks": {s.value: status.counts.get(s, 0) for s in Status} if status.state.submitted else None,
     }
