@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from nq43.domain.errors import Nq43Error
-from nq43.support.git import git, is_repository, is_shallow
+from nq43.support.git import decode_path, git, git_bytes, is_repository, is_shallow
 
 # How far to deepen a shallow clone, step by step, before fetching the whole history: a pull request of a
 # unit is a handful of commits, so the first step nearly always finds the fork point cheaply.
@@ -27,8 +27,10 @@ class Change(NamedTuple):
     """One file the branch changes; paths are relative to the nq43 root, with forward slashes."""
 
     status: str  # A added, M modified, D deleted, R renamed, C copied, T type changed
-    path: str  # the new path of a rename or copy
+    path: str  # the new path of a rename or copy; bytes that are not UTF-8 are kept as lone surrogates
     old_path: str | None = None
+    mode: str = "100644"  # git's file mode at HEAD: 100644/100755 a file, 120000 a symlink, 160000 a submodule
+    blob: str | None = None  # the object id of the file at HEAD (None for a deletion or when not known)
 
     @property
     def deleted(self) -> bool:
@@ -82,19 +84,22 @@ def _relative(path: str, top: Path, root: Path) -> str:
         return Path(os.path.relpath(full, root)).as_posix()
 
 
-def parse_name_status(output: str, top: Path, root: Path) -> tuple[Change, ...]:
-    """Parse `git diff --name-status -z` output (NUL-separated, so any file name survives)."""
-    fields = output.split("\0")
+def parse_raw(output: bytes, top: Path, root: Path) -> tuple[Change, ...]:
+    """Parse `git diff --raw -z --no-abbrev` output: NUL-separated bytes, so any file name survives as it is."""
+    fields = output.split(b"\0")
     changes: list[Change] = []
     index = 0
-    while index < len(fields) and fields[index]:
-        status = fields[index][0]
+    while index < len(fields) and fields[index].startswith(b":"):
+        _old_mode, new_mode, _old_blob, new_blob, state = fields[index][1:].decode("ascii").split(" ")
+        status = state[0]
+        first = _relative(decode_path(fields[index + 1]), top, root)
+        blob = None if status == "D" else new_blob
         if status in "RC":
-            old, new = fields[index + 1], fields[index + 2]
-            changes.append(Change(status, _relative(new, top, root), _relative(old, top, root)))
+            second = _relative(decode_path(fields[index + 2]), top, root)
+            changes.append(Change(status, second, first, new_mode, blob))
             index += 3
         else:
-            changes.append(Change(status, _relative(fields[index + 1], top, root)))
+            changes.append(Change(status, first, None, new_mode, blob))
             index += 2
     return tuple(changes)
 
@@ -173,10 +178,10 @@ def changed_files(root: Path, base: str, *, fetch: bool = True) -> ChangeSet:
 
     top_text = git(root, "rev-parse", "--show-toplevel")
     top = Path(top_text.strip()) if top_text else root
-    output = git(root, "diff", "--name-status", "-z", "-M", "--no-ext-diff", found, head, "--")
+    output = git_bytes(root, "diff", "--raw", "-z", "--no-abbrev", "-M", "--no-ext-diff", found, head, "--")
     if output is None:
         raise Nq43Error(f"git diff giữa {base} và HEAD thất bại.", f"git diff between {base} and HEAD failed.")
-    changes = parse_name_status(output, top.resolve(), root.resolve())
+    changes = parse_raw(output, top.resolve(), root.resolve())
     return ChangeSet(base, base_commit, found, head, changes, tuple(fetched))
 
 

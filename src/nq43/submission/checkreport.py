@@ -43,7 +43,8 @@ _L = {
         "progress": "Tiến độ",
         "not_reported": "(chưa báo)",
         "office_review": "Cần Văn phòng xem xét",
-        "office_review_text": "Các tệp này không phải ghi chú của đơn vị; được phép sửa nhưng Văn phòng phải duyệt:",
+        "office_review_text": "Các tệp này không phải ghi chú của đơn vị; chỉ tài khoản của Văn phòng được sửa, "
+        "và Văn phòng phải duyệt:",
         "findings": "Lỗi và cảnh báo",
         "file": "Tệp",
         "line": "Dòng",
@@ -84,8 +85,8 @@ _L = {
         "progress": "Progress",
         "not_reported": "(not reported)",
         "office_review": "For the Office to review",
-        "office_review_text": "These files are not a unit's notes; changing them is allowed, but the Office must "
-        "review:",
+        "office_review_text": "These files are not a unit's notes; only an Office account may change them, and the "
+        "Office must review:",
         "findings": "Errors and warnings",
         "file": "File",
         "line": "Line",
