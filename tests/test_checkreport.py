@@ -211,4 +211,5 @@ def test_json_carries_the_same_facts(submission: Submission) -> None:
 
 
 def test_markdown_cells_cannot_break_the_table_or_inject_html() -> None:
-    assert checkreport._cell("a | b\n<script>&") == "a \\| b &lt;script&gt;&amp;"
+    assert checkreport._cell("a | b\n<script>&") == "a \\| b\\\\u000a&lt;script&gt;&amp;"
+    assert checkreport._cell("*x* _y_ [l](u) `c` ~~s~~") == "\\*x\\* \\_y\\_ \\[l\\](u) \\`c\\` \\~\\~s\\~\\~"

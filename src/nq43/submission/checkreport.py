@@ -7,6 +7,7 @@ from datetime import date
 from typing import Literal
 
 from nq43.check import reporters
+from nq43.check.reporters import shown
 from nq43.domain.catalogue import Lang
 from nq43.domain.findings import Finding, Severity
 from nq43.domain.records import Status
@@ -114,20 +115,20 @@ _LEVEL = {
 
 def _change(change: Change, lang: Lang) -> str:
     kind = _CHANGE[lang].get(change.status, change.status)
-    return f"{kind} {change.old_path} →" if change.old_path else kind
+    return f"{kind} {shown(change.old_path)} →" if change.old_path else kind
 
 
 def _unit_line(submission: Submission, lang: Lang) -> str:
     unit = submission.unit
     if unit is not None:
-        return f"{unit.number}. {unit.name} ({unit.id})"
-    return submission.unit_id or _L[lang]["no_unit"]
+        return shown(f"{unit.number}. {unit.name} ({unit.id})")
+    return shown(submission.unit_id) if submission.unit_id else _L[lang]["no_unit"]
 
 
 def _actor_line(submission: Submission, lang: Lang) -> str:
     if submission.actor is None or submission.actor_role == "not-checked":
         return _L[lang]["not_checked"]
-    return f"{submission.actor.login} — {_L[lang][submission.actor_role]}"
+    return f"{shown(submission.actor.login)} — {_L[lang][submission.actor_role]}"
 
 
 def _note_state(item: SubmittedNote, lang: Lang) -> str:
@@ -164,19 +165,19 @@ def text(submission: Submission, lang: Lang = "vi") -> str:
     labels = _L[lang]
     changes = submission.changes
     out = [
-        f"{labels['base']}: {changes.base} ({labels['files'].format(n=len(changes.changes))})",
+        f"{labels['base']}: {shown(changes.base)} ({labels['files'].format(n=len(changes.changes))})",
         f"{labels['unit']}: {_unit_line(submission, lang)}",
         f"{labels['actor']}: {_actor_line(submission, lang)}",
     ]
     if submission.other_units:
-        out.append(f"{labels['other_units']}: {', '.join(submission.other_units)}")
+        out.append(f"{labels['other_units']}: {shown(', '.join(submission.other_units))}")
     for item in submission.notes:
-        out.append(f"{labels['note']}: {item.path} ({_change(item.change, lang)}) — {_note_state(item, lang)}")
+        out.append(f"{labels['note']}: {shown(item.path)} ({_change(item.change, lang)}) — {_note_state(item, lang)}")
     if not submission.notes:
         out.append(labels["no_notes"])
     if submission.office_review:
         out.append(f"{labels['office_review']}:")
-        out += [f"  - {c.path} ({_change(c, lang)})" for c in submission.office_review]
+        out += [f"  - {shown(c.path)} ({_change(c, lang)})" for c in submission.office_review]
     body = "\n".join(out) + "\n"
     if submission.findings:
         body += "\n" + reporters.text(submission.findings, lang)
@@ -199,9 +200,9 @@ def _note_dict(item: SubmittedNote, submission: Submission, lang: Lang) -> dict[
                 }
             )
     return {
-        "path": item.path,
+        "path": shown(item.path),
         "change": item.change.status,
-        "old_path": item.change.old_path,
+        "old_path": shown(item.change.old_path) if item.change.old_path else None,
         "valid": item.checked.valid,
         "unit": note.unit if note else None,
         "quarter": str(note.quarter) if note and note.quarter else None,
@@ -233,9 +234,12 @@ def json_text(submission: Submission, lang: Lang = "vi", strict: bool = False) -
         "actor": {"login": submission.actor.login, "service": submission.actor.service, "role": submission.actor_role}
         if submission.actor
         else None,
-        "changes": [{"status": c.status, "path": c.path, "old_path": c.old_path} for c in changes.changes],
+        "changes": [
+            {"status": c.status, "path": shown(c.path), "old_path": shown(c.old_path) if c.old_path else None}
+            for c in changes.changes
+        ],
         "notes": [_note_dict(n, submission, lang) for n in submission.notes],
-        "office_review": [c.path for c in submission.office_review],
+        "office_review": [shown(c.path) for c in submission.office_review],
         "errors": submission.errors,
         "warnings": submission.warnings,
         "findings": reporters.as_dicts(submission.findings, lang),
@@ -252,20 +256,28 @@ def github(submission: Submission, lang: Lang = "vi") -> str:
     out = reporters.github(submission.findings, lang)
     if submission.office_review:
         labels = _L[lang]
-        listed = "\n".join(f"- {c.path} ({_change(c, lang)})" for c in submission.office_review)
+        listed = "\n".join(f"- {shown(c.path)} ({_change(c, lang)})" for c in submission.office_review)
         body = _escape_data(labels["office_review_text"] + "\n" + listed)
         out += f"::notice title={labels['office_review']}::{body}\n"
     return out
 
 
+# Characters that make Markdown inline markup (emphasis, code, links, strike-through, tables, escapes).
+_MARKDOWN_SPECIAL = str.maketrans({ch: "\\" + ch for ch in "\\`*_[]~|"})
+
+
 def _cell(value: object) -> str:
-    """Text that stays inside one Markdown table cell and cannot inject markup into the page."""
-    text = str(value).replace("\r", " ").replace("\n", " ")
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
+    """Text that stays inside one Markdown table cell, list item or heading and cannot inject markup into the
+    page: hidden and control characters written as escapes (no line break survives), HTML characters as
+    entities, Markdown's own characters escaped."""
+    text = shown(str(value)).translate(_MARKDOWN_SPECIAL)
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _code(value: str) -> str:
-    return "`" + value.replace("`", "'") + "`"
+    """A path as inline code: escapes for hidden characters (no line break survives), no backtick to close the
+    span early, and no bare `|` to split a table row."""
+    return "`" + shown(value).replace("`", "'").replace("|", "\\|") + "`"
 
 
 def markdown(submission: Submission, lang: Lang = "vi", strict: bool = False) -> str:

@@ -17,6 +17,7 @@ from nq43.check.repository import check_note_file, note_files
 from nq43.domain.findings import Finding
 from nq43.domain.records import CheckedNote, Directive, Note, Submitter
 from nq43.load import issued as issuance
+from nq43.load.calendar import load_calendar
 from nq43.load.directive import load_directive
 from nq43.load.layout import UNIT_FILE, UNITS_DIR
 from nq43.load.notes import parse_note
@@ -165,7 +166,7 @@ def check(root: Path, changes: ChangeSet, actor: Actor | None, today: date) -> t
         if directive is None:
             return None, findings
         _, stray = note_files(head_dir)
-        findings += stray + stale(head_dir, directive)
+        findings += load_calendar(head_dir, directive)[1] + stray + stale(head_dir, directive)
         notes: dict[str, CheckedNote] = {}
         contents: dict[str, bytes] = {}
         for change in changes.changes:
