@@ -10,8 +10,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from nq43.check.codeowners import office, stale
 from nq43.check.repository import check_note_file, note_files
 from nq43.domain.findings import Finding
@@ -21,6 +19,7 @@ from nq43.load.calendar import load_calendar
 from nq43.load.directive import load_directive
 from nq43.load.layout import UNIT_FILE, UNITS_DIR
 from nq43.load.notes import parse_note
+from nq43.load.yamlload import load_yaml
 from nq43.submission.changes import ChangeSet, show
 from nq43.submission.rules import (
     Actor,
@@ -88,10 +87,8 @@ def _submitters(text: str | None) -> tuple[Submitter, ...] | None:
     """The submitters of a unit.yaml's text; None when there is no such file at that revision."""
     if text is None:
         return None
-    try:
-        data: Any = yaml.safe_load(text)
-    except yaml.YAMLError:
-        return ()
+    doc, _ = load_yaml(text, UNIT_FILE)  # the notes' safe loader: no aliases, bounded size
+    data: Any = doc.data if doc is not None else None
     entries = data.get("submitters") if isinstance(data, dict) else None
     out = []
     for entry in entries if isinstance(entries, list) else ():
