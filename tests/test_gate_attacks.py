@@ -230,3 +230,15 @@ def test_an_issue_record_with_nested_aliases_is_refused_at_once(work: Path) -> N
     started = time.monotonic()
     assert not judged(work).failed()
     assert time.monotonic() - started < 10
+
+
+def test_a_fetched_head_commit_is_judged_without_a_checkout(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """CI can keep the base checked out and read the pull request's head commit only as data (--head)."""
+    write(work, NOTE, note_text(work, "qldt").replace("quarter: 2025Q1", "quarter: 2025Q5"))
+    bad = commit_all(work, "Nộp (sai quý)")
+    git(work, "checkout", "-q", "main")
+    os.chdir(work)
+    assert main(["check", "--actor", "bql-qldt-anh", "--head", bad]) == 1
+    assert "data/units/qldt/2025Q1.md" in capsys.readouterr().out
+    assert not (work / NOTE).exists()  # nothing of the pull request was checked out
+    assert main(["check", "--actor", "bql-qldt-anh", "--head", "khong-co"]) == 2

@@ -493,6 +493,14 @@ def check(
             show_default=False,
         ),
     ] = None,
+    head: Annotated[
+        str,
+        typer.Option(
+            "--head",
+            help="Commit được kiểm tra (mặc định HEAD), ví dụ SHA của pull request đã tải về bằng git fetch; "
+            "chỉ đọc như dữ liệu, không cần checkout.",
+        ),
+    ] = "HEAD",
     strict: Annotated[bool, typer.Option("--strict", help="Coi cảnh báo là lỗi.")] = False,
     no_fetch: Annotated[bool, typer.Option("--no-fetch", help="Không tải thêm lịch sử git từ máy chủ.")] = False,
     root: RootOpt = None,
@@ -516,7 +524,7 @@ def check(
     from nq43.submission.changes import changed_files
 
     found_root = find_root(root)
-    changes = changed_files(found_root, base or gate.default_base(os.environ), fetch=not no_fetch)
+    changes = changed_files(found_root, base or gate.default_base(os.environ), fetch=not no_fetch, head_rev=head)
     vi = lang is LangOption.vi
     for step in changes.fetched:
         echo_err(f"Đã tải thêm lịch sử: {step}" if vi else f"Fetched history: {step}")

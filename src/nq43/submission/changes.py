@@ -104,8 +104,9 @@ def parse_raw(output: bytes, top: Path, root: Path) -> tuple[Change, ...]:
     return tuple(changes)
 
 
-def changed_files(root: Path, base: str, *, fetch: bool = True) -> ChangeSet:
-    """The files HEAD changes since it left `base` (what a pull request into `base` would change).
+def changed_files(root: Path, base: str, *, fetch: bool = True, head_rev: str = "HEAD") -> ChangeSet:
+    """The files `head_rev` (HEAD, or a pull request's fetched head commit) changes since it left `base` (what a
+    pull request into `base` would change).
 
     On a shallow clone, the base and the missing history are fetched from the base's remote (or origin) when
     `fetch` is true; where that is impossible, the error says what to add to the CI configuration.
@@ -115,7 +116,12 @@ def changed_files(root: Path, base: str, *, fetch: bool = True) -> ChangeSet:
             f'"{root}" không nằm trong một kho git: nq43 check so sánh nhánh với nhánh gốc nên cần git.',
             f'"{root}" is not inside a git repository: nq43 check compares a branch with its base, so it needs git.',
         )
-    head = _rev(root, "HEAD")
+    head = _rev(root, head_rev)
+    if head is None and head_rev != "HEAD":
+        raise Nq43Error(
+            f'Không tìm thấy commit "{head_rev}" (--head) trong kho: hãy tải commit đó về trước (git fetch).',
+            f'The commit "{head_rev}" (--head) is not in the repository: fetch it first (git fetch).',
+        )
     if head is None:
         raise Nq43Error("Kho git chưa có commit nào (HEAD trống).", "The git repository has no commit yet (no HEAD).")
     fetched: list[str] = []

@@ -18,6 +18,7 @@ from nq43.domain.findings import Finding, Severity, finding, has_errors
 from nq43.domain.records import EMPTY_MAP, Amendment, CheckedNote, Directive, Note, Quarter, Submitter, Unit
 from nq43.load.issued import IssueRecord
 from nq43.load.layout import UNIT_FILE, UNITS_DIR
+from nq43.submission.amending import amendment_findings
 from nq43.submission.changes import Change, ChangeSet
 from nq43.submission.trees import unsafe
 
@@ -154,28 +155,6 @@ def _accounts(submitters: Sequence[Submitter], service: Service | None) -> str:
     return ", ".join(names) if names else "—"
 
 
-def _text(data: bytes) -> str:
-    return data.decode("utf-8", errors="replace").lstrip("\ufeff")
-
-
-def _line_of_key(text: str, key: str) -> int:
-    """The line of a top-level front matter key, else 1 (the front matter's first line)."""
-    pattern = re.compile(rf"{re.escape(key)}\s*:")
-    for number, line in enumerate(text.split("\n"), start=1):
-        if number > 1 and line.rstrip() in ("---", "..."):
-            break
-        if pattern.match(line):
-            return number
-    return 1
-
-
-def _line_of_date(text: str, day: date, start: int) -> int:
-    for number, line in enumerate(text.split("\n")[start - 1 :], start=start):
-        if day.isoformat() in line:
-            return number
-    return start
-
-
 def _quarter_of(path: str, checked: CheckedNote | None) -> Quarter | None:
     if checked is not None and checked.note is not None and checked.note.quarter is not None:
         return checked.note.quarter
@@ -183,45 +162,6 @@ def _quarter_of(path: str, checked: CheckedNote | None) -> Quarter | None:
         return Quarter.parse(path.rsplit("/", 1)[-1].removesuffix(".md"))
     except ValueError:
         return None
-
-
-def _amendment_findings(
-    submitted: CheckedNote, data: bytes, prior: Note | None, record: IssueRecord, today: date
-) -> tuple[list[Finding], tuple[Amendment, ...]]:
-    """A note of an issued quarter may change only with a new, well-dated `amends:` entry; old ones stay."""
-    note = submitted.note
-    if note is None:
-        return [], ()
-    text = _text(data)
-    path = submitted.path
-    at = _line_of_key(text, "amends")
-    earlier = prior.amends if prior is not None else ()
-    added = tuple(a for a in note.amends if a not in earlier)
-    findings = [finding(path, at, 1, "NQ807", value=a.date.isoformat()) for a in earlier if a not in note.amends]
-    if not added:
-        quarter = record.quarter
-        findings.append(
-            finding(
-                path,
-                at,
-                1,
-                "NQ804",
-                quarter=str(quarter),
-                quarter_label=quarter.label(),
-                number=record.number,
-                issued=record.issued_on.isoformat(),
-                today=today.isoformat(),
-            )
-        )
-    for amendment in added:
-        line = _line_of_date(text, amendment.date, at)
-        if amendment.date < record.issued_on:
-            findings.append(
-                finding(path, line, 1, "NQ805", value=amendment.date.isoformat(), issued=record.issued_on.isoformat())
-            )
-        if amendment.date > today:
-            findings.append(finding(path, line, 1, "NQ806", value=amendment.date.isoformat(), today=today.isoformat()))
-    return findings, added
 
 
 def _relevant(f: Finding, changes: Sequence[Change]) -> bool:
@@ -335,7 +275,7 @@ def amendments(proposal: Proposal, before: Before) -> list[Finding]:
             continue
         prior = before.notes.get(change.old_path or change.path)
         data = proposal.contents.get(change.path, b"")
-        found += _amendment_findings(checked, data, prior, record, proposal.today)[0]
+        found += amendment_findings(checked, data, prior, record, proposal.today)[0]
     return found
 
 
@@ -381,7 +321,7 @@ def _submitted_notes(proposal: Proposal, before: Before) -> tuple[SubmittedNote,
         if record is not None:
             prior = before.notes.get(change.old_path or change.path)
             data = proposal.contents.get(change.path, b"")
-            added = _amendment_findings(checked, data, prior, record, proposal.today)[1]
+            added = amendment_findings(checked, data, prior, record, proposal.today)[1]
         out.append(SubmittedNote(change, checked, record, added))
     return tuple(out)
 
