@@ -148,6 +148,6 @@ def test_symlinked_unit_folder_out_of_data(tmp_path: Path) -> None:
     (root / "data" / "units" / "qldt").symlink_to(outside, target_is_directory=True)
     repo = load_repository(root, TODAY)
     assert [(f.path, f.code) for f in repo.findings] == [
-        ("data/units/qldt/2025Q1.md", "NQ109"),
+        ("data/units/qldt", "NQ113"),
         ("data/units/qldt/unit.yaml", "NQ109"),
     ]

@@ -19,6 +19,7 @@ NOTE = "data/units/qldt/2025Q1.md"
 CI_VARIABLES = (
     "GITHUB_ACTIONS",
     "GITHUB_ACTOR",
+    "GITHUB_EVENT_PATH",
     "GITHUB_BASE_REF",
     "GITLAB_CI",
     "GITLAB_USER_LOGIN",
@@ -72,9 +73,14 @@ def test_a_clean_submission_passes(branch: Path, capsys: pytest.CaptureFixture[s
 def test_the_actor_comes_from_github_actions(
     branch: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """The pull request's author counts, not GITHUB_ACTOR: a submitter pushing the last commit to a stranger's
+    pull request does not make it the submitter's."""
     submit(branch)
+    event = branch.parent / "event.json"
+    event.write_text(json.dumps({"pull_request": {"user": {"login": "bql-vpdd-ngoc"}}}), encoding="utf-8")
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
-    monkeypatch.setenv("GITHUB_ACTOR", "bql-vpdd-ngoc")
+    monkeypatch.setenv("GITHUB_ACTOR", "bql-qldt-anh")
+    monkeypatch.setenv("GITHUB_EVENT_PATH", str(event))
     monkeypatch.setenv("GITHUB_BASE_REF", "main")
     assert main(["check", "--format", "github"]) == 1
     out, err = capsys.readouterr()
@@ -168,7 +174,10 @@ def test_usage_errors_exit_2(
 
 def test_a_broken_directive_stops_the_check(branch: Path, capsys: pytest.CaptureFixture[str]) -> None:
     submit(branch, "data/directive.yaml", "letter: [\n")
-    assert main(["check"]) == 1
+    assert main(["check"]) == 1  # not the Office: the base's directive is used and the change refused
+    out, err = capsys.readouterr()
+    assert out.startswith("So với: origin/main") and "data/directive.yaml:1:1: NQ810 lỗi" in out
+    assert main(["check", "--actor", "bql-vp-minh"]) == 1  # the Office's change is checked as such
     out, err = capsys.readouterr()
     assert out.startswith("data/directive.yaml:2:1: NQ204 lỗi: Lỗi cú pháp YAML")
     assert err == "Không đọc được công văn (data/directive.yaml) nên chưa kiểm tra được bài nộp.\n"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from gitdata import clone, commit_all, git, make_origin, note_text, write
-from nq43.submission.changes import Change, changed_files, parse_name_status, show
+from nq43.submission.changes import Change, changed_files, parse_raw, show
 from nq43.support.errors import GitHistoryMissing
 
 
@@ -27,6 +27,11 @@ def unit_branch(origin: Path, work: Path) -> Path:
     return work
 
 
+def paths(changes: tuple[Change, ...]) -> tuple[Change, ...]:
+    """The changes without their git modes and object ids, for comparing with what a test expects."""
+    return tuple(Change(c.status, c.path, c.old_path) for c in changes)
+
+
 def test_added_modified_deleted_and_renamed(origin: Path, tmp_path: Path) -> None:
     write(origin, "data/units/vp/2024Q4.md", "cũ\n")
     write(origin, "data/units/vp/ghi-chu.md", "tên sai\n" * 20)
@@ -41,7 +46,7 @@ def test_added_modified_deleted_and_renamed(origin: Path, tmp_path: Path) -> Non
 
     found = changed_files(work, "origin/main")
 
-    assert found.changes == (
+    assert paths(found.changes) == (
         Change("M", "data/directive.yaml"),
         Change("R", "data/units/vp/2024Q3.md", "data/units/vp/ghi-chu.md"),
         Change("D", "data/units/vp/2024Q4.md"),
@@ -61,7 +66,7 @@ def test_only_what_the_branch_changed_not_what_main_did_since(origin: Path, tmp_
 
     found = changed_files(work, "origin/main")
 
-    assert found.changes == (Change("A", "data/units/qldt/2025Q1.md"),)
+    assert paths(found.changes) == (Change("A", "data/units/qldt/2025Q1.md"),)
     assert found.merge_base != found.base_commit
 
 
@@ -82,7 +87,7 @@ def test_shallow_clone_fetches_the_base_and_the_missing_history(origin: Path, tm
 
     found = changed_files(shallow, "origin/main")
 
-    assert found.changes == (Change("A", "data/units/qldt/2025Q1.md"),)
+    assert paths(found.changes) == (Change("A", "data/units/qldt/2025Q1.md"),)
     assert found.fetched == ("git fetch origin main", "git fetch --deepen=50 origin")
     assert found.merge_base == git(origin, "rev-parse", "main").strip()
 
@@ -156,14 +161,23 @@ def test_show_reads_a_file_at_a_revision(origin: Path, tmp_path: Path) -> None:
     assert show(work, "origin/main", "data/units/qldt/2025Q1.md") is None
 
 
-def test_parse_name_status_keeps_both_paths_of_a_rename(tmp_path: Path) -> None:
-    output = "M\0a b.md\0R087\0old.md\0new.md\0D\0gone\0"
-    assert parse_name_status(output, tmp_path, tmp_path) == (
-        Change("M", "a b.md"),
-        Change("R", "new.md", "old.md"),
-        Change("D", "gone"),
+def test_parse_raw_keeps_both_paths_of_a_rename_and_every_byte(tmp_path: Path) -> None:
+    a, b, z = "a" * 40, "b" * 40, "0" * 40
+    output = (
+        (
+            f":100644 100644 {a} {b} M\0a b.md\0:100644 120000 {a} {b} R087\0old.md\0new.md\0"
+            f":100644 000000 {a} {z} D\0gone\0"
+        ).encode()
+        + f":000000 100644 {z} {b} A\0".encode()
+        + b"caf\xe9.md\0"
     )
-    assert parse_name_status("", tmp_path, tmp_path) == ()
+    assert parse_raw(output, tmp_path, tmp_path) == (
+        Change("M", "a b.md", None, "100644", b),
+        Change("R", "new.md", "old.md", "120000", b),
+        Change("D", "gone", None, "000000", None),
+        Change("A", "caf\udce9.md", None, "100644", b),
+    )
+    assert parse_raw(b"", tmp_path, tmp_path) == ()
 
 
 def test_the_merge_commit_github_checks_out_for_a_pull_request(origin: Path, tmp_path: Path) -> None:
@@ -176,5 +190,5 @@ def test_the_merge_commit_github_checks_out_for_a_pull_request(origin: Path, tmp
 
     found = changed_files(work, "origin/main")
 
-    assert found.changes == (Change("A", "data/units/qldt/2025Q1.md"),)
+    assert paths(found.changes) == (Change("A", "data/units/qldt/2025Q1.md"),)
     assert found.merge_base == found.base_commit

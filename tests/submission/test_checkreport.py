@@ -68,18 +68,24 @@ def submission(tmp_path: Path) -> Submission:
     notes = {path: check_note_file(root / path, root, directive, TODAY)}
     _, stray = note_files(root)
     actor = Actor("bql-qldt-anh", "github")
-    return assess(changes, directive, notes, {path: NOTE.encode()}, stray, Before(), actor, TODAY)
+    submitters = {u.id: u.submitters for u in directive.units}
+    before = Before(submitters=submitters, office="vp")
+    return assess(changes, directive, notes, {path: NOTE.encode()}, stray, before, actor, TODAY)
 
 
 def test_github_annotations(submission: Submission) -> None:
     assert checkreport.render(submission, "github") == (
+        "::error file=data/directive.yaml,line=1,col=1,title=NQ810::Pull request của đơn vị chỉ được sửa ghi chú "
+        "trong thư mục của đơn vị; tệp này nằm ngoài (người gửi: bql-qldt-anh).%0ACách sửa: Bỏ thay đổi ở tệp này "
+        "khỏi pull request. Công văn, lịch, unit.yaml và mọi tệp khác do Văn phòng sửa (tài khoản có tên trong "
+        "unit.yaml của Văn phòng trên nhánh gốc).\n"
         '::error file=data/units/qldt/2025Q1.md,line=27,col=1,title=NQ504::Tiểu mục "### Kết quả" của nhiệm vụ 2.3 để '
         "trống.%0ACách sửa: Ghi kết quả thực hiện trong quý (việc đã làm, số liệu, văn bản đã ban hành).\n"
         "::error file=data/units/qldt/Báo cáo.docx,line=1,col=1,title=NQ111::Tệp không thuộc về nơi này: chỉ nhận "
         "unit.yaml và ghi chú .md.%0ACách sửa: Thư mục của đơn vị chỉ chứa unit.yaml và các ghi chú quý tên dạng "
         "2025Q1.md; gửi tài liệu khác qua Văn phòng.\n"
-        "::notice title=Cần Văn phòng xem xét::Các tệp này không phải ghi chú của đơn vị; được phép sửa nhưng Văn phòng "
-        "phải duyệt:%0A- data/directive.yaml (sửa)\n"
+        "::notice title=Cần Văn phòng xem xét::Các tệp này không phải ghi chú của đơn vị; chỉ tài khoản của Văn phòng "
+        "được sửa, và Văn phòng phải duyệt:%0A- data/directive.yaml (sửa)\n"
     )
 
 
@@ -87,7 +93,7 @@ def test_markdown_summary(submission: Submission) -> None:
     assert (
         checkreport.render(submission, "markdown")
         == """\
-## ❌ nq43: bài nộp chưa hợp lệ (2 lỗi, 0 cảnh báo)
+## ❌ nq43: bài nộp chưa hợp lệ (3 lỗi, 0 cảnh báo)
 
 | | |
 |---|---|
@@ -108,14 +114,15 @@ def test_markdown_summary(submission: Submission) -> None:
 
 ### Cần Văn phòng xem xét
 
-Các tệp này không phải ghi chú của đơn vị; được phép sửa nhưng Văn phòng phải duyệt:
+Các tệp này không phải ghi chú của đơn vị; chỉ tài khoản của Văn phòng được sửa, và Văn phòng phải duyệt:
 
 - `data/directive.yaml` (sửa)
 
-### Lỗi và cảnh báo (2)
+### Lỗi và cảnh báo (3)
 
 | Tệp | Dòng | Mã | Mức | Nội dung | Cách sửa |
 |---|---:|---|---|---|---|
+| `data/directive.yaml` | 1 | NQ810 | lỗi | Pull request của đơn vị chỉ được sửa ghi chú trong thư mục của đơn vị; tệp này nằm ngoài (người gửi: bql-qldt-anh). | Bỏ thay đổi ở tệp này khỏi pull request. Công văn, lịch, unit.yaml và mọi tệp khác do Văn phòng sửa (tài khoản có tên trong unit.yaml của Văn phòng trên nhánh gốc). |
 | `data/units/qldt/2025Q1.md` | 27 | NQ504 | lỗi | Tiểu mục "### Kết quả" của nhiệm vụ 2.3 để trống. | Ghi kết quả thực hiện trong quý (việc đã làm, số liệu, văn bản đã ban hành). |
 | `data/units/qldt/Báo cáo.docx` | 1 | NQ111 | lỗi | Tệp không thuộc về nơi này: chỉ nhận unit.yaml và ghi chú .md. | Thư mục của đơn vị chỉ chứa unit.yaml và các ghi chú quý tên dạng 2025Q1.md; gửi tài liệu khác qua Văn phòng. |
 """
@@ -129,7 +136,8 @@ def test_markdown_in_english_when_clean(tmp_path: Path) -> None:
     changes = ChangeSet(
         "origin/main", "b" * 40, "m" * 40, "h" * 40, (Change("M", "src/nq43/cli.py"),), ("git fetch origin main",)
     )
-    result = assess(changes, directive, {}, {}, [], Before(), None, TODAY)
+    before = Before(submitters={u.id: u.submitters for u in directive.units}, office="vp")
+    result = assess(changes, directive, {}, {}, [], before, Actor("bql-vp-minh", "github"), TODAY)
     assert (
         checkreport.markdown(result, "en")
         == """\
@@ -138,7 +146,7 @@ def test_markdown_in_english_when_clean(tmp_path: Path) -> None:
 | | |
 |---|---|
 | Unit | (no unit's folder is changed) |
-| Submitted by | not checked (not in CI, no --actor) |
+| Submitted by | bql-vp-minh — an Office account, submitting for the unit |
 | Compared with | `origin/main` (1 file(s) changed) |
 | Fetched missing git history | git fetch origin main |
 
@@ -146,7 +154,7 @@ This pull request submits no quarterly note.
 
 ### For the Office to review
 
-These files are not a unit's notes; changing them is allowed, but the Office must review:
+These files are not a unit's notes; only an Office account may change them, and the Office must review:
 
 - `src/nq43/cli.py` (modified)
 """
@@ -164,19 +172,21 @@ Ghi chú: data/units/qldt/2025Q1.md (thêm mới) — chưa hợp lệ
 Cần Văn phòng xem xét:
   - data/directive.yaml (sửa)
 
+data/directive.yaml:1:1: NQ810 lỗi: Pull request của đơn vị chỉ được sửa ghi chú trong thư mục của đơn vị; tệp này nằm ngoài (người gửi: bql-qldt-anh).
+    → Cách sửa: Bỏ thay đổi ở tệp này khỏi pull request. Công văn, lịch, unit.yaml và mọi tệp khác do Văn phòng sửa (tài khoản có tên trong unit.yaml của Văn phòng trên nhánh gốc).
 data/units/qldt/2025Q1.md:27:1: NQ504 lỗi: Tiểu mục "### Kết quả" của nhiệm vụ 2.3 để trống.
     → Cách sửa: Ghi kết quả thực hiện trong quý (việc đã làm, số liệu, văn bản đã ban hành).
 data/units/qldt/Báo cáo.docx:1:1: NQ111 lỗi: Tệp không thuộc về nơi này: chỉ nhận unit.yaml và ghi chú .md.
     → Cách sửa: Thư mục của đơn vị chỉ chứa unit.yaml và các ghi chú quý tên dạng 2025Q1.md; gửi tài liệu khác qua Văn phòng.
 """
     )
-    assert checkreport.result_line(submission) == "Kết quả: chưa đạt (2 lỗi, 0 cảnh báo)."
-    assert checkreport.result_line(submission, "en") == "Result: failed (2 error(s), 0 warning(s))."
+    assert checkreport.result_line(submission) == "Kết quả: chưa đạt (3 lỗi, 0 cảnh báo)."
+    assert checkreport.result_line(submission, "en") == "Result: failed (3 error(s), 0 warning(s))."
 
 
 def test_json_carries_the_same_facts(submission: Submission) -> None:
     data = json.loads(checkreport.render(submission, "json"))
-    assert data["ok"] is False and (data["errors"], data["warnings"]) == (2, 0)
+    assert data["ok"] is False and (data["errors"], data["warnings"]) == (3, 0)
     assert data["unit"] == {"id": "qldt", "number": 2, "name": "Phòng Quản lý Đầu tư"}
     assert data["actor"] == {"login": "bql-qldt-anh", "service": "github", "role": "submitter"}
     assert data["office_review"] == ["data/directive.yaml"]
@@ -194,10 +204,12 @@ def test_json_carries_the_same_facts(submission: Submission) -> None:
         ("2.4", "chua-thuc-hien", None),
     ]
     assert [(f["path"], f["line"], f["code"]) for f in data["findings"]] == [
+        ("data/directive.yaml", 1, "NQ810"),
         ("data/units/qldt/2025Q1.md", 27, "NQ504"),
         ("data/units/qldt/Báo cáo.docx", 1, "NQ111"),
     ]
 
 
 def test_markdown_cells_cannot_break_the_table_or_inject_html() -> None:
-    assert checkreport._cell("a | b\n<script>&") == "a \\| b &lt;script&gt;&amp;"
+    assert checkreport._cell("a | b\n<script>&") == "a \\| b\\\\u000a&lt;script&gt;&amp;"
+    assert checkreport._cell("*x* _y_ [l](u) `c` ~~s~~") == "\\*x\\* \\_y\\_ \\[l\\](u) \\`c\\` \\~\\~s\\~\\~"

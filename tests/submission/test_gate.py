@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -15,9 +16,14 @@ from nq43.submission.gate import DEFAULT_BASE, actor_from_env, check, default_ba
 from nq43.submission.rules import Actor
 
 
-def test_actor_from_ci_or_option() -> None:
+def test_actor_from_ci_or_option(tmp_path: Path) -> None:
     assert actor_from_env({}) is None
-    assert actor_from_env({"GITHUB_ACTIONS": "true", "GITHUB_ACTOR": "bql-qldt-anh"}) == Actor("bql-qldt-anh", "github")
+    event = tmp_path / "event.json"
+    event.write_text(json.dumps({"pull_request": {"user": {"login": "nguoi-la"}}}), encoding="utf-8")
+    # GITHUB_ACTOR is whoever triggered the run (a submitter pushing to a stranger's PR): the PR's author counts.
+    on_github = {"GITHUB_ACTIONS": "true", "GITHUB_ACTOR": "bql-qldt-anh", "GITHUB_EVENT_PATH": str(event)}
+    assert actor_from_env(on_github) == Actor("nguoi-la", "github")
+    assert actor_from_env({"GITHUB_ACTIONS": "true", "GITHUB_ACTOR": "bql-qldt-anh"}) is None
     assert actor_from_env({"GITLAB_CI": "true", "GITLAB_USER_LOGIN": "anh.qldt"}) == Actor("anh.qldt", "gitlab")
     in_actions = {"GITHUB_ACTIONS": "true", "GITHUB_ACTOR": "x"}
     assert actor_from_env(in_actions, "@bql-vp-minh") == Actor("bql-vp-minh", "github")
@@ -75,12 +81,15 @@ def test_check_on_a_real_branch(tmp_path: Path) -> None:
     assert [n.path for n in submission.notes] == ["data/units/qldt/2025Q1.md"]
 
 
-def test_check_stops_at_an_unreadable_directive(tmp_path: Path) -> None:
+def test_check_stops_at_an_unreadable_directive_of_the_office(tmp_path: Path) -> None:
     origin = make_origin(tmp_path / "origin")
     work = clone(origin, tmp_path / "work")
     git(work, "checkout", "-q", "-b", "x")
     write(work, "data/directive.yaml", "letter: [\n")
     commit_all(work, "Hỏng")
-    submission, findings = check(work, changed_files(work, "origin/main"), None, TODAY)
-    assert submission is None
-    assert [(f.path, f.code) for f in findings] == [("data/directive.yaml", "NQ204")]
+    submission, findings = check(work, changed_files(work, "origin/main"), Actor("bql-vp-minh", "github"), TODAY)
+    assert submission is None and [f.code for f in findings] == ["NQ204"]
+    # A unit's pull request cannot touch the directive at all: the base's directive is used, the change refused.
+    submission, findings = check(work, changed_files(work, "origin/main"), Actor("bql-qldt-anh", "github"), TODAY)
+    assert findings == [] and submission is not None
+    assert [(f.path, f.code) for f in submission.findings] == [("data/directive.yaml", "NQ810")]

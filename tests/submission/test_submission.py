@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from gitdata import SOURCE, TODAY, make_origin, note_text, write
+from nq43.check.codeowners import office
 from nq43.check.repository import check_note_file, load_repository, note_files
 from nq43.domain.catalogue import CATALOGUE
 from nq43.domain.findings import Finding
@@ -48,7 +49,15 @@ def judge(
     contents = {p: (root / p).read_bytes() for p in notes}
     _, stray = note_files(root)
     changeset = ChangeSet("origin/main", "b" * 40, "m" * 40, "h" * 40, tuple(changes))
-    return assess(changeset, directive, notes, contents, stray, before or Before(), actor, today)
+    return assess(changeset, directive, notes, contents, stray, base_side(directive, before), actor, today)
+
+
+def base_side(directive: Directive, before: Before | None = None) -> Before:
+    """The base's side as the gate reads it: the units' submitters and the Office, unless the test sets them."""
+    before = before or Before()
+    office_unit = office(directive)
+    submitters = before.submitters or {u.id: u.submitters for u in directive.units}
+    return before._replace(submitters=submitters, office=before.office or (office_unit.id if office_unit else None))
 
 
 def codes(findings: Sequence[Finding]) -> list[tuple[str, str]]:
@@ -166,8 +175,13 @@ def test_files_that_are_not_notes_need_the_office(root: Path) -> None:
         Change("D", "docs/cu.md"),
     ]
     result = judge(root, changes)
-    assert result.findings == () and result.unit_id is None and result.actor_role == "not-checked"
+    assert codes(result.findings) == sorted((c.path, "NQ810") for c in changes)
+    assert result.unit_id is None and result.actor_role == "stranger" and result.failed()
     assert [c.path for c in result.office_review] == [c.path for c in changes]
+    by_office = judge(root, changes, actor=OFFICE)
+    assert by_office.findings == () and by_office.actor_role == "office" and not by_office.failed()
+    unknown = judge(root, changes, actor=None)
+    assert {f.code for f in unknown.findings} == {"NQ810"} and unknown.actor_role == "not-checked"
 
 
 def test_other_files_in_a_unit_folder_are_findings_never_ignored(root: Path) -> None:
@@ -282,10 +296,11 @@ def test_a_stale_codeowners_concerns_a_pull_request_that_changes_submitters(root
 
     findings = stale(root, directive)
     changeset = ChangeSet("origin/main", "b" * 40, "m" * 40, "h" * 40, (Change("M", "data/units/qldt/unit.yaml"),))
-    result = assess(changeset, directive, {}, {}, findings, Before(), None, TODAY)
-    assert codes(result.findings) == [(".github/CODEOWNERS", "NQ809")]
+    base = base_side(directive)
+    result = assess(changeset, directive, {}, {}, findings, base, OFFICE, TODAY)
+    assert codes(result.findings) == [(".github/CODEOWNERS", "NQ809"), ("data/units/qldt/unit.yaml", "NQ803")]
     unrelated = ChangeSet("origin/main", "b" * 40, "m" * 40, "h" * 40, (Change("M", "src/nq43/cli.py"),))
-    assert assess(unrelated, directive, {}, {}, findings, Before(), None, TODAY).findings == ()
+    assert assess(unrelated, directive, {}, {}, findings, base, OFFICE, TODAY).findings == ()
 
 
 def test_paths_of_notes_and_unit_folders() -> None:
@@ -300,5 +315,5 @@ def test_paths_of_notes_and_unit_folders() -> None:
 def test_every_submission_code_is_documented() -> None:
     documented = (SOURCE / "docs/ma-loi.md").read_text(encoding="utf-8")
     ours = [code for code in CATALOGUE if code.startswith("NQ8")]
-    assert ours == [f"NQ80{n}" for n in range(1, 10)]
+    assert ours == [f"NQ8{n:02d}" for n in range(1, 12)]
     assert [code for code in ours if f"\n### {code}\n" not in documented] == []

@@ -29,10 +29,18 @@ def shown(text: str) -> str:
     (which a note can carry into a message, e.g. `status: "\\e[2J"`) are written as escapes, so that a note
     can neither break the one-finding-per-line format nor drive the terminal."""
     hidden = set(control_characters(text)) | set(invisible_characters(text))
-    hidden.update(i for i, ch in enumerate(text) if ch in "\t\n\r\u2028\u2029")
+    hidden.update(i for i, ch in enumerate(text) if ch in "\t\n\r\u2028\u2029" or "\udc80" <= ch <= "\udcff")
     if not hidden:
         return text
-    return "".join(f"\\u{ord(ch):04x}" if i in hidden else ch for i, ch in enumerate(text))
+    return "".join(_escape(ch) if i in hidden else ch for i, ch in enumerate(text))
+
+
+def _escape(ch: str) -> str:
+    """One hidden character written visibly; a byte of a file name that is not UTF-8 (kept by git's path
+    decoding as a lone surrogate) as `\\xNN`."""
+    if "\udc80" <= ch <= "\udcff":
+        return f"\\x{ord(ch) - 0xDC00:02x}"
+    return f"\\u{ord(ch):04x}"
 
 
 def text(findings: Sequence[Finding], lang: Lang = "vi") -> str:
@@ -73,13 +81,13 @@ def held_back(held: dict[str, int], lang: Lang = "vi") -> str:
 def as_dicts(findings: Sequence[Finding], lang: Lang = "vi") -> list[dict[str, object]]:
     return [
         {
-            "path": f.path,
+            "path": shown(f.path),
             "line": f.line,
             "column": f.column,
             "code": f.code,
             "severity": f.severity.value,
-            "message": f.message(lang),
-            "hint": f.hint(lang),
+            "message": shown(f.message(lang)),
+            "hint": shown(f.hint(lang)),
         }
         for f in findings
     ]

@@ -43,6 +43,10 @@ def note_files(root: Path) -> tuple[list[Path], list[Finding]]:
     if not units_dir.is_dir():
         return notes, findings
     for folder in sorted(p for p in units_dir.iterdir()):
+        if folder.is_symlink():
+            target = str(folder.readlink())
+            findings.append(finding(display_path(folder, root), 1, 1, "NQ113", target=target))
+            continue
         if not folder.is_dir():
             findings.append(finding(display_path(folder, root), 1, 1, "NQ111", reason="chỉ chứa thư mục của đơn vị"))
             continue

@@ -48,7 +48,9 @@ def check(
         str | None,
         typer.Option(
             "--actor",
-            help="Tài khoản người nộp. Mặc định: GITHUB_ACTOR hoặc GITLAB_USER_LOGIN; ngoài CI thì không kiểm tra.",
+            help="Tài khoản người mở pull request. Mặc định: trên GitHub, tác giả pull request trong tệp "
+            "$GITHUB_EVENT_PATH (không phải GITHUB_ACTOR); trên GitLab, GITLAB_USER_LOGIN (người khởi chạy "
+            "pipeline); ngoài CI thì không kiểm tra.",
             show_default=False,
         ),
     ] = None,
@@ -60,6 +62,14 @@ def check(
             show_default=False,
         ),
     ] = None,
+    head: Annotated[
+        str,
+        typer.Option(
+            "--head",
+            help="Commit được kiểm tra (mặc định HEAD), ví dụ SHA của pull request đã tải về bằng git fetch; "
+            "chỉ đọc như dữ liệu, không cần checkout.",
+        ),
+    ] = "HEAD",
     strict: Annotated[bool, typer.Option("--strict", help="Coi cảnh báo là lỗi.")] = False,
     no_fetch: Annotated[bool, typer.Option("--no-fetch", help="Không tải thêm lịch sử git từ máy chủ.")] = False,
     root: RootOpt = None,
@@ -68,9 +78,11 @@ def check(
 ) -> int:
     """Kiểm tra một pull request như bài nộp của đơn vị (chạy trong CI).
 
-    So nhánh hiện tại với nhánh gốc: mọi ghi chú được sửa phải hợp lệ (như nq43 validate), pull request chỉ sửa
-    thư mục của một đơn vị, người nộp có tên trong unit.yaml của đơn vị, ghi chú của quý đã phát hành báo cáo chỉ
-    được sửa kèm mục amends:. Tệp khác (công văn, mẫu báo cáo, mã nguồn) được liệt kê để Văn phòng duyệt.
+    So commit HEAD với commit của nhánh gốc (không đọc thư mục làm việc): mọi ghi chú được sửa phải hợp lệ (như
+    nq43 validate) theo công văn và lịch của nhánh gốc, pull request chỉ sửa ghi chú trong thư mục của một đơn vị,
+    người mở pull request có tên trong unit.yaml của đơn vị trên nhánh gốc, ghi chú của quý đã phát hành báo cáo
+    chỉ được sửa kèm mục amends:. Sửa tệp khác (công văn, lịch, unit.yaml, mẫu báo cáo, mã nguồn) là lỗi, trừ khi
+    người mở là Văn phòng theo nhánh gốc; khi đó các tệp đó vẫn phải hợp lệ.
     Thoát với mã 0 khi đạt, 1 khi có lỗi, 2 khi gọi lệnh sai hay thiếu lịch sử git.
 
     Ví dụ: `nq43 check --base origin/main --format github --summary "$GITHUB_STEP_SUMMARY"`.
@@ -83,7 +95,7 @@ def check(
     said = lang_code(lang)
     with speaking(lang):
         found_root = find_root(root)
-        changes = changed_files(found_root, base or gate.default_base(os.environ), fetch=not no_fetch)
+        changes = changed_files(found_root, base or gate.default_base(os.environ), fetch=not no_fetch, head_rev=head)
         for step in changes.fetched:
             echo_err(messages.FETCHED.get(said, step=step))
         submission, directive_findings = gate.check(

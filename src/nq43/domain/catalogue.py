@@ -76,6 +76,9 @@ _ROWS: list[tuple[str, Literal["error", "warning"], str, str, str, str]] = [
     ("NQ112", E, "Tệp quá dài ({lines} dòng; giới hạn {limit} dòng).",
      "The file is too long ({lines} lines; limit {limit}).",
      "{advice}", "{advice}"),  # the fix depends on the kind of file: LIMIT_ADVICE
+    ("NQ113", E, "Thư mục của đơn vị là liên kết (symlink): {target}.", "The unit folder is a symbolic link: {target}.",
+     "Thay liên kết bằng chính thư mục của đơn vị (data/units/<mã đơn vị>/).",
+     "Replace the link with the unit's own folder (data/units/<unit id>/)."),
 
     # --- NQ2xx: front matter and YAML ---
     ("NQ201", E, "Thiếu phần đầu (front matter) YAML: tệp phải bắt đầu bằng dòng \"---\".",
@@ -293,6 +296,13 @@ _ROWS: list[tuple[str, Literal["error", "warning"], str, str, str, str]] = [
     ("NQ809", W, "{file} không khớp với danh sách người nộp trong các tệp unit.yaml (đã cũ).",
      "{file} does not match the submitters in the unit.yaml files (it is stale).",
      "Chạy \"nq43 codeowners\" rồi commit tệp được cập nhật.", "Run \"nq43 codeowners\" and commit the updated file."),
+    ("NQ810", E, "Pull request của đơn vị chỉ được sửa ghi chú trong thư mục của đơn vị; tệp này nằm ngoài (người gửi: {actor}).",
+     "A unit's pull request may change only the notes in the unit's folder; this file is outside it (author: {actor}).",
+     "Bỏ thay đổi ở tệp này khỏi pull request. Công văn, lịch, unit.yaml và mọi tệp khác do Văn phòng sửa (tài khoản có tên trong unit.yaml của Văn phòng trên nhánh gốc).",
+     "Drop the change to this file. The directive, calendar, unit.yaml and every other file are changed by the Office (an account listed in the Office's unit.yaml on the base)."),
+    ("NQ811", E, "Đường dẫn không được phép trong kho: {reason}.", "A path the repository must not hold: {reason}.",
+     "Thay liên kết bằng chính tệp; đặt tên tệp bằng chữ UTF-8 thường, không có \"..\", \".git\" hay đường dẫn tuyệt đối.",
+     "Replace a link with the file itself; name files in plain UTF-8, without \"..\", \".git\" or absolute paths."),
     # --- NQ9xx: the consolidated report (nq43 report) ---
     ("NQ901", W, "Ghi chú không hợp lệ ({errors} lỗi) nên bị bỏ ra khỏi báo cáo (--allow-invalid); báo cáo ghi rõ điều này.",
      "The note is not valid ({errors} errors) and was left out of the report (--allow-invalid); the report says so.",

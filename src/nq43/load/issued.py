@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from nq43.domain.periods import Period
+from nq43.load.yamlload import load_yaml
 
 REPORTS_DIR = "reports"
 RECORD_NAME = "issued.yaml"
@@ -59,18 +60,26 @@ def dump(record: IssueRecord) -> str:
     return header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
 
 
-def parse(text: str) -> IssueRecord | None:
-    """An issue record from the text of an issued.yaml (as read from disk or from git), None when unreadable."""
+def parse(text: str, path: str = RECORD_NAME) -> IssueRecord | None:
+    """An issue record from the text of an issued.yaml (as read from disk or from git), None when unreadable.
+
+    Read with the same safe loader as the notes (no aliases, bounded depth and size), so a small hostile
+    record cannot make the report or the check spin."""
+    doc, _ = load_yaml(text, path)
+    data: Any = doc.data if doc is not None else None
+    if not isinstance(data, dict):
+        return None
+    notes = data.get("notes") or {}
+    commit = data.get("commit")
     try:
-        data = yaml.safe_load(text)
         return IssueRecord(
             period=Period.parse(str(data["quarter"] if "quarter" in data else data["period"])),
             number=str(data["number"]),
             issued_on=date.fromisoformat(str(data["issued_on"])),
-            commit=data.get("commit"),
-            notes={str(k): str(v) for k, v in (data.get("notes") or {}).items()},
+            commit=commit if isinstance(commit, str) else None,
+            notes={str(k): str(v) for k, v in notes.items()} if isinstance(notes, dict) else {},
         )
-    except (yaml.YAMLError, KeyError, TypeError, ValueError):
+    except (KeyError, TypeError, ValueError):
         return None
 
 

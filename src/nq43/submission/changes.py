@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from nq43.support.errors import GitHistoryMissing
-from nq43.support.git import git, is_repository, is_shallow
+from nq43.support.git import decode_path, git, git_bytes, is_repository, is_shallow
 from nq43.support.text import Text
 
 # How far to deepen a shallow clone, step by step, before fetching the whole history: a pull request of a
@@ -23,6 +23,10 @@ _CI_ADVICE = Text(
 _NOT_GIT = Text(
     '"{root}" không nằm trong một kho git: nq43 check so sánh nhánh với nhánh gốc nên cần git.',
     '"{root}" is not inside a git repository: nq43 check compares a branch with its base, so it needs git.',
+)
+_HEAD_NOT_FETCHED = Text(
+    'Không tìm thấy commit "{head}" (--head) trong kho: hãy tải commit đó về trước (git fetch).',
+    'The commit "{head}" (--head) is not in the repository: fetch it first (git fetch).',
 )
 _NO_HEAD = Text("Kho git chưa có commit nào (HEAD trống).", "The git repository has no commit yet (no HEAD).")
 _NOT_FETCHED = Text("không tải được từ máy chủ", "could not be fetched")
@@ -51,8 +55,10 @@ class Change(NamedTuple):
     """One file the branch changes; paths are relative to the nq43 root, with forward slashes."""
 
     status: str  # A added, M modified, D deleted, R renamed, C copied, T type changed
-    path: str  # the new path of a rename or copy
+    path: str  # the new path of a rename or copy; bytes that are not UTF-8 are kept as lone surrogates
     old_path: str | None = None
+    mode: str = "100644"  # git's file mode at HEAD: 100644/100755 a file, 120000 a symlink, 160000 a submodule
+    blob: str | None = None  # the object id of the file at HEAD (None for a deletion or when not known)
 
     @property
     def deleted(self) -> bool:
@@ -106,32 +112,38 @@ def _relative(path: str, top: Path, root: Path) -> str:
         return Path(os.path.relpath(full, root)).as_posix()
 
 
-def parse_name_status(output: str, top: Path, root: Path) -> tuple[Change, ...]:
-    """Parse `git diff --name-status -z` output (NUL-separated, so any file name survives)."""
-    fields = output.split("\0")
+def parse_raw(output: bytes, top: Path, root: Path) -> tuple[Change, ...]:
+    """Parse `git diff --raw -z --no-abbrev` output: NUL-separated bytes, so any file name survives as it is."""
+    fields = output.split(b"\0")
     changes: list[Change] = []
     index = 0
-    while index < len(fields) and fields[index]:
-        status = fields[index][0]
+    while index < len(fields) and fields[index].startswith(b":"):
+        _old_mode, new_mode, _old_blob, new_blob, state = fields[index][1:].decode("ascii").split(" ")
+        status = state[0]
+        first = _relative(decode_path(fields[index + 1]), top, root)
+        blob = None if status == "D" else new_blob
         if status in "RC":
-            old, new = fields[index + 1], fields[index + 2]
-            changes.append(Change(status, _relative(new, top, root), _relative(old, top, root)))
+            second = _relative(decode_path(fields[index + 2]), top, root)
+            changes.append(Change(status, second, first, new_mode, blob))
             index += 3
         else:
-            changes.append(Change(status, _relative(fields[index + 1], top, root)))
+            changes.append(Change(status, first, None, new_mode, blob))
             index += 2
     return tuple(changes)
 
 
-def changed_files(root: Path, base: str, *, fetch: bool = True) -> ChangeSet:
-    """The files HEAD changes since it left `base` (what a pull request into `base` would change).
+def changed_files(root: Path, base: str, *, fetch: bool = True, head_rev: str = "HEAD") -> ChangeSet:
+    """The files `head_rev` (HEAD, or a pull request's fetched head commit) changes since it left `base` (what a
+    pull request into `base` would change).
 
     On a shallow clone, the base and the missing history are fetched from the base's remote (or origin) when
     `fetch` is true; where that is impossible, the error says what to add to the CI configuration.
     """
     if not is_repository(root):
         raise GitHistoryMissing(_NOT_GIT, root=root)
-    head = _rev(root, "HEAD")
+    head = _rev(root, head_rev)
+    if head is None and head_rev != "HEAD":
+        raise GitHistoryMissing(_HEAD_NOT_FETCHED, head=head_rev)
     if head is None:
         raise GitHistoryMissing(_NO_HEAD)
     fetched: list[str] = []
@@ -175,10 +187,10 @@ def changed_files(root: Path, base: str, *, fetch: bool = True) -> ChangeSet:
 
     top_text = git(root, "rev-parse", "--show-toplevel")
     top = Path(top_text.strip()) if top_text else root
-    output = git(root, "diff", "--name-status", "-z", "-M", "--no-ext-diff", found, head, "--")
+    output = git_bytes(root, "diff", "--raw", "-z", "--no-abbrev", "-M", "--no-ext-diff", found, head, "--")
     if output is None:
         raise GitHistoryMissing(_DIFF_FAILED, base=base)
-    changes = parse_name_status(output, top.resolve(), root.resolve())
+    changes = parse_raw(output, top.resolve(), root.resolve())
     return ChangeSet(base, base_commit, found, head, changes, tuple(fetched))
 
 

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Literal
 
 from nq43.check import reporters
+from nq43.check.reporters import shown
 from nq43.domain.findings import Finding
 from nq43.domain.vocabulary import Status
 from nq43.submission.changes import Change
@@ -48,8 +49,8 @@ _L: dict[str, Text] = {
     "not_reported": Text("(chưa báo)", "(not reported)"),
     "office_review": Text("Cần Văn phòng xem xét", "For the Office to review"),
     "office_review_text": Text(
-        "Các tệp này không phải ghi chú của đơn vị; được phép sửa nhưng Văn phòng phải duyệt:",
-        "These files are not a unit's notes; changing them is allowed, but the Office must review:",
+        "Các tệp này không phải ghi chú của đơn vị; chỉ tài khoản của Văn phòng được sửa, và Văn phòng phải duyệt:",
+        "These files are not a unit's notes; only an Office account may change them, and the Office must review:",
     ),
     "findings": Text("Lỗi và cảnh báo", "Errors and warnings"),
     "file": Text("Tệp", "File"),
@@ -84,20 +85,20 @@ def _w(key: str, lang: Lang, **args: object) -> str:
 def _change(change: Change, lang: Lang) -> str:
     known = _CHANGE.get(change.status)
     kind = known.get(lang) if known else change.status
-    return f"{kind} {change.old_path} →" if change.old_path else kind
+    return f"{kind} {shown(change.old_path)} →" if change.old_path else kind
 
 
 def _unit_line(submission: Submission, lang: Lang) -> str:
     unit = submission.unit
     if unit is not None:
-        return f"{unit.number}. {unit.name} ({unit.id})"
-    return submission.unit_id or _w("no_unit", lang)
+        return shown(f"{unit.number}. {unit.name} ({unit.id})")
+    return shown(submission.unit_id) if submission.unit_id else _w("no_unit", lang)
 
 
 def _actor_line(submission: Submission, lang: Lang) -> str:
     if submission.actor is None or submission.actor_role == "not-checked":
         return _w("not_checked", lang)
-    return f"{submission.actor.login} — {_w(submission.actor_role, lang)}"
+    return f"{shown(submission.actor.login)} — {_w(submission.actor_role, lang)}"
 
 
 def _note_state(item: SubmittedNote, lang: Lang) -> str:
@@ -132,19 +133,19 @@ def text(submission: Submission, lang: Lang = "vi") -> str:
     """The overview, one fact a line, then every finding as `nq43 validate` prints it."""
     changes = submission.changes
     out = [
-        f"{_w('base', lang)}: {changes.base} ({_w('files', lang, n=len(changes.changes))})",
+        f"{_w('base', lang)}: {shown(changes.base)} ({_w('files', lang, n=len(changes.changes))})",
         f"{_w('unit', lang)}: {_unit_line(submission, lang)}",
         f"{_w('actor', lang)}: {_actor_line(submission, lang)}",
     ]
     if submission.other_units:
-        out.append(f"{_w('other_units', lang)}: {', '.join(submission.other_units)}")
+        out.append(f"{_w('other_units', lang)}: {shown(', '.join(submission.other_units))}")
     for item in submission.notes:
-        out.append(f"{_w('note', lang)}: {item.path} ({_change(item.change, lang)}) — {_note_state(item, lang)}")
+        out.append(f"{_w('note', lang)}: {shown(item.path)} ({_change(item.change, lang)}) — {_note_state(item, lang)}")
     if not submission.notes:
         out.append(_w("no_notes", lang))
     if submission.office_review:
         out.append(f"{_w('office_review', lang)}:")
-        out += [f"  - {c.path} ({_change(c, lang)})" for c in submission.office_review]
+        out += [f"  - {shown(c.path)} ({_change(c, lang)})" for c in submission.office_review]
     body = "\n".join(out) + "\n"
     if submission.findings:
         body += "\n" + reporters.text(submission.findings, lang)
@@ -167,9 +168,9 @@ def _note_dict(item: SubmittedNote, submission: Submission, lang: Lang) -> dict[
                 }
             )
     return {
-        "path": item.path,
+        "path": shown(item.path),
         "change": item.change.status,
-        "old_path": item.change.old_path,
+        "old_path": shown(item.change.old_path) if item.change.old_path else None,
         "valid": item.checked.valid,
         "unit": note.unit if note else None,
         "quarter": str(note.quarter) if note and note.quarter else None,
@@ -201,9 +202,12 @@ def json_text(submission: Submission, lang: Lang = "vi", strict: bool = False) -
         "actor": {"login": submission.actor.login, "service": submission.actor.service, "role": submission.actor_role}
         if submission.actor
         else None,
-        "changes": [{"status": c.status, "path": c.path, "old_path": c.old_path} for c in changes.changes],
+        "changes": [
+            {"status": c.status, "path": shown(c.path), "old_path": shown(c.old_path) if c.old_path else None}
+            for c in changes.changes
+        ],
         "notes": [_note_dict(n, submission, lang) for n in submission.notes],
-        "office_review": [c.path for c in submission.office_review],
+        "office_review": [shown(c.path) for c in submission.office_review],
         "errors": submission.errors,
         "warnings": submission.warnings,
         "findings": reporters.as_dicts(submission.findings, lang),
@@ -219,20 +223,28 @@ def github(submission: Submission, lang: Lang = "vi") -> str:
     """An annotation on the line of each finding, and one notice naming the files the Office must review."""
     out = reporters.github(submission.findings, lang)
     if submission.office_review:
-        listed = "\n".join(f"- {c.path} ({_change(c, lang)})" for c in submission.office_review)
+        listed = "\n".join(f"- {shown(c.path)} ({_change(c, lang)})" for c in submission.office_review)
         body = _escape_data(_w("office_review_text", lang) + "\n" + listed)
         out += f"::notice title={_w('office_review', lang)}::{body}\n"
     return out
 
 
+# Characters that make Markdown inline markup (emphasis, code, links, strike-through, tables, escapes).
+_MARKDOWN_SPECIAL = str.maketrans({ch: "\\" + ch for ch in "\\`*_[]~|"})
+
+
 def _cell(value: object) -> str:
-    """Text that stays inside one Markdown table cell and cannot inject markup into the page."""
-    text = str(value).replace("\r", " ").replace("\n", " ")
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
+    """Text that stays inside one Markdown table cell, list item or heading and cannot inject markup into the
+    page: hidden and control characters written as escapes (no line break survives), HTML characters as
+    entities, Markdown's own characters escaped."""
+    text = shown(str(value)).translate(_MARKDOWN_SPECIAL)
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _code(value: str) -> str:
-    return "`" + value.replace("`", "'") + "`"
+    """A path as inline code: escapes for hidden characters (no line break survives), no backtick to close the
+    span early, and no bare `|` to split a table row."""
+    return "`" + shown(value).replace("`", "'").replace("|", "\\|") + "`"
 
 
 def markdown(submission: Submission, lang: Lang = "vi", strict: bool = False) -> str:

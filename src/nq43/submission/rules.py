@@ -1,20 +1,26 @@
-"""Judge a pull request as a unit's submission: its notes validate, it stays in one unit's folder, the right
-person sends it, and a note of an issued report changes only with an amendment. Pure: git is read elsewhere."""
+"""Judge a pull request as a unit's submission, rule by rule.
+
+Each rule is a function `(proposal, before) -> findings`: `proposal` is what the pull request brings (its
+changes, its notes as checked, who opened it), `before` is the base branch's state (the units' submitters, the
+Office, the issue records, the earlier notes). Adding a rule is a function and a row in `RULES`. Pure: git is
+read elsewhere (gate.py)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import Literal, NamedTuple
 
-from nq43.check.codeowners import TARGETS, office
+from nq43.check.codeowners import TARGETS
 from nq43.check.repository import NOTE_NAME
 from nq43.domain.findings import CheckedNote, Finding, Severity, finding, has_errors
 from nq43.domain.records import EMPTY_MAP, Amendment, Directive, Note, Quarter, Submitter, Unit
 from nq43.load.issued import IssueRecord
 from nq43.load.layout import UNIT_FILE, UNITS_DIR
+from nq43.submission.amending import amendment_findings
 from nq43.submission.changes import Change, ChangeSet
+from nq43.submission.trees import unsafe
 
 Service = Literal["github", "gitlab"]
 ActorRole = Literal["submitter", "office", "stranger", "not-checked"]
@@ -42,6 +48,24 @@ class Before(NamedTuple):
     notes: Mapping[str, Note | None] = EMPTY_MAP  # earlier version of each changed note
     submitters: Mapping[str, tuple[Submitter, ...]] = EMPTY_MAP  # unit id -> submitters
     issued: Mapping[str, IssueRecord] = EMPTY_MAP  # quarter ("2025Q1") -> issue record
+    office: str | None = None  # the unit whose submitters are the Office (`consolidated_by` of the base's directive)
+
+
+class Proposal(NamedTuple):
+    """What the pull request brings: its changes, its notes as checked (`notes`, `contents` by path), the
+    findings about the data it changes, and who opened it."""
+
+    changes: ChangeSet
+    directive: Directive  # the directive the notes are checked against (the base's, unless the Office changes it)
+    notes: Mapping[str, CheckedNote]
+    contents: Mapping[str, bytes]
+    repository_findings: Sequence[Finding]
+    actor: Actor | None
+    today: date
+
+    @property
+    def items(self) -> tuple[Change, ...]:
+        return self.changes.changes
 
 
 class SubmittedNote(NamedTuple):
@@ -112,16 +136,15 @@ def _main_unit(changes: Sequence[Change], directive: Directive, before: Before, 
     ranked = sorted(counts, key=lambda u: (-counts[u], order.get(u, len(order) + 1), u))
     if actor is not None:
         for unit_id in sorted(counts, key=lambda u: (order.get(u, len(order) + 1), u)):
-            if any(actor.matches(s) for s in _submitters(unit_id, directive, before)):
+            if any(actor.matches(s) for s in _submitters(unit_id, before)):
                 return unit_id
     return ranked[0]
 
 
-def _submitters(unit_id: str, directive: Directive, before: Before) -> tuple[Submitter, ...]:
-    if unit_id in before.submitters:
-        return before.submitters[unit_id]
-    unit = directive.unit(unit_id)
-    return unit.submitters if unit else ()
+def _submitters(unit_id: str, before: Before) -> tuple[Submitter, ...]:
+    """The unit's submitters as the base lists them; none when the base has no unit.yaml for it (never the
+    pull request's own list)."""
+    return before.submitters.get(unit_id, ())
 
 
 def _accounts(submitters: Sequence[Submitter], service: Service | None) -> str:
@@ -132,28 +155,6 @@ def _accounts(submitters: Sequence[Submitter], service: Service | None) -> str:
     return ", ".join(names) if names else "—"
 
 
-def _text(data: bytes) -> str:
-    return data.decode("utf-8", errors="replace").lstrip("\ufeff")
-
-
-def _line_of_key(text: str, key: str) -> int:
-    """The line of a top-level front matter key, else 1 (the front matter's first line)."""
-    pattern = re.compile(rf"{re.escape(key)}\s*:")
-    for number, line in enumerate(text.split("\n"), start=1):
-        if number > 1 and line.rstrip() in ("---", "..."):
-            break
-        if pattern.match(line):
-            return number
-    return 1
-
-
-def _line_of_date(text: str, day: date, start: int) -> int:
-    for number, line in enumerate(text.split("\n")[start - 1 :], start=start):
-        if day.isoformat() in line:
-            return number
-    return start
-
-
 def _quarter_of(path: str, checked: CheckedNote | None) -> Quarter | None:
     if checked is not None and checked.note is not None and checked.note.quarter is not None:
         return checked.note.quarter
@@ -161,45 +162,6 @@ def _quarter_of(path: str, checked: CheckedNote | None) -> Quarter | None:
         return Quarter.parse(path.rsplit("/", 1)[-1].removesuffix(".md"))
     except ValueError:
         return None
-
-
-def _amendment_findings(
-    submitted: CheckedNote, data: bytes, prior: Note | None, record: IssueRecord, today: date
-) -> tuple[list[Finding], tuple[Amendment, ...]]:
-    """A note of an issued quarter may change only with a new, well-dated `amends:` entry; old ones stay."""
-    note = submitted.note
-    if note is None:
-        return [], ()
-    text = _text(data)
-    path = submitted.path
-    at = _line_of_key(text, "amends")
-    earlier = prior.amends if prior is not None else ()
-    added = tuple(a for a in note.amends if a not in earlier)
-    findings = [finding(path, at, 1, "NQ807", value=a.date.isoformat()) for a in earlier if a not in note.amends]
-    if not added:
-        quarter = record.period
-        findings.append(
-            finding(
-                path,
-                at,
-                1,
-                "NQ804",
-                quarter=str(quarter),
-                quarter_label=quarter.label(),
-                number=record.number,
-                issued=record.issued_on.isoformat(),
-                today=today.isoformat(),
-            )
-        )
-    for amendment in added:
-        line = _line_of_date(text, amendment.date, at)
-        if amendment.date < record.issued_on:
-            findings.append(
-                finding(path, line, 1, "NQ805", value=amendment.date.isoformat(), issued=record.issued_on.isoformat())
-            )
-        if amendment.date > today:
-            findings.append(finding(path, line, 1, "NQ806", value=amendment.date.isoformat(), today=today.isoformat()))
-    return findings, added
 
 
 def _relevant(f: Finding, changes: Sequence[Change]) -> bool:
@@ -215,6 +177,175 @@ def _relevant(f: Finding, changes: Sequence[Change]) -> bool:
     return False
 
 
+def main_unit(proposal: Proposal, before: Before) -> str | None:
+    return _main_unit(proposal.items, proposal.directive, before, proposal.actor)
+
+
+def actor_role(proposal: Proposal, before: Before) -> ActorRole:
+    """Who opened the pull request, judged by the base: a submitter of its unit, the Office, or a stranger."""
+    actor = proposal.actor
+    if actor is None:
+        return "not-checked"
+    unit_id = main_unit(proposal, before)
+    if unit_id is not None and any(actor.matches(s) for s in _submitters(unit_id, before)):
+        return "submitter"
+    if before.office is not None and any(actor.matches(s) for s in _submitters(before.office, before)):
+        return "office"
+    return "stranger"
+
+
+def is_unit_file(change: Change) -> bool:
+    """A file a unit's pull request may change: anything in a unit's folder except its unit.yaml."""
+    return unit_folder(change.path) is not None and not change.path.endswith("/" + UNIT_FILE)
+
+
+def _issued_change(proposal: Proposal, before: Before, change: Change) -> IssueRecord | None:
+    """The quarter's issue record when `change` alters a note of an issued report."""
+    checked = proposal.notes.get(change.path)
+    quarter = _quarter_of(change.path, checked)
+    record = before.issued.get(str(quarter)) if quarter else None
+    if record is not None and record.changed(change.path, proposal.contents.get(change.path, b"")):
+        return record
+    return None
+
+
+# --- the rules: each (proposal, before) -> findings ---
+
+
+def data_findings(proposal: Proposal, before: Before) -> list[Finding]:
+    """Findings about the directive, unit files and stray files, kept when they are about what the PR changes."""
+    return [f for f in proposal.repository_findings if _relevant(f, proposal.items)]
+
+
+def unsafe_paths(proposal: Proposal, before: Before) -> list[Finding]:
+    """Links, submodules, `..`, absolute, `.git` and non-UTF-8 paths are refused (NQ811)."""
+    found = []
+    for change in proposal.items:
+        for path, mode in ((change.path, "" if change.deleted else change.mode), (change.old_path, "")):
+            reason = unsafe(path, mode) if path is not None else None
+            if reason is not None and path is not None:
+                found.append(finding(path, 1, 1, "NQ811", reason=reason))
+    return found
+
+
+def one_unit(proposal: Proposal, before: Before) -> list[Finding]:
+    """A pull request changes one unit's folder (NQ801 for each file of another unit)."""
+    unit_id = main_unit(proposal, before)
+    return [
+        finding(change.path, 1, 1, "NQ801", other=other, unit=unit_id)
+        for change in proposal.items
+        for other in _touched(change)
+        if other != unit_id
+    ]
+
+
+def outside_the_notes(proposal: Proposal, before: Before) -> list[Finding]:
+    """Only the Office, listed in the base, may change files outside the units' notes folders (NQ810)."""
+    if actor_role(proposal, before) == "office":
+        return []
+    login = proposal.actor.login if proposal.actor else "—"
+    return [finding(c.path, 1, 1, "NQ810", actor=login) for c in proposal.items if not is_unit_file(c)]
+
+
+def note_findings(proposal: Proposal, before: Before) -> list[Finding]:
+    """Each added or changed note validates as `nq43 validate` would check it."""
+    return [
+        f for c in proposal.items if not c.deleted and c.path in proposal.notes for f in proposal.notes[c.path].findings
+    ]
+
+
+def kept_notes(proposal: Proposal, before: Before) -> list[Finding]:
+    """A submitted note is a record: it is never deleted or renamed away (NQ808)."""
+    found = []
+    for change in proposal.items:
+        if change.old_path and is_note_path(change.old_path) and change.status == "R":
+            found.append(finding(change.old_path, 1, 1, "NQ808", file=change.old_path))
+        if change.deleted and is_note_path(change.path):
+            found.append(finding(change.path, 1, 1, "NQ808", file=change.path))
+    return found
+
+
+def amendments(proposal: Proposal, before: Before) -> list[Finding]:
+    """A note of an issued report changes only with a new, well-dated `amends:` entry (NQ804-NQ807)."""
+    found: list[Finding] = []
+    for change in proposal.items:
+        record = None if change.deleted else _issued_change(proposal, before, change)
+        checked = proposal.notes.get(change.path)
+        if record is None or checked is None:
+            continue
+        prior = before.notes.get(change.old_path or change.path)
+        data = proposal.contents.get(change.path, b"")
+        found += amendment_findings(checked, data, prior, record, proposal.today)[0]
+    return found
+
+
+def right_person(proposal: Proposal, before: Before) -> list[Finding]:
+    """The pull request's author is a submitter of the unit (NQ802), or the Office submitting for it (NQ803)."""
+    unit_id = main_unit(proposal, before)
+    role = actor_role(proposal, before)
+    actor = proposal.actor
+    if actor is None or unit_id is None or role in ("submitter", "not-checked"):
+        return []
+    items = proposal.items
+    where = next(
+        (c.path for c in items if unit_folder(c.path) == unit_id and not c.deleted),
+        next(c.path for c in items if unit_id in _touched(c)),
+    )
+    if role == "office":
+        return [finding(where, 1, 1, "NQ803", actor=actor.login, unit=unit_id)]
+    known = _accounts(_submitters(unit_id, before), actor.service)
+    return [finding(where, 1, 1, "NQ802", actor=actor.login, unit=unit_id, known=known)]
+
+
+Rule = Callable[[Proposal, Before], list[Finding]]
+RULES: tuple[Rule, ...] = (
+    data_findings,
+    unsafe_paths,
+    one_unit,
+    outside_the_notes,
+    note_findings,
+    kept_notes,
+    amendments,
+    right_person,
+)
+
+
+def _submitted_notes(proposal: Proposal, before: Before) -> tuple[SubmittedNote, ...]:
+    out = []
+    for change in proposal.items:
+        checked = proposal.notes.get(change.path)
+        if change.deleted or checked is None or not is_unit_file(change):
+            continue
+        record = _issued_change(proposal, before, change)
+        added: tuple[Amendment, ...] = ()
+        if record is not None:
+            prior = before.notes.get(change.old_path or change.path)
+            data = proposal.contents.get(change.path, b"")
+            added = amendment_findings(checked, data, prior, record, proposal.today)[1]
+        out.append(SubmittedNote(change, checked, record, added))
+    return tuple(out)
+
+
+def judge(proposal: Proposal, before: Before, rules: Sequence[Rule] = RULES) -> Submission:
+    """Run every rule and gather what the pull request submits."""
+    findings = [f for rule in rules for f in rule(proposal, before)]
+    unit_id = main_unit(proposal, before)
+    others = tuple(dict.fromkeys(o for c in proposal.items for o in _touched(c) if o != unit_id))
+    office_review = tuple(c for c in proposal.items if not is_unit_file(c))
+    unique = sorted({(f.sort_key(), repr(sorted(f.args.items()))): f for f in findings}.values(), key=Finding.sort_key)
+    return Submission(
+        proposal.changes,
+        proposal.directive,
+        unit_id,
+        others,
+        proposal.actor,
+        actor_role(proposal, before),
+        _submitted_notes(proposal, before),
+        office_review,
+        tuple(unique),
+    )
+
+
 def assess(
     changes: ChangeSet,
     directive: Directive,
@@ -225,76 +356,5 @@ def assess(
     actor: Actor | None,
     today: date,
 ) -> Submission:
-    """Judge the pull request.
-
-    `notes` are the changed notes as they are on the branch (checked by the same validator as
-    `nq43 validate`), `contents` their bytes; `repository_findings` are the findings about the directive, the
-    units' files and stray files (only those about files this pull request changes are kept).
-    """
-    items = changes.changes
-    findings: list[Finding] = [f for f in repository_findings if _relevant(f, items)]
-    unit_id = _main_unit(items, directive, before, actor)
-
-    others: list[str] = []
-    for change in items:
-        for other in _touched(change):
-            if other != unit_id:
-                findings.append(finding(change.path, 1, 1, "NQ801", other=other, unit=unit_id))
-                if other not in others:
-                    others.append(other)
-
-    submitted: list[SubmittedNote] = []
-    office_review: list[Change] = []
-    for change in items:
-        if change.old_path and is_note_path(change.old_path) and change.status == "R":
-            findings.append(finding(change.old_path, 1, 1, "NQ808", file=change.old_path))
-        if change.deleted:
-            if is_note_path(change.path):
-                findings.append(finding(change.path, 1, 1, "NQ808", file=change.path))
-            elif unit_folder(change.path) is None or change.path.endswith("/" + UNIT_FILE):
-                office_review.append(change)
-            continue
-        folder = unit_folder(change.path)
-        if folder is None or change.path.endswith("/" + UNIT_FILE):
-            office_review.append(change)
-            continue
-        checked = notes.get(change.path)
-        if checked is None:
-            continue  # not a note: the repository findings (NQ111) say what is wrong with it
-        findings.extend(checked.findings)
-        quarter = _quarter_of(change.path, checked)
-        record = before.issued.get(str(quarter)) if quarter else None
-        data = contents.get(change.path, b"")
-        added: tuple[Amendment, ...] = ()
-        if record is not None and record.changed(change.path, data):
-            prior = before.notes.get(change.old_path or change.path)
-            more, added = _amendment_findings(checked, data, prior, record, today)
-            findings.extend(more)
-        else:
-            record = None
-        submitted.append(SubmittedNote(change, checked, record, added))
-
-    role: ActorRole = "not-checked"
-    if actor is not None and unit_id is not None:
-        own = _submitters(unit_id, directive, before)
-        office_unit = office(directive)
-        office_submitters = _submitters(office_unit.id, directive, before) if office_unit else ()
-        where = next(
-            (c.path for c in items if unit_folder(c.path) == unit_id and not c.deleted),
-            next(c.path for c in items if unit_id in _touched(c)),
-        )
-        if any(actor.matches(s) for s in own):
-            role = "submitter"
-        elif any(actor.matches(s) for s in office_submitters):
-            role = "office"
-            findings.append(finding(where, 1, 1, "NQ803", actor=actor.login, unit=unit_id))
-        else:
-            role = "stranger"
-            findings.append(
-                finding(where, 1, 1, "NQ802", actor=actor.login, unit=unit_id, known=_accounts(own, actor.service))
-            )
-
-    unique = sorted({(f.sort_key(), repr(sorted(f.args.items()))): f for f in findings}.values(), key=Finding.sort_key)
-    return Submission(
-        changes, directive, unit_id, tuple(others), actor, role, tuple(submitted), tuple(office_review), tuple(unique)
-    )
+    """Judge the pull request with every rule of `RULES`."""
+    return judge(Proposal(changes, directive, notes, contents, repository_findings, actor, today), before)

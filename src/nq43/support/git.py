@@ -23,3 +23,18 @@ def is_repository(root: Path) -> bool:
 
 def is_shallow(root: Path) -> bool:
     return (git(root, "rev-parse", "--is-shallow-repository") or "").strip() == "true"
+
+
+def git_bytes(root: Path, *args: str, stdin: bytes | None = None) -> bytes | None:
+    """stdout of `git args` as bytes (file names and contents exactly as git stores them), or None on failure."""
+    try:
+        done = subprocess.run(["git", *args], cwd=root, input=stdin, capture_output=True, check=False)
+    except OSError:
+        return None
+    return done.stdout if done.returncode == 0 else None
+
+
+def decode_path(raw: bytes) -> str:
+    """A path from git as text: UTF-8, with any other byte kept as a lone surrogate (shown escaped on output),
+    so that a non-UTF-8 name stays distinct and keeps its findings."""
+    return raw.decode("utf-8", errors="surrogateescape")
