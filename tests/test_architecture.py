@@ -40,11 +40,6 @@ ONLY_IN: dict[str, tuple[str, ...]] = {
 }
 FORBIDDEN = {"pickle", "cPickle", "_pickle", "shelve", "marshal", "dill"}
 
-# Being removed by other tasks of issue 12: each exception lapses by itself once its file is gone.
-# report/plainmarkdown.py (a hand-made Markdown reader) and report/document.py import each other.
-PLAINMARKDOWN = PACKAGE / "report" / "plainmarkdown.py"
-# gates/ holds fastjsonschema's generated code, replaced by jsonschema-rs at run time.
-GATES = PACKAGE / "gates"
 
 
 def _module_name(path: Path) -> str:
@@ -174,14 +169,6 @@ def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
     return found
 
 
-def _known_cycle(component: list[str]) -> bool:
-    return PLAINMARKDOWN.exists() and component == ["nq43.report.document", "nq43.report.plainmarkdown"]
-
-
-def _generated(module: str) -> bool:
-    return GATES.exists() and module.startswith("nq43.gates")
-
-
 def test_the_graph_is_read() -> None:
     """The walk finds imports at every depth: a regression here would make every other test pass vacuously."""
     assert "nq43.cli.app" in MODULES and "nq43.support.git" in MODULES
@@ -192,22 +179,20 @@ def test_the_graph_is_read() -> None:
 
 
 def test_no_import_cycle() -> None:
-    cycles = [component for component in _cycles(GRAPH) if not _known_cycle(component)]
+    cycles = _cycles(GRAPH)
     assert not cycles, "modules that import each other (directly or through others): " + "; ".join(
         " <-> ".join(component) for component in cycles
     )
 
 
 def test_every_module_has_a_layer() -> None:
-    unplaced = [m for m in MODULES if _layer(m) is None and not _generated(m)]
+    unplaced = [m for m in MODULES if _layer(m) is None]
     assert not unplaced, f"modules outside the known packages {sorted(LAYERS)}: {unplaced}"
 
 
 def test_no_package_imports_a_higher_or_sibling_one() -> None:
     wrong: list[Import] = []
     for module, imports in IMPORTS.items():
-        if _generated(module):
-            continue
         mine = _layer(module)
         for item in imports:
             target = _owner(item.target)
@@ -237,8 +222,8 @@ def test_no_pickle_or_generated_code() -> None:
     assert not pickles, "\n".join(map(repr, pickles))
     generated = [
         str(path.relative_to(SRC))
-        for module, path in MODULES.items()
-        if not _generated(module) and _looks_generated(path.read_text(encoding="utf-8"))
+        for path in MODULES.values()
+        if _looks_generated(path.read_text(encoding="utf-8"))
     ]
     assert not generated, f"generated code in src: {generated}"
 
@@ -257,7 +242,6 @@ def test_local_imports_of_nq43_only_in_cli() -> None:
         for item in imports
         if item.local
         and item.target.split(".")[0] == "nq43"
-        and not module.startswith(("nq43.cli.", "nq43.gates"))
-        and not (PLAINMARKDOWN.exists() and module == "nq43.report.document")
+        and not module.startswith("nq43.cli.")
     ]
     assert not wrong, "\n".join(map(repr, wrong))
