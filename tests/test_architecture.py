@@ -41,7 +41,6 @@ ONLY_IN: dict[str, tuple[str, ...]] = {
 FORBIDDEN = {"pickle", "cPickle", "_pickle", "shelve", "marshal", "dill"}
 
 
-
 def _module_name(path: Path) -> str:
     parts = list(path.relative_to(SRC).with_suffix("").parts)
     if parts[-1] == "__init__":
@@ -221,9 +220,7 @@ def test_no_pickle_or_generated_code() -> None:
     pickles = [i for imports in IMPORTS.values() for i in imports if i.target.split(".")[0] in FORBIDDEN]
     assert not pickles, "\n".join(map(repr, pickles))
     generated = [
-        str(path.relative_to(SRC))
-        for path in MODULES.values()
-        if _looks_generated(path.read_text(encoding="utf-8"))
+        str(path.relative_to(SRC)) for path in MODULES.values() if _looks_generated(path.read_text(encoding="utf-8"))
     ]
     assert not generated, f"generated code in src: {generated}"
 
@@ -240,8 +237,6 @@ def test_local_imports_of_nq43_only_in_cli() -> None:
         item
         for module, imports in IMPORTS.items()
         for item in imports
-        if item.local
-        and item.target.split(".")[0] == "nq43"
-        and not module.startswith("nq43.cli.")
+        if item.local and item.target.split(".")[0] == "nq43" and not module.startswith("nq43.cli.")
     ]
     assert not wrong, "\n".join(map(repr, wrong))

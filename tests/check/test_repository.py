@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from notekit import NOTE_PATH, QLDT_NOTE, TODAY, make_repo, places, write_note
-from nq43.check.repository import load_repository
+from nq43.check.repository import check_repository, load_repository
 from nq43.cli.app import exit_code
 from nq43.domain.records import Quarter
 from nq43.load.layout import find_root
@@ -61,6 +61,19 @@ def test_empty_repository_is_clean(root: Path) -> None:
     assert repo.directive is not None
     assert repo.notes == ()
     assert repo.findings == ()
+
+
+def test_the_streaming_check_finds_what_the_full_reading_finds(root: Path) -> None:
+    """`nq43 validate` keeps only findings (its memory does not grow with the notes); the verdict is the same."""
+    write_note(root, QLDT_NOTE)
+    write_note(root, "không có phần đầu\n", "data/units/vp/2025Q1.md")
+    (root / "data" / "units" / "vp" / "ghi-chu.txt").write_text("lạc chỗ\n", encoding="utf-8")
+    full = load_repository(root, TODAY)
+    checked = check_repository(root, TODAY)
+    assert checked.findings == full.findings and checked.findings
+    assert (checked.directive, checked.note_count) == (full.directive, len(full.notes)) == (full.directive, 2)
+    only_vp = [root / "data" / "units" / "vp"]
+    assert check_repository(root, TODAY, only_vp).findings == load_repository(root, TODAY, only_vp).findings
 
 
 def test_every_note_is_read_and_checked(root: Path) -> None:

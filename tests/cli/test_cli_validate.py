@@ -250,13 +250,13 @@ def test_interrupt_and_internal_error_exit_codes(
     def interrupted(*_: object, **__: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(repository, "load_repository", interrupted)
+    monkeypatch.setattr(repository, "check_repository", interrupted)
     assert run(capsys, "validate")[0] == 130
 
     def broken(*_: object, **__: object) -> None:
         raise RuntimeError("hỏng")
 
-    monkeypatch.setattr(repository, "load_repository", broken)
+    monkeypatch.setattr(repository, "check_repository", broken)
     code, out, err = run(capsys, "validate")
     assert (code, out) == (3, "")
     assert err == (

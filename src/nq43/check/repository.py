@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import NamedTuple
@@ -82,8 +82,37 @@ def check_note_file(file: Path, root: Path, directive: Directive | None, today: 
     return CheckedNote(path, read.note, tuple(sorted(findings, key=Finding.sort_key)))
 
 
+class Checked(NamedTuple):
+    """What `nq43 validate` needs of a whole check: the directive, how many notes were read, every finding."""
+
+    directive: Directive | None
+    note_count: int
+    findings: tuple[Finding, ...]  # sorted by place
+
+
 def load_repository(root: Path, today: date, paths: Iterable[Path] | None = None) -> Repository:
     """Read the directive and the notes (all of them, or those under `paths`), checking everything."""
+    directive, setup, notes = _check_all(root, today, paths)
+    kept = tuple(notes)
+    every = [*setup, *(f for n in kept for f in n.findings)]
+    return Repository(root, directive, kept, tuple(sorted(every, key=Finding.sort_key)))
+
+
+def check_repository(root: Path, today: date, paths: Iterable[Path] | None = None) -> Checked:
+    """The same check as `load_repository`, keeping only the findings: a note is let go once it is checked, so
+    memory does not grow with the number of notes."""
+    directive, every, notes = _check_all(root, today, paths)
+    count = 0
+    for note in notes:
+        count += 1
+        every.extend(note.findings)
+    return Checked(directive, count, tuple(sorted(every, key=Finding.sort_key)))
+
+
+def _check_all(
+    root: Path, today: date, paths: Iterable[Path] | None
+) -> tuple[Directive | None, list[Finding], Iterator[CheckedNote]]:
+    """The directive, the findings about everything but the notes, and the notes checked one by one."""
     directive, findings = load_directive(root)
     findings += load_calendar(root, directive)[1]
     files, stray = note_files(root)
@@ -100,12 +129,11 @@ def load_repository(root: Path, today: date, paths: Iterable[Path] | None = None
         extra = [p for p in wanted if p.is_file() and p.suffix == ".md" and p not in {f.resolve() for f in files}]
         files = [f for f in files if chosen(f)] + extra
         stray = [s for s in stray if chosen(root / s.path)]
-    notes = tuple(check_note_file(f, root, directive, today) for f in files)
-    if paths is None and directive is not None:
+    elif directive is not None:
         # the whole repository is being checked: its CODEOWNERS too
         findings += stale(root, directive)
-    every = [*findings, *stray, *(f for n in notes for f in n.findings)]
-    return Repository(root, directive, notes, tuple(sorted(every, key=Finding.sort_key)))
+    notes = (check_note_file(f, root, directive, today) for f in files)
+    return directive, [*findings, *stray], notes
 
 
 def load_quarters(root: Path, today: date, quarters: Iterable[Quarter]) -> Repository:

@@ -48,16 +48,16 @@ def validate(
     Ví dụ: `nq43 validate`, `nq43 validate data/units/qldt/2025Q1.md --format github`.
     """
     from nq43.check import reporters
-    from nq43.check.repository import load_repository
+    from nq43.check.repository import check_repository
     from nq43.domain.findings import has_errors
     from nq43.load.layout import find_root
 
     with speaking(lang):
         base = find_root(root)
-        repo = load_repository(base, today(when), paths)
-        findings = repo.findings
+        checked = check_repository(base, today(when), paths)
+        findings = checked.findings
         sys.stdout.write(reporters.render(findings, fmt.value, lang.value))
-        files = len(repo.notes) + 1 + (len(repo.directive.units) if repo.directive else 0)
+        files = checked.note_count + 1 + (len(checked.directive.units) if checked.directive else 0)
         echo_err(reporters.summary(findings, files, lang.value))
         return 1 if has_errors(findings, strict=strict) else 0
 
