@@ -140,22 +140,22 @@ def quarter_short(quarter: Quarter, lang: Lang) -> str:
 
 
 def state_label(state: State, lang: Lang) -> str:
-    return state.label.text(lang)
+    return state.label.get(lang)
 
 
 def status_label(status: Status | None, lang: Lang) -> str:
     if status is None:
         return _w("not_reported", lang)
-    return status.label.text(lang)
+    return status.label.get(lang)
 
 
 def standing_label(value: Standing, lang: Lang) -> str:
-    return value.label.text(lang)
+    return value.label.get(lang)
 
 
 def legend(lang: Lang) -> str:
     """What the status columns' short headings stand for, one per status."""
-    items = (_w("legend_item", lang, short=s.short.text(lang), label=s.label.text(lang).lower()) for s in Status)
+    items = (_w("legend_item", lang, short=s.short.get(lang), label=s.label.get(lang).lower()) for s in Status)
     return _w("legend", lang, items=", ".join(items))
 
 
@@ -304,7 +304,7 @@ def _unit_table(view: QuarterStatus, display: Display, lang: Lang) -> Table:
         Column(_w("state", lang)),
         Column(_w("date", lang), wrap=True, min_width=10),
         Column(_w("days", lang), wrap=True, min_width=16),
-        *(Column(s.short.text(lang), "right") for s in Status),
+        *(Column(s.short.get(lang), "right") for s in Status),
     )
     rows = []
     for status in view.units:
@@ -352,7 +352,7 @@ def _task_table(view: QuarterStatus, lang: Lang) -> Table:
 def _cell(report: TaskReport | None, lang: Lang) -> str:
     if report is None:
         return "—"
-    text = report.status.short.text(lang)
+    text = report.status.short.get(lang)
     return f"{text} {percent_text(report.progress, lang)}".strip()
 
 
