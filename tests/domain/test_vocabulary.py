@@ -19,7 +19,7 @@ from nq43.load.notes import parse_note
 from nq43.load.schema import STATUS_PATH, schema_text, shipped_text
 from nq43.support.text import Text
 from nq43.support.vietnamese import slug
-from nq43.tracking.views import legend
+from nq43.tracking.wording import legend
 
 ROOT = SHIPPED
 TERMS: tuple[type[Term], ...] = (Status, Standing, State)
