@@ -35,7 +35,7 @@ BOTTOM = {"nq43"}
 ONLY_IN: dict[str, tuple[str, ...]] = {
     "typer": ("nq43.cli.",),
     "click": ("nq43.cli.",),
-    "rich": ("nq43.cli.", "nq43.tracking.views"),
+    "rich": ("nq43.cli.", "nq43.tracking.terminal"),
     "docx": ("nq43.report.docx_writer",),
 }
 FORBIDDEN = {"pickle", "cPickle", "_pickle", "shelve", "marshal", "dill"}

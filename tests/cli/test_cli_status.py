@@ -12,8 +12,10 @@ from nq43.cli.app import main
 from nq43.cli.terminal import display
 from nq43.domain.records import Quarter
 from nq43.tracking.dates import NO_GIT
+from nq43.tracking.pages import Display, history_page, quarter_page, year_page
 from nq43.tracking.status import gather, quarter_status, unit_history, year_matrix
-from nq43.tracking.views import Display, plain_table, render, text_width, wrap
+from nq43.tracking.table import text_width
+from nq43.tracking.views import render
 
 
 @pytest.fixture(autouse=True)
@@ -297,7 +299,6 @@ def _views(repo):
 
 
 def _pages(views, display):
-    from nq43.tracking.views import history_page, quarter_page, year_page
 
     quarter, history, year = views
     return [
@@ -341,39 +342,6 @@ def test_rich_table_on_a_terminal(q1):
     assert "─" in plain and "\x1b[" not in plain
     coloured = render(view, "table", "vi", Display(tty=True, color=True, width=120), resolution="43/NQ-HĐND")
     assert "\x1b[32m" in coloured and "\x1b[1;31m" in coloured
-
-
-def test_wrap_keeps_words_whole():
-    assert wrap("Phòng Doanh nghiệp và Giám sát đầu tư", 10) == ["Phòng", "Doanh", "nghiệp và", "Giám sát", "đầu tư"]
-    assert wrap("Trung tâm Dịch vụ việc làm- Đào tạo- Xúc tiến", 12) == [
-        "Trung tâm",
-        "Dịch vụ việc",
-        "làm- Đào",
-        "tạo- Xúc",
-        "tiến",
-    ]
-    assert text_width("Tiếng Việt") == 10 and text_width("e\u0301") == 1 and text_width("漢字") == 4
-
-
-def test_plain_table_wraps_then_falls_back_to_records():
-    from nq43.tracking.views import Column, Table
-
-    table = Table(
-        (Column("Mã"), Column("Nhiệm vụ", wrap=True), Column("Tiến độ", "right")),
-        (("2.1", "Rà soát tiến độ các khu công nghiệp", "72,5%"),),
-    )
-    assert plain_table(table, 60) == [
-        "Mã   Nhiệm vụ                             Tiến độ",
-        "---  -----------------------------------  -------",
-        "2.1  Rà soát tiến độ các khu công nghiệp    72,5%",
-    ]
-    assert plain_table(table, 40) == [
-        "Mã   Nhiệm vụ                    Tiến độ",
-        "---  --------------------------  -------",
-        "2.1  Rà soát tiến độ các khu       72,5%",
-        "     công nghiệp",
-    ]
-    assert plain_table(table, 20) == ["2.1. Rà soát tiến độ", "các khu công nghiệp", "   Tiến độ: 72,5%"]
 
 
 def test_every_status_code_is_documented():

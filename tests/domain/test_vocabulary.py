@@ -14,11 +14,12 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from notekit import SHIPPED
-from nq43.domain.vocabulary import Split, Standing, State, Status, Term, Words
+from nq43.domain.vocabulary import Split, Standing, State, Status, Term
 from nq43.load.notes import parse_note
 from nq43.load.schema import STATUS_PATH, schema_text, shipped_text
+from nq43.support.text import Text
 from nq43.support.vietnamese import slug
-from nq43.tracking.views import legend
+from nq43.tracking.wording import legend
 
 ROOT = SHIPPED
 TERMS: tuple[type[Term], ...] = (Status, Standing, State)
@@ -48,7 +49,7 @@ def test_every_value_has_its_facts_and_prints_as_its_code(term: type[Term]) -> N
     for member in term:
         assert re.fullmatch(r"[a-z]+(-[a-z]+)*", member.value)
         assert str(member) == f"{member}" == member.value
-        assert isinstance(member.label, Words) and member.label.vi and member.label.en
+        assert isinstance(member.label, Text) and member.label.vi and member.label.en
         assert term.from_code(member.value) is member and term.of(member.value) is member
     assert term.from_code("nothing") is None
     with pytest.raises(ValueError, match="nothing"):
@@ -111,7 +112,7 @@ def test_the_status_legend_is_built_from_the_vocabulary() -> None:
 
 # --- adding a status in the one place, and nowhere else ---
 
-PAUSED_ROW = '    PAUSED = "tam-dung", StatusFacts(Words("Tạm dừng", "Paused"), Words("TD", "Pause"), Split.UNDERWAY)\n'
+PAUSED_ROW = '    PAUSED = "tam-dung", StatusFacts(Text("Tạm dừng", "Paused"), Text("TD", "Pause"), Split.UNDERWAY)\n'
 
 
 def _with_paused_status(tmp_path: Path) -> Path:
@@ -120,7 +121,7 @@ def _with_paused_status(tmp_path: Path) -> Path:
     shutil.copytree(ROOT / "src" / "nq43", src / "nq43", ignore=shutil.ignore_patterns("__pycache__"))
     vocabulary = src / "nq43" / "domain" / "vocabulary.py"
     text = vocabulary.read_text(encoding="utf-8")
-    anchor = "\n    @property\n    def short(self) -> Words:"
+    anchor = "\n    @property\n    def short(self) -> Text:"
     assert text.count(anchor) == 1
     vocabulary.write_text(text.replace(anchor, "\n" + PAUSED_ROW + anchor), encoding="utf-8")
     return src

@@ -76,8 +76,8 @@ def _status(
     from nq43.check import reporters
     from nq43.domain.records import Quarter
     from nq43.load.layout import find_root
-    from nq43.tracking.status import gather, history_quarters, quarter_status, unit_history, year_matrix
-    from nq43.tracking.views import View, check_summary, notices_text, render
+    from nq43.tracking.status import View, gather, history_quarters, quarter_status, unit_history, year_matrix
+    from nq43.tracking.views import check_summary, notices_text, render
 
     now = today(day)
     if tasks and (unit or year is not None):

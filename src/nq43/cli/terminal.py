@@ -7,14 +7,11 @@ import os
 import shutil
 import sys
 from datetime import date
-from typing import TYPE_CHECKING
 
 from nq43.cli import messages
 from nq43.domain.records import Quarter
 from nq43.support.errors import UsageError
-
-if TYPE_CHECKING:
-    from nq43.tracking.views import Display
+from nq43.tracking.pages import DEFAULT_WIDTH, Display
 
 
 def echo_err(text: str) -> None:
@@ -45,8 +42,6 @@ def quarter_option(value: str) -> Quarter:
 
 def display(tty: bool) -> Display:
     """What stdout can show: a terminal gets a rich table (colour unless NO_COLOR), a pipe plain text."""
-    from nq43.tracking.views import DEFAULT_WIDTH, Display  # rich: only `nq43 status` pays for it
-
     if tty:
         return Display(tty=True, color=not os.environ.get("NO_COLOR"), width=shutil.get_terminal_size().columns)
     columns = os.environ.get("COLUMNS", "")

@@ -14,26 +14,15 @@ from dataclasses import dataclass
 from enum import Enum, StrEnum
 from typing import Protocol, Self, assert_never
 
-from nq43.support.text import Lang
+from nq43.support.text import Text
 from nq43.support.vietnamese import slug
-
-
-@dataclass(frozen=True, slots=True)
-class Words:
-    """A short text in Vietnamese and in English."""
-
-    vi: str
-    en: str
-
-    def text(self, lang: Lang) -> str:
-        return self.vi if lang == "vi" else self.en
 
 
 class Facts(Protocol):
     """What every term's record has: its label."""
 
     @property
-    def label(self) -> Words: ...
+    def label(self) -> Text: ...
 
 
 class Term(StrEnum):
@@ -61,7 +50,7 @@ class Term(StrEnum):
         return member
 
     @property
-    def label(self) -> Words:
+    def label(self) -> Text:
         return self.facts.label
 
 
@@ -90,8 +79,8 @@ class Split(Enum):
 
 @dataclass(frozen=True, slots=True)
 class StatusFacts:
-    label: Words  # as the report and the tables write it
-    short: Words  # a column heading of the status table: "HT"
+    label: Text  # as the report and the tables write it
+    short: Text  # a column heading of the status table: "HT"
     split: Split
     aliases: tuple[str, ...] = ()  # other spellings a clerk may write: refused, with the code as the fix
 
@@ -103,29 +92,23 @@ class Status(Term):
 
     COMPLETED = (
         "hoan-thanh",
-        StatusFacts(Words("Đã hoàn thành", "Completed"), Words("HT", "Done"), Split.DONE, ("Hoàn thành",)),
+        StatusFacts(Text("Đã hoàn thành", "Completed"), Text("HT", "Done"), Split.DONE, ("Hoàn thành",)),
     )
     IN_PROGRESS = (
         "dang-thuc-hien",
-        StatusFacts(
-            Words("Đang thực hiện", "In progress"), Words("ĐTH", "Doing"), Split.UNDERWAY, ("Đang triển khai",)
-        ),
+        StatusFacts(Text("Đang thực hiện", "In progress"), Text("ĐTH", "Doing"), Split.UNDERWAY, ("Đang triển khai",)),
     )
     NOT_STARTED = (
         "chua-thuc-hien",
-        StatusFacts(
-            Words("Chưa thực hiện", "Not started"), Words("CTH", "NS"), Split.NOT_STARTED, ("Chưa triển khai",)
-        ),
+        StatusFacts(Text("Chưa thực hiện", "Not started"), Text("CTH", "NS"), Split.NOT_STARTED, ("Chưa triển khai",)),
     )
     RECURRING = (
         "thuong-xuyen",
-        StatusFacts(
-            Words("Thường xuyên", "Recurring"), Words("TX", "Rec"), Split.RECURRING, ("Thực hiện thường xuyên",)
-        ),
+        StatusFacts(Text("Thường xuyên", "Recurring"), Text("TX", "Rec"), Split.RECURRING, ("Thực hiện thường xuyên",)),
     )
 
     @property
-    def short(self) -> Words:
+    def short(self) -> Text:
         return self.facts.short
 
     @property
@@ -150,7 +133,7 @@ class Status(Term):
 
 @dataclass(frozen=True, slots=True)
 class StandingFacts:
-    label: Words
+    label: Text
     style: str = ""  # its row's colour in the status task table (a rich style; "" for none)
 
 
@@ -161,14 +144,14 @@ class Standing(Term):
 
     COMPLETED_ON_TIME = (
         "completed-on-time",
-        StandingFacts(Words("Đã hoàn thành đúng hạn", "Completed on time"), "green"),
+        StandingFacts(Text("Đã hoàn thành đúng hạn", "Completed on time"), "green"),
     )
-    COMPLETED_LATE = "completed-late", StandingFacts(Words("Đã hoàn thành quá hạn", "Completed late"), "yellow")
-    IN_PROGRESS = "in-progress", StandingFacts(Words("Đang thực hiện trong hạn", "In progress, within deadline"))
-    OVERDUE = "overdue", StandingFacts(Words("Chưa hoàn thành, quá hạn", "Not completed, past deadline"), "bold red")
-    NOT_STARTED = "not-started", StandingFacts(Words("Chưa thực hiện", "Not started"))
-    RECURRING = "recurring", StandingFacts(Words("Thường xuyên", "Recurring"))
-    NOT_REPORTED = "not-reported", StandingFacts(Words("Chưa báo cáo", "Not reported"), "dim")
+    COMPLETED_LATE = "completed-late", StandingFacts(Text("Đã hoàn thành quá hạn", "Completed late"), "yellow")
+    IN_PROGRESS = "in-progress", StandingFacts(Text("Đang thực hiện trong hạn", "In progress, within deadline"))
+    OVERDUE = "overdue", StandingFacts(Text("Chưa hoàn thành, quá hạn", "Not completed, past deadline"), "bold red")
+    NOT_STARTED = "not-started", StandingFacts(Text("Chưa thực hiện", "Not started"))
+    RECURRING = "recurring", StandingFacts(Text("Thường xuyên", "Recurring"))
+    NOT_REPORTED = "not-reported", StandingFacts(Text("Chưa báo cáo", "Not reported"), "dim")
 
     @property
     def style(self) -> str:
@@ -180,7 +163,7 @@ class Standing(Term):
 
 @dataclass(frozen=True, slots=True)
 class StateFacts:
-    label: Words
+    label: Text
     symbol: str  # before the label on a terminal
     style: str  # its row's colour in the status tables (a rich style)
     submitted: bool  # the unit has sent a note
@@ -195,11 +178,11 @@ class State(Term):
 
     # on time: submitted on or before the due date; late: after it; overdue: missing, the due date has passed;
     # not due: missing, the due date has not passed yet; invalid: submitted, but it does not validate.
-    ON_TIME = "on-time", StateFacts(Words("Đúng hạn", "On time"), "✓", "green", True, True, False)
-    LATE = "late", StateFacts(Words("Nộp muộn", "Late"), "✓", "yellow", True, True, False)
-    OVERDUE = "overdue", StateFacts(Words("Chưa nộp, quá hạn", "Missing, overdue"), "✗", "bold red", False, False, True)
-    NOT_DUE = "not-due", StateFacts(Words("Chưa đến hạn", "Not yet due"), "…", "dim", False, False, False)
-    INVALID = "invalid", StateFacts(Words("Ghi chú có lỗi", "Invalid note"), "⚠", "bold magenta", True, False, True)
+    ON_TIME = "on-time", StateFacts(Text("Đúng hạn", "On time"), "✓", "green", True, True, False)
+    LATE = "late", StateFacts(Text("Nộp muộn", "Late"), "✓", "yellow", True, True, False)
+    OVERDUE = "overdue", StateFacts(Text("Chưa nộp, quá hạn", "Missing, overdue"), "✗", "bold red", False, False, True)
+    NOT_DUE = "not-due", StateFacts(Text("Chưa đến hạn", "Not yet due"), "…", "dim", False, False, False)
+    INVALID = "invalid", StateFacts(Text("Ghi chú có lỗi", "Invalid note"), "⚠", "bold magenta", True, False, True)
 
     @property
     def symbol(self) -> str:

@@ -108,7 +108,7 @@ def _note_state(item: SubmittedNote, lang: Lang) -> str:
 
 
 def _status_label(status: Status, lang: Lang) -> str:
-    return status.label.text(lang)
+    return status.label.get(lang)
 
 
 def _progress(value: float | None, lang: Lang) -> str:

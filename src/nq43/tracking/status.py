@@ -253,6 +253,10 @@ class YearMatrix(NamedTuple):
         return any(s.state.failing for _, row in self.rows for s in row)
 
 
+# What `nq43 status` shows: one quarter, one unit's history, or a year.
+View = QuarterStatus | UnitHistory | YearMatrix
+
+
 def year_matrix(
     directive: Directive,
     calendar: Calendar,

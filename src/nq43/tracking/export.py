@@ -1,0 +1,244 @@
+"""The status views as facts for scripts: JSON (every view whole) and CSV (one row per unit, task, or task and
+quarter), built from the status objects themselves; they carry the same facts as the pages."""
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from nq43.check.reporters import as_dicts
+from nq43.domain.findings import Finding
+from nq43.domain.records import Quarter
+from nq43.domain.vocabulary import Standing, State, Status
+from nq43.load.calendar import DueDate
+from nq43.support.text import Lang
+from nq43.tracking.status import QuarterStatus, TaskHistory, UnitHistory, UnitStatus, View
+from nq43.tracking.wording import days_text, standing_label, state_label, status_label
+
+
+def _day(day: date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def _due_dict(due: DueDate, today: date) -> dict[str, Any]:
+    ext = due.extension
+    return {
+        "date": _day(due.day),
+        "before": _day(due.before),
+        "nominal": _day(due.nominal),
+        "moved_over": [{"date": _day(d), "reason": why} for d, why in due.moved_over],
+        "extension": None
+        if ext is None
+        else {"until": _day(ext.until), "reason": ext.reason, "reference": ext.reference},
+        "days_left": (due.day - today).days,
+    }
+
+
+def unit_dict(status: UnitStatus, lang: Lang) -> dict[str, Any]:
+    sub = status.submission
+    counted = sub is not None and not sub.pending
+    return {
+        "unit": status.unit.id,
+        "number": status.unit.number,
+        "name": status.unit.name,
+        "quarter": str(status.quarter),
+        "state": status.state.value,
+        "state_label": state_label(status.state, lang),
+        "days": status.days,
+        "days_text": days_text(status, lang),
+        "due": _day(status.due.day),
+        "extension": None if status.due.extension is None else _day(status.due.extension.until),
+        "path": status.path,
+        "submitted": _day(sub.day) if sub is not None and counted else None,
+        "date_source": sub.source.value if sub is not None and counted else None,
+        "landed": _day(sub.landed) if sub is not None else None,
+        "declared": _day(sub.declared) if sub is not None else None,
+        "dates_disagree": bool(sub and sub.disagree),
+        "changes": [_day(day) for day in sub.changes] if sub is not None else [],  # later changes, each dated
+        "errors": status.errors,
+        "tasks": {s.value: status.counts.get(s, 0) for s in Status} if status.state.submitted else None,
+    }
+
+
+def _notices(notices: Sequence[Finding], lang: Lang) -> list[dict[str, Any]]:
+    return as_dicts(notices, lang)
+
+
+def _tally_dict(view: QuarterStatus, lang: Lang) -> dict[str, Any]:
+    return {
+        "total": view.tally.total,
+        **{s.value: view.tally.counts[s] for s in Standing},
+        "sentence": view.tally.sentence(lang),
+    }
+
+
+def _task_dict(view: QuarterStatus, lang: Lang) -> list[dict[str, Any]]:
+    return [
+        {
+            "task": line.task.id,
+            "unit": line.unit.id,
+            "title": line.task.title,
+            "status": line.report.status.value if line.report else None,
+            "status_label": status_label(line.report.status if line.report else None, lang),
+            "progress": line.report.progress if line.report else None,
+            "standing": line.standing.value,
+            "standing_label": standing_label(line.standing, lang),
+        }
+        for line in view.tasks
+    ]
+
+
+def _history_task(item: TaskHistory, quarters: Sequence[Quarter], lang: Lang) -> dict[str, Any]:
+    return {
+        "task": item.task.id,
+        "title": item.task.title,
+        "stalled": item.stalled,
+        "unchanged_quarters": item.still,
+        "quarters": [
+            {
+                "quarter": str(q),
+                "status": r.status.value if r else None,
+                "status_label": status_label(r.status if r else None, lang),
+                "progress": r.progress if r else None,
+                "standing": s.value,
+            }
+            for q, r, s in zip(quarters, item.reports, item.standings, strict=True)
+        ],
+    }
+
+
+def as_data(view: View, lang: Lang) -> dict[str, Any]:
+    if isinstance(view, QuarterStatus):
+        return {
+            "view": "quarter",
+            "quarter": str(view.quarter),
+            "today": _day(view.today),
+            "due": _due_dict(view.due, view.today),
+            "submitted": view.submitted,
+            "units_total": len(view.units),
+            "states": {s.value: view.count(s) for s in State},
+            "units": [unit_dict(u, lang) for u in view.units],
+            "tasks": _task_dict(view, lang),
+            "tally": _tally_dict(view, lang),
+            "notices": _notices(view.notices, lang),
+        }
+    if isinstance(view, UnitHistory):
+        return {
+            "view": "unit",
+            "unit": view.unit.id,
+            "name": view.unit.name,
+            "today": _day(view.today),
+            "quarters": [str(q) for q in view.quarters],
+            "notes": [unit_dict(s, lang) for s in view.notes],
+            "tasks": [_history_task(t, view.quarters, lang) for t in view.tasks],
+            "notices": _notices(view.notices, lang),
+        }
+    return {
+        "view": "year",
+        "year": view.year,
+        "today": _day(view.today),
+        "quarters": [str(q) for q in view.quarters],
+        "units": [
+            {"unit": unit.id, "number": unit.number, "name": unit.name, "quarters": [unit_dict(s, lang) for s in row]}
+            for unit, row in view.rows
+        ],
+        "notices": _notices(view.notices, lang),
+    }
+
+
+def json_text(view: View, lang: Lang) -> str:
+    return json.dumps(as_data(view, lang), ensure_ascii=False, indent=2) + "\n"
+
+
+_UNIT_FIELDS = (
+    "quarter",
+    "unit",
+    "number",
+    "name",
+    "state",
+    "state_label",
+    "days",
+    "days_text",
+    "due",
+    "extension",
+    "submitted",
+    "date_source",
+    "landed",
+    "declared",
+    "dates_disagree",
+    "errors",
+    *(s.value for s in Status),
+    "path",
+)
+
+
+def _unit_row(status: UnitStatus, lang: Lang) -> dict[str, Any]:
+    data = unit_dict(status, lang)
+    counts = data.pop("tasks") or {}
+    return {**data, **{s.value: counts.get(s.value, "") for s in Status}}
+
+
+def csv_text(view: View, lang: Lang, tasks: bool = False) -> str:
+    """One row per unit (quarter view), per task (--tasks), per task and quarter (--unit), per unit and
+    quarter (--year); the same facts as the table."""
+    out = io.StringIO()
+    rows: list[dict[str, Any]]
+    if isinstance(view, QuarterStatus) and tasks:
+        rows = [{"quarter": str(view.quarter), **row} for row in _task_dict(view, lang)]
+        fields: Sequence[str] = (
+            "quarter",
+            "task",
+            "unit",
+            "title",
+            "status",
+            "status_label",
+            "progress",
+            "standing",
+            "standing_label",
+        )
+    elif isinstance(view, QuarterStatus):
+        rows = [_unit_row(u, lang) for u in view.units]
+        fields = _UNIT_FIELDS
+    elif isinstance(view, UnitHistory):
+        notes = {s.quarter: s for s in view.notes}
+        rows = []
+        for item in view.tasks:
+            data = _history_task(item, view.quarters, lang)
+            for cell in data["quarters"]:
+                note = notes[Quarter.parse(cell["quarter"])]
+                rows.append(
+                    {
+                        "unit": view.unit.id,
+                        "task": item.task.id,
+                        "title": item.task.title,
+                        **cell,
+                        "note_state": note.state.value,
+                        "note_days": note.days,
+                        "stalled": item.stalled,
+                    }
+                )
+        fields = (
+            "unit",
+            "task",
+            "title",
+            "quarter",
+            "status",
+            "status_label",
+            "progress",
+            "standing",
+            "note_state",
+            "note_days",
+            "stalled",
+        )
+    else:
+        rows = [_unit_row(s, lang) for _, row in view.rows for s in row]
+        fields = _UNIT_FIELDS
+    writer = csv.DictWriter(out, fieldnames=list(fields), extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow(
+            {k: ("" if v is None else str(v).lower() if isinstance(v, bool) else v) for k, v in row.items()}
+        )
+    return out.getvalue()
