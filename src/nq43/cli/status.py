@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -14,7 +14,9 @@ from nq43.cli.options import LangOpt, LangOption, RootOpt, TodayOpt, lang_code, 
 from nq43.cli.terminal import display, echo_err, quarter_option, today
 from nq43.support.errors import UsageError
 from nq43.support.text import Lang
-from nq43.tracking.views import Format
+
+if TYPE_CHECKING:  # the core is loaded when the command runs, not for `nq43 --help` or another command
+    from nq43.tracking.views import Format
 
 
 class StatusFormatOption(str, Enum):

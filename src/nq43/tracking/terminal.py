@@ -2,11 +2,6 @@
 
 import io
 
-from rich import box
-from rich.console import Console
-from rich.table import Table as RichTable
-from rich.text import Text as RichText
-
 from nq43.support.text import Lang
 from nq43.tracking import wording
 from nq43.tracking.pages import Display, Page
@@ -15,6 +10,12 @@ from nq43.tracking.table import fit, records
 
 def rich_page(page: Page, display: Display, lang: Lang) -> str:
     """The page drawn by rich for a terminal: boxed tables, colours unless NO_COLOR, wrapped to the width."""
+    # rich is loaded here, for a terminal only: a piped or CI run (plain text, JSON, CSV) never needs it
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table as RichTable
+    from rich.text import Text as RichText
+
     out = io.StringIO()
     console = Console(
         file=out,
