@@ -18,7 +18,7 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 
 from nq43.load import notes
-from nq43.report import document
+from nq43.report import markdownread
 
 
 def best_of_five(bodies: list[str], read: Callable[[str], object]) -> float:
@@ -50,7 +50,7 @@ def main(root: Path) -> None:
     except ImportError:
         print("markdown-it-pyrs not installed: pip install markdown-it-pyrs")
     readers["nq43: a note's headings"] = notes._headings
-    readers["nq43: the document model"] = document.parse
+    readers["nq43: the document model"] = markdownread.parse
     for name, read in readers.items():
         print(f"{name:32} {best_of_five(bodies, read) * 1000:8.1f} ms")
 

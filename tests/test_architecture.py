@@ -36,7 +36,7 @@ ONLY_IN: dict[str, tuple[str, ...]] = {
     "typer": ("nq43.cli.",),
     "click": ("nq43.cli.",),
     "rich": ("nq43.cli.", "nq43.tracking.terminal"),
-    "docx": ("nq43.report.docx_writer",),
+    "docx": ("nq43.report.docx.",),
 }
 FORBIDDEN = {"pickle", "cPickle", "_pickle", "shelve", "marshal", "dill"}
 

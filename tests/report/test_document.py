@@ -15,14 +15,11 @@ from nq43.report.document import (
     Quote,
     Run,
     Table,
-    blocks_markdown,
     demote_headings,
-    escape,
-    normalise,
-    parse,
-    parse_inline,
     plain_text,
 )
+from nq43.report.markdownread import parse, parse_inline
+from nq43.report.markdownwrite import blocks_markdown, escape, normalise
 
 
 def test_paragraph_runs_keep_bold_italic_code_and_safe_links() -> None:

@@ -9,8 +9,18 @@ import pytest
 from nq43.check.repository import load_quarters
 from nq43.domain.periods import Period
 from nq43.domain.records import Quarter
-from nq43.report.document import Heading, Paragraph, Table, parse, plain_text
-from nq43.report.model import ReportContext, ReportOptions, build_context, select_notes
+from nq43.report.context import (
+    IndicatorValue,
+    PeriodInfo,
+    QuarterInfo,
+    ReportContext,
+    TallyInfo,
+    TaskEntry,
+    UnitEntry,
+)
+from nq43.report.document import Heading, Paragraph, Table, plain_text
+from nq43.report.markdownread import parse
+from nq43.report.model import ReportOptions, build_context, select_notes
 from nq43.report.rendering import (
     PACKAGED_TEMPLATES,
     REQUIRED_BLOCKS,
@@ -228,8 +238,6 @@ def test_draft_is_marked_in_the_markdown(tmp_path: Path) -> None:
 
 
 def test_template_variables_are_documented() -> None:
-    from nq43.report.model import IndicatorValue, PeriodInfo, QuarterInfo, TallyInfo, TaskEntry, UnitEntry
-
     doc = (REPO / "docs" / "mau-bao-cao.md").read_text(encoding="utf-8")
     for kind in (ReportContext, PeriodInfo, QuarterInfo, UnitEntry, TaskEntry, TallyInfo, IndicatorValue):
         for name in kind._fields:

@@ -10,8 +10,8 @@ import pytest
 from nq43.check.repository import load_quarters
 from nq43.domain.periods import Period
 from nq43.domain.records import Note, Quarter
+from nq43.report.context import ReportContext
 from nq43.report.model import (
-    ReportContext,
     ReportOptions,
     build_context,
     format_number,

@@ -2,7 +2,7 @@
 
 Pure: it reads nothing and writes nothing. `select_notes` sorts a quarter's notes into usable and invalid;
 `build_context` turns the usable ones into a `ReportContext`, the variables a report template sees
-(documented in docs/mau-bao-cao.md).
+(documented in docs/mau-bao-cao.md, its records in `context`).
 """
 
 from __future__ import annotations
@@ -17,7 +17,21 @@ from nq43.domain.records import Directive, Note, Quarter, Task, Unit
 from nq43.domain.tasksplit import Tally, standing
 from nq43.domain.vocabulary import Standing
 from nq43.load.issued import IssueRecord
-from nq43.report.document import Markdown, normalise
+from nq43.report.context import (
+    Erratum,
+    IndicatorValue,
+    LeftOut,
+    LetterInfo,
+    PeriodInfo,
+    QuarterInfo,
+    ReportContext,
+    ResolutionInfo,
+    TallyInfo,
+    TaskEntry,
+    UnitEntry,
+)
+from nq43.report.document import Markdown
+from nq43.report.markdownwrite import normalise
 from nq43.support.vietnamese import date_long, date_short, number, percent
 
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -67,207 +81,6 @@ def select_notes(directive: Directive, checked: Sequence[CheckedNote], quarter: 
     return Selection(used, tuple(invalid))
 
 
-# ---------------------------------------------------------------- the context a template sees
-
-
-class QuarterInfo(NamedTuple):
-    code: str  # "2025Q1"
-    year: int
-    number: int
-    roman: str  # "I"
-    label: str  # "quý I năm 2025"
-    short: str  # "quý I/2025"
-    first_day: date
-    last_day: date
-
-    @classmethod
-    def of(cls, quarter: Quarter) -> QuarterInfo:
-        return cls(
-            str(quarter),
-            quarter.year,
-            quarter.number,
-            quarter.roman,
-            quarter.label(),
-            f"quý {quarter.roman}/{quarter.year}",
-            quarter.first_day,
-            quarter.last_day,
-        )
-
-
-class PeriodInfo(NamedTuple):
-    code: str  # "2025Q1", "2025H1", "2025"
-    kind: str  # "quarter", "half-year", "year"
-    year: int
-    number: int  # the quarter (1-4) or the half (1-2); 1 for a year
-    label: str  # "quý I năm 2025", "6 tháng đầu năm 2025", "năm 2025"
-    first_day: date
-    last_day: date
-
-    @classmethod
-    def of(cls, period: Period) -> PeriodInfo:
-        return cls(
-            str(period),
-            period.kind.row.name_en,
-            period.year,
-            period.number,
-            period.label(),
-            period.first_day,
-            period.last_day,
-        )
-
-
-class IndicatorValue(NamedTuple):
-    id: str
-    name: str
-    measure: str
-    value: float | None
-    value_text: str  # "72,5" or "" when not reported
-    previous: float | None
-    previous_text: str
-    target: float | None
-    target_text: str
-
-
-class TaskEntry(NamedTuple):
-    id: str
-    title: str
-    text: str
-    unit_id: str
-    unit_name: str
-    unit_short_name: str
-    recurring: bool
-    deadline: date | None
-    deadline_text: str  # "30/6/2025" or ""
-    reported: bool
-    status: str  # "hoan-thanh" ... or "" when not reported
-    status_label: str  # "Đã hoàn thành" ... or "Chưa báo cáo"
-    progress: float | None
-    progress_text: str  # "72,5%" or ""
-    standing: str  # Standing value, e.g. "completed-on-time"
-    standing_label: str  # "Đã hoàn thành đúng hạn" ...
-    results: Markdown
-    difficulties: Markdown
-    proposals: Markdown
-    indicators: tuple[IndicatorValue, ...]
-
-
-class UnitEntry(NamedTuple):
-    id: str
-    number: int
-    name: str
-    short_name: str
-    reported: bool
-    note_path: str
-    submitted: date | None
-    submitted_text: str
-    prepared_by: str
-    approved_by: str
-    sample: bool
-    tasks: tuple[TaskEntry, ...]
-    next_quarter: Markdown
-    has_difficulties: bool
-    has_proposals: bool
-
-
-class LeftOut(NamedTuple):
-    path: str
-    unit_name: str  # "" when the note does not say which unit (or names one that does not exist)
-    errors: int
-
-
-class Erratum(NamedTuple):
-    unit_name: str
-    path: str
-    date: date
-    date_text: str
-    reason: str
-
-
-class TallyInfo(NamedTuple):
-    total: int
-    completed: int
-    completed_on_time: int
-    completed_late: int
-    not_completed: int
-    in_progress: int
-    overdue: int
-    not_started: int
-    recurring: int
-    not_reported: int
-    cutoff: date
-    sentence: str
-
-
-class ResolutionInfo(NamedTuple):
-    number: str
-    date: date
-    date_text: str  # "19/7/2024"
-    issuer: str
-    subject: str
-
-
-class LetterInfo(NamedTuple):
-    number: str
-    date_text: str
-    subject: str
-    issuing_agency: str
-
-
-class ReportContext(NamedTuple):
-    """The variables of a report template; every text here is plain text except the `Markdown` fields."""
-
-    period: PeriodInfo
-    quarter: QuarterInfo  # the period's last quarter (the period itself in a quarter's report)
-    previous_quarter: QuarterInfo
-    next_quarter: QuarterInfo
-    date: date
-    date_text: str  # "ngày 10 tháng 3 năm 2025"
-    place: str
-    place_date: str  # "Hải Phòng, ngày 10 tháng 3 năm 2025"
-    number: str  # "05" or ""
-    symbol: str  # "BC-BQL"
-    number_text: str  # "05/BC-BQL" or "      /BC-BQL"
-    number_line: str  # "Số: 05/BC-BQL"
-    parent_agency: str
-    issuing_agency: str
-    issuing_agency_lines: tuple[str, ...]
-    agency_name: str  # "Ban Quản lý Khu kinh tế Hải Phòng"
-    addressee: str
-    national_title: str
-    motto: str
-    doc_type: str
-    authority: tuple[str, ...]
-    signer: str
-    recipients_heading: str
-    recipients: tuple[str, ...]
-    resolution: ResolutionInfo
-    letter: LetterInfo
-    draft: bool
-    draft_mark: str
-    draft_reasons: tuple[str, ...]  # "option" (--draft), "sample" (sample data)
-    units: tuple[UnitEntry, ...]
-    reported_units: tuple[UnitEntry, ...]
-    missing_units: tuple[UnitEntry, ...]
-    tasks: tuple[TaskEntry, ...]
-    tally: TallyInfo
-    indicators: tuple[IndicatorValue, ...]  # those with a value this quarter or the previous one
-    left_out: tuple[LeftOut, ...]
-    errata: tuple[Erratum, ...]
-    issued: bool  # an issue record exists for the period
-
-
-def _indicator_values(notes: Mapping[str, Note]) -> dict[str, float]:
-    values: dict[str, float] = {}
-    for note in notes.values():
-        for report in note.tasks.values():
-            values.update(report.indicators)
-    return values
-
-
-def _num(value: float | None) -> str:
-    return "" if value is None else number(value)
-
-
 def format_number(text: str) -> str:
     """A document number as Decree 30 writes it: below 10 with a leading zero ("5" -> "05")."""
     text = text.strip()
@@ -290,59 +103,14 @@ def build_context(
     quarter = options.period.last_quarter
     used = selection.used
     cutoff = options.date
-    values = _indicator_values(used)
-    before = _indicator_values(previous or {})
-    indicators_of_task: dict[str, list[IndicatorValue]] = {}
-    indicator_rows: list[IndicatorValue] = []
-    for indicator in directive.indicators:
-        row = IndicatorValue(
-            indicator.id,
-            indicator.name,
-            indicator.measure,
-            values.get(indicator.id),
-            _num(values.get(indicator.id)),
-            before.get(indicator.id),
-            _num(before.get(indicator.id)),
-            indicator.target,
-            _num(indicator.target),
-        )
-        indicators_of_task.setdefault(indicator.task, []).append(row)
-        if row.value is not None or row.previous is not None:
-            indicator_rows.append(row)
-
-    tasks_of: dict[str, list[Task]] = {}
-    for task in directive.tasks:
-        tasks_of.setdefault(task.unit, []).append(task)
-
-    units: list[UnitEntry] = []
-    standings: list[Standing] = []
-    for unit in directive.units:
-        note = used.get(unit.id)
-        entries = []
-        for task in tasks_of.get(unit.id, ()):
-            entry = _task_entry(task, unit, note, cutoff, tuple(indicators_of_task.get(task.id, ())))
-            standings.append(Standing.of(entry.standing))
-            entries.append(entry)
-        units.append(_unit_entry(unit, note, tuple(entries)))
-
-    tally = Tally.of(standings, cutoff)
-    counts = tally.counts
+    indicators_of_task, indicator_rows = _indicators(directive, used, previous or {})
+    units = _units(directive, used, cutoff, indicators_of_task)
     unit_names = {u.id: u.name for u in directive.units}
     config = directive.report
     letter = directive.letter
     number_part = format_number(options.number)
     number_text = f"{number_part or BLANK_NUMBER}/{config.symbol}"
-    reasons = tuple(
-        reason
-        for reason, present in (("option", options.draft), ("sample", any(n.sample for n in used.values())))
-        if present
-    )
-    errata = [
-        Erratum(unit.name, note.path, amendment.date, date_short(amendment.date), amendment.reason)
-        for unit in directive.units
-        if (note := used.get(unit.id)) is not None
-        for amendment in sorted(note.amends, key=lambda a: a.date)
-    ]
+    reasons = _draft_reasons(options, used)
     return ReportContext(
         period=PeriodInfo.of(options.period),
         quarter=QuarterInfo.of(quarter),
@@ -368,39 +136,122 @@ def build_context(
         signer=(options.signer or "").strip() or config.signing.name,
         recipients_heading=RECIPIENTS_HEADING,
         recipients=config.recipients,
-        resolution=ResolutionInfo(
-            directive.resolution.number,
-            directive.resolution.date,
-            date_short(directive.resolution.date),
-            directive.resolution.issuer,
-            directive.resolution.subject,
-        ),
+        resolution=_resolution(directive),
         letter=LetterInfo(letter.number, letter.date_text, letter.subject, letter.issuing_agency),
         draft=bool(reasons),
         draft_mark=DRAFT_MARK,
         draft_reasons=reasons,
-        units=tuple(units),
+        units=units,
         reported_units=tuple(u for u in units if u.reported),
         missing_units=tuple(u for u in units if not u.reported),
         tasks=tuple(t for u in units for t in u.tasks),
-        tally=TallyInfo(
-            total=tally.total,
-            completed=tally.completed,
-            completed_on_time=counts[Standing.COMPLETED_ON_TIME],
-            completed_late=counts[Standing.COMPLETED_LATE],
-            not_completed=tally.not_completed,
-            in_progress=counts[Standing.IN_PROGRESS],
-            overdue=counts[Standing.OVERDUE],
-            not_started=counts[Standing.NOT_STARTED],
-            recurring=counts[Standing.RECURRING],
-            not_reported=counts[Standing.NOT_REPORTED],
-            cutoff=cutoff,
-            sentence=tally.sentence(),
-        ),
-        indicators=tuple(indicator_rows),
+        tally=_tally(units, cutoff),
+        indicators=indicator_rows,
         left_out=tuple(_left_out(item, unit_names) for item in selection.invalid),
-        errata=tuple(errata),
+        errata=_errata(directive, used),
         issued=record is not None,
+    )
+
+
+def _indicators(
+    directive: Directive, used: Mapping[str, Note], previous: Mapping[str, Note]
+) -> tuple[dict[str, list[IndicatorValue]], tuple[IndicatorValue, ...]]:
+    """Each indicator's value this quarter and the previous one, by task; and those with either value."""
+    values = _indicator_values(used)
+    before = _indicator_values(previous)
+    indicators_of_task: dict[str, list[IndicatorValue]] = {}
+    indicator_rows: list[IndicatorValue] = []
+    for indicator in directive.indicators:
+        row = IndicatorValue(
+            indicator.id,
+            indicator.name,
+            indicator.measure,
+            values.get(indicator.id),
+            _num(values.get(indicator.id)),
+            before.get(indicator.id),
+            _num(before.get(indicator.id)),
+            indicator.target,
+            _num(indicator.target),
+        )
+        indicators_of_task.setdefault(indicator.task, []).append(row)
+        if row.value is not None or row.previous is not None:
+            indicator_rows.append(row)
+    return indicators_of_task, tuple(indicator_rows)
+
+
+def _indicator_values(notes: Mapping[str, Note]) -> dict[str, float]:
+    values: dict[str, float] = {}
+    for note in notes.values():
+        for report in note.tasks.values():
+            values.update(report.indicators)
+    return values
+
+
+def _num(value: float | None) -> str:
+    return "" if value is None else number(value)
+
+
+def _units(
+    directive: Directive,
+    used: Mapping[str, Note],
+    cutoff: date,
+    indicators_of_task: Mapping[str, Sequence[IndicatorValue]],
+) -> tuple[UnitEntry, ...]:
+    """Every unit of the directive in order, with its tasks as its note reports them (or does not)."""
+    tasks_of: dict[str, list[Task]] = {}
+    for task in directive.tasks:
+        tasks_of.setdefault(task.unit, []).append(task)
+    units: list[UnitEntry] = []
+    for unit in directive.units:
+        note = used.get(unit.id)
+        entries = tuple(
+            _task_entry(task, unit, note, cutoff, tuple(indicators_of_task.get(task.id, ())))
+            for task in tasks_of.get(unit.id, ())
+        )
+        units.append(_unit_entry(unit, note, entries))
+    return tuple(units)
+
+
+def _tally(units: Sequence[UnitEntry], cutoff: date) -> TallyInfo:
+    """The tasks counted by standing, in the order the report lists them."""
+    tally = Tally.of([Standing.of(task.standing) for unit in units for task in unit.tasks], cutoff)
+    counts = tally.counts
+    return TallyInfo(
+        total=tally.total,
+        completed=tally.completed,
+        completed_on_time=counts[Standing.COMPLETED_ON_TIME],
+        completed_late=counts[Standing.COMPLETED_LATE],
+        not_completed=tally.not_completed,
+        in_progress=counts[Standing.IN_PROGRESS],
+        overdue=counts[Standing.OVERDUE],
+        not_started=counts[Standing.NOT_STARTED],
+        recurring=counts[Standing.RECURRING],
+        not_reported=counts[Standing.NOT_REPORTED],
+        cutoff=cutoff,
+        sentence=tally.sentence(),
+    )
+
+
+def _draft_reasons(options: ReportOptions, used: Mapping[str, Note]) -> tuple[str, ...]:
+    """Why the report is a draft: "option" (--draft), "sample" (sample data); none for a final report."""
+    reasons = (("option", options.draft), ("sample", any(n.sample for n in used.values())))
+    return tuple(reason for reason, present in reasons if present)
+
+
+def _errata(directive: Directive, used: Mapping[str, Note]) -> tuple[Erratum, ...]:
+    """The amendments of the notes used, unit by unit in the directive's order, each unit's by date."""
+    return tuple(
+        Erratum(unit.name, note.path, amendment.date, date_short(amendment.date), amendment.reason)
+        for unit in directive.units
+        if (note := used.get(unit.id)) is not None
+        for amendment in sorted(note.amends, key=lambda a: a.date)
+    )
+
+
+def _resolution(directive: Directive) -> ResolutionInfo:
+    resolution = directive.resolution
+    return ResolutionInfo(
+        resolution.number, resolution.date, date_short(resolution.date), resolution.issuer, resolution.subject
     )
 
 

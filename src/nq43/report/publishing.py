@@ -23,9 +23,9 @@ from nq43.load.issued import IssueRecord, content_hash
 from nq43.load.layout import UNITS_DIR
 from nq43.load.notes import parse_note, split_front_matter
 from nq43.load.source import read_source
-from nq43.report.docx_writer import build_docx
+from nq43.report.context import ReportContext
+from nq43.report.docx import build_docx
 from nq43.report.model import (
-    ReportContext,
     ReportOptions,
     Selection,
     build_context,

@@ -22,8 +22,10 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from nq43.domain.periods import PeriodKind
 from nq43.domain.records import EMPTY_MAP
-from nq43.report.document import Block, Frame, Markdown, Paragraph, ReportDocument, escape, parse, parse_inline
-from nq43.report.model import ReportContext
+from nq43.report.context import ReportContext
+from nq43.report.document import Block, Frame, Markdown, Paragraph, ReportDocument
+from nq43.report.markdownread import parse, parse_inline
+from nq43.report.markdownwrite import escape
 from nq43.support.vietnamese import date_long, date_short, number, percent
 
 TEMPLATE_NAME = PeriodKind.QUARTER.row.template

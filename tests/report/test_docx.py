@@ -18,7 +18,8 @@ from nq43.check.repository import load_quarters
 from nq43.domain.periods import Period
 from nq43.domain.records import Quarter
 from nq43.report.document import Paragraph, ReportDocument, Run
-from nq43.report.docx_writer import build_docx
+from nq43.report.docx import build_docx
+from nq43.report.docx.body import FLUSH_EVERY
 from nq43.report.fontmetrics import text_width_pt
 from nq43.report.model import ReportOptions, build_context, select_notes
 from nq43.report.rendering import render, report_document, template_dirs
@@ -453,10 +454,8 @@ def test_core_properties_carry_the_report_date_not_the_clock(built: bytes) -> No
 
 
 def test_a_long_report_is_streamed_in_pieces_in_order(tmp_path: Path) -> None:
-    from nq43.report import docx_writer
-
     document = _document(tmp_path)
-    long = document._replace(body=document.body * (docx_writer.FLUSH_EVERY // len(document.body) + 2))
+    long = document._replace(body=document.body * (FLUSH_EVERY // len(document.body) + 2))
 
     reopened = docx.Document(io.BytesIO(build_docx(long)))
 

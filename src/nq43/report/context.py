@@ -1,0 +1,198 @@
+"""The report's context: the variables a report template sees (documented in docs/mau-bao-cao.md), as plain
+records. `model.build_context` fills them from the directive and the notes.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import NamedTuple
+
+from nq43.domain.periods import Period
+from nq43.domain.records import Quarter
+from nq43.report.document import Markdown
+
+
+class QuarterInfo(NamedTuple):
+    code: str  # "2025Q1"
+    year: int
+    number: int
+    roman: str  # "I"
+    label: str  # "quý I năm 2025"
+    short: str  # "quý I/2025"
+    first_day: date
+    last_day: date
+
+    @classmethod
+    def of(cls, quarter: Quarter) -> QuarterInfo:
+        return cls(
+            str(quarter),
+            quarter.year,
+            quarter.number,
+            quarter.roman,
+            quarter.label(),
+            f"quý {quarter.roman}/{quarter.year}",
+            quarter.first_day,
+            quarter.last_day,
+        )
+
+
+class PeriodInfo(NamedTuple):
+    code: str  # "2025Q1", "2025H1", "2025"
+    kind: str  # "quarter", "half-year", "year"
+    year: int
+    number: int  # the quarter (1-4) or the half (1-2); 1 for a year
+    label: str  # "quý I năm 2025", "6 tháng đầu năm 2025", "năm 2025"
+    first_day: date
+    last_day: date
+
+    @classmethod
+    def of(cls, period: Period) -> PeriodInfo:
+        return cls(
+            str(period),
+            period.kind.row.name_en,
+            period.year,
+            period.number,
+            period.label(),
+            period.first_day,
+            period.last_day,
+        )
+
+
+class IndicatorValue(NamedTuple):
+    id: str
+    name: str
+    measure: str
+    value: float | None
+    value_text: str  # "72,5" or "" when not reported
+    previous: float | None
+    previous_text: str
+    target: float | None
+    target_text: str
+
+
+class TaskEntry(NamedTuple):
+    id: str
+    title: str
+    text: str
+    unit_id: str
+    unit_name: str
+    unit_short_name: str
+    recurring: bool
+    deadline: date | None
+    deadline_text: str  # "30/6/2025" or ""
+    reported: bool
+    status: str  # "hoan-thanh" ... or "" when not reported
+    status_label: str  # "Đã hoàn thành" ... or "Chưa báo cáo"
+    progress: float | None
+    progress_text: str  # "72,5%" or ""
+    standing: str  # Standing value, e.g. "completed-on-time"
+    standing_label: str  # "Đã hoàn thành đúng hạn" ...
+    results: Markdown
+    difficulties: Markdown
+    proposals: Markdown
+    indicators: tuple[IndicatorValue, ...]
+
+
+class UnitEntry(NamedTuple):
+    id: str
+    number: int
+    name: str
+    short_name: str
+    reported: bool
+    note_path: str
+    submitted: date | None
+    submitted_text: str
+    prepared_by: str
+    approved_by: str
+    sample: bool
+    tasks: tuple[TaskEntry, ...]
+    next_quarter: Markdown
+    has_difficulties: bool
+    has_proposals: bool
+
+
+class LeftOut(NamedTuple):
+    path: str
+    unit_name: str  # "" when the note does not say which unit (or names one that does not exist)
+    errors: int
+
+
+class Erratum(NamedTuple):
+    unit_name: str
+    path: str
+    date: date
+    date_text: str
+    reason: str
+
+
+class TallyInfo(NamedTuple):
+    total: int
+    completed: int
+    completed_on_time: int
+    completed_late: int
+    not_completed: int
+    in_progress: int
+    overdue: int
+    not_started: int
+    recurring: int
+    not_reported: int
+    cutoff: date
+    sentence: str
+
+
+class ResolutionInfo(NamedTuple):
+    number: str
+    date: date
+    date_text: str  # "19/7/2024"
+    issuer: str
+    subject: str
+
+
+class LetterInfo(NamedTuple):
+    number: str
+    date_text: str
+    subject: str
+    issuing_agency: str
+
+
+class ReportContext(NamedTuple):
+    """The variables of a report template; every text here is plain text except the `Markdown` fields."""
+
+    period: PeriodInfo
+    quarter: QuarterInfo  # the period's last quarter (the period itself in a quarter's report)
+    previous_quarter: QuarterInfo
+    next_quarter: QuarterInfo
+    date: date
+    date_text: str  # "ngày 10 tháng 3 năm 2025"
+    place: str
+    place_date: str  # "Hải Phòng, ngày 10 tháng 3 năm 2025"
+    number: str  # "05" or ""
+    symbol: str  # "BC-BQL"
+    number_text: str  # "05/BC-BQL" or "      /BC-BQL"
+    number_line: str  # "Số: 05/BC-BQL"
+    parent_agency: str
+    issuing_agency: str
+    issuing_agency_lines: tuple[str, ...]
+    agency_name: str  # "Ban Quản lý Khu kinh tế Hải Phòng"
+    addressee: str
+    national_title: str
+    motto: str
+    doc_type: str
+    authority: tuple[str, ...]
+    signer: str
+    recipients_heading: str
+    recipients: tuple[str, ...]
+    resolution: ResolutionInfo
+    letter: LetterInfo
+    draft: bool
+    draft_mark: str
+    draft_reasons: tuple[str, ...]  # "option" (--draft), "sample" (sample data)
+    units: tuple[UnitEntry, ...]
+    reported_units: tuple[UnitEntry, ...]
+    missing_units: tuple[UnitEntry, ...]
+    tasks: tuple[TaskEntry, ...]
+    tally: TallyInfo
+    indicators: tuple[IndicatorValue, ...]  # those with a value this quarter or the previous one
+    left_out: tuple[LeftOut, ...]
+    errata: tuple[Erratum, ...]
+    issued: bool  # an issue record exists for the period
