@@ -7,11 +7,14 @@ import os
 import shutil
 import sys
 from datetime import date
+from typing import TYPE_CHECKING
 
 from nq43.cli import messages
-from nq43.domain.records import Quarter
+from nq43.domain.periods import Quarter
 from nq43.support.errors import UsageError
-from nq43.tracking.pages import DEFAULT_WIDTH, Display
+
+if TYPE_CHECKING:  # the tracking core is loaded by the command that shows a page, not for every command
+    from nq43.tracking.pages import Display
 
 
 def echo_err(text: str) -> None:
@@ -42,6 +45,8 @@ def quarter_option(value: str) -> Quarter:
 
 def display(tty: bool) -> Display:
     """What stdout can show: a terminal gets a rich table (colour unless NO_COLOR), a pipe plain text."""
+    from nq43.tracking.pages import DEFAULT_WIDTH, Display
+
     if tty:
         return Display(tty=True, color=not os.environ.get("NO_COLOR"), width=shutil.get_terminal_size().columns)
     columns = os.environ.get("COLUMNS", "")
