@@ -1,7 +1,5 @@
 """Problems found in a user's file, as data: `Finding(path, line, column, code, args)`."""
 
-# Annotations evaluated, not postponed, for NamedTuple's sake: see models.py.
-
 from collections.abc import Iterable, Mapping
 from enum import Enum
 from types import MappingProxyType

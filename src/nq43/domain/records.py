@@ -1,9 +1,5 @@
 """The plain, frozen data that every part of nq43 reads: the directive, its units and tasks, the notes."""
 
-# Annotations here are evaluated, not postponed (no `from __future__ import annotations`): typing.NamedTuple
-# compiles each string annotation as its class is made, about 50 us a field, which came to 10 ms of a
-# `nq43 status` call over the records it loads. Only names not defined yet are quoted.
-
 import re
 from collections.abc import Mapping
 from datetime import date

@@ -1,8 +1,6 @@
 """How a task stands in the government's split: completed on time or late, in progress within or past its
 deadline, not started, recurring, or not reported; and the counts as a Vietnamese report states them."""
 
-# Annotations evaluated, not postponed, for NamedTuple's sake: see models.py.
-
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date

@@ -15,8 +15,6 @@ The rule, decided once and used everywhere:
 - Lateness is counted in calendar days.
 """
 
-# Annotations evaluated, not postponed, for NamedTuple's sake: see models.py.
-
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, NamedTuple

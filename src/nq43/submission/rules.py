@@ -89,7 +89,7 @@ class Submission(NamedTuple):
     actor: Actor | None
     actor_role: ActorRole
     notes: tuple[SubmittedNote, ...]
-    office_review: tuple[Change, ...]  # files outside the notes: allowed, but the Office must review them
+    office_review: tuple[Change, ...]  # files outside the notes: the Office's alone to change (NQ810 for anyone else)
     findings: tuple[Finding, ...]
 
     @property

@@ -17,8 +17,6 @@ Exceptions, each said in a notice (a Finding with an NQ72x code):
 Outside git the `submitted` date is all there is, and no notice is given.
 """
 
-# Annotations evaluated, not postponed, for NamedTuple's sake: see models.py.
-
 from collections.abc import Iterable, Mapping
 from datetime import date
 from enum import Enum

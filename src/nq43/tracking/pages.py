@@ -3,8 +3,6 @@ notices. Both text drawings (plain text in table.py, rich in terminal.py) draw t
 and the pipe say the same thing.
 """
 
-# Annotations evaluated, not postponed, for NamedTuple's sake: see models.py.
-
 from collections.abc import Sequence
 from typing import Literal, NamedTuple
 

@@ -5,8 +5,6 @@ Everything here is computed from plain inputs and a given "today"; `gather` at t
 that reads the repository (and git) to build those inputs.
 """
 
-# Annotations evaluated, not postponed, for NamedTuple's sake: see models.py.
-
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from datetime import date
