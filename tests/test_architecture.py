@@ -37,6 +37,7 @@ ONLY_IN: dict[str, tuple[str, ...]] = {
     "click": ("nq43.cli.",),
     "rich": ("nq43.cli.", "nq43.tracking.terminal"),
     "docx": ("nq43.report.docx.",),
+    "openpyxl": ("nq43.tracking.spreadsheet",),
 }
 FORBIDDEN = {"pickle", "cPickle", "_pickle", "shelve", "marshal", "dill"}
 

@@ -1,18 +1,23 @@
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
 from datetime import date
 
+import openpyxl
 import pytest
+from openpyxl.utils import get_column_letter
 
 from notekit import SHIPPED
 from nq43.cli.app import main
 from nq43.cli.terminal import display
 from nq43.domain.records import Quarter
 from nq43.tracking.dates import NO_GIT
+from nq43.tracking.export import HEADINGS, csv_cell
 from nq43.tracking.pages import Display, history_page, quarter_page, year_page
+from nq43.tracking.spreadsheet import MAX_WIDTH
 from nq43.tracking.status import gather, quarter_status, unit_history, year_matrix
 from nq43.tracking.table import text_width
 from nq43.tracking.views import render
@@ -29,6 +34,13 @@ def _run(capsys, repo, *args):
     code = main(["status", "--root", str(repo.root), *args])
     out, err = capsys.readouterr()
     return code, out, err
+
+
+def _excel_rows(out):
+    """The CSV read back as Excel on Windows does: UTF-8 bytes with a byte order mark."""
+    data = out.encode("utf-8")
+    assert data.startswith(codecs.BOM_UTF8)
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
 
 
 @pytest.fixture
@@ -143,7 +155,7 @@ def test_json_carries_the_facts(capsys, q1):
 def test_csv_rows_and_notices_on_stderr(capsys, q1):
     (q1.root / "data" / "calendar.yaml").unlink()
     code, out, err = _run(capsys, q1, "--today", "2025-03-12", "--format", "csv")
-    rows = list(csv.DictReader(io.StringIO(out)))
+    rows = _excel_rows(out)
     assert code == 0 and len(rows) == 8
     assert rows[0]["unit"] == "vp" and rows[0]["state"] == "on-time" and rows[0]["hoan-thanh"] == "1"
     assert rows[2]["state"] == "late" and rows[2]["days"] == "1" and rows[2]["dates_disagree"] == "false"
@@ -158,7 +170,7 @@ def test_task_view_table_and_csv(capsys, q1):
     line = next(line for line in out.splitlines() if line.startswith("1.2"))
     assert "Văn phòng" in line and "Đang thực hiện" in line and "72,5%" in line
     code, out, _ = _run(capsys, q1, "--today", "2025-03-12", "--tasks", "--format", "csv", "--lang", "en")
-    rows = list(csv.DictReader(io.StringIO(out)))
+    rows = _excel_rows(out)
     assert len(rows) == 14
     assert rows[1] == {
         "quarter": "2025Q1",
@@ -200,7 +212,7 @@ def test_unit_history(capsys, repo):
     assert data["quarters"] == ["2025Q1", "2025Q2", "2025Q3"]
     assert [t["stalled"] for t in data["tasks"]] == [False, True, False, True]
     code, out, _ = _run(capsys, repo, "--unit", "qldt", "--today", "2025-07-01", "--format", "csv")
-    rows = list(csv.DictReader(io.StringIO(out)))
+    rows = _excel_rows(out)
     assert len(rows) == 4 * 3 and rows[3]["task"] == "2.2" and rows[3]["stalled"] == "true"
     code, out, _ = _run(capsys, repo, "--unit", "qldt", "--year", "2025", "--today", "2025-07-01", "--check")
     assert code == 0 and "Quý IV/2025" in out
@@ -213,7 +225,7 @@ def test_year_matrix(capsys, q1):
     line = next(line for line in out.splitlines() if line.lstrip().startswith("1 "))
     assert "sớm 5 ngày" in line and "còn 89 ngày" in line
     code, out, _ = _run(capsys, q1, "--year", "2025", "--today", "2025-03-12", "--format", "csv")
-    rows = list(csv.DictReader(io.StringIO(out)))
+    rows = _excel_rows(out)
     assert len(rows) == 32 and rows[0]["quarter"] == "2025Q1" and rows[1]["quarter"] == "2025Q2"
     data = json.loads(_run(capsys, q1, "--year", "2025", "--today", "2025-03-12", "--format", "json")[1])
     assert data["view"] == "year" and len(data["units"]) == 8 and len(data["units"][0]["quarters"]) == 4
@@ -350,3 +362,74 @@ def test_every_status_code_is_documented():
     text = (SHIPPED / "docs" / "ma-loi.md").read_text(encoding="utf-8")
     mine = [code for code in CATALOGUE if code.startswith("NQ7")]
     assert mine and all(f"### {code}" in text for code in mine)
+
+
+def test_csv_opens_in_excel_with_its_vietnamese(capsys, q1, tmp_path):
+    """Excel on Windows takes a CSV for UTF-8 only when it starts with a byte order mark; read it back as Excel does."""
+    target = tmp_path / "tinh-hinh.csv"
+    code, out, _ = _run(capsys, q1, "--today", "2025-03-12", "--format", "csv", "--out", str(target))
+    assert code == 0 and out == f"Đã ghi {target}.\n"
+    data = target.read_bytes()
+    assert data.startswith(codecs.BOM_UTF8) and data.count(codecs.BOM_UTF8) == 1
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert rows[0][:6] == ["quarter", "unit", "number", "name", "state", "state_label"]  # no stray mark on "quarter"
+    assert rows[1][:8] == ["2025Q1", "vp", "1", "Văn phòng Ban Quản lý", "on-time", "Đúng hạn", "5", "sớm 5 ngày"]
+    assert rows[3][5:8] == ["Nộp muộn", "1", "muộn 1 ngày"]
+    code, shown, _ = _run(capsys, q1, "--today", "2025-03-12", "--format", "csv")
+    assert shown.encode("utf-8") == data  # --out writes exactly what is shown
+
+
+VIEWS = {
+    "quarter": ["--quarter", "2025Q1"],
+    "tasks": ["--quarter", "2025Q1", "--tasks"],
+    "unit": ["--unit", "qldt", "--year", "2025"],
+    "year": ["--year", "2025"],
+}
+
+
+def _as_csv(value, text):
+    """A cell as the CSV writes it; Excel keeps no difference between 100 and 100.0, so numbers compare as numbers."""
+    if isinstance(value, int | float) and not isinstance(value, bool) and float(text) == value:
+        return text
+    return csv_cell(value)
+
+
+@pytest.mark.parametrize("view", sorted(VIEWS))
+def test_xlsx_holds_the_csv(capsys, q1, tmp_path, view):
+    """Every view as a workbook: the CSV's columns headed in Vietnamese, its values, widths, a frozen bold header."""
+    args = [*VIEWS[view], "--today", "2025-03-12"]
+    code, out, _ = _run(capsys, q1, *args, "--format", "csv")
+    assert code == 0
+    rows = list(csv.reader(io.StringIO(out.encode("utf-8").decode("utf-8-sig"))))
+    target = tmp_path / "bang.xlsx"
+    code, out, _ = _run(capsys, q1, *args, "--format", "xlsx", "--out", str(target))
+    assert code == 0 and out == f"Đã ghi {target}.\n"
+    sheet = openpyxl.load_workbook(target).active
+    cells = [list(row) for row in sheet.iter_rows(values_only=True)]
+    headings = [HEADINGS[key].vi for key in rows[0]]
+    assert cells[0] == headings and len(cells) == len(rows) > 1
+    written = [[_as_csv(v, t) for v, t in zip(*pair, strict=True)] for pair in zip(cells, rows, strict=True)]
+    assert written[1:] == rows[1:]
+    assert all(cell.font.b for cell in sheet[1]) and sheet.freeze_panes == "A2"
+    for index, column in enumerate(zip(*cells, strict=True), start=1):
+        width = sheet.column_dimensions[get_column_letter(index)].width
+        longest = max(len(str(v)) for v in column if v is not None)
+        assert min(longest, MAX_WIDTH - 2) < width <= MAX_WIDTH
+
+
+def test_xlsx_numbers_stay_numbers_and_english_headings(capsys, q1, tmp_path):
+    target = tmp_path / "tasks.xlsx"
+    args = ["--today", "2025-03-12", "--tasks", "--lang", "en", "--format", "xlsx", "--out", str(target)]
+    code, _, _ = _run(capsys, q1, *args)
+    assert code == 0
+    sheet = openpyxl.load_workbook(target).active
+    assert sheet.title == "Tasks 2025Q1"
+    assert [c.value for c in sheet[1]][:3] == ["Quarter", "Task", "Unit id"]
+    assert [c.value for c in sheet[3]][:2] == ["2025Q1", "1.2"] and sheet["G3"].value == 72.5
+
+
+def test_xlsx_needs_a_file(capsys, q1, tmp_path):
+    code, out, err = _run(capsys, q1, "--today", "2025-03-12", "--format", "xlsx")
+    assert code == 2 and out == ""
+    assert "Tệp xlsx là tệp nhị phân, không in ra màn hình được: thêm --out" in err
+    assert list(tmp_path.glob("**/*.xlsx")) == []

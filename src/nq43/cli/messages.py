@@ -52,6 +52,11 @@ TASKS_ALONE = Text(
 )
 QUARTER_OR_YEAR = Text("Chọn --quarter hoặc --year, không dùng cả hai.", "Give --quarter or --year, not both.")
 BAD_YEAR = Text("Năm {year} không hợp lệ.", "Year {year} is not valid.")
+XLSX_NEEDS_OUT = Text(
+    "Tệp xlsx là tệp nhị phân, không in ra màn hình được: thêm --out và tên tệp cần ghi, ví dụ --out tinh-hinh.xlsx.",
+    "An xlsx workbook cannot be shown on screen: name the file to write with --out, e.g. --out status.xlsx.",
+)
+WRITTEN = Text("Đã ghi {path}.", "Wrote {path}.")
 
 # nq43 report
 NOT_BUILT = Text(

@@ -23,6 +23,7 @@ class StatusFormatOption(str, Enum):
     table = "table"
     json = "json"
     csv = "csv"
+    xlsx = "xlsx"
 
 
 def status(
@@ -40,8 +41,19 @@ def status(
         int | None, typer.Option("--year", help="Bảng đơn vị x quý của một năm, ví dụ 2025.", show_default=False)
     ] = None,
     fmt: Annotated[
-        StatusFormatOption, typer.Option("--format", help="table (bảng), json, hoặc csv.")
+        StatusFormatOption,
+        typer.Option(
+            "--format", help="table (bảng), json, csv (mở được bằng Excel), hoặc xlsx (tệp Excel, cần --out)."
+        ),
     ] = StatusFormatOption.table,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="Ghi vào tệp này thay vì in ra màn hình; bắt buộc với --format xlsx, ví dụ --out tinh-hinh.xlsx.",
+            show_default=False,
+        ),
+    ] = None,
     check: Annotated[
         bool, typer.Option("--check", help="Thoát với mã 1 khi có đơn vị quá hạn chưa nộp hoặc ghi chú có lỗi.")
     ] = False,
@@ -56,11 +68,12 @@ def status(
     git: trường submitted).
 
     Ví dụ: `nq43 status`, `nq43 status --quarter 2025Q1 --tasks`, `nq43 status --unit qldt`,
-    `nq43 status --year 2025 --format csv`, `nq43 status --check` (cho CI chạy định kỳ).
+    `nq43 status --year 2025 --format csv`, `nq43 status --format xlsx --out tinh-hinh.xlsx` (tệp Excel; xlsx
+    luôn cần --out), `nq43 status --check` (cho CI chạy định kỳ).
     """
     view_format: Format = fmt.value  # the option's values are the view's formats
     with speaking(lang):
-        return _status(quarter, tasks, unit, year, view_format, check, root, lang_code(lang), when)
+        return _status(quarter, tasks, unit, year, view_format, out, check, root, lang_code(lang), when)
 
 
 def _status(
@@ -69,6 +82,7 @@ def _status(
     unit: str | None,
     year: int | None,
     fmt: Format,
+    out: Path | None,
     check: bool,
     root: Path | None,
     lang: Lang,
@@ -78,10 +92,13 @@ def _status(
     from nq43.check import reporters
     from nq43.domain.records import Quarter
     from nq43.load.layout import find_root
+    from nq43.support.output import write_atomic
     from nq43.tracking.status import View, gather, history_quarters, quarter_status, unit_history, year_matrix
     from nq43.tracking.views import check_summary, notices_text, render
 
     now = today(day)
+    if fmt == "xlsx" and out is None:
+        raise UsageError(messages.XLSX_NEEDS_OUT)
     if tasks and (unit or year is not None):
         raise UsageError(messages.TASKS_ALONE)
     if quarter is not None and year is not None:
@@ -114,17 +131,21 @@ def _status(
     else:
         assert chosen is not None
         view = quarter_status(directive, calendar, chosen, inputs.notes, inputs.submissions, now)
-    sys.stdout.write(
-        render(
-            view,
-            fmt,
-            lang,
-            display(sys.stdout.isatty()),
-            resolution=directive.resolution.number,
-            tasks=tasks,
-        )
-    )
-    if fmt == "csv":
+    shown = display(out is None and sys.stdout.isatty())
+    data: str | bytes
+    if fmt == "xlsx":
+        from nq43.tracking.spreadsheet import workbook_bytes  # openpyxl takes a while to load; only this needs it
+
+        data = workbook_bytes(view, lang, tasks)
+    else:
+        data = render(view, fmt, lang, shown, resolution=directive.resolution.number, tasks=tasks)
+    if out is None:
+        assert isinstance(data, str)  # xlsx always has --out
+        sys.stdout.write(data)
+    else:
+        write_atomic(out, data)
+        sys.stdout.write(messages.WRITTEN.get(lang, path=out) + "\n")
+    if fmt in ("csv", "xlsx"):
         sys.stderr.write(notices_text(view, lang))
     if check and view.failing:
         sys.stderr.write(check_summary(view, lang))

@@ -4,7 +4,8 @@ quarter), built from the status objects themselves; they carry the same facts as
 import csv
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -13,7 +14,7 @@ from nq43.domain.findings import Finding
 from nq43.domain.records import Quarter
 from nq43.domain.vocabulary import Standing, State, Status
 from nq43.load.calendar import DueDate
-from nq43.support.text import Lang
+from nq43.support.text import Lang, Text
 from nq43.tracking.status import QuarterStatus, TaskHistory, UnitHistory, UnitStatus, View
 from nq43.tracking.wording import days_text, standing_label, state_label, status_label
 
@@ -152,6 +153,39 @@ def json_text(view: View, lang: Lang) -> str:
     return json.dumps(as_data(view, lang), ensure_ascii=False, indent=2) + "\n"
 
 
+# The columns of the CSV and the spreadsheet, defined once: key (the CSV's header, stable for scripts) and heading
+# (the spreadsheet's header, in the reader's language). The task counts are headed by the statuses' own labels.
+HEADINGS: dict[str, Text] = {
+    "quarter": Text("Quý", "Quarter"),
+    "unit": Text("Mã đơn vị", "Unit id"),
+    "number": Text("STT", "No."),
+    "name": Text("Đơn vị", "Unit"),
+    "state": Text("Tình trạng (mã)", "State (code)"),
+    "state_label": Text("Tình trạng", "State"),
+    "days": Text("Số ngày", "Days"),
+    "days_text": Text("Sớm, muộn, còn hạn", "Early, late, left"),
+    "due": Text("Hạn nộp", "Due"),
+    "extension": Text("Gia hạn đến", "Extended to"),
+    "submitted": Text("Ngày nộp", "Submitted"),
+    "date_source": Text("Nguồn ngày nộp", "Date source"),
+    "landed": Text("Ngày vào kho", "Landed"),
+    "declared": Text("Ngày ghi trong ghi chú", "Declared"),
+    "dates_disagree": Text("Hai ngày khác nhau", "Dates disagree"),
+    "errors": Text("Số lỗi", "Errors"),
+    **{s.value: s.label for s in Status},
+    "path": Text("Tệp ghi chú", "Note file"),
+    "task": Text("Mã nhiệm vụ", "Task"),
+    "title": Text("Nhiệm vụ", "Task title"),
+    "status": Text("Trạng thái (mã)", "Status (code)"),
+    "status_label": Text("Trạng thái", "Status"),
+    "progress": Text("Tiến độ (%)", "Progress (%)"),
+    "standing": Text("Phân loại (mã)", "Standing (code)"),
+    "standing_label": Text("Phân loại", "Standing"),
+    "note_state": Text("Tình trạng ghi chú (mã)", "Note state (code)"),
+    "note_days": Text("Số ngày của ghi chú", "Note days"),
+    "stalled": Text("Đứng yên", "Stalled"),
+}
+
 _UNIT_FIELDS = (
     "quarter",
     "unit",
@@ -172,73 +206,103 @@ _UNIT_FIELDS = (
     *(s.value for s in Status),
     "path",
 )
+_TASK_FIELDS = (
+    "quarter",
+    "task",
+    "unit",
+    "title",
+    "status",
+    "status_label",
+    "progress",
+    "standing",
+    "standing_label",
+)
+_HISTORY_FIELDS = (
+    "unit",
+    "task",
+    "title",
+    "quarter",
+    "status",
+    "status_label",
+    "progress",
+    "standing",
+    "note_state",
+    "note_days",
+    "stalled",
+)
+
+# Excel on Windows reads a CSV without a byte order mark in the local code page, so Vietnamese turns to mojibake.
+BOM = "\ufeff"
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """One status view as rows of values (None for an empty cell), each row keyed by the columns."""
+
+    columns: tuple[str, ...]
+    rows: tuple[Mapping[str, Any], ...]
+
+    def headings(self, lang: Lang) -> list[str]:
+        return [HEADINGS[key].get(lang) for key in self.columns]
+
+    def values(self, row: Mapping[str, Any]) -> list[Any]:
+        return [row.get(key) for key in self.columns]
 
 
 def _unit_row(status: UnitStatus, lang: Lang) -> dict[str, Any]:
     data = unit_dict(status, lang)
     counts = data.pop("tasks") or {}
-    return {**data, **{s.value: counts.get(s.value, "") for s in Status}}
+    return {**data, **{s.value: counts.get(s.value) for s in Status}}
+
+
+def _history_rows(view: UnitHistory, lang: Lang) -> list[dict[str, Any]]:
+    notes = {s.quarter: s for s in view.notes}
+    rows = []
+    for item in view.tasks:
+        data = _history_task(item, view.quarters, lang)
+        for cell in data["quarters"]:
+            note = notes[Quarter.parse(cell["quarter"])]
+            rows.append(
+                {
+                    "unit": view.unit.id,
+                    "task": item.task.id,
+                    "title": item.task.title,
+                    **cell,
+                    "note_state": note.state.value,
+                    "note_days": note.days,
+                    "stalled": item.stalled,
+                }
+            )
+    return rows
+
+
+def table(view: View, lang: Lang, tasks: bool = False) -> Table:
+    """One row per unit (quarter view), per task (--tasks), per task and quarter (--unit), per unit and
+    quarter (--year); the same facts as the pages. The CSV and the spreadsheet are both written from it."""
+    if isinstance(view, QuarterStatus) and tasks:
+        rows = [{"quarter": str(view.quarter), **row} for row in _task_dict(view, lang)]
+        return Table(_TASK_FIELDS, tuple(rows))
+    if isinstance(view, QuarterStatus):
+        return Table(_UNIT_FIELDS, tuple(_unit_row(u, lang) for u in view.units))
+    if isinstance(view, UnitHistory):
+        return Table(_HISTORY_FIELDS, tuple(_history_rows(view, lang)))
+    return Table(_UNIT_FIELDS, tuple(_unit_row(s, lang) for _, row in view.rows for s in row))
+
+
+def csv_cell(value: Any) -> str:
+    """A value as the CSV writes it: empty for none, true/false for a yes/no, the number or text otherwise."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value).lower()
+    return str(value)
 
 
 def csv_text(view: View, lang: Lang, tasks: bool = False) -> str:
-    """One row per unit (quarter view), per task (--tasks), per task and quarter (--unit), per unit and
-    quarter (--year); the same facts as the table."""
+    """The view's table as CSV, headed by the column keys, starting with a byte order mark for Excel."""
+    data = table(view, lang, tasks)
     out = io.StringIO()
-    rows: list[dict[str, Any]]
-    if isinstance(view, QuarterStatus) and tasks:
-        rows = [{"quarter": str(view.quarter), **row} for row in _task_dict(view, lang)]
-        fields: Sequence[str] = (
-            "quarter",
-            "task",
-            "unit",
-            "title",
-            "status",
-            "status_label",
-            "progress",
-            "standing",
-            "standing_label",
-        )
-    elif isinstance(view, QuarterStatus):
-        rows = [_unit_row(u, lang) for u in view.units]
-        fields = _UNIT_FIELDS
-    elif isinstance(view, UnitHistory):
-        notes = {s.quarter: s for s in view.notes}
-        rows = []
-        for item in view.tasks:
-            data = _history_task(item, view.quarters, lang)
-            for cell in data["quarters"]:
-                note = notes[Quarter.parse(cell["quarter"])]
-                rows.append(
-                    {
-                        "unit": view.unit.id,
-                        "task": item.task.id,
-                        "title": item.task.title,
-                        **cell,
-                        "note_state": note.state.value,
-                        "note_days": note.days,
-                        "stalled": item.stalled,
-                    }
-                )
-        fields = (
-            "unit",
-            "task",
-            "title",
-            "quarter",
-            "status",
-            "status_label",
-            "progress",
-            "standing",
-            "note_state",
-            "note_days",
-            "stalled",
-        )
-    else:
-        rows = [_unit_row(s, lang) for _, row in view.rows for s in row]
-        fields = _UNIT_FIELDS
-    writer = csv.DictWriter(out, fieldnames=list(fields), extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow(
-            {k: ("" if v is None else str(v).lower() if isinstance(v, bool) else v) for k, v in row.items()}
-        )
-    return out.getvalue()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(data.columns)
+    writer.writerows([csv_cell(v) for v in data.values(row)] for row in data.rows)
+    return BOM + out.getvalue()

@@ -1,7 +1,7 @@
-"""Show where reporting stands: a rich table on a terminal, aligned plain text when piped, JSON and CSV.
+"""Show where reporting stands: a rich table on a terminal, aligned plain text when piped, JSON, CSV and xlsx.
 
 Each view is laid out as a page (pages.py) that plain text (table.py) or rich (terminal.py) draws; JSON and
-CSV (export.py) are built from the status objects themselves.
+CSV (export.py) are built from the status objects themselves, the xlsx workbook (spreadsheet.py) from the CSV's table.
 """
 
 from typing import Literal
@@ -15,10 +15,13 @@ from nq43.tracking.status import QuarterStatus, UnitHistory, UnitStatus, View
 from nq43.tracking.table import plain_page
 from nq43.tracking.terminal import rich_page
 
-Format = Literal["table", "json", "csv"]
+TextFormat = Literal["table", "json", "csv"]
+Format = TextFormat | Literal["xlsx"]
 
 
-def render(view: View, fmt: Format, lang: Lang, display: Display, *, resolution: str = "", tasks: bool = False) -> str:
+def render(
+    view: View, fmt: TextFormat, lang: Lang, display: Display, *, resolution: str = "", tasks: bool = False
+) -> str:
     """The view in the chosen format, for the chosen device."""
     if fmt == "json":
         return json_text(view, lang)
