@@ -433,3 +433,6 @@ def test_xlsx_needs_a_file(capsys, q1, tmp_path):
     assert code == 2 and out == ""
     assert "Tệp xlsx là tệp nhị phân, không in ra màn hình được: thêm --out" in err
     assert list(tmp_path.glob("**/*.xlsx")) == []
+    code, out, err = _run(capsys, q1, "--format", "xlsx", "--out", str(tmp_path / "bang.csv"))
+    assert code == 2 and "không có đuôi .xlsx nên Excel không mở được" in err and "--out bang.xlsx" in err
+    assert list(tmp_path.iterdir()) == [q1.root]

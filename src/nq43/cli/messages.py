@@ -56,6 +56,10 @@ XLSX_NEEDS_OUT = Text(
     "Tệp xlsx là tệp nhị phân, không in ra màn hình được: thêm --out và tên tệp cần ghi, ví dụ --out tinh-hinh.xlsx.",
     "An xlsx workbook cannot be shown on screen: name the file to write with --out, e.g. --out status.xlsx.",
 )
+NOT_XLSX_NAME = Text(
+    'Tệp "{path}" không có đuôi .xlsx nên Excel không mở được: đặt tên có đuôi .xlsx, ví dụ --out {stem}.xlsx.',
+    'Excel will not open "{path}" without the .xlsx extension: name it so, e.g. --out {stem}.xlsx.',
+)
 WRITTEN = Text("Đã ghi {path}.", "Wrote {path}.")
 
 # nq43 report

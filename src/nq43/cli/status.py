@@ -99,6 +99,8 @@ def _status(
     now = today(day)
     if fmt == "xlsx" and out is None:
         raise UsageError(messages.XLSX_NEEDS_OUT)
+    if fmt == "xlsx" and out is not None and out.suffix.lower() != ".xlsx":
+        raise UsageError(messages.NOT_XLSX_NAME, path=out, stem=out.stem)
     if tasks and (unit or year is not None):
         raise UsageError(messages.TASKS_ALONE)
     if quarter is not None and year is not None:
