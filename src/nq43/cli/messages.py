@@ -24,6 +24,18 @@ NOTE_EXISTS = Text(
     "{path} already exists; nq43 never overwrites a note. Edit it instead.",
 )
 CREATED = Text("Đã tạo {path}.", "Created {path}.")
+CARRIED = Text(
+    'Trạng thái, tiến độ và chỉ tiêu chép từ {previous}: sửa theo quý này các dòng ghi "— cập nhật"; '
+    "ghi ngày nộp ở submitted: khi nộp.",
+    'Statuses, progress and indicators carried from {previous}: update the lines marked "— cập nhật"; '
+    "write the day of submission in submitted: when submitting.",
+)
+NEEDS_AMENDS = Text(
+    "Báo cáo quý {period} đã phát hành (số {number}, ngày {issued}): ghi chú này là đính chính, phải thêm "
+    "trước dòng tasks: một dòng {example} (ngày sửa và lý do).",
+    "The {period} report is already issued (number {number}, {issued}): this note is an amendment and needs, "
+    "before tasks:, a line {example} (the day and reason of the change).",
+)
 NO_ORIGIN = Text(
     'Kho chưa có remote "origin": chỉ ra địa chỉ kho bằng --repo-url, ví dụ --repo-url https://github.com/bql-hp/nq43.',
     'The repository has no "origin" remote: give its address with --repo-url.',
