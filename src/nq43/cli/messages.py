@@ -74,6 +74,12 @@ ALLOW_INVALID = Text(
     ", hoặc thêm --allow-invalid để bỏ qua ghi chú không hợp lệ.",
     ", or add --allow-invalid to leave invalid notes out.",
 )
+OUT_IS_A_FOLDER = Text(
+    '--out là thư mục ghi báo cáo, không phải tên tệp: "{out}". nq43 tự đặt tên {name}.docx và {name}.md '
+    "trong thư mục đó. Ví dụ: nq43 report --quarter {period} --out {folder}",
+    '--out is the folder the report is written to, not a file name: "{out}". nq43 names the files {name}.docx '
+    "and {name}.md in that folder. For example: nq43 report --quarter {period} --out {folder}",
+)
 DRAFT = Text(" (DỰ THẢO)", " (draft)")
 BUILT = Text(
     "Đã lập báo cáo {period}{state}: {units} đơn vị đã báo cáo, {tasks} nhiệm vụ.",
