@@ -8,6 +8,7 @@ import subprocess
 from datetime import date
 from pathlib import Path
 
+from notekit import submitted_on
 from nq43.domain.records import Quarter
 from nq43.load.directive import load_directive
 from nq43.submission.skeleton import skeleton
@@ -81,7 +82,7 @@ def note_text(
     assert unit is not None
     period = Quarter.parse(quarter)
     day = submitted or max(TODAY, period.first_day)
-    text = skeleton(directive, unit, period, day, "Nguyễn Văn A")
+    text = submitted_on(skeleton(directive, unit, period, "Nguyễn Văn A"), day)
     text = text.replace("<!-- Kết quả thực hiện trong quý: việc đã làm, số liệu, văn bản đã ban hành. -->", results)
     if extra_front:
         text = text.replace("\ntasks:\n", f"\n{extra_front.rstrip()}\ntasks:\n", 1)

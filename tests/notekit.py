@@ -81,6 +81,14 @@ def make_repo(root: Path) -> Path:
     return root
 
 
+def submitted_on(skeleton: str, day: date) -> str:
+    """A skeleton of `nq43 new` with its blank `submitted:` filled in, as the unit does when it submits."""
+    lines = skeleton.split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("submitted:"))
+    lines[at] = f"submitted: {day.isoformat()}"
+    return "\n".join(lines)
+
+
 def write_note(root: Path, content: str | bytes, relative: str = NOTE_PATH) -> Path:
     """Write a note's text (UTF-8) or raw bytes at `relative` under `root`."""
     target = root / relative

@@ -65,6 +65,22 @@ def test_out_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert not (root / "reports").exists()
 
 
+@pytest.mark.parametrize("name", ["x.docx", "bao-cao.DOCX"])
+def test_out_naming_a_docx_file_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str) -> None:
+    root = make_repo(tmp_path, full_notes())
+    target = tmp_path / "ra" / name
+
+    assert _run(root, "--out", str(target)) == 2
+    folder = tmp_path / "ra" / Path(name).stem
+    assert capsys.readouterr().err == (
+        f'--out là thư mục ghi báo cáo, không phải tên tệp: "{target}". nq43 tự đặt tên bao-cao-2025Q1.docx và '
+        f"bao-cao-2025Q1.md trong thư mục đó. Ví dụ: nq43 report --quarter 2025Q1 --out {folder}\n"
+    )
+    assert not (tmp_path / "ra").exists() and _files(root) == {}
+    assert _run(root, "--out", str(target), "--lang", "en") == 2
+    assert capsys.readouterr().err.startswith('--out is the folder the report is written to, not a file name: "')
+
+
 def test_invalid_notes_stop_the_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = make_repo(tmp_path, _break(full_notes()))
 

@@ -226,6 +226,17 @@ def test_the_guide_shows_a_pre_commit_config_using_these_hooks() -> None:
                     assert shlex.split(hook["entry"])[0] == "nq43"
 
 
+def test_the_pre_commit_rev_is_a_revision_that_exists() -> None:
+    """The repository has no tags: the guide pins a commit of main and says how to get it, never a made-up tag."""
+    text = UNIT_GUIDE.read_text(encoding="utf-8")
+    blocks = [yaml.safe_load(b) for b in re.findall(r"```yaml\n(.*?)```", text, re.DOTALL) if "repos:" in b]
+    revs = [repo["rev"] for config in blocks for repo in config["repos"] if repo["repo"] != "local"]
+    assert revs and all(rev == "<sha của main>" or re.fullmatch(r"[0-9a-f]{40}", rev) for rev in revs)
+    assert "git rev-parse origin/main" in text
+    for doc in [SOURCE / "README.md", *sorted((SOURCE / "docs").glob("*.md"))]:
+        assert not re.search(r"\brev:\s*v\d", doc.read_text(encoding="utf-8")), doc.name
+
+
 @pytest.mark.parametrize("command", every_command(), ids=" ".join)
 def test_every_command_exists_with_those_options(command: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     if "--head" in command and not HEAD_OPTION:

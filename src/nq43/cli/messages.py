@@ -24,6 +24,18 @@ NOTE_EXISTS = Text(
     "{path} already exists; nq43 never overwrites a note. Edit it instead.",
 )
 CREATED = Text("Đã tạo {path}.", "Created {path}.")
+CARRIED = Text(
+    'Trạng thái, tiến độ và chỉ tiêu chép từ {previous}: sửa theo quý này các dòng ghi "— cập nhật"; '
+    "ghi ngày nộp ở submitted: khi nộp.",
+    'Statuses, progress and indicators carried from {previous}: update the lines marked "— cập nhật"; '
+    "write the day of submission in submitted: when submitting.",
+)
+NEEDS_AMENDS = Text(
+    "Báo cáo quý {period} đã phát hành (số {number}, ngày {issued}): ghi chú này là đính chính, phải thêm "
+    "trước dòng tasks: một dòng {example} (ngày sửa và lý do).",
+    "The {period} report is already issued (number {number}, {issued}): this note is an amendment and needs, "
+    "before tasks:, a line {example} (the day and reason of the change).",
+)
 NO_ORIGIN = Text(
     'Kho chưa có remote "origin": chỉ ra địa chỉ kho bằng --repo-url, ví dụ --repo-url https://github.com/bql-hp/nq43.',
     'The repository has no "origin" remote: give its address with --repo-url.',
@@ -70,6 +82,12 @@ NOT_BUILT = Text(
 ALLOW_INVALID = Text(
     ", hoặc thêm --allow-invalid để bỏ qua ghi chú không hợp lệ.",
     ", or add --allow-invalid to leave invalid notes out.",
+)
+OUT_IS_A_FOLDER = Text(
+    '--out là thư mục ghi báo cáo, không phải tên tệp: "{out}". nq43 tự đặt tên {name}.docx và {name}.md '
+    "trong thư mục đó. Ví dụ: nq43 report --quarter {period} --out {folder}",
+    '--out is the folder the report is written to, not a file name: "{out}". nq43 names the files {name}.docx '
+    "and {name}.md in that folder. For example: nq43 report --quarter {period} --out {folder}",
 )
 DRAFT = Text(" (DỰ THẢO)", " (draft)")
 BUILT = Text(

@@ -92,18 +92,21 @@ def new(
     ] = None,
     root: RootOpt = None,
     lang: LangOpt = LangOption.vi,
-    when: TodayOpt = None,
 ) -> int:
     """Tạo khung ghi chú quý của một đơn vị: đủ nhiệm vụ, đúng tiêu đề, sẵn để điền.
 
-    Không bao giờ ghi đè ghi chú đã có. Ví dụ: `nq43 new --unit qldt --quarter 2025Q1`.
+    Trạng thái, tiến độ và chỉ tiêu chép từ ghi chú gần nhất của đơn vị (đánh dấu để cập nhật); ngày nộp để
+    đơn vị tự ghi. Quý đã phát hành báo cáo: khung nhắc thêm amends:. Không bao giờ ghi đè ghi chú đã có.
+    Ví dụ: `nq43 new --unit qldt --quarter 2025Q1`.
     Với --link: in đường link để đơn vị mở trên trình duyệt, điền và nộp mà không cần git:
     `nq43 new --unit qldt --quarter 2025Q1 --link`.
     """
     from nq43.check import reporters
+    from nq43.domain.periods import Period
+    from nq43.load import issued as issuance
     from nq43.load.directive import load_directive
     from nq43.load.layout import find_root
-    from nq43.submission.skeleton import skeleton
+    from nq43.submission.skeleton import AMENDS_EXAMPLE, previous_note, skeleton
     from nq43.support.output import create_new
 
     with speaking(lang):
@@ -116,18 +119,32 @@ def new(
         found = directive.unit(unit)
         if found is None:
             raise UsageError(messages.NO_SUCH_UNIT, unit=unit, known=", ".join(u.id for u in directive.units))
-        text = skeleton(directive, found, parsed, today(when), prepared_by)
+        previous = previous_note(base, found.id, parsed)
+        record = issuance.read(base, Period.of(parsed))
+        text = skeleton(directive, found, parsed, prepared_by, previous=previous, issued=record)
         path = f"data/units/{found.id}/{parsed}.md"
+        said = lang_code(lang)
         if link:
-            return _print_link(base, path, text, repo_url, branch, forge, lang_code(lang))
-        if stdout:
+            code = _print_link(base, path, text, repo_url, branch, forge, said)
+        elif stdout:
             sys.stdout.write(text)
-            return 0
-        if not create_new(base / path, text):
+            code = 0
+        elif create_new(base / path, text):
+            echo_err(messages.CREATED.get(said, path=path))
+            sys.stdout.write(path + "\n")
+            code = 0
+        else:
             raise UsageError(messages.NOTE_EXISTS, path=path)
-        echo_err(messages.CREATED.get(lang_code(lang), path=path))
-        sys.stdout.write(path + "\n")
-        return 0
+        if previous is not None:
+            echo_err(messages.CARRIED.get(said, previous=previous.path))
+        if record is not None:
+            issued_on = record.issued_on.isoformat()
+            echo_err(
+                messages.NEEDS_AMENDS.get(
+                    said, period=parsed, number=record.number, issued=issued_on, example=AMENDS_EXAMPLE
+                )
+            )
+        return code
 
 
 def _print_link(

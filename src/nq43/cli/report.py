@@ -11,6 +11,7 @@ import typer
 from nq43.cli import messages
 from nq43.cli.options import LangOpt, LangOption, RootOpt, TodayOpt, lang_code, speaking
 from nq43.cli.terminal import day_option, echo_err, quarter_option, today
+from nq43.support.errors import UsageError
 
 
 def report(
@@ -59,12 +60,15 @@ def report(
     from nq43.check import reporters
     from nq43.domain.periods import Period
     from nq43.load.layout import find_root
-    from nq43.report.publishing import ReportRequest, build
+    from nq43.report.publishing import ReportRequest, build, report_name
 
     said = lang_code(lang)
     with speaking(lang):
         base = find_root(root)
         parsed = quarter_option(quarter)
+        if out is not None and out.suffix.lower() == ".docx" and not out.is_dir():
+            name = report_name(Period.of(parsed))
+            raise UsageError(messages.OUT_IS_A_FOLDER, out=out, period=parsed, folder=out.parent / out.stem, name=name)
         request = ReportRequest(
             root=base,
             period=Period.of(parsed),
