@@ -119,7 +119,7 @@ _ROWS: list[tuple[str, Literal["error", "warning"], str, str, str, str]] = [
      "Thêm dòng \"{field}: ...\"; xem docs/ghi-chu-quy.md.", "Add \"{field}: ...\"; see docs/ghi-chu-quy.md."),
     ("NQ302", E, "Trường \"{field}\" phải là {expected}, ở đây là {found}.",
      "Field \"{field}\" must be {expected_en}, found {found}.",
-     "{example}", "{example}"),
+     "{example}", "{example_en}"),
     ("NQ303", W, "Trường \"{field}\" không có trong mẫu ghi chú và sẽ bị bỏ qua.{suggestion}",
      "Unknown field \"{field}\"; it is ignored.{suggestion_en}",
      "Xoá trường này hoặc sửa tên cho đúng mẫu.", "Remove it or correct its name."),
