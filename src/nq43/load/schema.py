@@ -170,7 +170,10 @@ def _to_findings(error: ValidationError, name: SchemaName, doc: YamlDoc, file: s
             where = f' (trong "{field}")' if path else ""
             return [finding(file, *at, "NQ301", field=missing, where=where)]
         case ValidationErrorKind.AdditionalProperties(unexpected=extra):
-            known = sorted(_subschema(_schema(name), error.schema_path).get("properties", {}))
+            present = instance if isinstance(instance, Mapping) else {}
+            known = sorted(
+                k for k in _subschema(_schema(name), error.schema_path).get("properties", {}) if k not in present
+            )
             out = []
             for key in extra:
                 vi, en = suggestion(key, known)
