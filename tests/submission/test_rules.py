@@ -107,8 +107,28 @@ def test_amendments(directive: Directive, tmp_path: Path) -> None:
     checked = check_note_file(root / NOTE, root, directive, TODAY)
     record = IssueRecord(Period.of(Quarter(2025, 1)), "45/BC-BQL", date(2025, 3, 10), None, {NOTE: "0" * 64})
     pr = proposal(directive, Change("M", NOTE), notes={NOTE: checked}, contents={NOTE: (root / NOTE).read_bytes()})
-    assert paths(rules.amendments(pr, base(directive, issued={"2025Q1": record}))) == [(NOTE, "NQ804")]
+    issued = {"2025Q1": record}
+    assert paths(rules.amendments(pr, base(directive, issued=issued, notes={NOTE: checked.note}))) == [(NOTE, "NQ804")]
     assert rules.amendments(pr, base(directive)) == []
+    # a note the issued report did not have is a late note, not a change
+    late = proposal(directive, Change("A", NOTE), notes={NOTE: checked}, contents={NOTE: (root / NOTE).read_bytes()})
+    [found] = rules.amendments(late, base(directive, issued=issued))
+    assert found.code == "NQ812"
+    assert "khi chưa có ghi chú này" in found.message() and "ghi chú này chỉ được sửa" not in found.message()
+    assert "Nộp bổ sung" in found.hint()
+
+
+def test_an_amendment_with_a_malformed_date_is_not_told_to_add_amends(directive: Directive, tmp_path: Path) -> None:
+    root = make_origin(tmp_path / "other")
+    text = note_text(root, "qldt").replace("tasks:", "amends:\n  - {date: 2025-04-31, reason: sửa số liệu}\ntasks:")
+    write(root, NOTE, text)
+    checked = check_note_file(root / NOTE, root, directive, TODAY)
+    record = IssueRecord(Period.of(Quarter(2025, 1)), "45/BC-BQL", date(2025, 3, 10), None, {NOTE: "0" * 64})
+    pr = proposal(directive, Change("M", NOTE), notes={NOTE: checked}, contents={NOTE: text.encode()})
+    [found] = rules.amendments(pr, base(directive, issued={"2025Q1": record}, notes={NOTE: checked.note}))
+    assert found.code == "NQ813"
+    assert found.line == text.split("\n").index("  - {date: 2025-04-31, reason: sửa số liệu}") + 1
+    assert "thêm" not in found.message() and "năm-tháng-ngày" in found.hint()
 
 
 def test_right_person_judged_by_the_base(directive: Directive) -> None:
