@@ -142,6 +142,23 @@ def test_right_person_judged_by_the_base(directive: Directive) -> None:
     assert paths(rules.right_person(proposal(directive, Change("A", NOTE)), Before())) == [(NOTE, "NQ802")]
 
 
+def test_a_listed_person_on_another_account_is_told_so(directive: Directive, tmp_path: Path) -> None:
+    root = make_origin(tmp_path / "other")
+    write(root, NOTE, note_text(root, "qldt").replace("Nguyễn Văn A", "Phạm Quốc Anh"))
+    checked = check_note_file(root / NOTE, root, directive, TODAY)
+    pr = proposal(directive, Change("A", NOTE), actor=Actor("anh-ca-nhan", "github"), notes={NOTE: checked})
+    [found] = rules.right_person(pr, base(directive))
+    assert found.code == "NQ814"
+    assert found.message() == (
+        'Tài khoản "anh-ca-nhan" không phải tài khoản ghi cho Phạm Quốc Anh trong danh sách người nộp của đơn vị '
+        "qldt (bql-qldt-anh)."
+    )
+    assert "data/units/qldt/unit.yaml" in found.hint() and "Nhờ" not in found.hint()
+    # someone the list does not name is still told whom to ask
+    other = proposal(directive, Change("A", NOTE), actor=Actor("anh-ca-nhan", "github"))
+    assert paths(rules.right_person(other, base(directive))) == [(NOTE, "NQ802")]
+
+
 def test_a_new_rule_is_a_function_and_a_row(directive: Directive) -> None:
     def no_mondays(pr: Proposal, before: Before) -> list[Finding]:
         return [finding(c.path, 1, 1, "NQ810", actor="x") for c in pr.items] if pr.today.weekday() == 0 else []

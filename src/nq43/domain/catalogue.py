@@ -311,6 +311,10 @@ _ROWS: list[tuple[str, Literal["error", "warning"], str, str, str, str]] = [
      "The report for {quarter} was issued (number {number}, {issued}); the new \"amends:\" entry has a date that cannot be read, so it does not count.",
      "Ghi ngày dạng năm-tháng-ngày, ví dụ:  - {{date: {today}, reason: \"Sửa ... vì ...\"}}  (giữ nguyên các mục cũ).",
      "Write the date as year-month-day, e.g.  - {{date: {today}, reason: \"what and why\"}}  (keep earlier entries)."),
+    ("NQ814", E, "Tài khoản \"{actor}\" không phải tài khoản ghi cho {name} trong danh sách người nộp của đơn vị {unit} ({login}).",
+     "Account \"{actor}\" is not the account on file for {name} among unit {unit}'s submitters ({login}).",
+     "Nộp bằng tài khoản {login}, hoặc đề nghị Văn phòng sửa tài khoản của {name} trong data/units/{unit}/unit.yaml thành \"{actor}\".",
+     "Submit from {login}, or ask the Office to change {name}'s account in data/units/{unit}/unit.yaml to \"{actor}\"."),
     # --- NQ9xx: the consolidated report (nq43 report) ---
     ("NQ901", W, "Ghi chú không hợp lệ ({errors} lỗi) nên bị bỏ ra khỏi báo cáo (--allow-invalid); báo cáo ghi rõ điều này.",
      "The note is not valid ({errors} errors) and was left out of the report (--allow-invalid); the report says so.",
