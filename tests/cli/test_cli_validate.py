@@ -277,3 +277,14 @@ def test_an_error_is_told_in_the_language_of_the_environment(
     assert (code, out) == (2, "")
     assert err.startswith("No data/directive.yaml here or in any parent folder.")
     assert run(capsys, "validate", "--lang", "vi")[2].startswith("Không tìm thấy data/directive.yaml")
+
+
+@pytest.mark.parametrize("link", [NOTE_PATH, "ghi-chu.md"])
+def test_a_named_link_is_reported_not_skipped(root: Path, capsys: pytest.CaptureFixture[str], link: str) -> None:
+    outside = root.parent / "ngoai.md"
+    outside.write_text(QLDT_NOTE, encoding="utf-8")
+    (root / link).symlink_to(outside)
+    code, out, err = run(capsys, "validate", link, "--today", "2025-04-01")
+    assert code == 1
+    assert out.startswith(f"{link}:1:1: NQ109 lỗi: Tệp là liên kết (symlink) trỏ ra ngoài thư mục data/: ")
+    assert err.endswith(": 1 lỗi, 0 cảnh báo.\n")
