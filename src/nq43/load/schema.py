@@ -41,6 +41,8 @@ _EXAMPLES = {
     "tasks": 'Mã nhiệm vụ dạng "2.1" (số mục, dấu chấm, số gạch đầu dòng), đặt trong dấu nháy.',
     "indicators": "Mã chỉ tiêu viết thường, không dấu, nối bằng gạch ngang, ví dụ ty-le-lap-day.",
     "unit": "Mã đơn vị viết thường, không dấu, ví dụ qldt.",
+    "github": "Tên tài khoản GitHub: chữ không dấu, số và gạch ngang, không có dấu cách hay @, ví dụ bql-qldt-anh.",
+    "gitlab": "Tên tài khoản GitLab: chữ không dấu, số, dấu chấm, gạch ngang, gạch dưới, ví dụ bql-qldt-anh.",
 }
 _EXAMPLES_EN = {
     "progress": 'For example "progress: 75" (no % sign).',
@@ -49,6 +51,8 @@ _EXAMPLES_EN = {
     "tasks": 'A task id like "2.1" (section, dot, item), in quotes.',
     "indicators": "An indicator id in lower case without accents, joined by hyphens, e.g. ty-le-lap-day.",
     "unit": "A unit id in lower case without accents, e.g. qldt.",
+    "github": "A GitHub login: letters, digits and hyphens, no spaces or @, e.g. bql-qldt-anh.",
+    "gitlab": "A GitLab username: letters, digits, dots, hyphens, underscores, no @, e.g. bql-qldt-anh.",
 }
 
 
