@@ -140,3 +140,20 @@ def test_the_committed_files_match_the_shipped_units() -> None:
         assert (SOURCE / target).read_text(encoding="utf-8") == generate(directive, host)[0], (
             f"{target} is stale: run nq43 codeowners"
         )
+
+
+def test_a_malformed_account_is_refused_and_nothing_is_written(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["codeowners", "--root", str(root)]) == 0
+    before = {host: (root / TARGETS[host]).read_bytes() for host in TARGETS}
+    unit_file = root / "data/units/qldt/unit.yaml"
+    text = unit_file.read_text(encoding="utf-8")
+    assert "    github: bql-qldt-anh\n" in text
+    unit_file.write_text(text.replace("    github: bql-qldt-anh\n", "    github: '@bql-qldt-anh'\n"), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["codeowners", "--root", str(root)]) == 1
+    err = capsys.readouterr().err
+    line = text.split("\n").index("    github: bql-qldt-anh") + 1
+    assert err.startswith(f'data/units/qldt/unit.yaml:{line}:13: NQ309 lỗi: Mã "@bql-qldt-anh" của ')
+    assert "→ Cách sửa: Tên tài khoản GitHub" in err
+    assert "chưa có tài khoản" not in err
+    assert {host: (root / TARGETS[host]).read_bytes() for host in TARGETS} == before

@@ -183,7 +183,7 @@ def test_indicators(directive: Directive) -> None:
     ]
     assert found[0][3]["range"] == "0 – 100"
     assert found[1][3] == {"indicator": "so-kcn-sinh-thai", "owner_task": "6.1", "task": "2.1"}
-    assert found[2][3]["suggestion"] == ' Có phải ý bạn là "ty-le-lap-day"?'
+    assert found[2][3]["suggestion"] == ""  # ty-le-lap-day is already given
 
 
 def test_sections_must_match_the_units_tasks(directive: Directive) -> None:
@@ -217,3 +217,24 @@ def test_note_of_another_unit_in_its_own_folder_lists_every_mismatch(directive: 
 def test_unreadable_note_gives_no_cross_reference_findings(directive: Directive) -> None:
     read = parse_note("no front matter", "n.md")
     assert check_note(read, directive, folder="qldt", file_name="2025Q1.md", today=TODAY) == []
+
+
+def test_a_suggestion_never_names_a_task_already_in_the_note(directive: Directive) -> None:
+    other = '  "2.4": {status: chua-thuc-hien}\n  "6.1": {status: hoan-thanh}'
+    [(code, _, _, args)] = check(directive, replace('  "2.4": {status: chua-thuc-hien}', other))
+    assert (code, args["task"], args["suggestion"]) == ("NQ404", "6.1", "")
+    # a task id that is close to one the note lacks still gets it
+    found = check(directive, replace('  "2.4": {status: chua-thuc-hien}', '  "2.5": {status: chua-thuc-hien}'))
+    assert [(code, args.get("suggestion")) for code, _, _, args in found] == [
+        ("NQ404", ' Có phải ý bạn là "2.4"?'),
+        ("NQ405", None),
+    ]
+    # a heading for a task whose section is already there is not suggested either
+    [(code, _, _, args)] = check(directive, QLDT_NOTE + "\n## 2.6. Thêm\n\n### Kết quả\n\nĐã làm.\n")
+    assert (code, args["suggestion"]) == ("NQ502", "")
+
+
+def test_an_indicator_not_given_yet_is_suggested(directive: Directive) -> None:
+    text = replace('status: thuong-xuyen\n  "2.2"', 'status: thuong-xuyen\n    indicators: {ty-le-lap-dy: 5}\n  "2.2"')
+    [(code, _, _, args)] = check(directive, text)
+    assert (code, args["suggestion"]) == ("NQ406", ' Có phải ý bạn là "ty-le-lap-day"?')

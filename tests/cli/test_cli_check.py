@@ -70,6 +70,22 @@ def test_a_clean_submission_passes(branch: Path, capsys: pytest.CaptureFixture[s
     assert err == "Kết quả: đạt (0 lỗi, 0 cảnh báo).\n"
 
 
+def test_the_actor_used_is_shown_when_no_unit_folder_is_touched(
+    branch: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(branch, "docs/ghi-chu-them.md", "Thêm.\n")
+    commit_all(branch, "Sửa tài liệu")
+    assert main(["check", "--actor", "bql-vp-minh"]) == 0
+    assert "Người nộp: bql-vp-minh — tài khoản của Văn phòng, nộp thay đơn vị\n" in capsys.readouterr().out
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    assert main(["check", "--actor", "ai-do"]) == 1
+    assert "Người nộp: ai-do — không có trong danh sách của Văn phòng\n" in capsys.readouterr().out
+    # in CI without an author to read, it does not claim to be outside CI
+    assert main(["check"]) == 1
+    out = capsys.readouterr().out
+    assert "Người nộp: không kiểm tra (không biết người mở pull request" in out and "thêm --actor" in out
+
+
 def test_the_actor_comes_from_github_actions(
     branch: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -106,6 +106,10 @@ def test_stdout_prints_and_writes_nothing(root: Path, capsys: pytest.CaptureFixt
 def test_missing_option_is_a_usage_error(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "new", "--unit", "qldt")
     assert code == 2
+    assert err == "Cách dùng: nq43 new [OPTIONS]\nXem `nq43 new --help`.\n\nLỗi: thiếu tuỳ chọn --quarter.\n"
+    # --lang en keeps click's English
+    code, _, err = run(capsys, "new", "--unit", "qldt", "--lang", "en")
+    assert code == 2
     assert "Error: Missing option '--quarter'." in err
 
 

@@ -167,8 +167,15 @@ def test_template_errors_point_at_the_template_line(tmp_path: Path, capsys: pyte
 
     assert _run(root, "--template-dir", str(folder)) == 1
     err = capsys.readouterr().err
-    assert f"{folder.as_posix()}/report.md.j2:7:1: NQ905 lỗi: Mẫu báo cáo không dùng được: UndefinedError" in err
+    assert f"{folder.as_posix()}/report.md.j2:7:1: NQ905 lỗi: Mẫu báo cáo không dùng được: " in err
+    assert 'biến "nam" không có trong dữ liệu báo cáo' in err and "is undefined" not in err
+    # leaving invalid notes out cannot help with a template
+    assert "--allow-invalid" not in err
     assert _files(root) == {}
+    (folder / "report.md.j2").write_text(blocks + "{{ period.nam }}\n", encoding="utf-8")
+    assert _run(root, "--template-dir", str(folder)) == 1
+    err = capsys.readouterr().err
+    assert f"{folder.as_posix()}/report.md.j2:7:1: NQ905 lỗi: " in err and 'không có trường "nam"' in err
 
 
 def test_jinja_in_a_note_is_text_in_both_outputs(tmp_path: Path) -> None:

@@ -128,14 +128,17 @@ def test_only_the_named_paths(root: Path, capsys: pytest.CaptureFixture[str]) ->
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (
-            ["validate", "--format", "xml"],
-            "Error: Invalid value for '--format': 'xml' is not one of 'text', 'json', 'github'.",
-        ),
+        (["validate", "--format", "xml"], "Lỗi: giá trị của --format phải là một trong: text, json, github."),
         (["validate", "--today", "2025-02-30"], '--today "2025-02-30" không phải ngày có thật dạng NĂM-THÁNG-NGÀY'),
-        (["validate", "--bogus"], "Error: No such option: --bogus"),
+        (["validate", "--bogus"], "Lỗi: không có tuỳ chọn --bogus."),
+        (["validate", "--strct"], "Lỗi: không có tuỳ chọn --strct. Có phải ý bạn là: --root, --strict?"),
+        (["validate", "--format"], "Lỗi: tuỳ chọn --format cần một giá trị đi kèm."),
         (["validate", "data/units/qldt/2030Q1.md"], "Không có tệp hay thư mục"),
-        (["nonsense"], "Error: No such command 'nonsense'."),
+        (["nonsense"], 'Lỗi: không có lệnh "nonsense". Các lệnh: check, codeowners, new, report, schema, status,'),
+        (["schema", "bogus"], "Lỗi: giá trị của kind phải là một trong: note, directive, unit, calendar."),
+        (["version", "thua"], "Lỗi: thừa đối số: thua."),
+        (["validate", "--format", "xml", "--lang", "en"], "Error: Invalid value for '--format': 'xml' is not one of"),
+        (["validate", "--lang=en", "--bogus"], "Error: No such option: --bogus"),
     ],
 )
 def test_usage_errors_exit_2(root: Path, capsys: pytest.CaptureFixture[str], argv: list[str], message: str) -> None:
@@ -144,6 +147,8 @@ def test_usage_errors_exit_2(root: Path, capsys: pytest.CaptureFixture[str], arg
     assert out == ""
     assert message in err
     assert "Traceback" not in err
+    if "--lang" not in " ".join(argv):
+        assert "Error" not in err and "Usage" not in err
 
 
 def test_no_arguments_shows_help(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -277,3 +282,14 @@ def test_an_error_is_told_in_the_language_of_the_environment(
     assert (code, out) == (2, "")
     assert err.startswith("No data/directive.yaml here or in any parent folder.")
     assert run(capsys, "validate", "--lang", "vi")[2].startswith("Không tìm thấy data/directive.yaml")
+
+
+@pytest.mark.parametrize("link", [NOTE_PATH, "ghi-chu.md"])
+def test_a_named_link_is_reported_not_skipped(root: Path, capsys: pytest.CaptureFixture[str], link: str) -> None:
+    outside = root.parent / "ngoai.md"
+    outside.write_text(QLDT_NOTE, encoding="utf-8")
+    (root / link).symlink_to(outside)
+    code, out, err = run(capsys, "validate", link, "--today", "2025-04-01")
+    assert code == 1
+    assert out.startswith(f"{link}:1:1: NQ109 lỗi: Tệp là liên kết (symlink) trỏ ra ngoài thư mục data/: ")
+    assert err.endswith(": 1 lỗi, 0 cảnh báo.\n")

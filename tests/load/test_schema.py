@@ -82,11 +82,12 @@ def test_missing_status_names_its_task() -> None:
 
 
 def test_unknown_keys_are_warnings_with_did_you_mean() -> None:
-    result = findings(BASE + "quater: 2025Q1\nxyz: 1\n")
-    assert result == [
+    result = findings(BASE.replace("quarter: 2025Q1\n", "") + "quater: 2025Q1\nxyz: 1\n")
+    assert result[0][0] == "NQ301"
+    assert result[1:] == [
         (
             "NQ303",
-            8,
+            7,
             1,
             {
                 "field": "quater",
@@ -94,8 +95,10 @@ def test_unknown_keys_are_warnings_with_did_you_mean() -> None:
                 "suggestion_en": ' Did you mean "quarter"?',
             },
         ),
-        ("NQ303", 9, 1, {"field": "xyz", "suggestion": "", "suggestion_en": ""}),
+        ("NQ303", 8, 1, {"field": "xyz", "suggestion": "", "suggestion_en": ""}),
     ]
+    # a key the note already has is never suggested
+    assert findings(BASE + "quater: 2025Q1\n")[0][3]["suggestion"] == ""
 
 
 def test_unknown_key_inside_a_task_points_at_the_key() -> None:
@@ -119,7 +122,36 @@ def test_progress_out_of_range_and_not_a_number() -> None:
     code, line, column, args = findings(text)[0]
     assert (code, line, column) == ("NQ302", 7, 43)
     assert args["found"] == 'chữ "50%"'
-    assert args["example"] == 'Ví dụ: "progress: 75" (không ghi dấu %).'
+    assert args["example"] == 'Ghi "progress: 50" (số không trong dấu nháy, dấu chấm thập phân, không ghi %).'
+
+
+def test_a_comma_decimal_is_told_to_be_written_with_a_dot() -> None:
+    task = '"2.1":\n    status: thuong-xuyen\n    indicators:\n      ty-le-lap-day: 74,2'
+    text = BASE.replace('"2.1": {status: thuong-xuyen}', task)
+    doc, _ = load_yaml(text, "n.md", line_offset=1)
+    assert doc is not None
+    [found] = check("note", doc, "n.md")
+    assert (found.code, found.line) == ("NQ302", 10)
+    assert found.message() == 'Trường "tasks.2.1.indicators.ty-le-lap-day" phải là một số, ở đây là chữ "74,2".'
+    assert '"ty-le-lap-day: 74.2"' in found.hint() and "dấu chấm thập phân" in found.hint()
+    assert '"ty-le-lap-day: 74.2"' in found.hint("en")
+
+
+@pytest.mark.parametrize(
+    ("replace", "hint"),
+    [
+        ("unit: qldt", "Mã đơn vị viết thường, không dấu, ví dụ qldt."),
+        ("submitted: 2025-03-05", 'Ghi giá trị của "submitted" là chữ (văn bản); xem docs/ghi-chu-quy.md.'),
+        ("{status: thuong-xuyen}", 'Ghi giá trị của "tasks.2.1" là một bảng "khoá: giá trị"; xem docs/ghi-chu-quy.md.'),
+    ],
+)
+def test_every_wrong_type_has_a_fix_line(replace: str, hint: str) -> None:
+    wrong = {"unit: qldt": "unit: [a]", "submitted: 2025-03-05": "submitted: [1]", "{status: thuong-xuyen}": "[1]"}
+    doc, _ = load_yaml(BASE.replace(replace, wrong[replace]), "n.md", line_offset=1)
+    assert doc is not None
+    found = [f for f in check("note", doc, "n.md") if f.code == "NQ302"]
+    assert [f.hint() for f in found] == [hint]
+    assert all(f.hint("en") for f in found)
 
 
 def test_quarter_date_and_empty_fields() -> None:

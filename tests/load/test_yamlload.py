@@ -247,6 +247,12 @@ def test_multiple_documents() -> None:
         ("a: @x\n", 1, 4, "có ký tự không được đứng đầu giá trị"),
         ("a:\n  b: 1\n c: 2\n", 3, 2, "thụt lề không thẳng hàng với các khoá khác"),
         ("? [a]\n: 1\n", 1, 3, "khoá phải là một chữ/số đơn"),
+        # a key without its colon is reported on its own line, whether libyaml noticed it there or a line later
+        ("unit tnmt\nquarter: 2025Q2\n", 1, 5, "thiếu dấu hai chấm sau tên khoá"),
+        ("quarter: 2025Q2\nunit tnmt\nprepared_by: An\n", 2, 5, "thiếu dấu hai chấm sau tên khoá"),
+        ("quarter: 2025Q2\nunit tnmt\n", 2, 5, "thiếu dấu hai chấm sau tên khoá"),
+        ('tasks:\n  "2.1":\n    status dang-thuc-hien\n    progress: 5\n', 3, 11, "thiếu dấu hai chấm sau tên khoá"),
+        ("a: b\nc: d: e\n", 2, 5, "có dấu hai chấm không đúng chỗ"),
     ],
 )
 def test_syntax_errors_are_said_in_vietnamese_at_their_place(text: str, line: int, column: int, problem: str) -> None:

@@ -107,8 +107,28 @@ def test_amendments(directive: Directive, tmp_path: Path) -> None:
     checked = check_note_file(root / NOTE, root, directive, TODAY)
     record = IssueRecord(Period.of(Quarter(2025, 1)), "45/BC-BQL", date(2025, 3, 10), None, {NOTE: "0" * 64})
     pr = proposal(directive, Change("M", NOTE), notes={NOTE: checked}, contents={NOTE: (root / NOTE).read_bytes()})
-    assert paths(rules.amendments(pr, base(directive, issued={"2025Q1": record}))) == [(NOTE, "NQ804")]
+    issued = {"2025Q1": record}
+    assert paths(rules.amendments(pr, base(directive, issued=issued, notes={NOTE: checked.note}))) == [(NOTE, "NQ804")]
     assert rules.amendments(pr, base(directive)) == []
+    # a note the issued report did not have is a late note, not a change
+    late = proposal(directive, Change("A", NOTE), notes={NOTE: checked}, contents={NOTE: (root / NOTE).read_bytes()})
+    [found] = rules.amendments(late, base(directive, issued=issued))
+    assert found.code == "NQ812"
+    assert "khi chưa có ghi chú này" in found.message() and "ghi chú này chỉ được sửa" not in found.message()
+    assert "Nộp bổ sung" in found.hint()
+
+
+def test_an_amendment_with_a_malformed_date_is_not_told_to_add_amends(directive: Directive, tmp_path: Path) -> None:
+    root = make_origin(tmp_path / "other")
+    text = note_text(root, "qldt").replace("tasks:", "amends:\n  - {date: 2025-04-31, reason: sửa số liệu}\ntasks:")
+    write(root, NOTE, text)
+    checked = check_note_file(root / NOTE, root, directive, TODAY)
+    record = IssueRecord(Period.of(Quarter(2025, 1)), "45/BC-BQL", date(2025, 3, 10), None, {NOTE: "0" * 64})
+    pr = proposal(directive, Change("M", NOTE), notes={NOTE: checked}, contents={NOTE: text.encode()})
+    [found] = rules.amendments(pr, base(directive, issued={"2025Q1": record}, notes={NOTE: checked.note}))
+    assert found.code == "NQ813"
+    assert found.line == text.split("\n").index("  - {date: 2025-04-31, reason: sửa số liệu}") + 1
+    assert "thêm" not in found.message() and "năm-tháng-ngày" in found.hint()
 
 
 def test_right_person_judged_by_the_base(directive: Directive) -> None:
@@ -120,6 +140,23 @@ def test_right_person_judged_by_the_base(directive: Directive) -> None:
     ]
     # No fallback to the directive's (or the pull request's) list when the base has no unit.yaml for the unit.
     assert paths(rules.right_person(proposal(directive, Change("A", NOTE)), Before())) == [(NOTE, "NQ802")]
+
+
+def test_a_listed_person_on_another_account_is_told_so(directive: Directive, tmp_path: Path) -> None:
+    root = make_origin(tmp_path / "other")
+    write(root, NOTE, note_text(root, "qldt").replace("Nguyễn Văn A", "Phạm Quốc Anh"))
+    checked = check_note_file(root / NOTE, root, directive, TODAY)
+    pr = proposal(directive, Change("A", NOTE), actor=Actor("anh-ca-nhan", "github"), notes={NOTE: checked})
+    [found] = rules.right_person(pr, base(directive))
+    assert found.code == "NQ814"
+    assert found.message() == (
+        'Tài khoản "anh-ca-nhan" không phải tài khoản ghi cho Phạm Quốc Anh trong danh sách người nộp của đơn vị '
+        "qldt (bql-qldt-anh)."
+    )
+    assert "data/units/qldt/unit.yaml" in found.hint() and "Nhờ" not in found.hint()
+    # someone the list does not name is still told whom to ask
+    other = proposal(directive, Change("A", NOTE), actor=Actor("anh-ca-nhan", "github"))
+    assert paths(rules.right_person(other, base(directive))) == [(NOTE, "NQ802")]
 
 
 def test_a_new_rule_is_a_function_and_a_row(directive: Directive) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date
@@ -117,16 +118,24 @@ def _check_all(
     findings += load_calendar(root, directive)[1]
     files, stray = note_files(root)
     if paths is not None:
-        wanted = [p.resolve() for p in paths]
+        given = list(paths)
+        wanted = [p.resolve() for p in given]
         for p in wanted:
             if not p.exists():
                 raise UsageError(_NO_SUCH_PATH, path=p)
+        # a path named as given (not followed): a link is checked as the link, which reports it (NQ109)
+        named = {Path(os.path.abspath(p)) for p in given}
 
         def chosen(file: Path) -> bool:
             resolved = file.resolve() if not file.is_symlink() else file.absolute()
-            return any(resolved == w or w in resolved.parents for w in wanted)
+            return Path(os.path.abspath(file)) in named or any(resolved == w or w in resolved.parents for w in wanted)
 
-        extra = [p for p in wanted if p.is_file() and p.suffix == ".md" and p not in {f.resolve() for f in files}]
+        listed = {f.resolve() for f in files} | {Path(os.path.abspath(f)) for f in files}
+        extra = [
+            Path(os.path.abspath(p))
+            for p, w in zip(given, wanted, strict=True)
+            if w.is_file() and p.suffix == ".md" and (Path(os.path.abspath(p)) if p.is_symlink() else w) not in listed
+        ]
         files = [f for f in files if chosen(f)] + extra
         stray = [s for s in stray if chosen(root / s.path)]
     elif directive is not None:

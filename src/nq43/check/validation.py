@@ -100,7 +100,8 @@ def check_note(
     for task_id, entry in entries.items():
         where = ("tasks", task_id)
         if task_id not in own:
-            vi, en = suggestion(task_id, own)
+            # never suggest a task the note already has
+            vi, en = suggestion(task_id, [t for t in own if t not in entries])
             add(
                 finding(
                     path,
@@ -124,7 +125,7 @@ def check_note(
     present = {s.task for s in body.sections}
     for section in body.sections:
         if section.task not in own:
-            vi, en = suggestion(section.task, own)
+            vi, en = suggestion(section.task, [t for t in own if t not in present])
             add(
                 finding(
                     path,
@@ -185,7 +186,7 @@ def _check_task_entry(
         at = doc.where((*where, "indicators", indicator_id), key=True)
         indicator = directive.indicator(indicator_id)
         if indicator is None:
-            vi, en = suggestion(indicator_id, [i.id for i in directive.indicators])
+            vi, en = suggestion(indicator_id, [i.id for i in directive.indicators if i.id not in (indicators or {})])
             findings.append(
                 finding(path, *at, "NQ406", indicator=indicator_id, known=_known(own), suggestion=vi, suggestion_en=en)
             )

@@ -4,9 +4,10 @@ is the one place that turns every outcome into a message and an exit code."""
 from __future__ import annotations
 
 import os
+import re
 import sys
 from enum import Enum
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -120,7 +121,10 @@ def _run(args: list[str]) -> int:
         return int(getattr(done, "exit_code", 0))
     except failures as error:
         show = getattr(error, "show", None)
-        if callable(show):
+        said = _usage_vi(error) if _usage_lang(args) == "vi" else None
+        if said is not None:
+            echo_err(said)
+        elif callable(show):
             show()
         else:
             echo_err(str(error))
@@ -128,3 +132,68 @@ def _run(args: list[str]) -> int:
     except aborts:
         return EXIT_INTERRUPTED
     return result if isinstance(result, int) else 0
+
+
+def _usage_lang(args: list[str]) -> Lang:
+    """The language of a usage error: click refuses the call before any option is read, so --lang (or NQ43_LANG)
+    is looked up in the arguments as given."""
+    for index, arg in enumerate(args):
+        if arg == "--lang" and index + 1 < len(args):
+            return "en" if args[index + 1] == "en" else "vi"
+        if arg.startswith("--lang="):
+            return "en" if arg.removeprefix("--lang=") == "en" else "vi"
+    return "en" if os.environ.get("NQ43_LANG") == "en" else "vi"
+
+
+def _param_name(param: Any) -> str:
+    opts = getattr(param, "opts", None) or []
+    if getattr(param, "param_type_name", "") == "option" and opts:
+        return "/".join(opts)
+    return str(getattr(param, "name", None) or "?")
+
+
+_NO_SUCH_COMMAND = re.compile(r"No such command '(?P<name>.*)'\.")
+_EXTRA = re.compile(r"Got unexpected extra argument(?:s|\(s\))? \((?P<args>.*)\)")
+
+
+def _usage_vi(error: BaseException) -> str | None:
+    """A usage error of typer (click) in Vietnamese, from the error's fields (its parameter, option name and
+    choices); None for what is not a usage error with a context (shown as the library shows it)."""
+    ctx = getattr(error, "ctx", None)
+    kinds = {kind.__name__ for kind in type(error).__mro__}
+    if "UsageError" not in kinds or "NoArgsIsHelpError" in kinds:
+        return None
+    param = getattr(error, "param", None)
+    message = str(getattr(error, "message", "") or "")
+    if "MissingParameter" in kinds and param is not None:
+        missing = messages.MISSING_OPTION if param.param_type_name == "option" else messages.MISSING_ARGUMENT
+        said = missing.get("vi", name=_param_name(param))
+    elif isinstance(error, typer.BadParameter) and param is not None:
+        choices = getattr(param.type, "choices", None)
+        if choices:
+            listed = ", ".join(str(getattr(choice, "value", choice)) for choice in choices)
+            said = messages.NOT_A_CHOICE.get("vi", name=_param_name(param), choices=listed)
+        else:
+            said = messages.BAD_VALUE.get("vi", name=_param_name(param), detail=message)
+    elif "NoSuchOption" in kinds:
+        possibilities = sorted(getattr(error, "possibilities", None) or [])
+        close = messages.CLOSE_OPTIONS.get("vi", names=", ".join(possibilities)) if possibilities else ""
+        said = messages.NO_SUCH_OPTION.get("vi", name=getattr(error, "option_name", "?"), close=close)
+    elif "BadOptionUsage" in kinds and "requires an argument" in message:
+        said = messages.NEEDS_VALUE.get("vi", name=getattr(error, "option_name", "?"))
+    elif (match := _NO_SUCH_COMMAND.fullmatch(message)) is not None:
+        commands = ", ".join(sorted(getattr(getattr(ctx, "command", None), "commands", {})))
+        said = messages.NO_SUCH_COMMAND.get("vi", name=match["name"], commands=commands)
+    elif (match := _EXTRA.fullmatch(message)) is not None:
+        said = messages.EXTRA_ARGUMENTS.get("vi", args=match["args"])
+    else:
+        said = messages.BAD_USAGE.get("vi", detail=message)
+    lines = [messages.USAGE_ERROR.get("vi", message=said)]
+    if ctx is not None:
+        usage = ctx.get_usage().removeprefix("Usage:").strip()
+        lines[:0] = [
+            messages.USAGE_LINE.get("vi", usage=usage),
+            messages.USAGE_HELP.get("vi", command=ctx.command_path),
+            "",
+        ]
+    return "\n".join(lines)

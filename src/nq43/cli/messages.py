@@ -121,3 +121,20 @@ OUT_OF_DATE = Text(
     '{path}: {state}; chạy "nq43 codeowners" rồi commit.', '{path}: {state}; run "nq43 codeowners" and commit.'
 )
 WROTE = Text("Đã ghi {path}.", "Wrote {path}.")
+
+# Usage errors that typer (click) raises before a command runs, said again in Vietnamese from the error's fields.
+USAGE_LINE = Text("Cách dùng: {usage}", "Usage: {usage}")
+USAGE_HELP = Text("Xem `{command} --help`.", "Try '{command} --help' for help.")
+USAGE_ERROR = Text("Lỗi: {message}", "Error: {message}")
+MISSING_OPTION = Text("thiếu tuỳ chọn {name}.", "missing option {name}.")
+MISSING_ARGUMENT = Text("thiếu đối số {name}.", "missing argument {name}.")
+NO_SUCH_OPTION = Text("không có tuỳ chọn {name}.{close}", "no such option: {name}.{close}")
+CLOSE_OPTIONS = Text(" Có phải ý bạn là: {names}?", " Did you mean: {names}?")
+NEEDS_VALUE = Text("tuỳ chọn {name} cần một giá trị đi kèm.", "option {name} requires a value.")
+NOT_A_CHOICE = Text("giá trị của {name} phải là một trong: {choices}.", "{name} must be one of: {choices}.")
+BAD_VALUE = Text("giá trị của {name} không hợp lệ ({detail}).", "invalid value for {name} ({detail}).")
+NO_SUCH_COMMAND = Text(
+    'không có lệnh "{name}". Các lệnh: {commands}.', "no such command '{name}'. Commands: {commands}."
+)
+EXTRA_ARGUMENTS = Text("thừa đối số: {args}.", "unexpected extra argument(s): {args}.")
+BAD_USAGE = Text("cách gọi lệnh chưa đúng ({detail}).", "wrong usage ({detail}).")

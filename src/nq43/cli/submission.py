@@ -142,16 +142,19 @@ def codeowners(
     """
     from nq43.check import codeowners as owners
     from nq43.check import reporters
+    from nq43.domain.findings import Severity
     from nq43.load.directive import load_directive
-    from nq43.load.layout import find_root
+    from nq43.load.layout import UNIT_FILE, find_root
     from nq43.support.output import write_atomic
 
     said = lang_code(lang)
     with speaking(lang):
         found_root = find_root(root)
         directive, findings = load_directive(found_root)
-        if directive is None:
-            echo_err(reporters.text(findings, said))
+        # a malformed entry in a unit.yaml would drop that unit's owners: refuse it, write nothing
+        refused = [f for f in findings if f.path.endswith(UNIT_FILE) and f.severity is Severity.ERROR]
+        if directive is None or refused:
+            echo_err(reporters.text(refused or findings, said))
             return 1
         hosts = owners.HOSTS if host is HostOption.all else (host.value,)
         stale = []

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from collections.abc import Mapping, Sequence
 from functools import cache
 from importlib import resources
@@ -40,6 +41,18 @@ _EXAMPLES = {
     "tasks": 'Mã nhiệm vụ dạng "2.1" (số mục, dấu chấm, số gạch đầu dòng), đặt trong dấu nháy.',
     "indicators": "Mã chỉ tiêu viết thường, không dấu, nối bằng gạch ngang, ví dụ ty-le-lap-day.",
     "unit": "Mã đơn vị viết thường, không dấu, ví dụ qldt.",
+    "github": "Tên tài khoản GitHub: chữ không dấu, số và gạch ngang, không có dấu cách hay @, ví dụ bql-qldt-anh.",
+    "gitlab": "Tên tài khoản GitLab: chữ không dấu, số, dấu chấm, gạch ngang, gạch dưới, ví dụ bql-qldt-anh.",
+}
+_EXAMPLES_EN = {
+    "progress": 'For example "progress: 75" (no % sign).',
+    "status": 'For example "status: dang-thuc-hien".',
+    "sample": 'Write "sample: true" or "sample: false".',
+    "tasks": 'A task id like "2.1" (section, dot, item), in quotes.',
+    "indicators": "An indicator id in lower case without accents, joined by hyphens, e.g. ty-le-lap-day.",
+    "unit": "A unit id in lower case without accents, e.g. qldt.",
+    "github": "A GitHub login: letters, digits and hyphens, no spaces or @, e.g. bql-qldt-anh.",
+    "gitlab": "A GitLab username: letters, digits, dots, hyphens, underscores, no @, e.g. bql-qldt-anh.",
 }
 
 
@@ -161,7 +174,10 @@ def _to_findings(error: ValidationError, name: SchemaName, doc: YamlDoc, file: s
             where = f' (trong "{field}")' if path else ""
             return [finding(file, *at, "NQ301", field=missing, where=where)]
         case ValidationErrorKind.AdditionalProperties(unexpected=extra):
-            known = sorted(_subschema(_schema(name), error.schema_path).get("properties", {}))
+            present = instance if isinstance(instance, Mapping) else {}
+            known = sorted(
+                k for k in _subschema(_schema(name), error.schema_path).get("properties", {}) if k not in present
+            )
             out = []
             for key in extra:
                 vi, en = suggestion(key, known)
@@ -205,7 +221,7 @@ def _to_findings(error: ValidationError, name: SchemaName, doc: YamlDoc, file: s
                     expected=vi,
                     expected_en=en,
                     found=describe(instance),
-                    example=_EXAMPLES.get(_leaf_name(path), ""),
+                    **_type_fix(types[0], instance, path),
                 )
             ]
         case ValidationErrorKind.Enum() if path and path[-1] == "status":
@@ -233,9 +249,33 @@ def _to_findings(error: ValidationError, name: SchemaName, doc: YamlDoc, file: s
             expected=error.message,
             expected_en=error.message,
             found=describe(instance),
-            example="",
+            example=f'Sửa "{field}" theo mẫu trong docs/ghi-chu-quy.md.',
+            example_en=f'Correct "{field}" as in docs/ghi-chu-quy.md.',
         )
     ]
+
+
+def _type_fix(expected: str, instance: Any, path: Path_) -> dict[str, str]:
+    """NQ302's fix line, in Vietnamese and English: the value written right when it can be told (a comma decimal,
+    a percent sign), else the field's example, else what to write in general."""
+    leaf = _leaf_name(path)
+    if expected in ("number", "integer") and isinstance(instance, str):
+        written = instance.strip().removesuffix("%").strip().replace(" ", "")
+        if expected == "number" and re.fullmatch(r"-?\d+,\d+", written):
+            written = written.replace(",", ".")
+        if re.fullmatch(r"-?\d+(\.\d+)?", written) and (expected == "number" or "." not in written):
+            name = leaf or _dotted(path)
+            return {
+                "example": f'Ghi "{name}: {written}" (số không trong dấu nháy, dấu chấm thập phân, không ghi %).',
+                "example_en": f'Write "{name}: {written}" (an unquoted number, dot decimal, no % sign).',
+            }
+    if leaf in _EXAMPLES:
+        return {"example": _EXAMPLES[leaf], "example_en": _EXAMPLES_EN[leaf]}
+    vi, en = _TYPES_VI.get(expected, (expected, expected))
+    return {
+        "example": f'Ghi giá trị của "{_dotted(path)}" là {vi}; xem docs/ghi-chu-quy.md.',
+        "example_en": f'Give "{_dotted(path)}" as {en}; see docs/ghi-chu-quy.md.',
+    }
 
 
 def check(name: SchemaName, doc: YamlDoc, file: str) -> list[Finding]:

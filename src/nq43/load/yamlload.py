@@ -56,6 +56,29 @@ _PROBLEMS_VI = {
 }
 
 
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _key_without_colon(text: str, error: yaml.MarkedYAMLError) -> int | None:
+    """The 0-based line of a key written without its colon ("unit tnmt"), which libyaml reports on the next line:
+    as the end of a simple key it looked for (context), or as a colon out of place when the key line and the next
+    "key: value" read as one text running over two lines."""
+    if error.problem == "could not find expected ':'" and error.context_mark is not None:
+        return int(error.context_mark.line)
+    mark = error.problem_mark
+    if mark is None or not str(error.problem).startswith("mapping values are not allowed") or mark.line == 0:
+        return None
+    lines = text.splitlines()
+    if mark.line >= len(lines):
+        return None
+    before, above = lines[mark.line][: mark.column], lines[mark.line - 1]
+    looks_like_key = re.fullmatch(r" *[^\s:#\-\"'{\[][^:#]*", before) is not None
+    if looks_like_key and above.strip() and ":" not in above and _indent(above) == _indent(before):
+        return int(mark.line - 1)
+    return None
+
+
 class YamlDoc(NamedTuple):
     """Plain data (dicts, lists, str, int, float, bool, None) and where each piece stands in the file."""
 
@@ -160,10 +183,15 @@ def load_yaml(
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
+        problem = error.problem or "?"
         mark = error.problem_mark or error.context_mark
         line = (mark.line + 1 + line_offset) if mark else 1 + line_offset
         column = (mark.column + 1) if mark else 1
-        problem = error.problem or "?"
+        key_line = _key_without_colon(text, error)
+        if key_line is not None:
+            problem = "could not find expected ':'"
+            key_text = text.splitlines()[key_line]
+            line, column = key_line + 1 + line_offset, _indent(key_text) + len(key_text.split()[0]) + 1
         if "expected a single document" in str(error.context):
             return None, [finding(path, line, column, "NQ210")]
         if "nesting depth" in problem:  # PyYAML 6.0.4 stops deep nesting itself, before nq43's own count does

@@ -17,7 +17,16 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, NamedTuple
 
-from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound, nodes
+from jinja2 import (
+    ChoiceLoader,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateNotFound,
+    TemplateSyntaxError,
+    UndefinedError,
+    nodes,
+)
 from jinja2.sandbox import SandboxedEnvironment
 
 from nq43.domain.periods import PeriodKind
@@ -198,6 +207,25 @@ def _position(error: BaseException, dirs: Sequence[Path], template_name: str) ->
     return found or (template_name, 1)
 
 
+_UNDEFINED = re.compile(r"'(?P<name>[^']+)' is undefined")
+_NO_ATTRIBUTE = re.compile(r"'(?P<owner>[^']+)' has no attribute '(?P<name>[^']+)'")
+
+
+def _said(error: TemplateError) -> str:
+    """Jinja's error in Vietnamese: the variable a template names that the report's data does not have, or the
+    kind of syntax error, with Jinja's own words kept for the rest."""
+    text = error.message or str(error)
+    if isinstance(error, UndefinedError):
+        if (match := _UNDEFINED.search(text)) is not None:
+            return f'biến "{match["name"]}" không có trong dữ liệu báo cáo (xem các biến trong docs/mau-bao-cao.md)'
+        if (match := _NO_ATTRIBUTE.search(text)) is not None:
+            return f'"{match["owner"]}" không có trường "{match["name"]}" (xem các biến trong docs/mau-bao-cao.md)'
+        return f"dùng một biến không có trong dữ liệu báo cáo ({text})"
+    if isinstance(error, TemplateSyntaxError):
+        return f"lỗi cú pháp Jinja ({text})"
+    return f"lỗi khi dựng mẫu ({type(error).__name__}: {text})"
+
+
 def _shown(filename: str, dirs: Sequence[Path]) -> str:
     for d in dirs:
         candidate = d / filename
@@ -241,7 +269,7 @@ def render(context: ReportContext, dirs: Sequence[Path], template_name: str = TE
         raise TemplateProblem(_shown(template_name, dirs), 1, f'không tìm thấy mẫu "{error.name}"') from None
     except TemplateError as error:
         path, line = _position(error, dirs, template_name)
-        raise TemplateProblem(path, line, f"{type(error).__name__}: {error.message or error}") from None
+        raise TemplateProblem(path, line, _said(error)) from None
     except (ArithmeticError, AttributeError, LookupError, TypeError, ValueError, RecursionError) as error:
         path, line = _position(error, dirs, template_name)
         raise TemplateProblem(path, line, f"{type(error).__name__}: {error}") from None

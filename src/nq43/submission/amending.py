@@ -47,12 +47,18 @@ def amendment_findings(
     findings = [finding(path, at, 1, "NQ807", value=a.date.isoformat()) for a in earlier if a not in note.amends]
     if not added:
         quarter = record.period
+        malformed = [
+            f for f in submitted.findings if f.code == "NQ306" and str(f.args.get("field")).startswith("amends")
+        ]
+        # a new entry whose date cannot be read is said as such (NQ306 shows where); a note the issued report did
+        # not have is a late note (NQ812), not a change; otherwise the change has no new entry (NQ804)
+        code = "NQ813" if malformed else "NQ812" if prior is None else "NQ804"
         findings.append(
             finding(
                 path,
-                at,
+                malformed[0].line if malformed else at,
                 1,
-                "NQ804",
+                code,
                 quarter=str(quarter),
                 quarter_label=quarter.label(),
                 number=record.number,

@@ -25,8 +25,10 @@ _L: dict[str, Text] = {
     "no_unit": Text("(không sửa thư mục của đơn vị nào)", "(no unit's folder is changed)"),
     "actor": Text("Người nộp", "Submitted by"),
     "not_checked": Text(
-        "không kiểm tra (không chạy trong CI, không có --actor)", "not checked (not in CI, no --actor)"
+        "không kiểm tra (không biết người mở pull request: chạy ngoài CI hoặc CI không cho biết; thêm --actor)",
+        "not checked (the pull request's author is unknown: not in CI, or the CI does not say; add --actor)",
     ),
+    "not_office": Text("không có trong danh sách của Văn phòng", "not among the Office's accounts"),
     "submitter": Text("có trong danh sách người nộp của đơn vị", "among the unit's submitters"),
     "office": Text("tài khoản của Văn phòng, nộp thay đơn vị", "an Office account, submitting for the unit"),
     "stranger": Text("KHÔNG có trong danh sách người nộp của đơn vị", "NOT among the unit's submitters"),
@@ -98,7 +100,9 @@ def _unit_line(submission: Submission, lang: Lang) -> str:
 def _actor_line(submission: Submission, lang: Lang) -> str:
     if submission.actor is None or submission.actor_role == "not-checked":
         return _w("not_checked", lang)
-    return f"{shown(submission.actor.login)} — {_w(submission.actor_role, lang)}"
+    # with no unit's folder changed, a stranger is judged against the Office's list only
+    role = "not_office" if submission.actor_role == "stranger" and submission.unit_id is None else submission.actor_role
+    return f"{shown(submission.actor.login)} — {_w(role, lang)}"
 
 
 def _note_state(item: SubmittedNote, lang: Lang) -> str:

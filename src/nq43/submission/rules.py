@@ -21,6 +21,7 @@ from nq43.load.layout import UNIT_FILE, UNITS_DIR
 from nq43.submission.amending import amendment_findings
 from nq43.submission.changes import Change, ChangeSet
 from nq43.submission.trees import unsafe
+from nq43.support.vietnamese import nfc
 
 Service = Literal["github", "gitlab"]
 ActorRole = Literal["submitter", "office", "stranger", "not-checked"]
@@ -147,12 +148,28 @@ def _submitters(unit_id: str, before: Before) -> tuple[Submitter, ...]:
     return before.submitters.get(unit_id, ())
 
 
+def _login(submitter: Submitter, service: Service | None) -> str | None:
+    if service == "github":
+        return submitter.github
+    return submitter.gitlab if service == "gitlab" else submitter.github or submitter.gitlab
+
+
 def _accounts(submitters: Sequence[Submitter], service: Service | None) -> str:
-    names = []
-    for s in submitters:
-        login = s.github if service == "github" else s.gitlab if service == "gitlab" else s.github or s.gitlab
-        names.append(f"{s.name} ({login})" if login else s.name)
+    names = [f"{s.name} ({login})" if (login := _login(s, service)) else s.name for s in submitters]
     return ", ".join(names) if names else "—"
+
+
+def _named_submitter(proposal: Proposal, unit_id: str, submitters: Sequence[Submitter]) -> Submitter | None:
+    """The listed submitter whose name the unit's note gives as `prepared_by`, if any."""
+    for change in proposal.items:
+        checked = proposal.notes.get(change.path)
+        if change.deleted or unit_folder(change.path) != unit_id or checked is None or checked.note is None:
+            continue
+        prepared = nfc(checked.note.prepared_by).strip().casefold()
+        for submitter in submitters:
+            if nfc(submitter.name).strip().casefold() == prepared:
+                return submitter
+    return None
 
 
 def _quarter_of(path: str, checked: CheckedNote | None) -> Quarter | None:
@@ -293,7 +310,13 @@ def right_person(proposal: Proposal, before: Before) -> list[Finding]:
     )
     if role == "office":
         return [finding(where, 1, 1, "NQ803", actor=actor.login, unit=unit_id)]
-    known = _accounts(_submitters(unit_id, before), actor.service)
+    submitters = _submitters(unit_id, before)
+    named = _named_submitter(proposal, unit_id, submitters)
+    if named is not None:
+        # the person is listed, under another account: never tell her to ask herself
+        login = _login(named, actor.service) or "—"
+        return [finding(where, 1, 1, "NQ814", actor=actor.login, unit=unit_id, name=named.name, login=login)]
+    known = _accounts(submitters, actor.service)
     return [finding(where, 1, 1, "NQ802", actor=actor.login, unit=unit_id, known=known)]
 
 
