@@ -31,10 +31,11 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
-    # Plain help: typer's rich help imports rich's Markdown and Syntax (markdown-it, pygments) and triples the
-    # time of `nq43 --help` (0.33 s instead of 0.15 s, docs/performance.md).
+    # Plain help: typer's rich help would import rich's Markdown and Syntax renderers (and pygments) for every
+    # `--help`, to draw boxes the plain help does not need.
     rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
+    # Wide enough for each command's whole first line in `nq43 --help` (click cuts it to fit 80 columns).
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 120, "terminal_width": 120},
 )
 app.command("validate")(notes.validate)
 app.command("new")(notes.new)
