@@ -30,11 +30,19 @@ def directive() -> Directive:
     return loaded
 
 
-def make_repo(tmp_path: Path, notes: Mapping[str, str] | None = None) -> Path:
-    """A repository in tmp_path with the shipped directive and units and the given notes (path -> text)."""
+SIGNED_LETTER = {'number: "/BQL-VP"': 'number: "125/BQL-VP"', "ngày    tháng 9": "ngày 20 tháng 9"}
+
+
+def make_repo(tmp_path: Path, notes: Mapping[str, str] | None = None, *, signed: bool = False) -> Path:
+    """A repository in tmp_path with the shipped directive and units and the given notes (path -> text); with
+    `signed`, the cited letter has the number and the day the shipped draft leaves blank (so it can be issued)."""
     root = tmp_path / "repo"
     (root / "data" / "units").mkdir(parents=True)
-    shutil.copy(REPO / "data" / "directive.yaml", root / "data" / "directive.yaml")
+    text = (REPO / "data" / "directive.yaml").read_text(encoding="utf-8")
+    for blank, filled in SIGNED_LETTER.items() if signed else ():
+        assert text.count(blank) == 1, blank
+        text = text.replace(blank, filled)
+    (root / "data" / "directive.yaml").write_text(text, encoding="utf-8")
     for unit in (REPO / "data" / "units").iterdir():
         (root / "data" / "units" / unit.name).mkdir()
         shutil.copy(unit / "unit.yaml", root / "data" / "units" / unit.name / "unit.yaml")

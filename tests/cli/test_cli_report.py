@@ -218,7 +218,7 @@ def test_a_failed_write_leaves_the_previous_report_intact(
 
 
 def test_issue_needs_a_number_and_a_date(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    root = make_repo(tmp_path, full_notes())
+    root = make_repo(tmp_path, full_notes(), signed=True)
 
     assert _run(root, "--issue", "--date", "2025-03-10") == 2
     assert "Ban hành báo cáo cần số" in capsys.readouterr().err
@@ -227,19 +227,95 @@ def test_issue_needs_a_number_and_a_date(tmp_path: Path, capsys: pytest.CaptureF
     assert _files(root) == {}
 
 
-def test_a_draft_is_never_issued(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    notes = full_notes()
-    notes["data/units/vp/2025Q1.md"] = note("vp", sample=True)
-    root = make_repo(tmp_path, notes)
+ISSUE = ("--issue", "--number", "5", "--date", "2025-03-10")
+LETTER_NUMBER = 'Công văn được trích dẫn (data/directive.yaml, letter.number: "/BQL-VP") chưa có số'
+LETTER_DAY = 'Công văn được trích dẫn (data/directive.yaml, letter.date_text: "ngày    tháng 9 năm 2024") chưa có ngày'
+SAMPLE = "Ghi chú data/units/vp/2025Q1.md là dữ liệu mẫu (sample: true)"
+INVALID = "Ghi chú data/units/qlld/2025Q1.md không hợp lệ (1 lỗi)"
+DRAFT = "Báo cáo đang được đánh dấu DỰ THẢO (--draft)"
 
-    assert _run(root, "--issue", "--number", "5", "--date", "2025-03-10") == 2
-    assert "Không ban hành bản dự thảo" in capsys.readouterr().err
-    assert _run(root, "--draft", "--issue", "--number", "5", "--date", "2025-03-10") == 2
+
+def _refused(root: Path, capsys: pytest.CaptureFixture[str], *args: str) -> list[str]:
+    """The reasons an --issue was refused (the lines before the closing one); nothing was written."""
+    assert _run(root, *ISSUE, *args) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[-1].startswith("Chưa ban hành báo cáo 2025Q1:") and "không ghi tệp nào" in lines[-1]
     assert _files(root) == {}
+    return lines[:-1]
+
+
+def _sample(notes: dict[str, str]) -> dict[str, str]:
+    notes["data/units/vp/2025Q1.md"] = note("vp", sample=True)
+    return notes
+
+
+@pytest.mark.parametrize(
+    ("notes", "args", "reason"),
+    [
+        (lambda: _sample(full_notes()), (), SAMPLE),
+        (lambda: _break(full_notes()), (), INVALID),
+        (lambda: _break(full_notes()), ("--allow-invalid",), INVALID),
+        (full_notes, ("--draft",), DRAFT),
+    ],
+)
+def test_an_issue_is_refused_for_each_reason_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], notes: Any, args: tuple[str, ...], reason: str
+) -> None:
+    root = make_repo(tmp_path, notes(), signed=True)
+
+    reasons = [line for line in _refused(root, capsys, *args) if not line.startswith(("data/", "    "))]
+    assert len(reasons) == 1 and reasons[0].startswith(reason)
+
+
+def test_the_unsigned_letter_alone_refuses_an_issue(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_repo(tmp_path, full_notes())
+
+    lines = _refused(root, capsys)
+    assert len(lines) == 2 and lines[0].startswith(LETTER_NUMBER) and lines[1].startswith(LETTER_DAY)
+    assert lines[0].endswith('ví dụ "125/BQL-VP".')
+
+
+def test_every_reason_is_listed_at_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_repo(tmp_path, _break(_sample(full_notes())))
+
+    lines = _refused(root, capsys, "--draft", "--allow-invalid")
+    reasons = [line for line in lines if not line.startswith(("data/", "    "))]
+    expected = (LETTER_NUMBER, LETTER_DAY, SAMPLE, INVALID, DRAFT)
+    assert len(reasons) == len(expected) and all(r.startswith(e) for r, e in zip(reasons, expected, strict=True))
+    assert any(line.startswith("data/units/qlld/2025Q1.md:") for line in lines)  # the finding to fix, above
+
+    assert _run(root, *ISSUE, "--draft", "--lang", "en") == 1
+    err = capsys.readouterr().err
+    assert 'The cited letter (data/directive.yaml, letter.number: "/BQL-VP") has no number' in err
+    assert "Report 2025Q1 not issued: 5 reason(s) above, no file written." in err
+
+
+def test_the_shipped_data_is_refused_for_its_unsigned_letter(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = tmp_path / "repo"
+    shutil.copytree(SHIPPED / "data", root / "data")
+
+    lines = _refused(root, capsys)
+    assert any(line.startswith(LETTER_NUMBER) for line in lines)
+    assert any(line.startswith(LETTER_DAY) for line in lines)
+    assert not (root / "reports").exists()
+
+
+def test_units_that_did_not_report_are_named_but_do_not_stop_an_issue(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_repo(tmp_path, full_notes(skip=("vp",)), signed=True)
+
+    assert _run(root, *ISSUE) == 0
+    err = capsys.readouterr().err
+    assert "Đơn vị chưa báo cáo (báo cáo vẫn ban hành, ghi rõ trong báo cáo): Văn phòng Ban Quản lý." in err
+    assert "Đã ghi nhận ban hành: số 05, 7 ghi chú." in err
+    assert (root / OUT / "issued.yaml").is_file()
 
 
 def test_issue_records_number_date_and_every_note(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    root = make_repo(tmp_path, full_notes())
+    root = make_repo(tmp_path, full_notes(), signed=True)
 
     assert _run(root, "--issue", "--number", "5", "--date", "2025-03-10") == 0
     out, err = capsys.readouterr()
@@ -253,7 +329,7 @@ def test_issue_records_number_date_and_every_note(tmp_path: Path, capsys: pytest
 
 
 def test_an_issued_report_regenerates_byte_for_byte(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    root = make_repo(tmp_path, full_notes())
+    root = make_repo(tmp_path, full_notes(), signed=True)
     assert _run(root, "--issue", "--number", "5", "--date", "2025-03-10") == 0
     issued = _files(root)
 
@@ -267,7 +343,7 @@ def test_an_issued_report_regenerates_byte_for_byte(tmp_path: Path, capsys: pyte
 
 
 def test_a_change_after_issue_needs_an_amendment(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    root = make_repo(tmp_path, full_notes())
+    root = make_repo(tmp_path, full_notes(), signed=True)
     assert _run(root, "--issue", "--number", "5", "--date", "2025-03-10") == 0
     capsys.readouterr()
     path = root / "data/units/qldt/2025Q1.md"

@@ -14,7 +14,7 @@ from reportdata import REPORT_DATE, TODAY, full_notes, make_repo
 
 
 def test_a_quarter_is_built_into_its_folder_and_issued(tmp_path: Path) -> None:
-    root = make_repo(tmp_path, full_notes())
+    root = make_repo(tmp_path, full_notes(), signed=True)
     period = Period.parse("2025Q1")
     request = ReportRequest(root, period, TODAY, date=REPORT_DATE, number="5", issue=True)
 

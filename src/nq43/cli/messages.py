@@ -94,6 +94,14 @@ BUILT = Text(
     "Đã lập báo cáo {period}{state}: {units} đơn vị đã báo cáo, {tasks} nhiệm vụ.",
     "Built the {period} report{state}: {units} units reported, {tasks} tasks.",
 )
+NOT_ISSUED = Text(
+    "Chưa ban hành báo cáo {period}: {count} lý do ở trên, không ghi tệp nào. Sửa xong rồi chạy lại lệnh.",
+    "Report {period} not issued: {count} reason(s) above, no file written. Fix them, then run the command again.",
+)
+NOT_REPORTED = Text(
+    "Đơn vị chưa báo cáo (báo cáo vẫn ban hành, ghi rõ trong báo cáo): {units}.",
+    "Units that have not reported (the report is issued all the same and says so): {units}.",
+)
 ALREADY_ISSUED = Text(
     "Báo cáo đã được ghi nhận ban hành trước đó (số {number}); không có gì thay đổi.",
     "The report was already recorded as issued (number {number}); nothing changed.",

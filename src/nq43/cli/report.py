@@ -83,6 +83,13 @@ def report(
             out=out,
         )
         outcome = build(request)
+    if outcome.not_ready:
+        if outcome.errors:
+            echo_err(reporters.text(outcome.errors, said).rstrip("\n"))
+        for reason in outcome.not_ready:
+            echo_err(reason.get(said))
+        echo_err(messages.NOT_ISSUED.get(said, period=parsed, count=len(outcome.not_ready)))
+        return 1
     if outcome.errors:
         echo_err(reporters.text(outcome.errors, said))
         # --allow-invalid leaves invalid notes out: it cannot help with anything else (a template, the directive)
@@ -106,6 +113,9 @@ def report(
                 tasks=context.tally.total,
             )
         )
+    record = outcome.issued
+    if record is not None and context is not None and context.missing_units:
+        echo_err(messages.NOT_REPORTED.get(said, units="; ".join(u.name for u in context.missing_units)))
     record = outcome.issued
     if record is not None:
         if outcome.issue_unchanged:

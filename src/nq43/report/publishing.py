@@ -1,8 +1,9 @@
 """Build a period's report from the repository and write its files (and, when issued, the issue record).
 
 The steps: read the period's notes (and the previous quarter's, for the indicators), stop on invalid ones
-unless they may be left out, build the context, render the template, write the .docx and the .md
-atomically, and with `issue` record the number, the date and the sha256 of every note used.
+unless they may be left out, refuse an issue that is not ready (see readiness), build the context, render the
+template, write the .docx and the .md atomically, and with `issue` record the number, the date and the sha256
+of every note used.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from nq43.report.model import (
     report_findings,
     select_notes,
 )
+from nq43.report.readiness import Reason, not_ready
 from nq43.report.rendering import Rendered, TemplateProblem, render, report_document, template_dirs
 from nq43.support.errors import InputChanged, ReportRefused, UsageError
 from nq43.support.git import git
@@ -65,6 +67,7 @@ class ReportOutcome(NamedTuple):
     context: ReportContext | None = None
     issued: IssueRecord | None = None
     issue_unchanged: bool = False
+    not_ready: tuple[Reason, ...] = ()  # why an --issue was refused (with the invalid notes' findings in errors)
 
 
 class Gathered(NamedTuple):
@@ -116,15 +119,19 @@ def build(request: ReportRequest) -> ReportOutcome:
 
 
 def _build(request: ReportRequest) -> ReportOutcome:
-    """The steps: check the request, gather the notes, build the context, check the notes against an earlier
-    issue, render, write, record the issue."""
+    """The steps: check the request, gather the notes, refuse an issue that is not ready, build the context,
+    check the notes against an earlier issue, render, write, record the issue."""
     quarter = _quarter_of(request.period)
     template_name = request.period.kind.row.template
     number, day, record = _numbering(request)
     _check_template_dir(request.template_dir, template_name)
-    gathered = _gather(request.root, request.today, quarter, request.allow_invalid)
+    gathered = _gather(request.root, request.today, quarter, request.allow_invalid or request.issue)
     if isinstance(gathered, ReportOutcome):
         return gathered
+    if request.issue:
+        reasons = not_ready(gathered.directive.letter, gathered.selection, request.draft)
+        if reasons:
+            return ReportOutcome((), (), gathered.selection.blocking_findings(), not_ready=reasons)
     options = ReportOptions(request.period, day, number or "", request.signer, request.draft)
     context = build_context(gathered.directive, gathered.selection, options, previous=gathered.previous, record=record)
     warnings = report_findings(gathered.directive, gathered.selection, context)
@@ -274,17 +281,8 @@ def previous_notes(root: Path, directive: Directive, quarter: Quarter) -> dict[s
 def _issue_record(
     request: ReportRequest, context: ReportContext, hashes: dict[str, str], existing: IssueRecord | None
 ) -> IssueRecord:
-    """The record of this report as issued; refuses a draft, a report without number or date, and a second
-    issue of a period that has been issued differently."""
-    if context.draft:
-        sample = Text("dữ liệu mẫu (sample: true)", "sample data (sample: true)")
-        raise ReportRefused(
-            Text(
-                "Không ban hành bản dự thảo: báo cáo đang được đánh dấu DỰ THẢO vì {why}.",
-                "A draft cannot be issued: the report is marked as a draft because of {why}.",
-            ),
-            why=sample if "sample" in context.draft_reasons else "--draft",
-        )
+    """The record of this report as issued; refuses a report without number or date, and a second issue of a
+    period that has been issued differently (a draft never gets here: see readiness)."""
     if not context.number:
         raise ReportRefused(
             Text(
