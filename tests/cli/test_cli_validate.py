@@ -293,3 +293,17 @@ def test_a_named_link_is_reported_not_skipped(root: Path, capsys: pytest.Capture
     assert code == 1
     assert out.startswith(f"{link}:1:1: NQ109 lỗi: Tệp là liên kết (symlink) trỏ ra ngoài thư mục data/: ")
     assert err.endswith(": 1 lỗi, 0 cảnh báo.\n")
+
+
+def test_a_table_of_ten_thousand_columns_is_refused_with_a_fix(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    columns = 10_000
+    table = "| " + " | ".join("c" for _ in range(columns)) + " |\n|" + "---|" * columns + "\n"
+    text = QLDT_NOTE.rstrip("\n") + "\n\n" + table
+    write_note(root, text)
+    line = text.count("\n", 0, text.index("| c |")) + 1
+
+    code, out, _ = run(capsys, "validate", "--today", "2025-04-01")
+
+    assert code == 1
+    assert f"{NOTE_PATH}:{line}:1: NQ510 lỗi: Bảng có" in out
+    assert "quá 16 cột vừa một trang A4 nằm ngang" in out and "→ Cách sửa: Tách bảng" in out

@@ -10,6 +10,7 @@ import pytest
 from notekit import QLDT_NOTE, places
 from nq43.domain.records import Quarter
 from nq43.domain.vocabulary import Status
+from nq43.load.limits import MAX_TABLE_COLUMNS
 from nq43.load.notes import is_blank, parse_body, parse_date, parse_note, read_note, split_front_matter
 
 NOTE = """---
@@ -301,3 +302,27 @@ def test_old_tone_placement_and_missing_diacritics_in_subsections_are_accepted()
     parsed, findings = parse_body("## 2.1. T\n\n### Kết qủa\n\nA\n\n### Kho khan, vuong mac\n\nB\n", 0, "n.md")
     assert findings == []
     assert (parsed.sections[0].results, parsed.sections[0].difficulties) == ("A", "B")
+
+
+def _table(columns: int) -> str:
+    header = "| " + " | ".join(f"Cột {n}" for n in range(1, columns + 1)) + " |"
+    rule = "|" + "---|" * columns
+    row = "| " + " | ".join("1" for _ in range(columns)) + " |"
+    return f"{header}\n{rule}\n{row}\n"
+
+
+@pytest.mark.parametrize("columns", [MAX_TABLE_COLUMNS + 1, 10_000])
+def test_a_table_wider_than_a_landscape_page_is_reported_at_its_line(columns: int) -> None:
+    body = f"## 2.2. T\n\n### Kết quả\n\nBảng số liệu:\n\n{_table(columns)}\n## 2.3. T\n\n### Kết quả\n\n{_table(3)}"
+
+    _, findings = parse_body(body, 10, "n.md")
+
+    assert [(f.code, f.line) for f in findings] == [("NQ510", 17)]
+    assert f"Bảng có {columns} cột, quá 16 cột" in findings[0].message()
+    assert "mỗi bảng tối đa 16 cột" in findings[0].hint()
+
+
+def test_a_table_as_wide_as_the_page_allows_is_accepted() -> None:
+    body = f"## 2.2. T\n\n### Kết quả\n\n{_table(MAX_TABLE_COLUMNS)}"
+
+    assert parse_body(body, 10, "n.md")[1] == []

@@ -17,9 +17,11 @@ from docx.oxml.ns import qn
 from nq43.check.repository import load_quarters
 from nq43.domain.periods import Period
 from nq43.domain.records import Quarter
+from nq43.load.limits import MAX_TABLE_COLUMNS
 from nq43.report.document import Paragraph, ReportDocument, Run
 from nq43.report.docx import build_docx
 from nq43.report.docx.body import FLUSH_EVERY
+from nq43.report.docx.geometry import LANDSCAPE_TEXT_WIDTH, mm
 from nq43.report.fontmetrics import text_width_pt
 from nq43.report.model import ReportOptions, build_context, select_notes
 from nq43.report.rendering import render, report_document, template_dirs
@@ -465,3 +467,8 @@ def test_a_long_report_is_streamed_in_pieces_in_order(tmp_path: Path) -> None:
     assert texts.index("BÁO CÁO") < opening[0]
     assert texts.index("Phụ lục") > opening[-1]
     assert len(reopened.sections) == 2
+
+
+def test_the_widest_table_a_note_may_hold_fits_the_landscape_appendix() -> None:
+    """NQ510's limit: the most columns of at least 15 mm that fit the landscape text width."""
+    assert LANDSCAPE_TEXT_WIDTH // mm(15) == MAX_TABLE_COLUMNS

@@ -201,6 +201,11 @@ _ROWS: list[tuple[str, Literal["error", "warning"], str, str, str, str]] = [
     ("NQ509", E, "Tiểu mục \"### {heading}\" của nhiệm vụ {task} xuất hiện hai lần.",
      "Sub-section \"### {heading}\" of task {task} appears twice.",
      "Gộp hai tiểu mục thành một.", "Merge the two sub-sections."),
+    ("NQ510", E, "Bảng có {columns} cột, quá {limit} cột vừa một trang A4 nằm ngang.",
+     "The table has {columns} columns, more than the {limit} that fit a landscape A4 page.",
+     "Tách bảng thành nhiều bảng nhỏ, mỗi bảng tối đa {limit} cột (lặp lại cột đầu ở mỗi bảng), hoặc xoay bảng: "
+     "đổi cột thành dòng.",
+     "Split it into tables of at most {limit} columns (repeat the first column in each), or turn columns into rows."),
 
     # --- NQ6xx: the directive and the units' files ---
     ("NQ601", E, "Mã \"{value}\" bị trùng (lần đầu ở dòng {first_line}).", "Duplicate id \"{value}\" (first on line {first_line}).",

@@ -35,3 +35,8 @@ LIMITS: dict[FileKind, Limits] = {
 def advice(code: str, kind: FileKind) -> dict[str, Text]:
     """The argument that gives a limit's finding (NQ108, NQ112, NQ211) the fix for this kind of file."""
     return {"advice": LIMIT_ADVICE[code, kind]}
+
+
+# The widest table a note may hold: the report's appendix is A4 landscape, 242 mm of text width
+# (report/docx/geometry.py: 297 mm less the 35 mm and 20 mm margins); 16 columns of at least 15 mm fit (NQ510).
+MAX_TABLE_COLUMNS = 16

@@ -15,6 +15,7 @@ from nq43.domain.findings import Finding, finding
 from nq43.domain.records import Amendment, Note, Quarter, Section, TaskReport
 from nq43.domain.vocabulary import Status
 from nq43.load import schema
+from nq43.load.limits import MAX_TABLE_COLUMNS
 from nq43.load.source import read_source
 from nq43.load.yamlload import YamlDoc, load_yaml
 from nq43.support.vietnamese import slug
@@ -71,14 +72,31 @@ def _markdown() -> Any:
     return MarkdownIt("commonmark").enable("table").disable("inline")
 
 
-def _headings(body: str) -> list[tuple[int, int, str]]:
+def _headings(tokens: list[Any]) -> list[tuple[int, int, str]]:
     """Level, body line and text of every "##" and "###" heading, as CommonMark reads them (none in code)."""
-    tokens = _markdown().parse(body)
     return [
         (int(tok.tag[1]), tok.map[0], inline.content.strip())
         for tok, inline in pairwise(tokens)
         if tok.type == "heading_open" and tok.tag in ("h2", "h3") and tok.map is not None
     ]
+
+
+def _wide_tables(tokens: list[Any], offset: int, path: str) -> list[Finding]:
+    """NQ510 for each table with more columns than a landscape A4 page holds, on the table's first line."""
+    findings: list[Finding] = []
+    start: int | None = None
+    columns = 0
+    for tok in tokens:
+        if tok.type == "table_open" and tok.map is not None:
+            start, columns = tok.map[0], 0
+        elif tok.type == "th_open":
+            columns += 1
+        elif tok.type == "thead_close" and start is not None:
+            if columns > MAX_TABLE_COLUMNS:
+                line = start + 1 + offset
+                findings.append(finding(path, line, 1, "NQ510", columns=columns, limit=MAX_TABLE_COLUMNS))
+            start = None
+    return findings
 
 
 class Body(NamedTuple):
@@ -100,7 +118,8 @@ def parse_body(body: str, offset: int, path: str) -> tuple[Body, list[Finding]]:
     """Sections of the body; findings for headings that break the format. Lines are file lines."""
     findings: list[Finding] = []
     lines = body.split("\n")
-    headings = _headings(body)
+    tokens = _markdown().parse(body)
+    headings = _headings(tokens)
     first_h2 = next((line for level, line, _ in headings if level == 2), len(lines))
     if not is_blank(_content(lines, 0, first_h2)):
         first = next(i for i, text in enumerate(lines[:first_h2]) if text.strip())
@@ -136,7 +155,7 @@ def parse_body(body: str, offset: int, path: str) -> tuple[Body, list[Finding]]:
             sections.append(Section(match["id"], (match["title"] or "").strip(), file_line, **parts))
         index = stop
     h2 = tuple((text, line + 1 + offset) for level, line, text in headings if level == 2)
-    return Body(tuple(sections), next_quarter, h2), findings
+    return Body(tuple(sections), next_quarter, h2), findings + _wide_tables(tokens, offset, path)
 
 
 def _subsections(

@@ -38,7 +38,7 @@ from nq43.report.readiness import Reason, not_ready
 from nq43.report.rendering import Rendered, TemplateProblem, render, report_document, template_dirs
 from nq43.support.errors import InputChanged, ReportRefused, UsageError
 from nq43.support.git import git
-from nq43.support.output import write_atomic
+from nq43.support.output import replace_together, write_atomic
 from nq43.support.text import Text
 
 MAX_NUMBER_DIGITS = 6
@@ -235,15 +235,13 @@ def _render(context: ReportContext, request: ReportRequest, template_name: str) 
 
 
 def _write(request: ReportRequest, context: ReportContext, rendered: Rendered) -> list[Path]:
-    """The .docx and the .md, each written atomically."""
+    """The .docx and the .md, replaced together: a kill leaves the old pair or the new pair."""
     data = build_docx(report_document(context, rendered))
     period = request.period
     folder = request.out or request.root / issuance.REPORTS_DIR / str(period)
     docx_path = folder / f"{report_name(period)}.docx"
     md_path = folder / f"{report_name(period)}.md"
-    write_atomic(docx_path, data)
-    write_atomic(md_path, rendered.markdown)
-    return [docx_path, md_path]
+    return replace_together(folder, {docx_path.name: data, md_path.name: rendered.markdown})
 
 
 def _record_issue(root: Path, existing: IssueRecord | None, record: IssueRecord, written: list[Path]) -> bool:
