@@ -1,76 +1,22 @@
-"""The .docx opens in a real word processor: LibreOffice turns it into a PDF whose pages are checked."""
+"""The .docx opens in a real word processor: `nq43 report --pdf` has LibreOffice turn it into a PDF/A, whose
+pages, text and fonts are checked."""
 
 from __future__ import annotations
 
-import re
-import shutil
 import subprocess
+import unicodedata
 from pathlib import Path
 
 import pytest
 
 from nq43.cli.app import main
+from pdftools import SOFFICE, fonts, metadata, needs_libreoffice, needs_poppler, text
+from pdftools import lines as _text
+from pdftools import page_size as _page_size
+from pdftools import pages as _pages
 from reportdata import full_notes, make_repo
 
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-PDFTOTEXT = shutil.which("pdftotext")
-PDFINFO = shutil.which("pdfinfo")
-
-pytestmark = [
-    pytest.mark.skipif(
-        SOFFICE is None, reason="LibreOffice (soffice) is not installed: .ci/run installs libreoffice-writer-nogui"
-    ),
-    pytest.mark.skipif(
-        PDFTOTEXT is None or PDFINFO is None,
-        reason="pdftotext/pdfinfo are not installed: .ci/run installs poppler-utils",
-    ),
-]
-
-
-def _convert(docx: Path, folder: Path) -> Path:
-    profile = folder / "lo-profile"  # a profile of its own: runs at the same time do not share a lock
-    subprocess.run(
-        [
-            str(SOFFICE),
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(folder),
-            str(docx),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
-    pdf = folder / (docx.stem + ".pdf")
-    assert pdf.is_file()
-    return pdf
-
-
-def _pages(pdf: Path) -> int:
-    info = subprocess.run([str(PDFINFO), str(pdf)], check=True, capture_output=True, text=True).stdout
-    return int(re.search(r"^Pages:\s+(\d+)", info, re.MULTILINE)[1])  # type: ignore[index]
-
-
-def _page_size(pdf: Path, page: int) -> tuple[float, float]:
-    info = subprocess.run(
-        [str(PDFINFO), "-f", str(page), "-l", str(page), str(pdf)], check=True, capture_output=True, text=True
-    ).stdout
-    match = re.search(rf"^Page\s+{page} size:\s+([\d.]+) x ([\d.]+)", info, re.MULTILINE)
-    assert match is not None
-    return float(match[1]), float(match[2])
-
-
-def _text(pdf: Path, page: int) -> list[str]:
-    out = subprocess.run(
-        [str(PDFTOTEXT), "-f", str(page), "-l", str(page), "-layout", str(pdf), "-"],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    return [line.strip() for line in out.splitlines() if line.strip()]
+pytestmark = [needs_libreoffice, needs_poppler]
 
 
 @pytest.fixture(scope="module")
@@ -92,11 +38,66 @@ def pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
                 "--number",
                 "5",
                 "--draft",
+                "--pdf",
             ]
         )
         == 0
     )
-    return _convert(root / "reports" / "2025Q1" / "bao-cao-2025Q1.docx", folder)
+    return root / "reports" / "2025Q1" / "bao-cao-2025Q1.pdf"
+
+
+def test_the_pdf_is_written_with_the_docx_and_the_md(pdf: Path) -> None:
+    names = sorted(path.name for path in pdf.parent.iterdir())
+
+    assert names == ["bao-cao-2025Q1.docx", "bao-cao-2025Q1.md", "bao-cao-2025Q1.pdf"]
+
+
+def test_the_vietnamese_text_comes_back_intact(pdf: Path) -> None:
+    said = text(pdf)
+
+    for phrase in (
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Kết quả thực hiện Nghị quyết số 43/NQ-HĐND",
+        "Hội đồng nhân dân thành phố Hải Phòng quý I năm 2025",
+        "Phòng Quy hoạch và Xây dựng",
+        "Phòng Quản lý Lao động",
+        "Tỷ lệ lấp đầy bình quân đạt 72,5%",
+    ):
+        assert unicodedata.normalize("NFC", phrase) in said, phrase
+    assert "\ufffd" not in said
+
+
+def test_every_font_is_embedded(pdf: Path) -> None:
+    found = fonts(pdf)
+
+    assert found and all(emb == "yes" for _, emb in found), found
+
+
+def test_it_claims_pdfa(pdf: Path) -> None:
+    xmp = metadata(pdf)
+
+    assert "<pdfaid:part>2</pdfaid:part>" in xmp and "<pdfaid:conformance>B</pdfaid:conformance>" in xmp
+
+
+def test_pdfa_keeps_the_pages_of_a_plain_conversion(pdf: Path, tmp_path: Path) -> None:
+    profile = tmp_path / "profile"
+    subprocess.run(
+        [
+            str(SOFFICE),
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(pdf.with_suffix(".docx")),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+
+    assert _pages(pdf) == _pages(tmp_path / pdf.name) >= 3
 
 
 def test_first_page_has_the_frame_and_no_page_number(pdf: Path) -> None:

@@ -109,6 +109,13 @@ ALREADY_ISSUED = Text(
 ISSUED = Text(
     "Đã ghi nhận ban hành: số {number}, {notes} ghi chú.", "Recorded as issued: number {number}, {notes} notes."
 )
+PDF_NOT_MADE = Text(
+    "Tệp .docx và .md ở trên đã được ghi; chưa có bản PDF.", "The .docx and .md above were written; no PDF was made."
+)
+PDF_REMOVED = Text(
+    "Đã xoá bản PDF cũ {path}: nó không còn khớp với báo cáo mới. Thêm --pdf để tạo lại.",
+    "Removed the earlier PDF {path}: it no longer matches the new report. Add --pdf to make it again.",
+)
 
 # nq43 check
 FETCHED = Text("Đã tải thêm lịch sử: {step}", "Fetched history: {step}")

@@ -39,6 +39,18 @@ TodayOpt = Annotated[
     ),
 ]
 
+PdfOpt = Annotated[
+    bool,
+    typer.Option(
+        "--pdf",
+        help="Ghi thêm bản PDF/A (phông nhúng) để gửi qua hệ thống văn bản điện tử; cần LibreOffice.",
+    ),
+]
+PdfTimeoutOpt = Annotated[
+    float,
+    typer.Option("--pdf-timeout", min=1, metavar="GIÂY", help="Số giây tối đa chờ LibreOffice chuyển sang PDF."),
+]
+
 
 def lang_code(lang: LangOption) -> Lang:
     return "en" if lang is LangOption.en else "vi"

@@ -9,9 +9,19 @@ from typing import Annotated
 import typer
 
 from nq43.cli import messages
-from nq43.cli.options import LangOpt, LangOption, RootOpt, TodayOpt, lang_code, speaking
+from nq43.cli.options import (
+    LangOpt,
+    LangOption,
+    PdfOpt,
+    PdfTimeoutOpt,
+    RootOpt,
+    TodayOpt,
+    lang_code,
+    speaking,
+)
 from nq43.cli.terminal import day_option, echo_err, quarter_option, today
 from nq43.support.errors import UsageError
+from nq43.support.pdf import TIMEOUT_SECONDS
 
 
 def report(
@@ -45,6 +55,8 @@ def report(
     allow_invalid: Annotated[
         bool, typer.Option("--allow-invalid", help="Bỏ qua ghi chú không hợp lệ (báo cáo ghi rõ) thay vì dừng.")
     ] = False,
+    pdf: PdfOpt = False,
+    pdf_timeout: PdfTimeoutOpt = TIMEOUT_SECONDS,
     root: RootOpt = None,
     lang: LangOpt = LangOption.vi,
     when: TodayOpt = None,
@@ -52,6 +64,8 @@ def report(
     """Lập báo cáo tổng hợp quý: tệp .docx đúng thể thức Nghị định 30 và bản Markdown giống hệt nội dung.
 
     Ghi reports/<quý>/bao-cao-<quý>.docx và .md (ghi nguyên tử: lỗi giữa chừng không làm hỏng bản cũ).
+    Với --pdf ghi thêm bao-cao-<quý>.pdf (PDF/A, LibreOffice chuyển từ tệp .docx); không tạo được PDF thì
+    .docx và .md vẫn được ghi, lệnh báo lý do và trả mã 1.
     Ghi chú không hợp lệ làm dừng lệnh (mã 1) kèm danh sách lỗi, trừ khi có --allow-invalid.
 
     Ví dụ: `nq43 report --quarter 2025Q1 --draft`,
@@ -81,6 +95,8 @@ def report(
             issue=issue,
             template_dir=template_dir,
             out=out,
+            pdf=pdf,
+            pdf_timeout=pdf_timeout,
         )
         outcome = build(request)
     if outcome.not_ready:
@@ -102,6 +118,8 @@ def report(
         echo_err((reporters.text(kept, said) + reporters.held_back(held, said)).rstrip("\n"))
     for path in outcome.written:
         sys.stdout.write(_shown_path(path, base) + "\n")
+    for path in outcome.removed:
+        echo_err(messages.PDF_REMOVED.get(said, path=_shown_path(path, base)))
     context = outcome.context
     if context is not None:
         echo_err(
@@ -122,6 +140,10 @@ def report(
             echo_err(messages.ALREADY_ISSUED.get(said, number=record.number))
         else:
             echo_err(messages.ISSUED.get(said, number=record.number, notes=len(record.notes)))
+    if outcome.pdf_problem is not None:
+        echo_err(outcome.pdf_problem.message(said))
+        echo_err(messages.PDF_NOT_MADE.get(said))
+        return 1
     return 0
 
 

@@ -2,8 +2,8 @@
 
 The steps: read the period's notes (and the previous quarter's, for the indicators), stop on invalid ones
 unless they may be left out, refuse an issue that is not ready (see readiness), build the context, render the
-template, write the .docx and the .md atomically, and with `issue` record the number, the date and the sha256
-of every note used.
+template, write the .docx and the .md (and with `pdf` the PDF LibreOffice makes of the .docx) together, and with
+`issue` record the number, the date and the sha256 of every note used.
 """
 
 from __future__ import annotations
@@ -36,9 +36,10 @@ from nq43.report.model import (
 )
 from nq43.report.readiness import Reason, not_ready
 from nq43.report.rendering import Rendered, TemplateProblem, render, report_document, template_dirs
-from nq43.support.errors import InputChanged, ReportRefused, UsageError
+from nq43.support.errors import InputChanged, OutputError, PdfNotMade, ReportRefused, UsageError
 from nq43.support.git import git
-from nq43.support.output import replace_together, write_atomic
+from nq43.support.output import replace_together, settle, write_atomic
+from nq43.support.pdf import TIMEOUT_SECONDS, docx_to_pdf
 from nq43.support.text import Text
 
 MAX_NUMBER_DIGITS = 6
@@ -56,6 +57,8 @@ class ReportRequest(NamedTuple):
     issue: bool = False
     template_dir: Path | None = None
     out: Path | None = None
+    pdf: bool = False
+    pdf_timeout: float = TIMEOUT_SECONDS
 
 
 class ReportOutcome(NamedTuple):
@@ -68,6 +71,8 @@ class ReportOutcome(NamedTuple):
     issued: IssueRecord | None = None
     issue_unchanged: bool = False
     not_ready: tuple[Reason, ...] = ()  # why an --issue was refused (with the invalid notes' findings in errors)
+    pdf_problem: PdfNotMade | None = None  # why the PDF asked for was not made (the .docx and .md were written)
+    removed: tuple[Path, ...] = ()  # an earlier PDF removed because the new .docx no longer matches it
 
 
 class Gathered(NamedTuple):
@@ -141,9 +146,12 @@ def _build(request: ReportRequest) -> ReportOutcome:
     rendered = _render(context, request, template_name)
     if isinstance(rendered, Finding):
         return ReportOutcome((), tuple(warnings), (rendered,))
-    written = _write(request, context, rendered)
+    files = _write(request, context, rendered)
+    written = list(files.written)
     unchanged = new_record is not None and _record_issue(request.root, record, new_record, written)
-    return ReportOutcome(tuple(written), tuple(warnings), (), context, new_record, unchanged)
+    return ReportOutcome(
+        tuple(written), tuple(warnings), (), context, new_record, unchanged, (), files.pdf_problem, files.removed
+    )
 
 
 def _quarter_of(period: Period) -> Quarter:
@@ -234,14 +242,52 @@ def _render(context: ReportContext, request: ReportRequest, template_name: str) 
         return finding(problem.path, problem.line, 1, "NQ905", reason=problem.reason)
 
 
-def _write(request: ReportRequest, context: ReportContext, rendered: Rendered) -> list[Path]:
-    """The .docx and the .md, replaced together: a kill leaves the old pair or the new pair."""
+class Written(NamedTuple):
+    written: list[Path]
+    pdf_problem: PdfNotMade | None
+    removed: tuple[Path, ...]
+
+
+def _write(request: ReportRequest, context: ReportContext, rendered: Rendered) -> Written:
+    """The .docx and the .md (and with `pdf` the PDF), replaced together: a kill leaves the old set or the new
+    set. The PDF is converted before anything is written; when it cannot be made, the .docx and the .md are still
+    written and the reason comes back. An earlier PDF that no longer matches the new .docx is removed first, so
+    no PDF ever sits beside a .docx it was not made from."""
     data = build_docx(report_document(context, rendered))
     period = request.period
     folder = request.out or request.root / issuance.REPORTS_DIR / str(period)
-    docx_path = folder / f"{report_name(period)}.docx"
-    md_path = folder / f"{report_name(period)}.md"
-    return replace_together(folder, {docx_path.name: data, md_path.name: rendered.markdown})
+    name = report_name(period)
+    files: dict[str, bytes | str] = {f"{name}.docx": data, f"{name}.md": rendered.markdown}
+    problem = None
+    if request.pdf:
+        try:
+            files[f"{name}.pdf"] = docx_to_pdf(data, request.pdf_timeout)
+        except PdfNotMade as error:
+            problem = error
+    removed = () if f"{name}.pdf" in files else _remove_stale_pdf(folder, name, data)
+    return Written(replace_together(folder, files), problem, removed)
+
+
+def _remove_stale_pdf(folder: Path, name: str, docx: bytes) -> tuple[Path, ...]:
+    """Remove the earlier `name`.pdf unless the .docx it sits beside is unchanged (then it still matches)."""
+    settle(folder, (f"{name}.docx", f"{name}.md", f"{name}.pdf"))  # an interrupted swap may bring a PDF back
+    pdf = folder / f"{name}.pdf"
+    old = folder / f"{name}.docx"
+    try:
+        if not pdf.is_file() or (old.is_file() and old.read_bytes() == docx):
+            return ()
+        pdf.unlink()
+    except OSError as error:
+        raise OutputError(
+            Text(
+                'Không xoá được bản PDF cũ "{path}" (không còn khớp với báo cáo mới): {reason}. Chưa ghi gì.',
+                'Cannot remove the earlier PDF "{path}" (it no longer matches the new report): {reason}. '
+                "Nothing was written.",
+            ),
+            path=pdf,
+            reason=error.strerror or error,
+        ) from None
+    return (pdf,)
 
 
 def _record_issue(root: Path, existing: IssueRecord | None, record: IssueRecord, written: list[Path]) -> bool:

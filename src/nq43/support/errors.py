@@ -44,3 +44,7 @@ class OutputError(Nq43Error):
 
 class InputChanged(Nq43Error):
     """A file changed or vanished while nq43 was using it; running the command again settles it."""
+
+
+class PdfNotMade(OutputError):
+    """The PDF could not be made: LibreOffice is missing, failed, or did not finish in time."""
