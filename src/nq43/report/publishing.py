@@ -36,10 +36,10 @@ from nq43.report.model import (
 )
 from nq43.report.readiness import Reason, not_ready
 from nq43.report.rendering import Rendered, TemplateProblem, render, report_document, template_dirs
-from nq43.support.errors import InputChanged, OutputError, PdfNotMade, ReportRefused, UsageError
+from nq43.support.errors import InputChanged, PdfNotMade, ReportRefused, UsageError
 from nq43.support.git import git
-from nq43.support.output import replace_together, settle, write_atomic
-from nq43.support.pdf import TIMEOUT_SECONDS, docx_to_pdf
+from nq43.support.output import write_atomic
+from nq43.support.pdf import TIMEOUT_SECONDS, Written, write_document
 from nq43.support.text import Text
 
 MAX_NUMBER_DIGITS = 6
@@ -242,52 +242,14 @@ def _render(context: ReportContext, request: ReportRequest, template_name: str) 
         return finding(problem.path, problem.line, 1, "NQ905", reason=problem.reason)
 
 
-class Written(NamedTuple):
-    written: list[Path]
-    pdf_problem: PdfNotMade | None
-    removed: tuple[Path, ...]
-
-
 def _write(request: ReportRequest, context: ReportContext, rendered: Rendered) -> Written:
     """The .docx and the .md (and with `pdf` the PDF), replaced together: a kill leaves the old set or the new
-    set. The PDF is converted before anything is written; when it cannot be made, the .docx and the .md are still
-    written and the reason comes back. An earlier PDF that no longer matches the new .docx is removed first, so
-    no PDF ever sits beside a .docx it was not made from."""
+    set; a PDF that cannot be made leaves the .docx and the .md written and its reason in `Written`."""
     data = build_docx(report_document(context, rendered))
     period = request.period
     folder = request.out or request.root / issuance.REPORTS_DIR / str(period)
-    name = report_name(period)
-    files: dict[str, bytes | str] = {f"{name}.docx": data, f"{name}.md": rendered.markdown}
-    problem = None
-    if request.pdf:
-        try:
-            files[f"{name}.pdf"] = docx_to_pdf(data, request.pdf_timeout)
-        except PdfNotMade as error:
-            problem = error
-    removed = () if f"{name}.pdf" in files else _remove_stale_pdf(folder, name, data)
-    return Written(replace_together(folder, files), problem, removed)
-
-
-def _remove_stale_pdf(folder: Path, name: str, docx: bytes) -> tuple[Path, ...]:
-    """Remove the earlier `name`.pdf unless the .docx it sits beside is unchanged (then it still matches)."""
-    settle(folder, (f"{name}.docx", f"{name}.md", f"{name}.pdf"))  # an interrupted swap may bring a PDF back
-    pdf = folder / f"{name}.pdf"
-    old = folder / f"{name}.docx"
-    try:
-        if not pdf.is_file() or (old.is_file() and old.read_bytes() == docx):
-            return ()
-        pdf.unlink()
-    except OSError as error:
-        raise OutputError(
-            Text(
-                'Không xoá được bản PDF cũ "{path}" (không còn khớp với báo cáo mới): {reason}. Chưa ghi gì.',
-                'Cannot remove the earlier PDF "{path}" (it no longer matches the new report): {reason}. '
-                "Nothing was written.",
-            ),
-            path=pdf,
-            reason=error.strerror or error,
-        ) from None
-    return (pdf,)
+    pdf_timeout = request.pdf_timeout if request.pdf else None
+    return write_document(folder, report_name(period), data, {".md": rendered.markdown}, pdf_timeout)
 
 
 def _record_issue(root: Path, existing: IssueRecord | None, record: IssueRecord, written: list[Path]) -> bool:

@@ -5,7 +5,8 @@ The PDF is PDF/A-2b (LibreOffice's writer_pdf_Export filter, `SelectPdfVersion` 
 Each conversion runs in a fresh temporary folder with a LibreOffice profile of its own (`-env:UserInstallation`),
 so two conversions at once, or a LibreOffice the user has open, never share a profile lock; it runs in a process
 group of its own, killed whole when the timeout passes, so a hung LibreOffice never blocks nq43. Nothing is
-written outside the temporary folder: the caller gets the bytes and writes them with the rest of its files.
+written outside the temporary folder: the caller gets the bytes and writes them with the rest of its files, or
+calls `write_document`, which writes a document's .docx, its other files and its PDF as one set.
 """
 
 from __future__ import annotations
@@ -16,9 +17,12 @@ import shutil
 import signal
 import subprocess
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
+from typing import NamedTuple
 
-from nq43.support.errors import PdfNotMade
+from nq43.support.errors import OutputError, PdfNotMade
+from nq43.support.output import replace_together, settle
 from nq43.support.text import Text
 
 TIMEOUT_SECONDS = 180.0
@@ -55,6 +59,54 @@ FAILED = Text(
     "Cannot make the PDF: LibreOffice ({program}) could not convert the .docx (exit code {code}). {log}\n"
     "    → Fix: open the .docx in LibreOffice Writer to see whether it opens, then run the command again.",
 )
+
+STALE_NOT_REMOVED = Text(
+    'Không xoá được bản PDF cũ "{path}" (không còn khớp với văn bản mới): {reason}. Chưa ghi gì.',
+    'Cannot remove the earlier PDF "{path}" (it no longer matches the new document): {reason}. Nothing was written.',
+)
+
+
+class Written(NamedTuple):
+    """What `write_document` did: the files written, why the PDF asked for was not made, the stale PDF removed."""
+
+    written: list[Path]
+    pdf_problem: PdfNotMade | None = None
+    removed: tuple[Path, ...] = ()
+
+
+def write_document(
+    folder: Path, name: str, docx: bytes, others: Mapping[str, bytes | str], pdf_timeout: float | None
+) -> Written:
+    """Write `name`.docx and the files of `others` (suffix -> data, e.g. {".md": text}) into `folder` as one set,
+    with `name`.pdf converted from the .docx unless `pdf_timeout` is None: a kill leaves the old set or the new.
+
+    The PDF is converted before anything is written; when it cannot be made, the rest is written all the same and
+    the reason comes back in `pdf_problem`. An earlier `name`.pdf that no longer matches the new .docx (it changed,
+    and no new PDF was made) is removed first, so no PDF ever sits beside a .docx it was not made from."""
+    files: dict[str, bytes | str] = {f"{name}.docx": docx}
+    files.update((name + suffix, data) for suffix, data in others.items())
+    problem = None
+    if pdf_timeout is not None:
+        try:
+            files[f"{name}.pdf"] = docx_to_pdf(docx, pdf_timeout)
+        except PdfNotMade as error:
+            problem = error
+    removed = () if f"{name}.pdf" in files else _remove_stale_pdf(folder, name, docx, (*files, f"{name}.pdf"))
+    return Written(replace_together(folder, files), problem, removed)
+
+
+def _remove_stale_pdf(folder: Path, name: str, docx: bytes, names: tuple[str, ...]) -> tuple[Path, ...]:
+    """Remove `name`.pdf unless the .docx it sits beside is the same as `docx` (then it still matches)."""
+    settle(folder, names)  # a swap a killed run left half done may bring a PDF back: finish it first
+    pdf = folder / f"{name}.pdf"
+    old = folder / f"{name}.docx"
+    try:
+        if not pdf.is_file() or (old.is_file() and old.read_bytes() == docx):
+            return ()
+        pdf.unlink()
+    except OSError as error:
+        raise OutputError(STALE_NOT_REMOVED, path=pdf, reason=error.strerror or error) from None
+    return (pdf,)
 
 
 def find_libreoffice() -> str | None:
