@@ -16,7 +16,7 @@ import pytest
 
 from nq43.support import pdf as converter
 from nq43.support.errors import OutputError, PdfNotMade
-from nq43.support.pdf import docx_to_pdf
+from nq43.support.pdf import docx_to_pdf, write_document
 from pdftools import (
     HANGS,
     WRITES_A_PDF,
@@ -156,3 +156,34 @@ def _wait_dead(pid: int) -> bool:
             return True
         time.sleep(0.1)
     return False
+
+
+@posix_only
+def test_write_document_writes_the_set_with_the_pdf(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    _fake_first(monkeypatch, fake_libreoffice(tmp_path / "bin", WRITES_A_PDF))
+    folder = tmp_path / "out"
+
+    done = write_document(folder, "don-doc-2025Q2", b"PK docx", {".md": "# Công văn"}, pdf_timeout=30)
+
+    assert [path.name for path in done.written] == ["don-doc-2025Q2.docx", "don-doc-2025Q2.md", "don-doc-2025Q2.pdf"]
+    assert done.pdf_problem is None and done.removed == ()
+    assert (folder / "don-doc-2025Q2.pdf").read_bytes().startswith(b"%PDF-")
+    assert (folder / "don-doc-2025Q2.md").read_text(encoding="utf-8") == "# Công văn"
+
+
+@posix_only
+def test_write_document_keeps_a_matching_pdf_and_removes_a_stale_one(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    _fake_first(monkeypatch, fake_libreoffice(tmp_path / "bin", WRITES_A_PDF))
+    folder = tmp_path / "out"
+    write_document(folder, "van-ban", b"PK one", {}, pdf_timeout=30)
+
+    assert write_document(folder, "van-ban", b"PK one", {}, pdf_timeout=None).removed == ()
+    assert (folder / "van-ban.pdf").is_file()
+
+    fake_libreoffice(tmp_path / "bin", "exit 1\n")
+    done = write_document(folder, "van-ban", b"PK two", {}, pdf_timeout=30)
+    assert done.pdf_problem is not None and done.removed == (folder / "van-ban.pdf",)
+    assert sorted(path.name for path in folder.iterdir()) == ["van-ban.docx"]
+    assert (folder / "van-ban.docx").read_bytes() == b"PK two"
