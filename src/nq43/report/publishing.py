@@ -222,7 +222,7 @@ def _changed_since_issue(
     return [
         finding(note.path, 1, 1, "NQ904", quarter=str(period), number=record.number)
         for note in selection.used.values()
-        if record.notes.get(note.path) != hashes[note.path] and not note.amends
+        if record.latest_notes.get(note.path) != hashes[note.path] and not note.amends
     ]
 
 
@@ -297,7 +297,12 @@ def _issue_record(
         )
     commit = (git(request.root, "rev-parse", "HEAD") or "").strip() or None
     record = IssueRecord(
-        request.period, format_number(context.number), context.date, commit, dict(sorted(hashes.items()))
+        request.period,
+        format_number(context.number),
+        context.date,
+        commit,
+        dict(sorted(hashes.items())),
+        signer=request.signer,
     )
     if existing is not None:
         same = (existing.number, existing.issued_on, existing.notes) == (record.number, record.issued_on, record.notes)
