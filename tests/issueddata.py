@@ -18,15 +18,12 @@ VP = "data/units/vp/2025Q2.md"
 DOCX, MD = "bao-cao-2025Q2.docx", "bao-cao-2025Q2.md"
 
 
-def issued_repo(tmp_path: Path, *, commit_notes: bool = True, signer: str | None = None) -> Path:
+def issued_repo(tmp_path: Path, *, signer: str | None = None) -> Path:
     """A git repository whose 2025Q2 report (two units' notes) was issued as số 112 ngày 13/6/2025."""
     notes = {QLDT: note("qldt", "2025Q2", submitted="2025-06-05"), VP: note("vp", "2025Q2", submitted="2025-06-06")}
-    root = make_repo(tmp_path, notes if commit_notes else {}, signed=True)
+    root = make_repo(tmp_path, notes, signed=True)
     git(root, "init", "-q", "-b", "main")
     commit_all(root, "Công văn và đơn vị")
-    for path, text in notes.items() if not commit_notes else ():
-        (root / path).parent.mkdir(parents=True, exist_ok=True)
-        (root / path).write_text(text, encoding="utf-8")
     request = ReportRequest(
         root, PERIOD, date(2025, 6, 13), date=date(2025, 6, 13), number="112", issue=True, signer=signer
     )

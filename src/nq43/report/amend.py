@@ -35,7 +35,7 @@ from nq43.report.docx import build_docx
 from nq43.report.issuing import issued_folder, read_record, record_name
 from nq43.report.model import ReportOptions, build_context, format_number, select_notes
 from nq43.report.publishing import ReportRequest, _check_number
-from nq43.report.readiness import Reason, not_ready
+from nq43.report.readiness import Reason, not_committed, not_ready
 from nq43.report.rendering import TemplateProblem, render, report_document, template_dirs
 from nq43.support.errors import IssuedReportKept, ReportRefused
 from nq43.support.git import git, git_bytes
@@ -114,7 +114,9 @@ def amend(request: ReportRequest) -> AmendOutcome:
     selection = select_notes(directive, repo.notes, period.last_quarter)
     if selection.invalid:
         return AmendOutcome((), selection.blocking_findings())
-    if request.issue and (reasons := not_ready(directive.letter, selection, request.draft)):
+    if request.issue and (
+        reasons := not_ready(directive.letter, selection, request.draft) + not_committed(root, selection)
+    ):
         return AmendOutcome((), (), reasons)
     hashes = {note.path: content_hash((root / note.path).read_bytes()) for note in selection.used.values()}
     baseline = record.latest_notes

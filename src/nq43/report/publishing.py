@@ -34,7 +34,7 @@ from nq43.report.model import (
     report_findings,
     select_notes,
 )
-from nq43.report.readiness import Reason, not_ready
+from nq43.report.readiness import Reason, not_committed, not_ready
 from nq43.report.rendering import Rendered, TemplateProblem, render, report_document, template_dirs
 from nq43.support.errors import InputChanged, ReportRefused, UsageError
 from nq43.support.git import git
@@ -130,6 +130,7 @@ def _build(request: ReportRequest) -> ReportOutcome:
         return gathered
     if request.issue:
         reasons = not_ready(gathered.directive.letter, gathered.selection, request.draft)
+        reasons += not_committed(request.root, gathered.selection)
         if reasons:
             return ReportOutcome((), (), gathered.selection.blocking_findings(), not_ready=reasons)
     options = ReportOptions(request.period, day, number or "", request.signer, request.draft)
