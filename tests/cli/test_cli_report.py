@@ -13,6 +13,7 @@ import docx
 import pytest
 import yaml
 
+from issueddata import issued_repo
 from notekit import SHIPPED
 from nq43.cli.app import main
 from reportdata import full_notes, make_repo, note
@@ -436,3 +437,33 @@ def test_a_templates_folder_linked_outside_the_repository_is_refused(
     assert _run(root) == 1
     assert "templates:1:1: NQ905" in capsys.readouterr().err
     assert _run(root, "--template-dir", str(outside)) == 0  # a folder the user names is the user's choice
+
+
+# ---------------------------------------------------------------- --as-issued, --amend
+
+
+def _run_q2(root: Path, *args: str) -> int:
+    return main(["report", "--quarter", "2025Q2", "--root", str(root), "--today", "2025-06-25", *args])
+
+
+def test_as_issued_and_amend_on_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = issued_repo(tmp_path)
+    capsys.readouterr()
+
+    assert _run_q2(root, "--as-issued", "--amend") == 2
+    assert "Dùng --as-issued hoặc --amend, không dùng cả hai." in capsys.readouterr().err
+
+    assert _run_q2(root, "--as-issued", "--lang", "en") == 0
+    err = capsys.readouterr().err
+    assert "reports/2025Q2/bao-cao-2025Q2.md: identical, byte for byte, to the issued file." in err
+
+    (root / "reports/2025Q2/bao-cao-2025Q2.md").write_text("sửa tay\n", encoding="utf-8")
+    assert _run_q2(root, "--as-issued") == 1
+    err = capsys.readouterr().err
+    size = len("sửa tay\n".encode())
+    assert f"reports/2025Q2/bao-cao-2025Q2.md: KHÁC bản dựng lại ({size} byte, bản dựng lại " in err
+    assert "không khớp bản dựng lại từ issued.yaml" in err
+    assert (root / "reports/2025Q2/bao-cao-2025Q2.md").read_text(encoding="utf-8") == "sửa tay\n"
+
+    assert _run_q2(root, "--amend", "--lang", "en") == 1
+    assert "Nothing to amend: the 2025Q2 notes are as report number 112 used them." in capsys.readouterr().err

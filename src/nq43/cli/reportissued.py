@@ -44,10 +44,8 @@ def run_as_issued(request: ReportRequest, base: Path, said: Lang) -> int:
         )
     )
     for check in outcome.checks:
-        path = check.path
-        size = path.stat().st_size if path.is_file() else 0
-        rebuilt = next((p.stat().st_size for p in outcome.written if p.name == path.name), size)
-        echo_err(STATE_TEXT[check.state].get(said, path=shown_path(path, base), size=size, rebuilt=rebuilt))
+        shown = shown_path(check.path, base)
+        echo_err(STATE_TEXT[check.state].get(said, path=shown, size=check.size, rebuilt=check.rebuilt_size))
     for path in outcome.written:
         sys.stdout.write(shown_path(path, base) + "\n")
     if request.out is not None and outcome.written:

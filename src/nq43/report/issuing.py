@@ -91,6 +91,8 @@ class FileCheck(NamedTuple):
 
     path: Path  # the issued file in reports/<period>/
     state: str  # "same", "restored", "differs", "absent" (not there, --out given)
+    size: int  # bytes of the issued file (0 when there is none)
+    rebuilt_size: int
 
 
 class AsIssued(NamedTuple):
@@ -175,8 +177,9 @@ def as_issued(request: ReportRequest) -> AsIssued:
 
 def _compare(path: Path, data: bytes) -> FileCheck:
     if not path.is_file():
-        return FileCheck(path, "restored")
-    return FileCheck(path, "same" if path.read_bytes() == data else "differs")
+        return FileCheck(path, "restored", 0, len(data))
+    issued = path.read_bytes()
+    return FileCheck(path, "same" if issued == data else "differs", len(issued), len(data))
 
 
 def rebuild(
