@@ -13,6 +13,7 @@ import docx
 import pytest
 import yaml
 
+from issueddata import issued_repo
 from notekit import SHIPPED
 from nq43.cli.app import main
 from reportdata import full_notes, make_repo, note
@@ -328,36 +329,41 @@ def test_issue_records_number_date_and_every_note(tmp_path: Path, capsys: pytest
     assert len(record["notes"]) == 8
 
 
-def test_an_issued_report_regenerates_byte_for_byte(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_issued_report_is_never_written_over(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = make_repo(tmp_path, full_notes(), signed=True)
     assert _run(root, "--issue", "--number", "5", "--date", "2025-03-10") == 0
     issued = _files(root)
-
-    assert main(["report", "--quarter", "2025Q1", "--root", str(root), "--today", "2025-04-02"]) == 0
-    assert _files(root) == issued
     capsys.readouterr()
-    assert _run(root, "--issue", "--number", "5", "--date", "2025-03-10") == 0
-    assert "không có gì thay đổi" in capsys.readouterr().err
-    assert _run(root, "--issue", "--number", "6", "--date", "2025-03-10") == 2
-    assert "đã được ban hành (số 05" in capsys.readouterr().err
+
+    for args in ((), ("--number", "130", "--date", "2025-06-25"), ("--draft",), ("--out", str(root / OUT)), ISSUE):
+        assert _run(root, *args) == 1, args
+        err = capsys.readouterr().err
+        assert err.startswith("Báo cáo 2025Q1 đã ban hành: số 05, ngày 10/03/2025 (reports/2025Q1/issued.yaml).")
+        assert "nq43 report --quarter 2025Q1 --as-issued" in err and "--amend --number <số>" in err
+        assert _files(root) == issued  # same files, same bytes
+
+    assert _run(root, "--lang", "en") == 1
+    err = capsys.readouterr().err
+    assert "The 2025Q1 report was issued: number 05, 2025-03-10" in err and "does not write over" in err
 
 
-def test_a_change_after_issue_needs_an_amendment(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_working_copy_of_an_issued_quarter_goes_elsewhere(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = make_repo(tmp_path, full_notes(), signed=True)
     assert _run(root, "--issue", "--number", "5", "--date", "2025-03-10") == 0
+    issued = _files(root)
     capsys.readouterr()
     path = root / "data/units/qldt/2025Q1.md"
 
     path.write_text(path.read_text(encoding="utf-8").replace("72,5%", "73,1%"), encoding="utf-8")
-    assert _run(root) == 0
+    assert _run(root, "--out", str(tmp_path / "ban-lam-viec")) == 0
     assert "data/units/qldt/2025Q1.md:1:1: NQ904 cảnh báo:" in capsys.readouterr().err
 
     path.write_text(note("qldt", amends="Sửa tỷ lệ lấp đầy 73,1%"), encoding="utf-8")
-    assert _run(root) == 0
+    assert _run(root, "--out", str(tmp_path / "ban-lam-viec")) == 0
     assert "NQ904" not in capsys.readouterr().err
-    markdown = (root / OUT / "bao-cao-2025Q1.md").read_text(encoding="utf-8")
-    assert "## V. ĐÍNH CHÍNH" in markdown
+    markdown = (tmp_path / "ban-lam-viec" / "bao-cao-2025Q1.md").read_text(encoding="utf-8")
     assert "- Phòng Quản lý Đầu tư, ngày 20/3/2025: Sửa tỷ lệ lấp đầy 73,1%" in markdown
+    assert _files(root) == issued
     assert "Số: 05/BC-BQL" in markdown
 
 
@@ -431,3 +437,33 @@ def test_a_templates_folder_linked_outside_the_repository_is_refused(
     assert _run(root) == 1
     assert "templates:1:1: NQ905" in capsys.readouterr().err
     assert _run(root, "--template-dir", str(outside)) == 0  # a folder the user names is the user's choice
+
+
+# ---------------------------------------------------------------- --as-issued, --amend
+
+
+def _run_q2(root: Path, *args: str) -> int:
+    return main(["report", "--quarter", "2025Q2", "--root", str(root), "--today", "2025-06-25", *args])
+
+
+def test_as_issued_and_amend_on_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = issued_repo(tmp_path)
+    capsys.readouterr()
+
+    assert _run_q2(root, "--as-issued", "--amend") == 2
+    assert "Dùng --as-issued hoặc --amend, không dùng cả hai." in capsys.readouterr().err
+
+    assert _run_q2(root, "--as-issued", "--lang", "en") == 0
+    err = capsys.readouterr().err
+    assert "reports/2025Q2/bao-cao-2025Q2.md: identical, byte for byte, to the issued file." in err
+
+    (root / "reports/2025Q2/bao-cao-2025Q2.md").write_text("sửa tay\n", encoding="utf-8")
+    assert _run_q2(root, "--as-issued") == 1
+    err = capsys.readouterr().err
+    size = len("sửa tay\n".encode())
+    assert f"reports/2025Q2/bao-cao-2025Q2.md: KHÁC bản dựng lại ({size} byte, bản dựng lại " in err
+    assert "không khớp bản dựng lại từ issued.yaml" in err
+    assert (root / "reports/2025Q2/bao-cao-2025Q2.md").read_text(encoding="utf-8") == "sửa tay\n"
+
+    assert _run_q2(root, "--amend", "--lang", "en") == 1
+    assert "Nothing to amend: the 2025Q2 notes are as report number 112 used them." in capsys.readouterr().err

@@ -9,6 +9,7 @@ import pytest
 from nq43.check.repository import load_quarters
 from nq43.domain.periods import Period
 from nq43.domain.records import Quarter
+from nq43.report.amend import AMEND_TEMPLATE
 from nq43.report.context import (
     IndicatorValue,
     PeriodInfo,
@@ -60,7 +61,7 @@ def test_repository_templates_and_packaged_templates_are_identical() -> None:
     shipped = sorted(p.name for p in (REPO / "templates").iterdir())
     packaged = sorted(p.name for p in PACKAGED_TEMPLATES.iterdir() if p.is_file())
 
-    assert shipped == packaged == [TEMPLATE_NAME]
+    assert shipped == packaged and {TEMPLATE_NAME, AMEND_TEMPLATE} <= set(shipped)
     for name in shipped:
         assert (REPO / "templates" / name).read_bytes() == (PACKAGED_TEMPLATES / name).read_bytes()
 

@@ -14,7 +14,7 @@ from nq43.domain.findings import Finding, finding
 from nq43.domain.periods import Period
 from nq43.domain.records import Directive, Quarter
 from nq43.load.directive import load_directive
-from nq43.load.issued import IssueRecord
+from nq43.load.issued import AmendmentRecord, IssueRecord, content_hash
 from nq43.submission import rules
 from nq43.submission.changes import Change, ChangeSet
 from nq43.submission.rules import Actor, Before, Proposal
@@ -116,6 +116,23 @@ def test_amendments(directive: Directive, tmp_path: Path) -> None:
     assert found.code == "NQ812"
     assert "khi chưa có ghi chú này" in found.message() and "ghi chú này chỉ được sửa" not in found.message()
     assert "Nộp bổ sung" in found.hint()
+
+
+def test_amendments_follow_the_latest_link_of_the_chain(directive: Directive, tmp_path: Path) -> None:
+    root = make_origin(tmp_path / "other")
+    write(root, NOTE, note_text(root, "qldt"))
+    data = (root / NOTE).read_bytes()
+    checked = check_note_file(root / NOTE, root, directive, TODAY)
+    pr = proposal(directive, Change("M", NOTE), notes={NOTE: checked}, contents={NOTE: data})
+    original = IssueRecord(Period.of(Quarter(2025, 1)), "45", date(2025, 3, 10), None, {NOTE: "0" * 64})
+    amended = AmendmentRecord("47", date(2025, 3, 20), None, "dinh-chinh", "x", {NOTE: content_hash(data)})
+    # the note is the version the latest amendment used: nothing to amend
+    chain = {"2025Q1": original._replace(amendments=(amended,))}
+    assert rules.amendments(pr, base(directive, issued=chain, notes={NOTE: checked.note})) == []
+    # changed after the latest amendment: it needs a new `amends:` entry again
+    later = amended._replace(notes={NOTE: "1" * 64})
+    chain = {"2025Q1": original._replace(amendments=(amended, later))}
+    assert paths(rules.amendments(pr, base(directive, issued=chain, notes={NOTE: checked.note}))) == [(NOTE, "NQ804")]
 
 
 def test_an_amendment_with_a_malformed_date_is_not_told_to_add_amends(directive: Directive, tmp_path: Path) -> None:

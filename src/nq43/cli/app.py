@@ -15,7 +15,7 @@ from nq43 import __version__
 from nq43.cli import messages, notes, report, status, submission
 from nq43.cli.options import Told
 from nq43.cli.terminal import echo_err
-from nq43.support.errors import Nq43Error, OutputError
+from nq43.support.errors import IssuedReportKept, Nq43Error, OutputError
 from nq43.support.text import Lang
 
 # Exit codes: what a script or CI may rely on.
@@ -74,7 +74,7 @@ def version() -> int:
 
 def exit_code(error: Nq43Error) -> int:
     """The exit code of an error the core (or a command) raised."""
-    return EXIT_PROBLEM if isinstance(error, OutputError) else EXIT_USAGE
+    return EXIT_PROBLEM if isinstance(error, OutputError | IssuedReportKept) else EXIT_USAGE
 
 
 def main(argv: list[str] | None = None) -> int:

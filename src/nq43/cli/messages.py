@@ -102,10 +102,6 @@ NOT_REPORTED = Text(
     "Đơn vị chưa báo cáo (báo cáo vẫn ban hành, ghi rõ trong báo cáo): {units}.",
     "Units that have not reported (the report is issued all the same and says so): {units}.",
 )
-ALREADY_ISSUED = Text(
-    "Báo cáo đã được ghi nhận ban hành trước đó (số {number}); không có gì thay đổi.",
-    "The report was already recorded as issued (number {number}); nothing changed.",
-)
 ISSUED = Text(
     "Đã ghi nhận ban hành: số {number}, {notes} ghi chú.", "Recorded as issued: number {number}, {notes} notes."
 )
@@ -153,3 +149,61 @@ NO_SUCH_COMMAND = Text(
 )
 EXTRA_ARGUMENTS = Text("thừa đối số: {args}.", "unexpected extra argument(s): {args}.")
 BAD_USAGE = Text("cách gọi lệnh chưa đúng ({detail}).", "wrong usage ({detail}).")
+
+# nq43 report --as-issued / --amend
+AS_ISSUED_FROM = Text(
+    "Dựng lại báo cáo {period} đã ban hành (số {number}, ngày {day}) từ commit {commit} và {notes} ghi chú ghi trong "
+    "{record}, sha256 từng ghi chú đã khớp.",
+    "Rebuilt the issued {period} report (number {number}, {day_en}) from commit {commit} and the {notes} notes named "
+    "in {record}; every note's sha256 matched.",
+)
+FILE_SAME = Text("{path}: khớp từng byte với bản đã ban hành.", "{path}: identical, byte for byte, to the issued file.")
+FILE_RESTORED = Text(
+    "{path}: không có, đã khôi phục từ bản dựng lại.", "{path}: was missing, restored from the rebuild."
+)
+FILE_DIFFERS = Text(
+    "{path}: KHÁC bản dựng lại ({size} byte, bản dựng lại {rebuilt} byte).",
+    "{path}: DIFFERS from the rebuild ({size} bytes, rebuilt {rebuilt} bytes).",
+)
+FILE_ABSENT = Text("{path}: không có bản đã ban hành để so.", "{path}: no issued file to compare with.")
+COPY_WRITTEN = Text("Bản dựng lại đã ghi vào {folder}.", "The rebuilt copy was written to {folder}.")
+AS_ISSUED_MATCH = Text(
+    "Bản đã ban hành đúng như bản ghi: khớp từng byte.", "The issued report is exactly what its record says: identical."
+)
+AS_ISSUED_DIFFER = Text(
+    "Tệp trong reports/{period}/ không khớp bản dựng lại từ issued.yaml: tệp đã bị sửa sau khi ban hành, hoặc "
+    "mẫu/phiên bản nq43 đã đổi. Không ghi tệp nào. Xem bản dựng lại: nq43 report --quarter {period} --as-issued "
+    "--out <thư mục>",
+    "The files in reports/{period}/ do not match the rebuild from issued.yaml: they were edited after issue, or the "
+    "template or nq43 version changed. Nothing was written. To see the rebuild: nq43 report --quarter {period} "
+    "--as-issued --out <folder>",
+)
+AS_ISSUED_STOPPED = Text(
+    "Không dựng lại được báo cáo {period} đã ban hành: {errors} lỗi ở trên (ghi chú ở commit đã ghi không còn hợp lệ "
+    "với phiên bản nq43 này, hoặc mẫu báo cáo). Không ghi tệp nào.",
+    "The issued {period} report cannot be rebuilt: {errors} error(s) above (notes at the recorded commit no longer "
+    "valid under this nq43 version, or the template). Nothing was written.",
+)
+AMENDMENT_BUILT = Text(
+    "Đã lập báo cáo {title} {period} lần {sequence}{state} (dẫn Báo cáo số {original}): {units} đơn vị, "
+    "{changes} nội dung thay đổi.",
+    "Built amendment {sequence} of the {period} report ({kind}){state}, citing report {original}: {units} unit(s), "
+    "{changes} change(s).",
+)
+AMENDMENT_DRAFT = Text(
+    " (DỰ THẢO, chưa ghi nhận; ban hành: thêm --number, --date và --issue)",
+    " (DRAFT, not recorded; to issue add --number, --date and --issue)",
+)
+AMENDMENT_ISSUED = Text(
+    "Đã ghi nhận ban hành báo cáo {title}: số {number}, ngày {day}, vào chuỗi {record}.",
+    "Recorded the amendment as issued: number {number}, {day_en}, in the chain of {record}.",
+)
+AMENDMENT_NOT_ISSUED = Text(
+    "Chưa ban hành báo cáo bổ sung/đính chính {period}: {count} lý do ở trên, không ghi tệp nào.",
+    "Amendment of {period} not issued: {count} reason(s) above, no file written.",
+)
+AMENDMENT_NOT_BUILT = Text(
+    "Chưa lập báo cáo bổ sung/đính chính {period}: có {errors} lỗi ở trên. Sửa lỗi (xem `nq43 validate`).",
+    "Amendment of {period} not built: {errors} error(s) above. Fix them (see `nq43 validate`).",
+)
+AS_ISSUED_AND_AMEND = Text("Dùng --as-issued hoặc --amend, không dùng cả hai.", "Use --as-issued or --amend, not both.")

@@ -49,6 +49,22 @@ def report(
             "số, ngày và phiên bản từng ghi chú đã dùng. Cần --number và --date.",
         ),
     ] = False,
+    as_issued: Annotated[
+        bool,
+        typer.Option(
+            "--as-issued",
+            help="Dựng lại báo cáo đã ban hành từ các phiên bản ghi chú ghi trong issued.yaml và so từng byte "
+            "với tệp đã ban hành (khôi phục tệp bị mất).",
+        ),
+    ] = False,
+    amend: Annotated[
+        bool,
+        typer.Option(
+            "--amend",
+            help="Lập báo cáo bổ sung/đính chính cho phần thay đổi sau khi ban hành (dự thảo; với --number, "
+            "--date và --issue thì ban hành và ghi vào issued.yaml).",
+        ),
+    ] = False,
     template_dir: Annotated[
         Path | None, typer.Option("--template-dir", help="Thư mục mẫu báo cáo đã tuỳ chỉnh.", show_default=False)
     ] = None,
@@ -68,12 +84,19 @@ def report(
     .docx và .md vẫn được ghi, lệnh báo lý do và trả mã 1.
     Ghi chú không hợp lệ làm dừng lệnh (mã 1) kèm danh sách lỗi, trừ khi có --allow-invalid.
 
+    Báo cáo đã ban hành (có reports/<quý>/issued.yaml) không bị ghi đè: dùng --as-issued để dựng lại và so,
+    --amend để lập báo cáo bổ sung/đính chính, hoặc --out để lập bản làm việc ở thư mục khác.
+
     Ví dụ: `nq43 report --quarter 2025Q1 --draft`,
-    `nq43 report --quarter 2025Q1 --number 5 --date 2025-03-12 --issue`.
+    `nq43 report --quarter 2025Q1 --number 5 --date 2025-03-12 --issue`,
+    `nq43 report --quarter 2025Q1 --as-issued`,
+    `nq43 report --quarter 2025Q1 --amend --number 7 --date 2025-03-25 --issue`.
     """
     from nq43.check import reporters
+    from nq43.cli.reportissued import run_amend, run_as_issued
     from nq43.domain.periods import Period
     from nq43.load.layout import UNITS_DIR, find_root
+    from nq43.report.issuing import refuse_if_issued
     from nq43.report.publishing import ReportRequest, build, report_name
 
     said = lang_code(lang)
@@ -98,6 +121,13 @@ def report(
             pdf=pdf,
             pdf_timeout=pdf_timeout,
         )
+        if as_issued and amend:
+            raise UsageError(messages.AS_ISSUED_AND_AMEND)
+        if as_issued:
+            return run_as_issued(request, base, said)
+        if amend:
+            return run_amend(request, base, said)
+        refuse_if_issued(request)
         outcome = build(request)
     if outcome.not_ready:
         if outcome.errors:
@@ -136,10 +166,7 @@ def report(
         echo_err(messages.NOT_REPORTED.get(said, units="; ".join(u.name for u in context.missing_units)))
     record = outcome.issued
     if record is not None:
-        if outcome.issue_unchanged:
-            echo_err(messages.ALREADY_ISSUED.get(said, number=record.number))
-        else:
-            echo_err(messages.ISSUED.get(said, number=record.number, notes=len(record.notes)))
+        echo_err(messages.ISSUED.get(said, number=record.number, notes=len(record.notes)))
     if outcome.pdf_problem is not None:
         echo_err(outcome.pdf_problem.message(said))
         echo_err(messages.PDF_NOT_MADE.get(said))

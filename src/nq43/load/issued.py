@@ -1,7 +1,9 @@
 """The record of an issued report (`reports/<period>/issued.yaml`): its number, date and the exact notes it used.
 
 `nq43 report --issue` writes it; `nq43 check` reads it to require an `amends:` entry when a note of an issued
-quarter changes; a report can be regenerated from the recorded note versions.
+quarter changes; `nq43 report --as-issued` rebuilds the report from the recorded note versions. A change after
+issue is issued as its own document (`--amend --issue`), added to the record's `amendments:` chain with the
+note versions it used: the latest link of the chain is what a later change is compared with.
 """
 
 from __future__ import annotations
@@ -25,16 +27,34 @@ def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+class AmendmentRecord(NamedTuple):
+    """One issued amendment (báo cáo bổ sung / đính chính) of an issued report."""
+
+    number: str
+    issued_on: date
+    commit: str | None
+    kind: str  # "bo-sung" or "dinh-chinh"
+    file: str  # the amendment's file name without extension, beside the original
+    notes: dict[str, str]  # every note of the period after the amendment: path -> sha256
+
+
 class IssueRecord(NamedTuple):
     period: Period
     number: str
     issued_on: date
     commit: str | None  # the git commit the notes were read from, when known
     notes: dict[str, str]  # note path -> sha256 of its bytes
+    signer: str | None = None  # the signer given with --signer when issued (None: the data's signer)
+    amendments: tuple[AmendmentRecord, ...] = ()
+
+    @property
+    def latest_notes(self) -> dict[str, str]:
+        """The note versions of the last document of the chain: the latest amendment's, else the report's."""
+        return self.amendments[-1].notes if self.amendments else self.notes
 
     def changed(self, path: str, data: bytes) -> bool:
-        """True when the note at `path` differs from the version the issued report used (or was not in it)."""
-        return self.notes.get(path) != content_hash(data)
+        """True when the note at `path` differs from the version the last issued document used (or was not in it)."""
+        return self.latest_notes.get(path) != content_hash(data)
 
 
 def record_path(root: Path, period: Period) -> Path:
@@ -54,6 +74,20 @@ def dump(record: IssueRecord) -> str:
         "commit": record.commit,
         "notes": dict(sorted(record.notes.items())),
     }
+    if record.signer is not None:
+        data["signer"] = record.signer
+    if record.amendments:
+        data["amendments"] = [
+            {
+                "number": a.number,
+                "issued_on": a.issued_on.isoformat(),
+                "commit": a.commit,
+                "kind": a.kind,
+                "file": a.file,
+                "notes": dict(sorted(a.notes.items())),
+            }
+            for a in record.amendments
+        ]
     header = (
         "# Báo cáo đã phát hành: số, ngày và phiên bản (sha256) của từng ghi chú đã dùng. Do nq43 ghi; không sửa tay.\n"
     )
@@ -69,18 +103,40 @@ def parse(text: str, path: str = RECORD_NAME) -> IssueRecord | None:
     data: Any = doc.data if doc is not None else None
     if not isinstance(data, dict):
         return None
-    notes = data.get("notes") or {}
-    commit = data.get("commit")
     try:
+        signer = data.get("signer")
         return IssueRecord(
             period=Period.parse(str(data["quarter"] if "quarter" in data else data["period"])),
             number=str(data["number"]),
             issued_on=date.fromisoformat(str(data["issued_on"])),
-            commit=commit if isinstance(commit, str) else None,
-            notes={str(k): str(v) for k, v in notes.items()} if isinstance(notes, dict) else {},
+            commit=_commit(data),
+            notes=_hashes(data),
+            signer=str(signer) if signer is not None else None,
+            amendments=tuple(_amendment(item) for item in data.get("amendments") or ()),
         )
-    except (KeyError, TypeError, ValueError):
+    except (KeyError, TypeError, ValueError, AttributeError):
         return None
+
+
+def _commit(data: dict[str, Any]) -> str | None:
+    commit = data.get("commit")
+    return commit if isinstance(commit, str) else None
+
+
+def _hashes(data: dict[str, Any]) -> dict[str, str]:
+    notes = data.get("notes") or {}
+    return {str(k): str(v) for k, v in notes.items()} if isinstance(notes, dict) else {}
+
+
+def _amendment(item: dict[str, Any]) -> AmendmentRecord:
+    return AmendmentRecord(
+        number=str(item["number"]),
+        issued_on=date.fromisoformat(str(item["issued_on"])),
+        commit=_commit(item),
+        kind=str(item["kind"]),
+        file=str(item["file"]),
+        notes=_hashes(item),
+    )
 
 
 def read(root: Path, period: Period) -> IssueRecord | None:

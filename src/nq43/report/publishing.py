@@ -34,7 +34,7 @@ from nq43.report.model import (
     report_findings,
     select_notes,
 )
-from nq43.report.readiness import Reason, not_ready
+from nq43.report.readiness import Reason, not_committed, not_ready
 from nq43.report.rendering import Rendered, TemplateProblem, render, report_document, template_dirs
 from nq43.support.errors import InputChanged, PdfNotMade, ReportRefused, UsageError
 from nq43.support.git import git
@@ -69,7 +69,6 @@ class ReportOutcome(NamedTuple):
     errors: tuple[Finding, ...]
     context: ReportContext | None = None
     issued: IssueRecord | None = None
-    issue_unchanged: bool = False
     not_ready: tuple[Reason, ...] = ()  # why an --issue was refused (with the invalid notes' findings in errors)
     pdf_problem: PdfNotMade | None = None  # why the PDF asked for was not made (the .docx and .md were written)
     removed: tuple[Path, ...] = ()  # an earlier PDF removed because the new .docx no longer matches it
@@ -135,6 +134,7 @@ def _build(request: ReportRequest) -> ReportOutcome:
         return gathered
     if request.issue:
         reasons = not_ready(gathered.directive.letter, gathered.selection, request.draft)
+        reasons += not_committed(request.root, gathered.selection)
         if reasons:
             return ReportOutcome((), (), gathered.selection.blocking_findings(), not_ready=reasons)
     options = ReportOptions(request.period, day, number or "", request.signer, request.draft)
@@ -148,10 +148,9 @@ def _build(request: ReportRequest) -> ReportOutcome:
         return ReportOutcome((), tuple(warnings), (rendered,))
     files = _write(request, context, rendered)
     written = list(files.written)
-    unchanged = new_record is not None and _record_issue(request.root, record, new_record, written)
-    return ReportOutcome(
-        tuple(written), tuple(warnings), (), context, new_record, unchanged, (), files.pdf_problem, files.removed
-    )
+    if new_record is not None:
+        written.append(_record_issue(request.root, new_record))
+    return ReportOutcome(tuple(written), tuple(warnings), (), context, new_record, (), files.pdf_problem, files.removed)
 
 
 def _quarter_of(period: Period) -> Quarter:
@@ -230,7 +229,7 @@ def _changed_since_issue(
     return [
         finding(note.path, 1, 1, "NQ904", quarter=str(period), number=record.number)
         for note in selection.used.values()
-        if record.notes.get(note.path) != hashes[note.path] and not note.amends
+        if record.latest_notes.get(note.path) != hashes[note.path] and not note.amends
     ]
 
 
@@ -252,14 +251,11 @@ def _write(request: ReportRequest, context: ReportContext, rendered: Rendered) -
     return write_document(folder, report_name(period), data, {".md": rendered.markdown}, pdf_timeout)
 
 
-def _record_issue(root: Path, existing: IssueRecord | None, record: IssueRecord, written: list[Path]) -> bool:
-    """Write the issue record (added to `written`); True when the same record was there already."""
-    if existing is not None and issuance.dump(existing) == issuance.dump(record):
-        return True
+def _record_issue(root: Path, record: IssueRecord) -> Path:
+    """Write the issue record; its path."""
     target = issuance.record_path(root, record.period)
     write_atomic(target, issuance.dump(record))
-    written.append(target)
-    return False
+    return target
 
 
 def previous_notes(root: Path, directive: Directive, quarter: Quarter) -> dict[str, Note]:
@@ -305,7 +301,12 @@ def _issue_record(
         )
     commit = (git(request.root, "rev-parse", "HEAD") or "").strip() or None
     record = IssueRecord(
-        request.period, format_number(context.number), context.date, commit, dict(sorted(hashes.items()))
+        request.period,
+        format_number(context.number),
+        context.date,
+        commit,
+        dict(sorted(hashes.items())),
+        signer=request.signer,
     )
     if existing is not None:
         same = (existing.number, existing.issued_on, existing.notes) == (record.number, record.issued_on, record.notes)

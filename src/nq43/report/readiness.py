@@ -2,17 +2,22 @@
 
 A report is sent to the City as it comes out, so it is issued only when the letter it cites is signed (a number
 and a day), no note used is sample data, no note of the quarter is invalid (even when --allow-invalid leaves it
-out) and it is not marked as a draft. Units that did not report do not stop it: the command names them.
+out) and it is not marked as a draft. Units that did not report do not stop it: the command names them. In a git
+repository, every note used must also be committed as it is (`not_committed`): the issue record names the commit,
+and `--as-issued` rebuilds the report from it.
 """
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import NamedTuple
 
 from nq43.domain.findings import Severity
 from nq43.domain.records import Letter
+from nq43.load.issued import content_hash
 from nq43.report.model import Selection
+from nq43.support.git import git, git_bytes, is_repository
 from nq43.support.text import Lang, Text
 
 DIRECTIVE_FILE = "data/directive.yaml"
@@ -38,6 +43,12 @@ INVALID_NOTE = Text(
     "(--allow-invalid không dùng được khi ban hành).",
     "Note {path} is not valid ({errors} error(s)): fix it as `nq43 validate {path}` says "
     "(--allow-invalid cannot be used when issuing).",
+)
+NOT_COMMITTED = Text(
+    "Ghi chú {path} chưa được commit đúng như bản đang có: commit trước khi ban hành (git add {path}, git commit), "
+    "để bản ghi issued.yaml chỉ đúng commit chứa các ghi chú đã dùng (--as-issued dựng lại từ đó).",
+    "Note {path} is not committed as it is now: commit it before issuing (git add {path}, git commit), so that "
+    "issued.yaml names a commit holding the notes used (--as-issued rebuilds from it).",
 )
 DRAFT = Text(
     "Báo cáo đang được đánh dấu DỰ THẢO (--draft): bỏ --draft để ban hành.",
@@ -80,4 +91,17 @@ def not_ready(letter: Letter, selection: Selection, draft: bool) -> tuple[Reason
         reasons.append(Reason(INVALID_NOTE, {"path": checked.path, "errors": errors}))
     if draft:
         reasons.append(Reason(DRAFT, {}))
+    return tuple(reasons)
+
+
+def not_committed(root: Path, selection: Selection) -> tuple[Reason, ...]:
+    """A reason for each note used that differs from its version in HEAD (none outside a git repository)."""
+    if not is_repository(root):
+        return ()
+    head = (git(root, "rev-parse", "--verify", "-q", "HEAD") or "").strip()
+    reasons: list[Reason] = []
+    for note in sorted(selection.used.values(), key=lambda n: n.path):
+        committed = git_bytes(root, "show", f"{head}:./{note.path}") if head else None
+        if committed is None or content_hash(committed) != content_hash((root / note.path).read_bytes()):
+            reasons.append(Reason(NOT_COMMITTED, {"path": note.path}))
     return tuple(reasons)

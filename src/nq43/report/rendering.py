@@ -243,13 +243,19 @@ _MARK_OPEN, _MARK_CLOSE = "\x02", "\x03"
 _MARK = re.compile("\x02([0-9]+)\x03")
 
 
-def render(context: ReportContext, dirs: Sequence[Path], template_name: str = TEMPLATE_NAME) -> Rendered:
-    """The whole Markdown report and each required block, from the first template `template_name` in `dirs`.
+def render(
+    context: ReportContext,
+    dirs: Sequence[Path],
+    template_name: str = TEMPLATE_NAME,
+    extra: Mapping[str, Any] = EMPTY_MAP,
+) -> Rendered:
+    """The whole Markdown report and each required block, from the first template `template_name` in `dirs`;
+    `extra` adds variables of a document built on the report's context (an amendment's, see amendment.py).
 
     The template is rendered once, through a small layout that extends it and keeps what each required block
     gives where it stands (a block that the layout leaves out is rendered on its own).
     """
-    variables = context._asdict()
+    variables = {**context._asdict(), **extra}
     chunks: list[Markdown] = []
     captured: dict[str, str] = {}
     env = _environment(dirs, marks=chunks)

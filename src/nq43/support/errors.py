@@ -38,6 +38,11 @@ class ReportRefused(Nq43Error):
     """A report that cannot be built or issued as asked (a bad number, a draft to issue, a second issue)."""
 
 
+class IssuedReportKept(Nq43Error):
+    """An issued report nq43 will not write over, or cannot prove or amend as asked (its record, its commit, a
+    rebuilt copy that differs): the command's verdict, like a finding, not a wrong call."""
+
+
 class OutputError(Nq43Error):
     """An output could not be written (read-only or full disk); nothing was left half-written."""
 

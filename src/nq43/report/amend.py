@@ -1,0 +1,211 @@
+"""`nq43 report --amend`: a change after issue, written as its own document and added to the issue record.
+
+The steps: read the record (refused when the period is not issued); read the period's notes as they are now
+(invalid ones stop it); find the notes that differ from the versions the last issued document of the chain used,
+or that it did not have; read those versions at the chain's recorded commit (checked against their sha256); refuse
+when nothing changed, or a changed note has no new `amends:` entry (its reason is what the document cites); build
+the report's context for the frame and the amendment's (see amendment.py), render `report-amend.md.j2`, write
+`reports/<period>/bao-cao-<bo-sung|dinh-chinh>-<period>-<NN>.docx` and `.md` beside the original (NN: the
+amendment's place in the chain). Without `issue` it is a draft (DỰ THẢO) and nothing is recorded; with `issue` it
+needs a number and a date no earlier than the last issued document's, and is added to `amendments:` in
+issued.yaml with its number, date, commit and the sha256 of every note of the period.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import NamedTuple
+
+from nq43.check.repository import load_quarters
+from nq43.domain.findings import Finding, Severity, finding
+from nq43.domain.records import Note
+from nq43.load import issued as issuance
+from nq43.load.issued import AmendmentRecord, IssueRecord, content_hash
+from nq43.load.notes import parse_note
+from nq43.report.amendment import (
+    AmendmentInfo,
+    amendment_info,
+    cited,
+    kind_of,
+    new_amendments,
+    unit_change,
+)
+from nq43.report.docx import build_docx
+from nq43.report.issuing import issued_folder, read_record, record_name
+from nq43.report.model import ReportOptions, build_context, format_number, select_notes
+from nq43.report.publishing import ReportRequest, _check_number
+from nq43.report.readiness import Reason, not_committed, not_ready
+from nq43.report.rendering import TemplateProblem, render, report_document, template_dirs
+from nq43.support.errors import IssuedReportKept, ReportRefused
+from nq43.support.git import git, git_bytes
+from nq43.support.output import replace_together, write_atomic
+from nq43.support.text import Text
+
+AMEND_TEMPLATE = "report-amend.md.j2"
+
+NOTHING_CHANGED = Text(
+    "Không có gì để bổ sung, đính chính: các ghi chú {period} đúng như bản đã dùng cho {document}.",
+    "Nothing to amend: the {period} notes are as {document_en} used them.",
+)
+NEEDS_AMENDS = Text(
+    "Ghi chú đã sửa sau khi ban hành mà không có mục `amends:` mới (ngày và lý do sửa, báo cáo bổ sung/đính chính "
+    'dẫn lý do này):\n{paths}\nThêm vào phần đầu mỗi ghi chú:  amends: [{{date: {today}, reason: "Sửa ... vì ..."}}] '
+    "(giữ nguyên các mục cũ).",
+    "Notes changed after issue without a new `amends:` entry (the date and the reason, which the amendment cites):\n"
+    '{paths}\nAdd to each note\'s front matter:  amends: [{{date: {today}, reason: "what and why"}}] '
+    "(keep earlier entries).",
+)
+REMOVED = Text(
+    "Ghi chú đã dùng cho báo cáo đã ban hành bị xoá: {paths}. Khôi phục ghi chú (git checkout -- <tệp>); muốn rút "
+    "hay sửa số liệu thì sửa ghi chú, có mục `amends:`.",
+    "Notes the issued report used were deleted: {paths}. Restore them (git checkout -- <file>); to withdraw or "
+    "correct figures, edit the note with an `amends:` entry.",
+)
+NEEDS_NUMBER = Text(
+    "Ban hành báo cáo bổ sung/đính chính cần số và ngày riêng: thêm --number và --date, ví dụ "
+    "--number 130 --date {today}.",
+    "Issuing an amendment needs its own number and date: add --number and --date, e.g. --number 130 --date {today}.",
+)
+TOO_EARLY = Text(
+    "Ngày {day} sớm hơn văn bản ban hành gần nhất của báo cáo {period} ({latest}): chọn --date từ {latest} trở đi.",
+    "{day_en} is earlier than the latest issued document of the {period} report ({latest_en}): use a later --date.",
+)
+BEFORE_MISSING = Text(
+    "Không đọc được bản đã ban hành của {path} ở commit {commit} ({record}) hoặc bản đó khác sha256 đã ghi: "
+    "không so được phần thay đổi. Có lẽ ghi chú chưa được commit khi ban hành.",
+    "The issued version of {path} cannot be read at commit {commit} ({record}) or differs from its recorded sha256: "
+    "the changes cannot be compared. The note was probably not committed when it was issued.",
+)
+NO_COMMIT = Text(
+    "{record} không ghi commit: không đọc được bản đã ban hành của các ghi chú để so phần thay đổi.",
+    "{record} names no commit: the issued versions of the notes cannot be read to compare the changes.",
+)
+DOCUMENT = Text("báo cáo số {number}", "report number {number}")
+AMENDMENT_DOC = Text("báo cáo {title} số {number}", "amendment number {number}")
+
+
+class AmendOutcome(NamedTuple):
+    written: tuple[Path, ...]
+    errors: tuple[Finding, ...]  # invalid notes, a template that cannot be used
+    not_ready: tuple[Reason, ...] = ()
+    info: AmendmentInfo | None = None
+    recorded: AmendmentRecord | None = None
+
+
+def amendment_name(period: object, kind: str, sequence: int) -> str:
+    return f"bao-cao-{kind}-{period}-{sequence:02d}"
+
+
+def amend(request: ReportRequest) -> AmendOutcome:
+    """Build (and with `request.issue`, record) the amendment of an issued report; see the module's text."""
+    root, period = request.root, request.period
+    record = read_record(root, period, Text("bổ sung, đính chính", "amend"))
+    number = _check_number(request.number)
+    day = request.date or request.today
+    if request.issue:
+        _check_issue(request, record, number)
+    repo = load_quarters(root, request.today, (period.last_quarter,))
+    directive = repo.directive
+    note_paths = {n.path for n in repo.notes}
+    setup = [f for f in repo.findings if f.path not in note_paths and f.severity is Severity.ERROR]
+    if directive is None or setup:
+        return AmendOutcome((), tuple(setup or repo.findings))
+    selection = select_notes(directive, repo.notes, period.last_quarter)
+    if selection.invalid:
+        return AmendOutcome((), selection.blocking_findings())
+    if request.issue and (
+        reasons := not_ready(directive.letter, selection, request.draft) + not_committed(root, selection)
+    ):
+        return AmendOutcome((), (), reasons)
+    hashes = {note.path: content_hash((root / note.path).read_bytes()) for note in selection.used.values()}
+    baseline = record.latest_notes
+    _refuse_removed(baseline, hashes)
+    changed = [note for note in selection.used.values() if baseline.get(note.path) != hashes[note.path]]
+    if not changed:
+        raise IssuedReportKept(NOTHING_CHANGED, period=period, **_latest_document(record))
+    before = _issued_versions(root, record, [n.path for n in changed if n.path in baseline])
+    _refuse_without_amends(changed, before, request.today)
+    order = {unit.id: index for index, unit in enumerate(directive.units)}
+    units = [unit_change(directive, before.get(n.path), n) for n in sorted(changed, key=lambda n: order[n.unit])]
+    kind = kind_of(units)
+    sequence = len(record.amendments) + 1
+    original, previous = cited(record, directive.report.symbol)
+    info = amendment_info(kind, sequence, original, previous, units)
+    options = ReportOptions(period, day, number or "", request.signer, request.draft or not request.issue)
+    context = build_context(directive, selection, options)
+    try:
+        dirs = template_dirs(root, request.template_dir, AMEND_TEMPLATE)
+        rendered = render(context, dirs, AMEND_TEMPLATE, {"amendment": info})
+    except TemplateProblem as problem:
+        return AmendOutcome((), (finding(problem.path, problem.line, 1, "NQ905", reason=problem.reason),))
+    name = amendment_name(period, kind, sequence)
+    folder = request.out or issued_folder(root, period)
+    data = build_docx(report_document(context, rendered))
+    written = replace_together(folder, {f"{name}.docx": data, f"{name}.md": rendered.markdown})
+    if not request.issue:
+        return AmendOutcome(tuple(written), (), info=info)
+    commit = (git(root, "rev-parse", "HEAD") or "").strip() or None
+    link = AmendmentRecord(format_number(number or ""), day, commit, kind, name, dict(sorted(hashes.items())))
+    target = issuance.record_path(root, period)
+    write_atomic(target, issuance.dump(record._replace(amendments=(*record.amendments, link))))
+    return AmendOutcome((*written, target), (), info=info, recorded=link)
+
+
+def _check_issue(request: ReportRequest, record: IssueRecord, number: str | None) -> None:
+    today = request.today.isoformat()
+    if number is None or request.date is None:
+        raise ReportRefused(NEEDS_NUMBER, today=today)
+    latest = record.amendments[-1].issued_on if record.amendments else record.issued_on
+    if request.date < latest:
+        raise ReportRefused(
+            TOO_EARLY,
+            day=f"{request.date:%d/%m/%Y}",
+            day_en=request.date.isoformat(),
+            latest=f"{latest:%d/%m/%Y}",
+            latest_en=latest.isoformat(),
+            period=request.period,
+        )
+
+
+def _latest_document(record: IssueRecord) -> dict[str, object]:
+    if record.amendments:
+        last = record.amendments[-1]
+        title = "bổ sung" if last.kind == "bo-sung" else "đính chính"
+        return {
+            "document": AMENDMENT_DOC.get("vi", title=title, number=last.number),
+            "document_en": AMENDMENT_DOC.get("en", number=last.number),
+        }
+    return {
+        "document": DOCUMENT.get("vi", number=record.number),
+        "document_en": DOCUMENT.get("en", number=record.number),
+    }
+
+
+def _refuse_removed(baseline: dict[str, str], hashes: dict[str, str]) -> None:
+    removed = sorted(set(baseline) - set(hashes))
+    if removed:
+        raise IssuedReportKept(REMOVED, paths=", ".join(removed))
+
+
+def _issued_versions(root: Path, record: IssueRecord, paths: list[str]) -> dict[str, Note]:
+    """The notes at `paths` as the last issued document used them, read at its commit and checked."""
+    link = record.amendments[-1] if record.amendments else None
+    commit = link.commit if link is not None else record.commit
+    recorded = record.latest_notes
+    notes: dict[str, Note] = {}
+    for path in paths:
+        if commit is None:
+            raise IssuedReportKept(NO_COMMIT, record=record_name(record.period))
+        data = git_bytes(root, "show", f"{commit}:./{path}")
+        note = parse_note(data.decode("utf-8"), path).note if data is not None else None
+        if data is None or content_hash(data) != recorded[path] or note is None:
+            raise IssuedReportKept(BEFORE_MISSING, path=path, commit=commit[:10], record=record_name(record.period))
+        notes[path] = note
+    return notes
+
+
+def _refuse_without_amends(changed: list[Note], before: dict[str, Note], today: date) -> None:
+    lacking = [n.path for n in changed if n.path in before and not new_amendments(before[n.path], n)]
+    if lacking:
+        raise IssuedReportKept(NEEDS_AMENDS, paths="\n".join(f"  - {p}" for p in lacking), today=today.isoformat())

@@ -1,0 +1,95 @@
+"""`--amend`: a change after issue written as its own document and added to the chain of the issue record."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from gitdata import commit_all
+from issueddata import PERIOD, QLDT, TODAY, folder, issued_repo, request
+from nq43.load import issued as issuance
+from nq43.report.amend import amend
+from nq43.report.amendment import CORRECTION, SUPPLEMENT
+from nq43.support.errors import IssuedReportKept, ReportRefused
+from reportdata import make_repo, note
+
+QLPT = "data/units/qhxd/2025Q2.md"
+ISSUE = {"number": "130", "date": TODAY, "issue": True}
+
+
+def amend_qldt(
+    root: Path, reason: str = "Sửa tiến độ 2.2", old: str = "progress: 65", new: str = "progress: 70"
+) -> None:
+    text = (root / QLDT).read_text(encoding="utf-8")
+    if reason:
+        entry = f'amends:\n  - date: 2025-06-20\n    reason: "{reason}"\n'
+        text = (
+            text.replace("amends:\n", entry + "  # earlier\n", 1)
+            if "amends:" in text
+            else text.replace("tasks:\n", entry + "tasks:\n", 1)
+        )
+    (root / QLDT).write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_amend_is_refused_when_there_is_nothing_to_amend(tmp_path: Path) -> None:
+    with pytest.raises(IssuedReportKept, match="chưa ban hành"):
+        amend(request(make_repo(tmp_path / "a", signed=True)))
+    root = issued_repo(tmp_path / "b")
+    with pytest.raises(IssuedReportKept, match=r"Không có gì để bổ sung, đính chính.*báo cáo số 112"):
+        amend(request(root))
+    amend_qldt(root, reason="")
+    with pytest.raises(IssuedReportKept, match=rf"không có mục `amends:` mới.*\n  - {QLDT}"):
+        amend(request(root))
+
+
+def test_a_draft_amendment_records_nothing_and_an_issued_one_extends_the_chain(tmp_path: Path) -> None:
+    root = issued_repo(tmp_path)
+    amend_qldt(root)
+    commit_all(root, "qldt đính chính")
+    record = issuance.read(root, PERIOD)
+
+    draft = amend(request(root))
+    assert draft.recorded is None and issuance.read(root, PERIOD) == record
+    markdown = (folder(root) / "bao-cao-dinh-chinh-2025Q2-01.md").read_text(encoding="utf-8")
+    assert markdown.startswith("> **DỰ THẢO**")
+
+    with pytest.raises(ReportRefused, match="cần số và ngày"):
+        amend(request(root, issue=True, number="130"))
+    with pytest.raises(ReportRefused, match="sớm hơn"):
+        amend(request(root, **{**ISSUE, "date": date(2025, 6, 1)}))
+
+    done = amend(request(root, **ISSUE))
+    assert done.info is not None and done.info.kind == CORRECTION and done.recorded is not None
+    chained = issuance.read(root, PERIOD)
+    assert chained is not None and chained.amendments == (done.recorded,)
+    assert chained._replace(amendments=()) == record  # the original stays as it was
+    assert not chained.changed(QLDT, (root / QLDT).read_bytes())
+    markdown = (folder(root) / "bao-cao-dinh-chinh-2025Q2-01.md").read_text(encoding="utf-8")
+    assert "DỰ THẢO" not in markdown and "Số: 130/BC-BQL" in markdown
+    commit_all(root, "Ban hành đính chính 130")
+
+    # a second change: the second amendment cites the report and the first amendment
+    amend_qldt(root, reason="Sửa lần hai", old="progress: 70", new="progress: 72")
+    commit_all(root, "qldt sửa lần hai")
+    second = amend(request(root, number="131", date=date(2025, 6, 26), issue=True, today=date(2025, 6, 26)))
+    assert second.info is not None and second.info.sequence == 2
+    markdown = (folder(root) / "bao-cao-dinh-chinh-2025Q2-02.md").read_text(encoding="utf-8")
+    assert "; ngày 25/6/2025, Báo cáo số 130/BC-BQL đính chính báo cáo trên." in markdown
+    assert 'đã báo cáo "70%", nay là "72%"' in markdown and "Sửa lần hai" in markdown
+    assert "Sửa tiến độ 2.2" not in markdown  # the first reason belongs to the first amendment
+
+
+def test_a_late_unit_makes_a_supplement(tmp_path: Path) -> None:
+    root = issued_repo(tmp_path)
+    (root / QLPT).write_text(note("qhxd", "2025Q2", submitted="2025-06-20"), encoding="utf-8")
+    commit_all(root, "qhxd gửi muộn")
+
+    done = amend(request(root, **ISSUE))
+    assert done.info is not None and done.info.kind == SUPPLEMENT
+    [unit] = done.info.units
+    assert unit.late and unit.reasons[0].reason.startswith("Đơn vị gửi báo cáo sau khi")
+    markdown = (folder(root) / "bao-cao-bo-sung-2025Q2-01.md").read_text(encoding="utf-8")
+    assert "**Bổ sung Báo cáo số 112/BC-BQL ngày 13/6/2025" in markdown
+    assert "## I. Phòng Quy hoạch và Xây dựng" in markdown
