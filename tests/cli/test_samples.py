@@ -13,8 +13,11 @@ from nq43.domain.records import Note, Quarter
 from nq43.domain.vocabulary import Status
 
 ROOT = SHIPPED
-TODAY = date(2025, 3, 31)
+# The whole sample record (2024Q4 to 2025Q4) is looked at from the end of 2025: a note's `submitted` day must
+# not be after "today" (NQ407).
+TODAY = date(2025, 12, 31)
 Q1, Q4 = Quarter(2025, 1), Quarter(2024, 4)
+YEAR_2025 = [Quarter(2025, n) for n in range(1, 5)]
 
 
 @pytest.fixture(scope="module")
@@ -95,10 +98,39 @@ def test_previous_quarter_gives_indicator_values_to_compare(repo: Repository) ->
     assert repo.directive is not None
     q1, q4 = _notes(repo, Q1), _notes(repo, Q4)
 
-    assert len(q4) == 5
+    assert sorted(q4) == ["dngsdt", "qhxd", "qldt", "tnmt", "ttdvvl", "vp", "vpdd"]  # qlld missing on purpose
     for unit, note in q4.items():
         assert note.submitted is not None and date(2024, 12, 1) <= note.submitted < date(2024, 12, 10)
         indicators = {i.id for t in repo.directive.tasks_of(unit) for i in repo.directive.indicators_of(t.id)}
         previous = {k for r in note.tasks.values() for k in r.indicators}
         current = {k for r in q1[unit].tasks.values() for k in r.indicators}
         assert previous == current == indicators
+
+
+def test_2025_has_a_note_per_unit_and_quarter_but_one_missing_and_one_late(repo: Repository) -> None:
+    # the record the six-month and annual reports show: dngsdt misses 2025Q3; qhxd submits 2025Q4 after its
+    # due day (9/12/2025); everything else of 2025Q2 to 2025Q4 is on time
+    assert repo.directive is not None
+    units = sorted(u.id for u in repo.directive.units)
+    dues = {Quarter(2025, 2): date(2025, 6, 9), Quarter(2025, 3): date(2025, 9, 9), Quarter(2025, 4): date(2025, 12, 9)}
+    missing, late = [], []
+    for quarter in YEAR_2025:
+        notes = _notes(repo, quarter)
+        missing += [(str(quarter), unit) for unit in units if unit not in notes]
+        due = dues.get(quarter)
+        late += [(str(quarter), u) for u, n in notes.items() if due and n.submitted is not None and n.submitted > due]
+        assert all(note.sample for note in notes.values())
+    assert missing == [("2025Q3", "dngsdt")]
+    assert late == [("2025Q4", "qhxd")]
+
+
+def test_2025_has_a_task_done_one_stalled_and_one_not_started(repo: Repository) -> None:
+    def progress(unit: str, task: str) -> list[tuple[str, float | None]]:
+        reports = [_notes(repo, quarter)[unit].tasks[task] for quarter in YEAR_2025]
+        return [(report.status.value, report.progress) for report in reports]
+
+    assert progress("qldt", "2.2")[1:] == [("dang-thuc-hien", 70)] * 3  # stalled from 2025Q2 on
+    assert {status for status, _ in progress("qldt", "2.4")} == {"chua-thuc-hien"}
+    assert progress("vp", "1.2")[2:] == [("hoan-thanh", 100)] * 2  # done in 2025Q3
+    in_progress = [("dang-thuc-hien", 50), ("dang-thuc-hien", 65), ("dang-thuc-hien", 85)]
+    assert progress("tnmt", "6.1") == [*in_progress, ("hoan-thanh", 100)]  # done in 2025Q4
