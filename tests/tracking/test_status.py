@@ -80,15 +80,18 @@ def test_task_standings_and_tally(repo):
     repo.note("qldt", "2025Q1", "2025-03-08", broken=True)  # invalid: its tasks are not counted
     view = _quarter(repo, date(2025, 3, 12))
     standings = {line.task.id: line.standing for line in view.tasks}
-    assert standings["1.1"] is Standing.COMPLETED_ON_TIME
-    assert standings["1.2"] is Standing.IN_PROGRESS
-    assert standings["6.1"] is Standing.NOT_STARTED
+    assert standings["1.1"] is Standing.COMPLETED_NO_DEADLINE  # the shipped letter sets no deadline
+    assert standings["1.2"] is Standing.IN_PROGRESS_NO_DEADLINE
+    assert standings["6.1"] is Standing.NOT_STARTED_NO_DEADLINE
     assert standings["2.1"] is Standing.NOT_REPORTED
     assert view.tally.total == 14
     assert view.tally.counts[Standing.NOT_REPORTED] == 11
     counts = _by_unit(view)["vp"].counts
     assert counts == {Status.COMPLETED: 1, Status.IN_PROGRESS: 1}
-    assert view.tally.sentence().startswith("Tổng số 14 nhiệm vụ: đã hoàn thành 1 (đúng hạn 1, quá hạn 0)")
+    assert view.tally.sentence().startswith(
+        "Tổng số 14 nhiệm vụ: 3 nhiệm vụ không quy định thời hạn, trong đó đã hoàn thành 1, đang thực hiện 1, "
+        "chưa thực hiện 1;"
+    )
 
 
 def test_unit_history_and_a_stalled_task(repo):
