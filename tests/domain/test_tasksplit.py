@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from nq43.domain.records import Task, TaskReport
-from nq43.domain.tasksplit import Tally, standing
+from nq43.domain.tasksplit import WITH_DEADLINE, WITHOUT_DEADLINE, Tally, standing
 from nq43.domain.vocabulary import Standing, Status
 
 DEADLINE = date(2025, 3, 1)
@@ -98,3 +98,8 @@ def test_without_any_deadline_the_totals_never_say_on_time_or_late() -> None:
     )
     assert "đúng hạn" not in sentence and "trong hạn" not in sentence and "quá hạn" not in sentence
     assert Tally.of([], date(2025, 3, 31)).sentence() == "Tổng số 0 nhiệm vụ (số liệu tính đến ngày 31/3/2025)."
+
+
+def test_every_standing_is_counted_in_exactly_one_part_of_the_totals() -> None:
+    parts = [*WITH_DEADLINE, *WITHOUT_DEADLINE, Standing.RECURRING, Standing.NOT_REPORTED]
+    assert sorted(parts) == sorted(Standing)  # a new standing must join a part, or the totals would not add up

@@ -219,3 +219,12 @@ def test_note_text_reaches_the_context_as_normalised_markdown(tmp_path: Path) ->
     assert "{{ 7\\*7 }}" in results
     assert "**Tiêu đề lạ**" in results
     assert results.rstrip().endswith("```")
+
+
+def test_a_note_that_cannot_be_read_names_its_folder_unit(tmp_path: Path) -> None:
+    notes = full_notes()
+    notes["data/units/vpdd/2025Q1.md"] = "---\nunit: [vpdd\n---\n"  # the front matter is not YAML
+    context, codes = _context(tmp_path, notes)
+
+    assert [(u.id, u.invalid_note) for u in context.missing_units] == [("vpdd", True)]
+    assert codes[0] == "NQ901" and "NQ902" not in codes

@@ -199,7 +199,7 @@ def _units(
     tasks_of: dict[str, list[Task]] = {}
     for task in directive.tasks:
         tasks_of.setdefault(task.unit, []).append(task)
-    invalid = {invalid_unit(item) for item in selection.invalid}
+    invalid = {_unit_of_invalid(item) for item in selection.invalid}
     units: list[UnitEntry] = []
     for unit in directive.units:
         note = selection.used.get(unit.id)
@@ -211,11 +211,11 @@ def _units(
     return tuple(units)
 
 
-def invalid_unit(item: CheckedNote) -> str:
-    """The unit an invalid note is from: the folder it sits in (data/units/<unit>/), else the unit it names."""
-    parts = item.path.split("/")
-    if item.path.startswith(UNITS_DIR + "/") and len(parts) == len(UNITS_DIR.split("/")) + 2:
-        return parts[-2]
+def _unit_of_invalid(item: CheckedNote) -> str:
+    """The unit an invalid note is from: the unit folder it sits in (data/units/<unit>/), else the unit it names."""
+    inside = item.path.removeprefix(f"{UNITS_DIR}/")
+    if inside != item.path and inside.count("/") == 1:
+        return inside.split("/")[0]
     return item.note.unit if item.note is not None else ""
 
 
