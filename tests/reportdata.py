@@ -33,15 +33,26 @@ def directive() -> Directive:
 SIGNED_LETTER = {'number: "/BQL-VP"': 'number: "125/BQL-VP"', "ngày    tháng 9": "ngày 20 tháng 9"}
 
 
-def make_repo(tmp_path: Path, notes: Mapping[str, str] | None = None, *, signed: bool = False) -> Path:
+def make_repo(
+    tmp_path: Path,
+    notes: Mapping[str, str] | None = None,
+    *,
+    signed: bool = False,
+    deadlines: Mapping[str, str] | None = None,
+) -> Path:
     """A repository in tmp_path with the shipped directive and units and the given notes (path -> text); with
-    `signed`, the cited letter has the number and the day the shipped draft leaves blank (so it can be issued)."""
+    `signed`, the cited letter has the number and the day the shipped draft leaves blank (so it can be issued);
+    `deadlines` gives some tasks a deadline (task id -> "YYYY-MM-DD"; the shipped letter sets none)."""
     root = tmp_path / "repo"
     (root / "data" / "units").mkdir(parents=True)
     text = (REPO / "data" / "directive.yaml").read_text(encoding="utf-8")
     for blank, filled in SIGNED_LETTER.items() if signed else ():
         assert text.count(blank) == 1, blank
         text = text.replace(blank, filled)
+    for task, deadline in (deadlines or {}).items():
+        line = f'  - id: "{task}"\n'
+        assert text.count(line) == 1, task
+        text = text.replace(line, f"{line}    deadline: {deadline}\n")
     (root / "data" / "directive.yaml").write_text(text, encoding="utf-8")
     for unit in (REPO / "data" / "units").iterdir():
         (root / "data" / "units" / unit.name).mkdir()

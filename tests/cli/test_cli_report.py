@@ -103,9 +103,8 @@ def test_allow_invalid_leaves_the_note_out_and_says_so(tmp_path: Path, capsys: p
     err = capsys.readouterr().err
     assert "data/units/qlld/2025Q1.md:1:1: NQ901 cảnh báo:" in err
     markdown = (root / OUT / "bao-cao-2025Q1.md").read_text(encoding="utf-8")
-    assert "chưa được tổng hợp vào báo cáo này" in markdown
-    assert "- data/units/qlld/2025Q1.md (Phòng Quản lý Lao động): 1 lỗi." in markdown
-    assert "chưa gửi báo cáo: Phòng Quản lý Lao động" in markdown
+    assert "data/units/qlld" not in markdown
+    assert "- Phòng Quản lý Lao động: chưa gửi báo cáo hợp lệ.\n" in markdown
 
 
 def test_missing_unit_is_a_warning_and_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -88,8 +88,8 @@ def test_quarter_table_when_piped(capsys, q1):
     assert "Chưa nộp, quá hạn" in rows[3] and "quá hạn 2 ngày" in rows[3]
     assert "Ghi chú có lỗi" in rows[5] and "1 lỗi" in rows[5]
     assert (
-        "Tổng số 14 nhiệm vụ: đã hoàn thành 1 (đúng hạn 1, quá hạn 0); đang thực hiện 3 (trong hạn 3, quá hạn 0); "
-        "chưa thực hiện 0;"
+        "Tổng số 14 nhiệm vụ: 4 nhiệm vụ không quy định thời hạn, trong đó đã hoàn thành 1, đang thực hiện 3, "
+        "chưa thực hiện 0; 3 nhiệm vụ thường xuyên; 7 nhiệm vụ chưa có báo cáo (số liệu tính đến ngày 12/3/2025)."
     ) in " ".join(lines)
     assert (
         'Ghi chú data/units/tnmt/2025Q1.md có lỗi, chưa được tính: chạy "nq43 validate data/units/tnmt/2025Q1.md" '
@@ -145,7 +145,7 @@ def test_json_carries_the_facts(capsys, q1):
     tnmt = next(u for u in data["units"] if u["unit"] == "tnmt")
     assert (tnmt["state"], tnmt["errors"], tnmt["path"]) == ("invalid", 1, "data/units/tnmt/2025Q1.md")
     task = next(t for t in data["tasks"] if t["task"] == "1.2")
-    assert (task["status"], task["progress"], task["standing"]) == ("dang-thuc-hien", 72.5, "in-progress")
+    assert (task["status"], task["progress"], task["standing"]) == ("dang-thuc-hien", 72.5, "in-progress-no-deadline")
     assert (
         data["tally"]["total"] == 14 and data["tally"]["not-reported"] == 7
     )  # 6 tasks of missing units, 1 of the invalid note
@@ -180,8 +180,8 @@ def test_task_view_table_and_csv(capsys, q1):
         "status": "dang-thuc-hien",
         "status_label": "In progress",
         "progress": "72.5",
-        "standing": "in-progress",
-        "standing_label": "In progress, within deadline",
+        "standing": "in-progress-no-deadline",
+        "standing_label": "In progress, no deadline",
     }
 
 

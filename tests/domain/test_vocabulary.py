@@ -204,7 +204,7 @@ def test_a_status_added_in_the_vocabulary_alone_works_everywhere(tmp_path: Path)
     data = json.loads(out["status --quarter 2025Q1 --format json"])
     assert next(u for u in data["units"] if u["unit"] == "qldt")["tasks"]["tam-dung"] == 1
     paused = [t for t in data["tasks"] if t["status"] == "tam-dung"]
-    assert [(t["status_label"], t["standing"]) for t in paused] == [("Tạm dừng", "in-progress")]
+    assert [(t["status_label"], t["standing"]) for t in paused] == [("Tạm dừng", "in-progress-no-deadline")]
     assert "tam-dung" in out["status --quarter 2025Q1 --format csv"].splitlines()[0]
     assert "Tạm dừng" in out["status --quarter 2025Q1 --tasks --format csv"]
     assert "Tạm dừng" in out["status --unit qldt --format csv"]

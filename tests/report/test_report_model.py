@@ -23,8 +23,10 @@ from reportdata import REPORT_DATE, TODAY, directive, full_notes, make_repo, not
 Q1 = Quarter(2025, 1)
 
 
-def _context(tmp_path: Path, notes: dict[str, str], **options: object) -> tuple[ReportContext, list[str]]:
-    root = make_repo(tmp_path, notes)
+def _context(
+    tmp_path: Path, notes: dict[str, str], deadlines: dict[str, str] | None = None, **options: object
+) -> tuple[ReportContext, list[str]]:
+    root = make_repo(tmp_path, notes, deadlines=deadlines)
     repo = load_quarters(root, TODAY, (Q1,))
     assert repo.directive is not None
     selection = select_notes(repo.directive, repo.notes, Q1)
@@ -82,7 +84,7 @@ def test_units_in_directive_order_with_their_tasks(tmp_path: Path) -> None:
     assert [t.id for t in vp.tasks] == ["1.1", "1.2"]
     done = vp.tasks[0]
     assert (done.status, done.status_label, done.progress_text) == ("hoan-thanh", "Đã hoàn thành", "100%")
-    assert done.standing == "completed-on-time"
+    assert (done.standing, done.standing_label) == ("completed-no-deadline", "Đã hoàn thành, không quy định thời hạn")
     assert vp.tasks[1].progress_text == "65%"
     assert "**hoàn thành**" in done.results
 
@@ -93,22 +95,39 @@ def test_units_without_a_note_are_named_and_their_tasks_not_reported(tmp_path: P
     assert [u.id for u in context.missing_units] == ["qlld", "tnmt"]
     assert len(context.reported_units) == 6
     assert context.tally.not_reported == 2
-    assert "chưa có báo cáo 2" in context.tally.sentence
+    assert "; 2 nhiệm vụ chưa có báo cáo (" in context.tally.sentence
     assert codes.count("NQ902") == 2
 
 
-def test_tally_counts_the_government_split(tmp_path: Path) -> None:
-    context, _ = _context(tmp_path, full_notes(statuses={"1.1": "hoan-thanh", "1.2": "chua-thuc-hien"}))
+def test_tally_splits_tasks_with_a_deadline_and_counts_the_others_by_status(tmp_path: Path) -> None:
+    # 1.1 completed (note submitted 5/3) by its deadline 30/3, 1.2 not started and past its 28/2 deadline,
+    # 2.2 in progress within its deadline; 2.4 and 6.1 have no deadline.
+    deadlines = {"1.1": "2025-03-30", "1.2": "2025-02-28", "2.2": "2025-12-31"}
+    statuses = {"1.1": "hoan-thanh", "1.2": "chua-thuc-hien", "2.4": "hoan-thanh"}
+    context, _ = _context(tmp_path, full_notes(statuses=statuses), deadlines)
     tally = context.tally
+    standing = {t.id: t.standing for t in context.tasks}
 
+    assert (standing["1.1"], standing["1.2"], standing["2.2"]) == ("completed-on-time", "overdue", "in-progress")
+    assert (standing["2.4"], standing["6.1"]) == ("completed-no-deadline", "in-progress-no-deadline")
+    assert (tally.with_deadline, tally.completed_on_time, tally.within_deadline, tally.overdue) == (3, 1, 1, 1)
+    assert (tally.without_deadline, tally.completed_no_deadline, tally.in_progress_no_deadline) == (2, 1, 1)
     assert tally.total == len(directive().tasks)
-    assert tally.completed_on_time == 1
-    assert tally.not_started == 1
-    assert tally.total == (
-        tally.completed + tally.not_completed + tally.not_started + tally.recurring + tally.not_reported
+    assert tally.total == tally.with_deadline + tally.without_deadline + tally.recurring + tally.not_reported
+    assert tally.with_deadline == tally.completed + tally.not_completed
+    assert tally.sentence == (
+        "Tổng số 14 nhiệm vụ: 3 nhiệm vụ có thời hạn, trong đó đã hoàn thành 1 (đúng hạn 1, quá hạn 0), "
+        "chưa hoàn thành 2 (trong hạn 1, quá hạn 1); 2 nhiệm vụ không quy định thời hạn, trong đó đã hoàn thành 1, "
+        "đang thực hiện 1, chưa thực hiện 0; 9 nhiệm vụ thường xuyên (số liệu tính đến ngày 10/3/2025)."
     )
-    assert tally.sentence.startswith(f"Tổng số {tally.total} nhiệm vụ: đã hoàn thành 1 (đúng hạn 1, quá hạn 0)")
-    assert tally.sentence.endswith("(số liệu tính đến ngày 10/3/2025).")
+
+
+def test_tally_without_any_deadline_never_says_on_time(tmp_path: Path) -> None:
+    context, _ = _context(tmp_path, full_notes(statuses={"1.1": "hoan-thanh", "1.2": "chua-thuc-hien"}))
+
+    assert context.tally.with_deadline == 0
+    assert context.tally.sentence.startswith("Tổng số 14 nhiệm vụ: 5 nhiệm vụ không quy định thời hạn, trong đó")
+    assert "đúng hạn" not in context.tally.sentence and "trong hạn" not in context.tally.sentence
 
 
 def test_sample_notes_force_the_draft_mark(tmp_path: Path) -> None:
@@ -133,11 +152,10 @@ def test_invalid_notes_are_selected_apart(tmp_path: Path) -> None:
     notes[path] = notes[path].replace("status: thuong-xuyen", "status: maybe")
     context, codes = _context(tmp_path, notes)
 
-    assert [item.path for item in context.left_out] == ["data/units/qlld/2025Q1.md"]
-    assert context.left_out[0].unit_name == "Phòng Quản lý Lao động"
-    assert context.left_out[0].errors >= 1
-    assert "qlld" in {u.id for u in context.missing_units}
-    assert codes.count("NQ901") == 1
+    assert [(u.id, u.invalid_note) for u in context.missing_units] == [("qlld", True)]
+    assert not any(u.invalid_note for u in context.reported_units)
+    # on the terminal: NQ901 (not also NQ902 "no note"), then the note's own finding (the unknown status)
+    assert codes == ["NQ901", "NQ304"]
 
 
 def test_notes_of_other_quarters_are_not_used(tmp_path: Path) -> None:
@@ -201,3 +219,12 @@ def test_note_text_reaches_the_context_as_normalised_markdown(tmp_path: Path) ->
     assert "{{ 7\\*7 }}" in results
     assert "**Tiêu đề lạ**" in results
     assert results.rstrip().endswith("```")
+
+
+def test_a_note_that_cannot_be_read_names_its_folder_unit(tmp_path: Path) -> None:
+    notes = full_notes()
+    notes["data/units/vpdd/2025Q1.md"] = "---\nunit: [vpdd\n---\n"  # the front matter is not YAML
+    context, codes = _context(tmp_path, notes)
+
+    assert [(u.id, u.invalid_note) for u in context.missing_units] == [("vpdd", True)]
+    assert codes[0] == "NQ901" and "NQ902" not in codes

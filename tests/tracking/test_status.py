@@ -80,15 +80,18 @@ def test_task_standings_and_tally(repo):
     repo.note("qldt", "2025Q1", "2025-03-08", broken=True)  # invalid: its tasks are not counted
     view = _quarter(repo, date(2025, 3, 12))
     standings = {line.task.id: line.standing for line in view.tasks}
-    assert standings["1.1"] is Standing.COMPLETED_ON_TIME
-    assert standings["1.2"] is Standing.IN_PROGRESS
-    assert standings["6.1"] is Standing.NOT_STARTED
+    assert standings["1.1"] is Standing.COMPLETED_NO_DEADLINE  # the shipped letter sets no deadline
+    assert standings["1.2"] is Standing.IN_PROGRESS_NO_DEADLINE
+    assert standings["6.1"] is Standing.NOT_STARTED_NO_DEADLINE
     assert standings["2.1"] is Standing.NOT_REPORTED
     assert view.tally.total == 14
     assert view.tally.counts[Standing.NOT_REPORTED] == 11
     counts = _by_unit(view)["vp"].counts
     assert counts == {Status.COMPLETED: 1, Status.IN_PROGRESS: 1}
-    assert view.tally.sentence().startswith("Tổng số 14 nhiệm vụ: đã hoàn thành 1 (đúng hạn 1, quá hạn 0)")
+    assert view.tally.sentence().startswith(
+        "Tổng số 14 nhiệm vụ: 3 nhiệm vụ không quy định thời hạn, trong đó đã hoàn thành 1, đang thực hiện 1, "
+        "chưa thực hiện 1;"
+    )
 
 
 def test_unit_history_and_a_stalled_task(repo):
@@ -181,3 +184,23 @@ def test_git_dates_decide_lateness(repo):
         date(2025, 3, 11),
     )
     assert (_by_unit(early)["qldt"].state, _by_unit(early)["qldt"].days) == (State.OVERDUE, 1)
+
+
+def test_the_task_view_splits_only_tasks_with_a_deadline(repo):
+    directive = repo.root / "data" / "directive.yaml"
+    text = directive.read_text(encoding="utf-8")
+    for task, deadline in (("1.1", "2025-02-28"), ("1.2", "2025-03-31")):
+        text = text.replace(f'  - id: "{task}"\n', f'  - id: "{task}"\n    deadline: {deadline}\n')
+    directive.write_text(text, encoding="utf-8")
+    repo.note("vp", "2025Q1", "2025-03-08", {"1.1": ("hoan-thanh", 100), "1.2": ("dang-thuc-hien", 40)})
+    repo.note("tnmt", "2025Q1", "2025-03-08", {"6.1": ("dang-thuc-hien", 30)})
+    view = _quarter(repo, date(2025, 3, 12))
+    standings = {line.task.id: line.standing for line in view.tasks}
+    assert standings["1.1"] is Standing.COMPLETED_LATE  # submitted 8/3, after its deadline 28/2
+    assert standings["1.2"] is Standing.IN_PROGRESS
+    assert standings["6.1"] is Standing.IN_PROGRESS_NO_DEADLINE
+    assert view.tally.sentence() == (
+        "Tổng số 14 nhiệm vụ: 2 nhiệm vụ có thời hạn, trong đó đã hoàn thành 1 (đúng hạn 0, quá hạn 1), "
+        "chưa hoàn thành 1 (trong hạn 1, quá hạn 0); 1 nhiệm vụ không quy định thời hạn, trong đó đã hoàn thành 0, "
+        "đang thực hiện 1, chưa thực hiện 0; 11 nhiệm vụ chưa có báo cáo (số liệu tính đến ngày 12/3/2025)."
+    )

@@ -321,8 +321,10 @@ _ROWS: list[tuple[str, Literal["error", "warning"], str, str, str, str]] = [
      "Nộp bằng tài khoản {login}, hoặc đề nghị Văn phòng sửa tài khoản của {name} trong data/units/{unit}/unit.yaml thành \"{actor}\".",
      "Submit from {login}, or ask the Office to change {name}'s account in data/units/{unit}/unit.yaml to \"{actor}\"."),
     # --- NQ9xx: the consolidated report (nq43 report) ---
-    ("NQ901", W, "Ghi chú không hợp lệ ({errors} lỗi) nên bị bỏ ra khỏi báo cáo (--allow-invalid); báo cáo ghi rõ điều này.",
-     "The note is not valid ({errors} errors) and was left out of the report (--allow-invalid); the report says so.",
+    ("NQ901", W, "Ghi chú không hợp lệ ({errors} lỗi) nên bị bỏ ra khỏi báo cáo (--allow-invalid); báo cáo ghi đơn vị "
+     "là chưa gửi báo cáo hợp lệ.",
+     "The note is not valid ({errors} errors) and was left out of the report (--allow-invalid); the report names the "
+     "unit as not having sent a valid report.",
      "Chạy `nq43 validate {file}` để xem lỗi, sửa rồi lập lại báo cáo.",
      "Run `nq43 validate {file}` to see the errors, fix them and build the report again."),
     ("NQ902", W, "{unit} chưa có ghi chú quý {quarter}; báo cáo ghi đơn vị này là chưa gửi báo cáo.",

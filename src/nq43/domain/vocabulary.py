@@ -138,18 +138,37 @@ class StandingFacts:
 
 
 class Standing(Term):
-    """Where a task stands in the government's split: what the report counts."""
+    """Where a task stands in the government's split: what the report counts.
+
+    Only a task with a deadline is split into on time / late, within / past its deadline; a task without one
+    stands by its status alone ("không quy định thời hạn"); a recurring task has no end point and is counted apart.
+    """
 
     facts: StandingFacts
 
+    # a task with a deadline
     COMPLETED_ON_TIME = (
         "completed-on-time",
         StandingFacts(Text("Đã hoàn thành đúng hạn", "Completed on time"), "green"),
     )
     COMPLETED_LATE = "completed-late", StandingFacts(Text("Đã hoàn thành quá hạn", "Completed late"), "yellow")
     IN_PROGRESS = "in-progress", StandingFacts(Text("Đang thực hiện trong hạn", "In progress, within deadline"))
+    NOT_STARTED = "not-started", StandingFacts(Text("Chưa thực hiện, trong hạn", "Not started, within deadline"))
     OVERDUE = "overdue", StandingFacts(Text("Chưa hoàn thành, quá hạn", "Not completed, past deadline"), "bold red")
-    NOT_STARTED = "not-started", StandingFacts(Text("Chưa thực hiện", "Not started"))
+    # a task without a deadline
+    COMPLETED_NO_DEADLINE = (
+        "completed-no-deadline",
+        StandingFacts(Text("Đã hoàn thành, không quy định thời hạn", "Completed, no deadline"), "green"),
+    )
+    IN_PROGRESS_NO_DEADLINE = (
+        "in-progress-no-deadline",
+        StandingFacts(Text("Đang thực hiện, không quy định thời hạn", "In progress, no deadline")),
+    )
+    NOT_STARTED_NO_DEADLINE = (
+        "not-started-no-deadline",
+        StandingFacts(Text("Chưa thực hiện, không quy định thời hạn", "Not started, no deadline")),
+    )
+    # any task
     RECURRING = "recurring", StandingFacts(Text("Thường xuyên", "Recurring"))
     NOT_REPORTED = "not-reported", StandingFacts(Text("Chưa báo cáo", "Not reported"), "dim")
 

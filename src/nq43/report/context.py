@@ -105,16 +105,11 @@ class UnitEntry(NamedTuple):
     prepared_by: str
     approved_by: str
     sample: bool
+    invalid_note: bool  # not reported: the unit sent a note for the period that does not validate (--allow-invalid)
     tasks: tuple[TaskEntry, ...]
     next_quarter: Markdown
     has_difficulties: bool
     has_proposals: bool
-
-
-class LeftOut(NamedTuple):
-    path: str
-    unit_name: str  # "" when the note does not say which unit (or names one that does not exist)
-    errors: int
 
 
 class Erratum(NamedTuple):
@@ -126,14 +121,22 @@ class Erratum(NamedTuple):
 
 
 class TallyInfo(NamedTuple):
-    total: int
-    completed: int
+    """The tasks counted as `domain.tasksplit` splits them; the parts add up to `total`."""
+
+    total: int  # with_deadline + without_deadline + recurring + not_reported
+    with_deadline: int  # completed + not_completed
+    completed: int  # completed_on_time + completed_late
     completed_on_time: int
     completed_late: int
-    not_completed: int
+    not_completed: int  # within_deadline + overdue
+    within_deadline: int  # in_progress + not_started
     in_progress: int
-    overdue: int
     not_started: int
+    overdue: int
+    without_deadline: int  # completed_no_deadline + in_progress_no_deadline + not_started_no_deadline
+    completed_no_deadline: int
+    in_progress_no_deadline: int
+    not_started_no_deadline: int
     recurring: int
     not_reported: int
     cutoff: date
@@ -189,10 +192,9 @@ class ReportContext(NamedTuple):
     draft_reasons: tuple[str, ...]  # "option" (--draft), "sample" (sample data)
     units: tuple[UnitEntry, ...]
     reported_units: tuple[UnitEntry, ...]
-    missing_units: tuple[UnitEntry, ...]
+    missing_units: tuple[UnitEntry, ...]  # not reported: no note, or (with --allow-invalid) an invalid one
     tasks: tuple[TaskEntry, ...]
     tally: TallyInfo
     indicators: tuple[IndicatorValue, ...]  # those with a value this quarter or the previous one
-    left_out: tuple[LeftOut, ...]
     errata: tuple[Erratum, ...]
     issued: bool  # an issue record exists for the period

@@ -17,10 +17,10 @@ from nq43.domain.records import Directive, Note, Quarter, Task, Unit
 from nq43.domain.tasksplit import Tally, standing
 from nq43.domain.vocabulary import Standing
 from nq43.load.issued import IssueRecord
+from nq43.load.layout import UNITS_DIR
 from nq43.report.context import (
     Erratum,
     IndicatorValue,
-    LeftOut,
     LetterInfo,
     PeriodInfo,
     QuarterInfo,
@@ -104,8 +104,7 @@ def build_context(
     used = selection.used
     cutoff = options.date
     indicators_of_task, indicator_rows = _indicators(directive, used, previous or {})
-    units = _units(directive, used, cutoff, indicators_of_task)
-    unit_names = {u.id: u.name for u in directive.units}
+    units = _units(directive, selection, cutoff, indicators_of_task)
     config = directive.report
     letter = directive.letter
     number_part = format_number(options.number)
@@ -147,7 +146,6 @@ def build_context(
         tasks=tuple(t for u in units for t in u.tasks),
         tally=_tally(units, cutoff),
         indicators=indicator_rows,
-        left_out=tuple(_left_out(item, unit_names) for item in selection.invalid),
         errata=_errata(directive, used),
         issued=record is not None,
     )
@@ -193,7 +191,7 @@ def _num(value: float | None) -> str:
 
 def _units(
     directive: Directive,
-    used: Mapping[str, Note],
+    selection: Selection,
     cutoff: date,
     indicators_of_task: Mapping[str, Sequence[IndicatorValue]],
 ) -> tuple[UnitEntry, ...]:
@@ -201,15 +199,24 @@ def _units(
     tasks_of: dict[str, list[Task]] = {}
     for task in directive.tasks:
         tasks_of.setdefault(task.unit, []).append(task)
+    invalid = {_unit_of_invalid(item) for item in selection.invalid}
     units: list[UnitEntry] = []
     for unit in directive.units:
-        note = used.get(unit.id)
+        note = selection.used.get(unit.id)
         entries = tuple(
             _task_entry(task, unit, note, cutoff, tuple(indicators_of_task.get(task.id, ())))
             for task in tasks_of.get(unit.id, ())
         )
-        units.append(_unit_entry(unit, note, entries))
+        units.append(_unit_entry(unit, note, entries, invalid_note=note is None and unit.id in invalid))
     return tuple(units)
+
+
+def _unit_of_invalid(item: CheckedNote) -> str:
+    """The unit an invalid note is from: the unit folder it sits in (data/units/<unit>/), else the unit it names."""
+    inside = item.path.removeprefix(f"{UNITS_DIR}/")
+    if inside != item.path and inside.count("/") == 1:
+        return inside.split("/")[0]
+    return item.note.unit if item.note is not None else ""
 
 
 def _tally(units: Sequence[UnitEntry], cutoff: date) -> TallyInfo:
@@ -218,13 +225,19 @@ def _tally(units: Sequence[UnitEntry], cutoff: date) -> TallyInfo:
     counts = tally.counts
     return TallyInfo(
         total=tally.total,
+        with_deadline=tally.with_deadline,
         completed=tally.completed,
         completed_on_time=counts[Standing.COMPLETED_ON_TIME],
         completed_late=counts[Standing.COMPLETED_LATE],
         not_completed=tally.not_completed,
+        within_deadline=tally.within_deadline,
         in_progress=counts[Standing.IN_PROGRESS],
-        overdue=counts[Standing.OVERDUE],
         not_started=counts[Standing.NOT_STARTED],
+        overdue=counts[Standing.OVERDUE],
+        without_deadline=tally.without_deadline,
+        completed_no_deadline=counts[Standing.COMPLETED_NO_DEADLINE],
+        in_progress_no_deadline=counts[Standing.IN_PROGRESS_NO_DEADLINE],
+        not_started_no_deadline=counts[Standing.NOT_STARTED_NO_DEADLINE],
         recurring=counts[Standing.RECURRING],
         not_reported=counts[Standing.NOT_REPORTED],
         cutoff=cutoff,
@@ -253,12 +266,6 @@ def _resolution(directive: Directive) -> ResolutionInfo:
     return ResolutionInfo(
         resolution.number, resolution.date, date_short(resolution.date), resolution.issuer, resolution.subject
     )
-
-
-def _left_out(item: CheckedNote, unit_names: Mapping[str, str]) -> LeftOut:
-    unit = item.note.unit if item.note is not None else ""
-    errors = sum(f.severity is Severity.ERROR for f in item.findings)
-    return LeftOut(item.path, unit_names.get(unit, ""), errors)
 
 
 def _task_entry(
@@ -291,7 +298,7 @@ def _task_entry(
     )
 
 
-def _unit_entry(unit: Unit, note: Note | None, tasks: tuple[TaskEntry, ...]) -> UnitEntry:
+def _unit_entry(unit: Unit, note: Note | None, tasks: tuple[TaskEntry, ...], *, invalid_note: bool) -> UnitEntry:
     return UnitEntry(
         id=unit.id,
         number=unit.number,
@@ -304,6 +311,7 @@ def _unit_entry(unit: Unit, note: Note | None, tasks: tuple[TaskEntry, ...]) -> 
         prepared_by=note.prepared_by if note is not None else "",
         approved_by=note.approved_by if note is not None else "",
         sample=note.sample if note is not None else False,
+        invalid_note=invalid_note,
         tasks=tasks,
         next_quarter=normalise(note.next_quarter) if note is not None else Markdown(""),
         has_difficulties=any(t.difficulties for t in tasks),
@@ -312,12 +320,15 @@ def _unit_entry(unit: Unit, note: Note | None, tasks: tuple[TaskEntry, ...]) -> 
 
 
 def report_findings(directive: Directive, selection: Selection, context: ReportContext) -> list[Finding]:
-    """Warnings that the report was built with something missing or marked (shown on the terminal)."""
-    findings = [
-        finding(item.path, 1, 1, "NQ901", errors=left.errors, file=item.path)
-        for item, left in zip(selection.invalid, context.left_out, strict=True)
-    ]
+    """Warnings that the report was built with something missing or marked (shown on the terminal, never in the
+    document: a unit whose note is invalid is named there only as not having sent a valid report)."""
+    findings: list[Finding] = []
+    for item in selection.invalid:
+        errors = sum(f.severity is Severity.ERROR for f in item.findings)
+        findings += [finding(item.path, 1, 1, "NQ901", errors=errors, file=item.path), *item.findings]
     for unit in context.missing_units:
+        if unit.invalid_note:
+            continue  # said by NQ901
         findings.append(
             finding(
                 f"data/units/{unit.id}/{context.quarter.code}.md",
