@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
-
-from docx.document import Document as DocumentObject
-from docx.oxml.ns import qn
+from typing import TYPE_CHECKING, Any
 
 from nq43.load import formwords as words
 from nq43.load.formwords import Place
+
+if TYPE_CHECKING:  # python-docx itself is imported only when a form is read (load/formread.py): it is heavy
+    from docx.document import Document as DocumentObject
+
+_WORDPROCESSING = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 _HEADING = re.compile(r"heading\s*([1-9])", re.IGNORECASE)
 _SKIPPED_STYLES = {"title", "subtitle"}
@@ -22,6 +24,11 @@ _SPACES = re.compile(r"[ \t\u00a0]{2,}|\t")
 _ESCAPED = re.compile(r"([\\`*_\[\]<>|&])")
 # What would start a heading, a list or a rule at the start of a line of plain text ("1. ", "- ", "# ", "===")
 _LINE_START = re.compile(r"(?:#{1,6}|[-+]|\d{1,9}[.)])(?=\s|$)|[=-]+\s*$")
+
+
+def qn(tag: str) -> str:
+    """The element name "w:p" as lxml writes it, in WordprocessingML's namespace."""
+    return _WORDPROCESSING + tag.removeprefix("w:")
 
 
 class Lines:

@@ -18,13 +18,10 @@ import zipfile
 from datetime import date
 from typing import Any, NamedTuple
 
-from docx import Document
-from docx.opc.exceptions import PackageNotFoundError
-from docx.oxml.ns import qn
-
 from nq43.domain.vocabulary import Status
 from nq43.load import formbody
 from nq43.load import formwords as words
+from nq43.load.formbody import qn
 from nq43.load.formwords import Place
 
 _CODE_IN_PARENTHESES = re.compile(r".*\(\s*([^()]+?)\s*\)\s*")
@@ -52,6 +49,9 @@ def form_text(data: bytes, *, received: date | None = None) -> FormText | None:
 
     `received`, when given, is written as the day of submission instead of the form's "Ngày gửi".
     """
+    from docx import Document  # heavy: imported when a form is read, not by every command that reads notes
+    from docx.opc.exceptions import PackageNotFoundError
+
     try:
         document = Document(io.BytesIO(data))
     except (zipfile.BadZipFile, PackageNotFoundError):

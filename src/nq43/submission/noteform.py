@@ -35,7 +35,7 @@ FONT = "Times New Roman"
 CELL_STYLE = "Ô biểu mẫu"
 LABEL_STYLE = "Nhãn biểu mẫu"
 # Widths of the task table's columns, in millimetres: 165 mm of text on A4 with margins of 30 and 15 mm.
-_WIDTHS = (12, 45, 29, 16, 22, 41)
+_WIDTHS = (12, 43, 29, 16, 24, 41)
 _GREY = RGBColor(0x70, 0x70, 0x70)
 
 
