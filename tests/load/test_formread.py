@@ -8,6 +8,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
 
 from formkit import (
     TWIN,
@@ -156,3 +158,26 @@ def test_read_note_reads_a_form_by_its_name(tmp_path: Path) -> None:
     file.write_bytes(filled_form())
     read = read_note(file, FORM_PATH)
     assert read.places is not None and read.note is not None and read.note.unit == "qldt"
+
+
+def test_a_legacy_drop_down_field_of_an_older_word_reads(tmp_path: Path) -> None:
+    document = opened(filled_form())
+    cell = next(row.cells[2] for row in document.tables[1].rows if row.cells[0].text == "2.3")
+    paragraph = cell.paragraphs[0]._p
+    for child in list(paragraph):
+        if child.tag != qn("w:pPr"):
+            paragraph.remove(child)
+    entries = "".join(
+        f'<w:listEntry w:val="{label}"/>' for label in ("Đã hoàn thành", "Đang thực hiện", "Chưa thực hiện")
+    )
+    field = (
+        f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="begin"><w:ffData><w:name w:val="TrangThai"/>'
+        f'<w:ddList><w:result w:val="2"/>{entries}</w:ddList></w:ffData></w:fldChar></w:r>'
+    )
+    paragraph.append(parse_xml(field))
+    paragraph.append(parse_xml(f"<w:r {nsdecls('w')}><w:instrText> FORMDROPDOWN </w:instrText></w:r>"))
+    paragraph.append(parse_xml(f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="end"/></w:r>'))
+
+    note, _ = read_form(tmp_path, save(document))
+
+    assert note is not None and note.tasks["2.3"].status.value == "chua-thuc-hien"
