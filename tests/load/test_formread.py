@@ -181,3 +181,16 @@ def test_a_legacy_drop_down_field_of_an_older_word_reads(tmp_path: Path) -> None
     note, _ = read_form(tmp_path, save(document))
 
     assert note is not None and note.tasks["2.3"].status.value == "chua-thuc-hien"
+
+
+@pytest.mark.parametrize("span", ["99999999", "x", "-3"])
+def test_a_pasted_table_with_a_wrong_cell_span_reads_without_harm(tmp_path: Path, span: str) -> None:
+    document = opened(filled_form())
+    pasted = document.tables[2]
+    properties = pasted.rows[1].cells[0]._tc.get_or_add_tcPr()
+    properties.append(parse_xml(f'<w:gridSpan {nsdecls("w")} w:val="{span}"/>'))
+
+    note, findings = read_form(tmp_path, save(document))
+
+    assert note is not None and "Đã hoạt động ổn định" in note.sections[0].results
+    assert {f.code for f in findings} <= {"NQ510"}

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from nq43.load import formwords as words
 from nq43.load.formwords import Place
+from nq43.load.limits import MAX_TABLE_COLUMNS
 
 if TYPE_CHECKING:  # python-docx itself is imported only when a form is read (load/formread.py): it is heavy
     from docx.document import Document as DocumentObject
@@ -21,7 +22,7 @@ _WORDPROCESSING = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main
 _HEADING = re.compile(r"heading\s*([1-9])", re.IGNORECASE)
 _SKIPPED_STYLES = {"title", "subtitle"}
 _SPACES = re.compile(r"[ \t\u00a0]{2,}|\t")
-_ESCAPED = re.compile(r"([\\`*_\[\]<>|&])")
+_ESCAPED = re.compile(r"([\\`*_\[\]<>|&~])")
 # What would start a heading, a list or a rule at the start of a line of plain text ("1. ", "- ", "# ", "===")
 _LINE_START = re.compile(r"(?:#{1,6}|[-+]|\d{1,9}[.)])(?=\s|$)|[=-]+\s*$")
 
@@ -29,6 +30,10 @@ _LINE_START = re.compile(r"(?:#{1,6}|[-+]|\d{1,9}[.)])(?=\s|$)|[=-]+\s*$")
 def qn(tag: str) -> str:
     """The element name "w:p" as lxml writes it, in WordprocessingML's namespace."""
     return _WORDPROCESSING + tag.removeprefix("w:")
+
+
+# No table of a note is wider than a landscape page (NQ510 says so); a cell claiming to span more is cut here.
+_MAX_SPAN = 4 * MAX_TABLE_COLUMNS
 
 
 class Lines:
@@ -85,9 +90,17 @@ def _dropdown_result(paragraph: Any) -> str:
     for field in paragraph.iter(qn("w:ddList")):
         entries = [e.get(qn("w:val"), "") for e in field.findall(qn("w:listEntry"))]
         chosen = field.find(qn("w:result"))
-        index = int(chosen.get(qn("w:val"), "0")) if chosen is not None else 0
+        index = _integer(chosen.get(qn("w:val")) if chosen is not None else None, 0, len(entries))
         return entries[index] if 0 <= index < len(entries) else ""
     return ""
+
+
+def _integer(text: str | None, default: int, high: int) -> int:
+    """A number the XML gives (a span, a level, a choice), within 0..high; `default` when it is none."""
+    try:
+        return max(0, min(int(text), high)) if text is not None else default
+    except ValueError:
+        return default
 
 
 def clean(text: str) -> str:
@@ -107,7 +120,7 @@ def rows(table: Any) -> list[list[Any]]:
         cells = []
         for cell in row.xpath("./w:tc | ./w:sdt/w:sdtContent/w:tc"):
             span = cell.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
-            cells += [cell] * (int(span.get(qn("w:val"), "1")) if span is not None else 1)
+            cells += [cell] * _integer(span.get(qn("w:val")) if span is not None else None, 1, _MAX_SPAN)
         rows.append(cells)
     return rows
 
@@ -222,7 +235,7 @@ def _numbering_properties(document: DocumentObject, paragraph: Any) -> tuple[str
     level = found.find(qn("w:ilvl"))
     return (
         num_id.get(qn("w:val"), "0") if num_id is not None else "0",
-        min(int(level.get(qn("w:val"), "0")), 8) if level is not None else 0,
+        _integer(level.get(qn("w:val")) if level is not None else None, 0, 8),
     )
 
 
