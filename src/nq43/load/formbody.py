@@ -120,7 +120,7 @@ def rows(table: Any) -> list[list[Any]]:
         cells = []
         for cell in row.xpath("./w:tc | ./w:sdt/w:sdtContent/w:tc"):
             span = cell.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
-            cells += [cell] * _integer(span.get(qn("w:val")) if span is not None else None, 1, _MAX_SPAN)
+            cells += [cell] * max(1, _integer(span.get(qn("w:val")) if span is not None else None, 1, _MAX_SPAN))
         rows.append(cells)
     return rows
 
