@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import io
+import random
 import shutil
 import subprocess
 import unicodedata
+import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -194,3 +198,38 @@ def test_a_pasted_table_with_a_wrong_cell_span_reads_without_harm(tmp_path: Path
 
     assert note is not None and "Đã hoạt động ổn định" in note.sections[0].results
     assert {f.code for f in findings} <= {"NQ510"}
+
+
+def _rezipped(data: bytes, part: str, content: bytes) -> bytes:
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as package:
+        for info in source.infolist():
+            package.writestr(info.filename, content if info.filename == part else source.read(info.filename))
+    return out.getvalue()
+
+
+def _damaged(data: bytes, seed: int) -> bytes:
+    damaged = bytearray(data)
+    chance = random.Random(seed)
+    for _ in range(8):
+        damaged[chance.randrange(len(damaged))] = chance.randrange(256)
+    return bytes(damaged)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: data[: len(data) // 2],
+        lambda data: _rezipped(data, "word/document.xml", b"<w:document/"),
+        lambda data: _rezipped(data, "word/document.xml", b"<a/>"),
+        *[lambda data, seed=seed: _damaged(data, seed) for seed in range(6)],
+    ],
+)
+def test_a_damaged_form_is_a_finding_never_a_crash(tmp_path: Path, damage: Callable[[bytes], bytes]) -> None:
+    file = tmp_path / "2025Q2.docx"
+    file.write_bytes(damage(filled_form()))
+
+    read = read_note(file, FORM_PATH)
+
+    assert read.note is None and [f.code for f in read.findings] == ["NQ521"]

@@ -15,6 +15,7 @@ import io
 import json
 import re
 import zipfile
+import zlib
 from datetime import date
 from typing import Any, NamedTuple
 
@@ -54,11 +55,17 @@ def form_text(data: bytes, *, received: date | None = None) -> FormText | None:
 
     try:
         document = Document(io.BytesIO(data))
+        body = document.element.body
     except (zipfile.BadZipFile, PackageNotFoundError):
         raise UnreadableForm("không phải tệp nén .docx (có thể là .doc hay .pdf đổi tên)") from None
-    except (KeyError, ValueError, SyntaxError) as error:  # lxml's XMLSyntaxError is a SyntaxError
-        raise UnreadableForm(f"tệp hỏng ({type(error).__name__})") from None
-    blocks = list(formbody.blocks(document.element.body))
+    # a damaged zip (zlib.error, EOFError), an encrypted or oddly compressed one (RuntimeError,
+    # NotImplementedError), a part that is no XML (lxml's XMLSyntaxError is a SyntaxError) or not the one
+    # expected (a document without a body: AttributeError), a part missing (KeyError) or of the wrong type
+    except (zlib.error, EOFError, RuntimeError, NotImplementedError, SyntaxError, AttributeError, KeyError, ValueError):
+        raise UnreadableForm("tệp Word bị hỏng hoặc được mã hoá") from None
+    if body is None:
+        raise UnreadableForm("tệp Word không có nội dung")
+    blocks = list(formbody.blocks(body))
     task_table = next((i for i, b in enumerate(blocks) if _is_task_table(b)), None)
     if task_table is None:
         return None
