@@ -34,6 +34,15 @@ def test_new_docx_writes_the_form_and_never_over_a_note(root: Path, capsys: pyte
     assert code == 2 and NOTE in err and not (root / FORM).exists()
 
 
+def test_new_docx_refuses_an_issued_quarter(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (root / "reports/2025Q2").mkdir(parents=True)
+    (root / "reports/2025Q2/issued.yaml").write_text(
+        "quarter: 2025Q2\nnumber: '45'\nissued_on: 2025-06-20\ncommit: null\nnotes: {}\n", encoding="utf-8"
+    )
+    code, _, err = run_cli(capsys, "new", "--unit", "qldt", "--quarter", "2025Q2", "--docx")
+    assert code == 2 and "amends:" in err and "Bỏ --docx" in err and not (root / FORM).exists()
+
+
 @pytest.mark.parametrize(
     ("url", "page"),
     [

@@ -38,6 +38,12 @@ FORM_CARRIED = Text(
     "Trạng thái, tiến độ và chỉ tiêu trong bảng nhiệm vụ chép từ {previous}: đơn vị sửa theo thực tế quý này.",
     "Statuses, progress and indicators in the task table are carried from {previous}: the unit updates them.",
 )
+FORM_ISSUED = Text(
+    "Báo cáo quý {period} đã phát hành (số {number}): sửa ghi chú của quý này là đính chính, phải ghi amends: "
+    "trong ghi chú Markdown; biểu mẫu Word không ghi được. Bỏ --docx.",
+    "The {period} report is already issued (number {number}): a change to its note is an amendment, written "
+    "with amends: in the Markdown note; the Word form has no place for it. Leave out --docx.",
+)
 NO_STDOUT_FORM = Text(
     "--stdout không dùng được với --docx (biểu mẫu Word là tệp nhị phân).",
     "--stdout cannot be used with --docx (the Word form is a binary file).",

@@ -138,6 +138,8 @@ def new(
         if docx:
             if stdout:
                 raise UsageError(messages.NO_STDOUT_FORM)
+            if record is not None:  # an amendment needs `amends:`, which the form has no place for
+                raise UsageError(messages.FORM_ISSUED, period=parsed, number=record.number)
             code = _new_form(base, directive, found, parsed, prepared_by, previous, said)
             if link:
                 code = _print_upload(base, found.id, repo_url, branch, forge, said)
