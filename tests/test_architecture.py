@@ -36,7 +36,8 @@ ONLY_IN: dict[str, tuple[str, ...]] = {
     "typer": ("nq43.cli.",),
     "click": ("nq43.cli.",),
     "rich": ("nq43.cli.", "nq43.tracking.terminal"),
-    "docx": ("nq43.report.docx.",),
+    # the report's writer; the Word form of a note: its writer, and its reader (the body and the form)
+    "docx": ("nq43.report.docx.", "nq43.submission.noteform", "nq43.load.formread", "nq43.load.formbody"),
     "openpyxl": ("nq43.tracking.spreadsheet",),
 }
 FORBIDDEN = {"pickle", "cPickle", "_pickle", "shelve", "marshal", "dill"}

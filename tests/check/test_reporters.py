@@ -9,6 +9,7 @@ import pytest
 from nq43.check.reporters import github, json_text, render, shown, summary, text
 from nq43.domain.findings import Finding, finding
 from nq43.load.schema import status_finding
+from nq43.support.text import Text
 
 PATH = "data/units/qldt/2025Q1.md"
 HINT_304_VI = (
@@ -144,3 +145,18 @@ def test_condensed_keeps_the_first_of_each_code_and_counts_the_rest() -> None:
     assert held == {"NQ104": 3}
     assert held_back(held) == "... và 3 tệp khác cũng có NQ104.\n"
     assert held_back(held, "en") == "... and 3 more file(s) with NQ104.\n"
+
+
+def test_a_finding_in_a_word_form_names_its_place_in_every_format() -> None:
+    place = Text(
+        "bảng nhiệm vụ, dòng 3 (nhiệm vụ 2.2), cột Trạng thái", "task table, row 3 (task 2.2), column Trạng thái"
+    )
+    placed = finding("data/units/qldt/2025Q2.docx", 6, 1, "NQ504", task="2.2")._replace(place=place)
+
+    assert text([placed]).startswith(
+        "data/units/qldt/2025Q2.docx:6:1: NQ504 lỗi: [bảng nhiệm vụ, dòng 3 (nhiệm vụ 2.2), cột Trạng thái] Tiểu mục"
+    )
+    assert "[task table, row 3 (task 2.2), column Trạng thái] " in text([placed], "en")
+    assert json.loads(json_text([placed]))["findings"][0]["place"] == place.vi
+    assert "place" not in json.loads(json_text([finding(PATH, 1, 1, "NQ504", task="2.2")]))["findings"][0]
+    assert "::[bảng nhiệm vụ, dòng 3 (nhiệm vụ 2.2), cột Trạng thái] Tiểu mục" in github([placed])

@@ -6,6 +6,7 @@ import json
 from datetime import date
 from pathlib import Path
 
+from formkit import filled_form
 from gitdata import TODAY, clone, commit_all, git, make_origin, note_text, write
 from nq43.domain.periods import Period
 from nq43.domain.records import Quarter, Submitter
@@ -93,3 +94,19 @@ def test_check_stops_at_an_unreadable_directive_of_the_office(tmp_path: Path) ->
     submission, findings = check(work, changed_files(work, "origin/main"), Actor("bql-qldt-anh", "github"), TODAY)
     assert findings == [] and submission is not None
     assert [(f.path, f.code) for f in submission.findings] == [("data/directive.yaml", "NQ810")]
+
+
+def test_check_takes_an_uploaded_word_form_as_the_note(tmp_path: Path) -> None:
+    origin = make_origin(tmp_path / "origin")
+    work = clone(origin, tmp_path / "work")
+    git(work, "checkout", "-q", "-b", "qldt-upload")
+    write(work, "data/units/qldt/2025Q2.docx", filled_form())
+    commit_all(work, "Add files via upload")
+    submission, findings = check(
+        work, changed_files(work, "origin/main"), Actor("bql-qldt-anh", "github"), date(2025, 6, 6)
+    )
+    assert findings == [] and submission is not None
+    assert submission.findings == ()
+    assert [n.path for n in submission.notes] == ["data/units/qldt/2025Q2.docx"]
+    note = submission.notes[0].checked.note
+    assert note is not None and note.tasks["2.2"].status.value == "hoan-thanh"

@@ -48,11 +48,17 @@ def text(findings: Sequence[Finding], lang: Lang = "vi") -> str:
     out = []
     for f in findings:
         severity = severity_label(f.severity, lang)
-        out.append(f"{shown(f.path)}:{f.line}:{f.column}: {f.code} {severity}: {shown(f.message(lang))}")
+        out.append(f"{shown(f.path)}:{f.line}:{f.column}: {f.code} {severity}: {_placed(f, lang)}")
         hint = shown(f.hint(lang))
         if hint:
             out.append("    → " + _HINT.get(lang, hint=hint))
     return "\n".join(out) + ("\n" if out else "")
+
+
+def _placed(f: Finding, lang: Lang) -> str:
+    """The message, after the place in words when the file has no lines to point at (a Word form)."""
+    where = f.where(lang)
+    return shown(f"[{where}] {f.message(lang)}" if where else f.message(lang))
 
 
 def condensed(findings: Sequence[Finding], per_code: int = 2) -> tuple[list[Finding], dict[str, int]]:
@@ -88,6 +94,7 @@ def as_dicts(findings: Sequence[Finding], lang: Lang = "vi") -> list[dict[str, o
             "severity": f.severity.value,
             "message": shown(f.message(lang)),
             "hint": shown(f.hint(lang)),
+            **({"place": shown(f.where(lang))} if f.place is not None else {}),
         }
         for f in findings
     ]
@@ -111,7 +118,7 @@ def github(findings: Sequence[Finding], lang: Lang = "vi") -> str:
     for f in findings:
         level = "error" if f.severity is Severity.ERROR else "warning"
         props = f"file={_escape_property(shown(f.path))},line={f.line},col={f.column},title={_escape_property(f.code)}"
-        body = shown(f.message(lang))
+        body = _placed(f, lang)
         hint = shown(f.hint(lang))
         if hint:
             body += "\n" + _HINT.get(lang, hint=hint)

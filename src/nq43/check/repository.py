@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
@@ -15,13 +14,12 @@ from nq43.domain.findings import CheckedNote, Finding, finding
 from nq43.domain.records import Directive, Quarter
 from nq43.load.calendar import load_calendar
 from nq43.load.directive import load_directive
-from nq43.load.layout import UNIT_FILE, UNITS_DIR
+from nq43.load.layout import FORM, MARKDOWN, NOTE_NAME, NOTE_SUFFIXES, UNIT_FILE, UNITS_DIR, is_form, note_names
 from nq43.load.notes import read_note
 from nq43.load.source import display_path
 from nq43.support.errors import UsageError
 from nq43.support.text import Text
 
-NOTE_NAME = re.compile(r"\d{4}Q\d+\.md")
 _IGNORED = {".gitkeep", ".DS_Store"}
 _NO_SUCH_PATH = Text('Không có tệp hay thư mục "{path}".', 'No such file or folder: "{path}".')
 
@@ -59,11 +57,11 @@ def note_files(root: Path) -> tuple[list[Path], list[Finding]]:
                 notes.append(entry)
             else:
                 reason = (
-                    "tên ghi chú phải có dạng <NĂM>Q<quý>.md, ví dụ 2025Q1.md"
-                    if name.endswith(".md")
+                    "tên ghi chú phải có dạng <NĂM>Q<quý>.md (hoặc .docx), ví dụ 2025Q1.md"
+                    if name.endswith((MARKDOWN, FORM))
                     else "thư mục con không được phép"
                     if entry.is_dir()
-                    else "chỉ nhận unit.yaml và ghi chú .md"
+                    else "chỉ nhận unit.yaml và ghi chú .md hoặc biểu mẫu .docx"
                 )
                 findings.append(finding(display_path(entry, root), 1, 1, "NQ111", reason=reason))
     return notes, findings
@@ -74,12 +72,15 @@ def check_note_file(file: Path, root: Path, directive: Directive | None, today: 
     path = display_path(file, root)
     read = read_note(file, path, inside=root / "data")
     findings = list(read.findings)
+    twin = file.with_suffix(MARKDOWN)
+    if is_form(file) and twin.is_file():
+        findings.append(finding(path, 1, 1, "NQ520", markdown=twin.name, form=file.name))
     if directive is not None:
         parent = file.parent
         units = root / UNITS_DIR
         # the plain comparison settles the usual case (a file found under data/units/) without resolving links
         folder = parent.name if parent.parent == units or parent.parent.resolve() == units.resolve() else None
-        findings += check_note(read, directive, folder=folder, file_name=file.name, today=today)
+        findings += read.placed(check_note(read, directive, folder=folder, file_name=file.name, today=today))
     return CheckedNote(path, read.note, tuple(sorted(findings, key=Finding.sort_key)))
 
 
@@ -134,7 +135,9 @@ def _check_all(
         extra = [
             Path(os.path.abspath(p))
             for p, w in zip(given, wanted, strict=True)
-            if w.is_file() and p.suffix == ".md" and (Path(os.path.abspath(p)) if p.is_symlink() else w) not in listed
+            if w.is_file()
+            and p.suffix in NOTE_SUFFIXES
+            and (Path(os.path.abspath(p)) if p.is_symlink() else w) not in listed
         ]
         files = [f for f in files if chosen(f)] + extra
         stray = [s for s in stray if chosen(root / s.path)]
@@ -149,7 +152,7 @@ def load_quarters(root: Path, today: date, quarters: Iterable[Quarter]) -> Repos
     """Read the directive and only the notes named for `quarters` (a report needs two quarters, not ten years)."""
     directive, findings = load_directive(root)
     files, _ = note_files(root)
-    names = {f"{q}.md" for q in quarters}
+    names = {name for q in quarters for name in note_names(q)}
     notes = tuple(check_note_file(f, root, directive, today) for f in files if f.name in names)
     every = [*findings, *(f for n in notes for f in n.findings)]
     return Repository(root, directive, notes, tuple(sorted(every, key=Finding.sort_key)))

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from nq43.domain.findings import Finding, finding
 from nq43.domain.records import Directive
 from nq43.domain.vocabulary import Split, Status
+from nq43.load.layout import note_names
 from nq43.load.notes import NoteRead, parse_date
 from nq43.load.schema import suggestion
 
@@ -60,7 +61,7 @@ def check_note(
         )
     if unit is not None and folder is not None and folder != note.unit:
         add(finding(path, *doc.where(("unit",)), "NQ402", unit=note.unit, folder=folder))
-    if note.quarter is not None and file_name != f"{note.quarter}.md":
+    if note.quarter is not None and file_name not in note_names(note.quarter):
         add(finding(path, *doc.where(("quarter",)), "NQ403", name=file_name, quarter=str(note.quarter)))
 
     for field in ("submitted",):

@@ -39,6 +39,7 @@ app = typer.Typer(
 )
 app.command("validate")(notes.validate)
 app.command("new")(notes.new)
+app.command("import")(notes.import_form)
 app.command("status")(status.status)
 app.command("report")(report.report)
 app.command("check")(submission.check)

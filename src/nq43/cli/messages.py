@@ -24,6 +24,45 @@ NOTE_EXISTS = Text(
     "{path} already exists; nq43 never overwrites a note. Edit it instead.",
 )
 CREATED = Text("Đã tạo {path}.", "Created {path}.")
+FORM_CREATED = Text(
+    "Đã tạo biểu mẫu Word {path}: gửi cho đơn vị điền (chọn trạng thái trong ô Trạng thái, viết dưới từng "
+    "mục), rồi tải lên đúng thư mục đó của kho.",
+    "Created the Word form {path}: the unit fills it in (status from the Trạng thái drop-down, text under each "
+    "heading) and uploads it to the same folder of the repository.",
+)
+FORM_UPLOAD = Text(
+    'Trang tải lên (GitHub: "Add file → Upload files"; GitLab: nút "+" → "Upload file"), nhánh {branch}:',
+    'The upload page (GitHub: "Add file → Upload files"; GitLab: the "+" button → "Upload file"), branch {branch}:',
+)
+FORM_CARRIED = Text(
+    "Trạng thái, tiến độ và chỉ tiêu trong bảng nhiệm vụ chép từ {previous}: đơn vị sửa theo thực tế quý này.",
+    "Statuses, progress and indicators in the task table are carried from {previous}: the unit updates them.",
+)
+FORM_ISSUED = Text(
+    "Báo cáo quý {period} đã phát hành (số {number}): sửa ghi chú của quý này là đính chính, phải ghi amends: "
+    "trong ghi chú Markdown; biểu mẫu Word không ghi được. Bỏ --docx.",
+    "The {period} report is already issued (number {number}): a change to its note is an amendment, written "
+    "with amends: in the Markdown note; the Word form has no place for it. Leave out --docx.",
+)
+NO_STDOUT_FORM = Text(
+    "--stdout không dùng được với --docx (biểu mẫu Word là tệp nhị phân).",
+    "--stdout cannot be used with --docx (the Word form is a binary file).",
+)
+# nq43 import
+IMPORT_UNREADABLE = Text(
+    "Không đọc được biểu mẫu {path}; không ghi gì.", "Cannot read the form {path}; nothing written."
+)
+IMPORT_MISMATCH = Text(
+    'Biểu mẫu ghi đơn vị "{unit}", quý "{quarter}"; khác --unit {want_unit} --quarter {want_quarter}. '
+    "Kiểm tra lại tệp, hoặc sửa phần thông tin chung của biểu mẫu.",
+    'The form says unit "{unit}", quarter "{quarter}", not --unit {want_unit} --quarter {want_quarter}. '
+    "Check the file, or correct the form's header table.",
+)
+IMPORTED = Text("Đã chuyển {source} thành {path}.", "Converted {source} into {path}.")
+IMPORTED_TWIN = Text(
+    "Trong thư mục còn {form}: xoá tệp đó (git rm) để mỗi quý chỉ một ghi chú.",
+    "{form} is still in the folder: delete it (git rm) so that the quarter has one note.",
+)
 CARRIED = Text(
     'Trạng thái, tiến độ và chỉ tiêu chép từ {previous}: sửa theo quý này các dòng ghi "— cập nhật"; '
     "ghi ngày nộp ở submitted: khi nộp.",

@@ -1,19 +1,23 @@
-"""The commands about the units' notes: `validate` checks them, `new` starts one (as a file or a web link)."""
+"""The commands about the units' notes: `validate` checks them, `new` starts one (as a file, a Word form or a web
+link), `import` turns a filled Word form into the Markdown note."""
 
 from __future__ import annotations
 
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from nq43.cli import messages
 from nq43.cli.options import LangOpt, LangOption, RootOpt, TodayOpt, lang_code, speaking
-from nq43.cli.terminal import echo_err, quarter_option, today
+from nq43.cli.terminal import day_option, echo_err, quarter_option, today
 from nq43.support.errors import UsageError
 from nq43.support.text import Lang
+
+if TYPE_CHECKING:
+    from nq43.domain.records import Directive, Note, Quarter, Unit
 
 
 class FindingFormatOption(str, Enum):
@@ -67,6 +71,13 @@ def new(
     quarter: Annotated[str, typer.Option("--quarter", help="Quý, ví dụ 2025Q1.")],
     prepared_by: Annotated[str, typer.Option("--prepared-by", help="Họ tên người soạn.")] = "",
     stdout: Annotated[bool, typer.Option("--stdout", help="In khung ra màn hình thay vì ghi tệp.")] = False,
+    docx: Annotated[
+        bool,
+        typer.Option(
+            "--docx",
+            help="Tạo biểu mẫu Word (<quý>.docx) cho đơn vị viết bằng Word; với --link: in địa chỉ trang tải tệp lên.",
+        ),
+    ] = False,
     link: Annotated[
         bool,
         typer.Option(
@@ -100,6 +111,8 @@ def new(
     Ví dụ: `nq43 new --unit qldt --quarter 2025Q1`.
     Với --link: in đường link để đơn vị mở trên trình duyệt, điền và nộp mà không cần git:
     `nq43 new --unit qldt --quarter 2025Q1 --link`.
+    Với --docx: tạo biểu mẫu Word data/units/<đơn vị>/<quý>.docx để đơn vị điền rồi tải lên:
+    `nq43 new --unit qldt --quarter 2025Q2 --docx --link`.
     """
     from nq43.check import reporters
     from nq43.domain.periods import Period
@@ -121,9 +134,20 @@ def new(
             raise UsageError(messages.NO_SUCH_UNIT, unit=unit, known=", ".join(u.id for u in directive.units))
         previous = previous_note(base, found.id, parsed)
         record = issuance.read(base, Period.of(parsed))
+        said = lang_code(lang)
+        if docx:
+            if stdout:
+                raise UsageError(messages.NO_STDOUT_FORM)
+            if record is not None:  # an amendment needs `amends:`, which the form has no place for
+                raise UsageError(messages.FORM_ISSUED, period=parsed, number=record.number)
+            code = _new_form(base, directive, found, parsed, prepared_by, previous, said)
+            if link:
+                code = _print_upload(base, found.id, repo_url, branch, forge, said)
+            if previous is not None:
+                echo_err(messages.FORM_CARRIED.get(said, previous=previous.path))
+            return code
         text = skeleton(directive, found, parsed, prepared_by, previous=previous, issued=record)
         path = f"data/units/{found.id}/{parsed}.md"
-        said = lang_code(lang)
         if link:
             code = _print_link(base, path, text, repo_url, branch, forge, said)
         elif stdout:
@@ -145,6 +169,111 @@ def new(
                 )
             )
         return code
+
+
+def _new_form(
+    base: Path, directive: Directive, unit: Unit, quarter: Quarter, prepared_by: str, previous: Note | None, lang: Lang
+) -> int:
+    """Write the unit's Word form for `quarter` (never over a note of the quarter, in either form)."""
+    from nq43.load.layout import note_names
+    from nq43.submission.noteform import form
+    from nq43.support.output import create_new
+
+    folder = f"data/units/{unit.id}"
+    for name in note_names(quarter):
+        if (base / folder / name).exists():
+            raise UsageError(messages.NOTE_EXISTS, path=f"{folder}/{name}")
+    path = f"{folder}/{quarter}.docx"
+    if not create_new(base / path, form(directive, unit, quarter, prepared_by, previous=previous)):
+        raise UsageError(messages.NOTE_EXISTS, path=path)
+    echo_err(messages.FORM_CREATED.get(lang, path=path))
+    sys.stdout.write(path + "\n")
+    return 0
+
+
+def _print_upload(
+    base: Path, unit_id: str, repo_url: str | None, branch: str, forge: ForgeOption | None, lang: Lang
+) -> int:
+    from nq43.submission.weblink import parse_remote, upload_url
+    from nq43.support.git import git
+
+    url = repo_url or (git(base, "remote", "get-url", "origin") or "").strip()
+    if not url:
+        raise UsageError(messages.NO_ORIGIN)
+    echo_err(messages.FORM_UPLOAD.get(lang, branch=branch))
+    sys.stdout.write(
+        upload_url(parse_remote(url, forge.value if forge else None), branch, f"data/units/{unit_id}") + "\n"
+    )
+    return 0
+
+
+def import_form(
+    file: Annotated[Path, typer.Argument(help="Biểu mẫu Word đã điền (.docx).", show_default=False)],
+    unit: Annotated[str, typer.Option("--unit", help="Mã đơn vị, ví dụ qldt.")],
+    quarter: Annotated[str, typer.Option("--quarter", help="Quý, ví dụ 2025Q2.")],
+    received: Annotated[
+        str | None,
+        typer.Option(
+            "--received",
+            help="Ngày nhận trên hệ thống văn bản (NĂM-THÁNG-NGÀY): ghi vào submitted:.",
+            show_default=False,
+        ),
+    ] = None,
+    root: RootOpt = None,
+    lang: LangOpt = LangOption.vi,
+    when: TodayOpt = None,
+) -> int:
+    """Chuyển biểu mẫu Word đã điền thành ghi chú Markdown data/units/<đơn vị>/<quý>.md.
+
+    Cho Văn phòng giữ lịch sử bằng văn bản: ghi chú Markdown đọc ra đúng như biểu mẫu. Không bao giờ ghi đè
+    ghi chú đã có. Sau khi ghi, kiểm tra ghi chú mới như `nq43 validate`; thoát 1 khi còn lỗi.
+    Ví dụ: `nq43 import bao-cao-qldt.docx --unit qldt --quarter 2025Q2 --received 2025-06-08`.
+    """
+    from nq43.check import reporters
+    from nq43.check.repository import check_repository
+    from nq43.domain.findings import has_errors
+    from nq43.load.directive import load_directive
+    from nq43.load.layout import find_root
+    from nq43.load.notes import note_text, parse_note
+    from nq43.support.output import create_new
+
+    with speaking(lang):
+        base = find_root(root)
+        parsed = quarter_option(quarter)
+        day = day_option(received, "--received")
+        said = lang_code(lang)
+        directive, findings = load_directive(base)
+        if directive is None:
+            echo_err(reporters.text(findings, lang.value))
+            return 1
+        found = directive.unit(unit)
+        if found is None:
+            raise UsageError(messages.NO_SUCH_UNIT, unit=unit, known=", ".join(u.id for u in directive.units))
+        shown = file.as_posix()
+        source, _ = note_text(file, shown, received=day, as_form=True)
+        if source.text is None:
+            echo_err(reporters.text(source.findings, lang.value))
+            echo_err(messages.IMPORT_UNREADABLE.get(said, path=shown))
+            return 1
+        note = parse_note(source.text, shown).note
+        if note is not None and (note.unit != found.id or note.quarter != parsed):
+            raise UsageError(
+                messages.IMPORT_MISMATCH,
+                unit=note.unit,
+                quarter=str(note.quarter or ""),
+                want_unit=found.id,
+                want_quarter=parsed,
+            )
+        path = f"data/units/{found.id}/{parsed}.md"
+        if not create_new(base / path, source.text):
+            raise UsageError(messages.NOTE_EXISTS, path=path)
+        echo_err(messages.IMPORTED.get(said, source=shown, path=path))
+        sys.stdout.write(path + "\n")
+        if (base / path).with_suffix(".docx").exists():
+            echo_err(messages.IMPORTED_TWIN.get(said, form=f"data/units/{found.id}/{parsed}.docx"))
+        checked = check_repository(base, today(when), [base / path])
+        sys.stdout.write(reporters.text(checked.findings, lang.value))
+        return 1 if has_errors(checked.findings) else 0
 
 
 def _print_link(

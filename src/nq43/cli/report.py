@@ -95,7 +95,7 @@ def report(
     from nq43.check import reporters
     from nq43.cli.reportissued import run_amend, run_as_issued
     from nq43.domain.periods import Period
-    from nq43.load.layout import UNITS_DIR, find_root
+    from nq43.load.layout import NOTE_SUFFIXES, UNITS_DIR, find_root
     from nq43.report.issuing import refuse_if_issued
     from nq43.report.publishing import ReportRequest, build, report_name
 
@@ -139,7 +139,9 @@ def report(
     if outcome.errors:
         echo_err(reporters.text(outcome.errors, said))
         # --allow-invalid leaves invalid notes out: it cannot help with anything else (a template, the directive)
-        notes_at_fault = any(f.path.startswith(f"{UNITS_DIR}/") and f.path.endswith(".md") for f in outcome.errors)
+        notes_at_fault = any(
+            f.path.startswith(f"{UNITS_DIR}/") and f.path.endswith(NOTE_SUFFIXES) for f in outcome.errors
+        )
         advice = messages.ALLOW_INVALID if notes_at_fault and not allow_invalid else "."
         echo_err(messages.NOT_BUILT.get(said, period=parsed, errors=len(outcome.errors), advice=advice))
         return 1

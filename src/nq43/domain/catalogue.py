@@ -207,6 +207,19 @@ _ROWS: list[tuple[str, Literal["error", "warning"], str, str, str, str]] = [
      "đổi cột thành dòng.",
      "Split it into tables of at most {limit} columns (repeat the first column in each), or turn columns into rows."),
 
+    # --- NQ52x: a note written in the Word form (nq43 new --docx) ---
+    ("NQ520", E, "Đơn vị có cả {markdown} và {form} cho cùng một quý; mỗi quý chỉ một ghi chú.",
+     "The unit has both {markdown} and {form} for the same quarter; a quarter has one note.",
+     "Giữ một trong hai tệp và xoá tệp kia (nộp bằng Word thì xoá {markdown}).",
+     "Keep one of the two files and delete the other."),
+    ("NQ521", E, "Không mở được tệp Word: {reason}.", "Cannot open the Word file: {reason}.",
+     "Mở tệp bằng Word, chọn Lưu thành (Save As) kiểu \"Word Document (*.docx)\", rồi tải lên lại.",
+     "Open it in Word, Save As \"Word Document (*.docx)\", and upload it again."),
+    ("NQ522", E, "Tệp Word không theo biểu mẫu ghi chú quý: không thấy bảng nhiệm vụ (cột \"Mã\" và \"Trạng thái\").",
+     "The Word file does not follow the note form: no task table (columns \"Mã\" and \"Trạng thái\").",
+     "Tạo biểu mẫu bằng nq43 new --docx (hoặc xin Văn phòng), chép nội dung vào đó rồi tải lên lại.",
+     "Make the form with nq43 new --docx (or ask the Office), copy the text into it and upload it again."),
+
     # --- NQ6xx: the directive and the units' files ---
     ("NQ601", E, "Mã \"{value}\" bị trùng (lần đầu ở dòng {first_line}).", "Duplicate id \"{value}\" (first on line {first_line}).",
      "Mỗi đơn vị, nhiệm vụ, chỉ tiêu phải có mã riêng.", "Each unit, task and indicator needs its own id."),

@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from nq43.domain.catalogue import CATALOGUE
 from nq43.domain.records import EMPTY_MAP, Note
-from nq43.support.text import Lang
+from nq43.support.text import Lang, Text
 
 
 class Severity(str, Enum):
@@ -23,6 +23,8 @@ class Finding(NamedTuple):
     column: int
     code: str
     args: Mapping[str, object] = EMPTY_MAP
+    # Where a clerk finds the place in a file without lines (a Word form): "bảng nhiệm vụ, dòng 3, cột Trạng thái"
+    place: Text | None = None
 
     @property
     def severity(self) -> Severity:
@@ -33,6 +35,10 @@ class Finding(NamedTuple):
 
     def hint(self, lang: Lang = "vi") -> str:
         return CATALOGUE[self.code].hint_text(lang, self.args)
+
+    def where(self, lang: Lang = "vi") -> str:
+        """The place in words, "" for a text file (its line and column say it)."""
+        return self.place.get(lang) if self.place is not None else ""
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, self.column, self.code)

@@ -96,7 +96,9 @@ class Status(Term):
     )
     IN_PROGRESS = (
         "dang-thuc-hien",
-        StatusFacts(Text("Đang thực hiện", "In progress"), Text("ĐTH", "Doing"), Split.UNDERWAY, ("Đang triển khai",)),
+        StatusFacts(
+            Text("Đang thực hiện", "In progress"), Text("ĐTH", "Doing"), Split.UNDERWAY, ("Đang triển khai", "Đang làm")
+        ),
     )
     NOT_STARTED = (
         "chua-thuc-hien",

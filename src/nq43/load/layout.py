@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from nq43.support.errors import RootNotFound
@@ -11,6 +12,10 @@ from nq43.support.text import Text
 DIRECTIVE_FILE = "data/directive.yaml"
 UNITS_DIR = "data/units"  # one folder per unit: unit.yaml and the unit's notes, <YEAR>Q<n>.md
 UNIT_FILE = "unit.yaml"
+# A quarter's note is Markdown (<YEAR>Q<n>.md) or the Word form that `nq43 new --docx` makes (<YEAR>Q<n>.docx)
+MARKDOWN, FORM = ".md", ".docx"
+NOTE_SUFFIXES = (MARKDOWN, FORM)
+NOTE_NAME = re.compile(r"\d{4}Q\d+\.(?:md|docx)")
 ROOT_ENV = "NQ43_ROOT"
 
 _NOT_IN_GIVEN = Text(
@@ -22,6 +27,22 @@ _NOT_FOUND = Text(
     "Chạy lệnh trong kho nq43, hoặc chỉ ra kho bằng --root hay biến {env}.",
     "No {directive} here or in any parent folder. Run inside an nq43 repository, or give --root or {env}.",
 )
+
+
+def note_names(quarter: object) -> tuple[str, ...]:
+    """The names a note of `quarter` may have: 2025Q1.md, 2025Q1.docx."""
+    return tuple(f"{quarter}{suffix}" for suffix in NOTE_SUFFIXES)
+
+
+def note_stem(path: str) -> str:
+    """The quarter a note's file name gives: "2025Q1" of ".../2025Q1.md" or ".../2025Q1.docx"."""
+    name = path.rsplit("/", 1)[-1]
+    return next((name.removesuffix(s) for s in NOTE_SUFFIXES if name.endswith(s)), name)
+
+
+def is_form(path: str | Path) -> bool:
+    """A note written in the Word form, told by its name."""
+    return str(path).endswith(FORM)
 
 
 def find_root(explicit: Path | None = None, start: Path | None = None) -> Path:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date
 from functools import cache
 from itertools import pairwise
@@ -11,12 +12,16 @@ from typing import Any, NamedTuple
 
 from markdown_it import MarkdownIt
 
-from nq43.domain.findings import Finding, finding
+from nq43.domain.findings import Finding, finding, has_errors
 from nq43.domain.records import Amendment, Note, Quarter, Section, TaskReport
 from nq43.domain.vocabulary import Status
 from nq43.load import schema
+from nq43.load.docxsafety import inspect_docx
+from nq43.load.formread import UnreadableForm, form_text
+from nq43.load.formwords import Place
+from nq43.load.layout import is_form
 from nq43.load.limits import MAX_TABLE_COLUMNS
-from nq43.load.source import read_source
+from nq43.load.source import Source, check_text, read_bytes, read_source
 from nq43.load.yamlload import YamlDoc, load_yaml
 from nq43.support.vietnamese import slug
 
@@ -222,13 +227,35 @@ def _task_reports(data: dict[str, Any]) -> dict[str, TaskReport]:
     return reports
 
 
+Places = tuple[Place | None, ...]
+
+
+def placed(findings: Iterable[Finding], places: Places | None) -> tuple[Finding, ...]:
+    """Findings on the lines of a note read out of a Word form, moved to the places in the form those lines
+    come from (a finding about the whole file stays as it is)."""
+    if places is None:
+        return tuple(findings)
+    moved = []
+    for f in findings:
+        place = places[f.line - 1] if 0 < f.line <= len(places) else None
+        moved.append(f if place is None else f._replace(line=place.block, column=1, place=place.text))
+    return tuple(moved)
+
+
 class NoteRead(NamedTuple):
-    """A note as far as it could be read, with the findings of the reading; `note` is None when unreadable."""
+    """A note as far as it could be read, with the findings of the reading; `note` is None when unreadable.
+
+    `places` is set for a note read out of a Word form: where each line of its text is in the form (`placed`
+    moves the findings of later checks there too)."""
 
     note: Note | None
     findings: tuple[Finding, ...]
     doc: YamlDoc | None = None
     body: Body | None = None
+    places: Places | None = None
+
+    def placed(self, findings: Iterable[Finding]) -> tuple[Finding, ...]:
+        return placed(findings, self.places)
 
 
 def parse_note(text: str, path: str) -> NoteRead:
@@ -273,10 +300,35 @@ def parse_note(text: str, path: str) -> NoteRead:
     return NoteRead(note, tuple(findings), doc, body)
 
 
+def note_text(
+    file: Path, path: str, *, inside: Path | None = None, received: date | None = None, as_form: bool = False
+) -> tuple[Source, Places | None]:
+    """A note file's text: a Markdown note's own, or the Markdown a Word form (a .docx, or any file `as_form`)
+    stands for with the places of its lines in the form (`received` then replaces the form's day of submission).
+    Never raises for a user's file."""
+    if not (as_form or is_form(file)):
+        return read_source(file, path, inside=inside), None
+    data, refused = read_bytes(file, path, inside=inside)
+    if data is None:
+        return Source(path, None, refused), None
+    unsafe = tuple(inspect_docx(data, path))
+    if has_errors(unsafe):
+        return Source(path, None, unsafe), None
+    try:
+        form = form_text(data, received=received)
+    except UnreadableForm as error:
+        return Source(path, None, (*unsafe, finding(path, 1, 1, "NQ521", reason=str(error)))), None
+    if form is None:
+        return Source(path, None, (*unsafe, finding(path, 1, 1, "NQ522"))), None
+    checked = check_text(form.text, path)
+    return Source(path, checked.text, unsafe + placed(checked.findings, form.places)), form.places
+
+
 def read_note(file: Path, path: str, *, inside: Path | None = None) -> NoteRead:
-    """Read and parse a note file; every problem is a finding, never an exception."""
-    source = read_source(file, path, inside=inside)
+    """Read and parse a note file (Markdown, or the Word form); every problem is a finding, never an exception."""
+    source, places = note_text(file, path, inside=inside)
     if source.text is None:
         return NoteRead(None, source.findings)
     result = parse_note(source.text, path)
-    return NoteRead(result.note, source.findings + result.findings, result.doc, result.body)
+    findings = source.findings + placed(result.findings, places)
+    return NoteRead(result.note, findings, result.doc, result.body, places)

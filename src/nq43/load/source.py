@@ -59,6 +59,32 @@ def _guess_legacy(data: bytes) -> str:
     return best[1] if best[0] else "TCVN3/VNI/Windows-1258"
 
 
+def read_bytes(
+    file: Path,
+    display: str,
+    *,
+    inside: Path | None = None,
+    kind: FileKind = "note",
+) -> tuple[bytes | None, tuple[Finding, ...]]:
+    """The bytes of `file` within the limits of its kind; None with a finding when it cannot or may not be read.
+
+    `inside`, when given, is the folder that a file named within it (or a link named anywhere) must not leave
+    when links, its own or its folders', are followed.
+    """
+    limits = LIMITS[kind]
+    try:
+        if inside is not None:
+            target = _leaves(file, inside)
+            if target is not None:
+                return None, (finding(display, 1, 1, "NQ109", target=str(target)),)
+        size = file.stat().st_size
+        if size > limits.size:
+            return None, (finding(display, 1, 1, "NQ108", size=size, limit=limits.size, **advice("NQ108", kind)),)
+        return file.read_bytes(), ()
+    except OSError as error:
+        return None, (finding(display, 1, 1, "NQ101", reason=error.strerror or str(error)),)
+
+
 def read_source(
     file: Path,
     display: str,
@@ -66,30 +92,16 @@ def read_source(
     inside: Path | None = None,
     kind: FileKind = "note",
 ) -> Source:
-    """Read `file` as UTF-8 text; never raises for a user's mistake, returns findings instead.
-
-    `inside`, when given, is the folder that a file named within it (or a link named anywhere) must not leave
-    when links, its own or its folders', are followed.
-    """
+    """Read `file` as UTF-8 text; never raises for a user's mistake, returns findings instead."""
+    data, refused = read_bytes(file, display, inside=inside, kind=kind)
+    if data is None:
+        return Source(display, None, refused)
     findings: list[Finding] = []
-    limits = LIMITS[kind]
 
     # positional-only: a message may have arguments named "line" or "column" too (NQ102 does)
     def refuse(code: str, line: int = 1, column: int = 1, /, **args: object) -> Source:
         findings.append(finding(display, line, column, code, **args))
         return Source(display, None, tuple(findings))
-
-    try:
-        if inside is not None:
-            target = _leaves(file, inside)
-            if target is not None:
-                return refuse("NQ109", target=str(target))
-        size = file.stat().st_size
-        if size > limits.size:
-            return refuse("NQ108", size=size, limit=limits.size, **advice("NQ108", kind))
-        data = file.read_bytes()
-    except OSError as error:
-        return refuse("NQ101", reason=error.strerror or str(error))
 
     # UTF-16 without a BOM: every ASCII character brings a zero byte; one stray NUL is only a control character
     head = data[:64]
@@ -108,9 +120,22 @@ def read_source(
     # Windows (CRLF) and old Mac (CR) line ends become "\n": the same lines as the editor shows, and no stray
     # "\r" carried into sections and reports.
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    checked = check_text(raw, display, kind=kind)
+    return Source(display, checked.text, tuple(findings) + checked.findings)
+
+
+def check_text(raw: str, display: str, *, kind: FileKind = "note") -> Source:
+    """A decoded text with "\n" line ends, checked as any file's: length, NFD, hidden characters, mojibake.
+
+    Also the way text read out of a Word form is checked (load/formread.py), so both kinds of note are
+    cleaned alike.
+    """
+    findings: list[Finding] = []
+    limits = LIMITS[kind]
     lines = raw.count("\n") + (not raw.endswith("\n"))
     if lines > limits.lines:
-        return refuse("NQ112", lines=lines, limit=limits.lines, **advice("NQ112", kind))
+        too_long = finding(display, 1, 1, "NQ112", lines=lines, limit=limits.lines, **advice("NQ112", kind))
+        return Source(display, None, (too_long,))
 
     text = nfc(raw)
     if text != raw:

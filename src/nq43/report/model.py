@@ -17,7 +17,7 @@ from nq43.domain.records import Directive, Note, Quarter, Task, Unit
 from nq43.domain.tasksplit import Tally, standing
 from nq43.domain.vocabulary import Standing
 from nq43.load.issued import IssueRecord
-from nq43.load.layout import UNITS_DIR
+from nq43.load.layout import UNITS_DIR, note_stem
 from nq43.report.context import (
     Erratum,
     IndicatorValue,
@@ -62,7 +62,7 @@ class Selection(NamedTuple):
 
 def note_quarter(checked: CheckedNote) -> str:
     """The quarter a note file is for: its name says so even when its content cannot be read."""
-    return checked.path.rsplit("/", 1)[-1].removesuffix(".md")
+    return note_stem(checked.path)
 
 
 def select_notes(directive: Directive, checked: Sequence[CheckedNote], quarter: Quarter) -> Selection:

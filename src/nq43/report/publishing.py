@@ -21,9 +21,8 @@ from nq43.domain.periods import Period
 from nq43.domain.records import Directive, Note, Quarter
 from nq43.load import issued as issuance
 from nq43.load.issued import IssueRecord, content_hash
-from nq43.load.layout import UNITS_DIR
-from nq43.load.notes import parse_note, split_front_matter
-from nq43.load.source import read_source
+from nq43.load.layout import UNITS_DIR, note_names
+from nq43.load.notes import note_text, parse_note, split_front_matter
 from nq43.report.context import ReportContext
 from nq43.report.docx import build_docx
 from nq43.report.model import (
@@ -263,11 +262,10 @@ def previous_notes(root: Path, directive: Directive, quarter: Quarter) -> dict[s
     sound (its body is the business of that quarter's report, already issued)."""
     notes: dict[str, Note] = {}
     for unit in directive.units:
-        path = f"{UNITS_DIR}/{unit.id}/{quarter}.md"
-        file = root / path
-        if not file.is_file():
+        path = next((p for n in note_names(quarter) if (root / (p := f"{UNITS_DIR}/{unit.id}/{n}")).is_file()), None)
+        if path is None:
             continue
-        source = read_source(file, path, inside=root / "data")
+        source, _ = note_text(root / path, path, inside=root / "data")
         if source.text is None:
             continue
         front, _ = split_front_matter(source.text, path)

@@ -17,7 +17,7 @@ from nq43.domain.records import Directive, Note, Submitter
 from nq43.load import issued as issuance
 from nq43.load.calendar import load_calendar
 from nq43.load.directive import load_directive
-from nq43.load.layout import UNIT_FILE, UNITS_DIR
+from nq43.load.layout import UNIT_FILE, UNITS_DIR, note_stem
 from nq43.load.notes import parse_note
 from nq43.load.yamlload import load_yaml
 from nq43.submission.changes import ChangeSet, show
@@ -180,7 +180,7 @@ def check(root: Path, changes: ChangeSet, actor: Actor | None, today: date) -> t
 def _before(root: Path, changes: ChangeSet, base_dir: Path, directive: Directive, office_id: str | None) -> Before:
     """The base's side, read from the base commit: every unit's submitters, the issue records, earlier notes."""
     note_paths = [c.old_path or c.path for c in changes.changes if is_note_path(c.path)]
-    quarters = {c.path.rsplit("/", 1)[-1].removesuffix(".md") for c in changes.changes if is_note_path(c.path)}
+    quarters = {note_stem(c.path) for c in changes.changes if is_note_path(c.path)}
     quarters |= {str(q) for q in _issued_quarters(base_dir)}
     return read_before(
         root, changes.base_commit, note_paths, [u.id for u in directive.units], sorted(quarters)

@@ -13,11 +13,10 @@ from datetime import date
 from typing import Literal, NamedTuple
 
 from nq43.check.codeowners import TARGETS
-from nq43.check.repository import NOTE_NAME
 from nq43.domain.findings import CheckedNote, Finding, Severity, finding, has_errors
 from nq43.domain.records import EMPTY_MAP, Amendment, Directive, Note, Quarter, Submitter, Unit
 from nq43.load.issued import IssueRecord
-from nq43.load.layout import UNIT_FILE, UNITS_DIR
+from nq43.load.layout import NOTE_NAME, UNIT_FILE, UNITS_DIR, note_stem
 from nq43.submission.amending import amendment_findings
 from nq43.submission.changes import Change, ChangeSet
 from nq43.submission.trees import unsafe
@@ -176,7 +175,7 @@ def _quarter_of(path: str, checked: CheckedNote | None) -> Quarter | None:
     if checked is not None and checked.note is not None and checked.note.quarter is not None:
         return checked.note.quarter
     try:
-        return Quarter.parse(path.rsplit("/", 1)[-1].removesuffix(".md"))
+        return Quarter.parse(note_stem(path))
     except ValueError:
         return None
 

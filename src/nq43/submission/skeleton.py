@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from nq43.domain.records import Directive, Note, Quarter, TaskReport, Unit
+from nq43.domain.records import Directive, Note, Quarter, Task, TaskReport, Unit
 from nq43.domain.vocabulary import Status
 from nq43.load.issued import IssueRecord
-from nq43.load.layout import UNITS_DIR
+from nq43.load.layout import UNITS_DIR, note_names
 from nq43.load.notes import DIFFICULTIES, NEXT_QUARTER_HEADING, PROPOSALS, RESULTS, read_note
 
 AMENDS_EXAMPLE = 'amends: [{date: YYYY-MM-DD, reason: "..."}]'
@@ -32,18 +32,28 @@ def previous_note(root: Path, unit_id: str, quarter: Quarter) -> Note | None:
     """The unit's note of the latest quarter before `quarter` that can be read, None when there is none."""
     folder = root / UNITS_DIR / unit_id
     earlier: list[tuple[Quarter, Path]] = []
-    for file in folder.glob("*.md") if folder.is_dir() else ():
+    for file in folder.iterdir() if folder.is_dir() else ():
         try:
             found = Quarter.parse(file.stem)
         except ValueError:
             continue
-        if found < quarter and file.name == f"{found}.md":
+        if found < quarter and file.name in note_names(found):
             earlier.append((found, file))
-    for found, file in sorted(earlier, reverse=True):
-        note = read_note(file, f"{UNITS_DIR}/{unit_id}/{found}.md", inside=root / "data").note
+    for _, file in sorted(earlier, reverse=True):
+        note = read_note(file, f"{UNITS_DIR}/{unit_id}/{file.name}", inside=root / "data").note
         if note is not None:
             return note
     return None
+
+
+def opening(task: Task, before: TaskReport | None) -> TaskReport:
+    """What a new note starts with for `task`: what the unit's last note said of it (`before`), else a recurring
+    task as recurring and any other in progress at 0 %."""
+    if before is not None:
+        return before
+    if task.recurring:
+        return TaskReport(task.id, Status.RECURRING)
+    return TaskReport(task.id, Status.IN_PROGRESS, progress=0.0)
 
 
 def _carried(what: str, quarter: Quarter | None) -> str:
@@ -51,15 +61,14 @@ def _carried(what: str, quarter: Quarter | None) -> str:
     return f"quý {quarter}: {what} — cập nhật"
 
 
-def _task_lines(
-    directive: Directive, task_id: str, recurring: bool, before: TaskReport | None, since: Quarter | None
-) -> list[str]:
+def _task_lines(directive: Directive, task: Task, before: TaskReport | None, since: Quarter | None) -> list[str]:
+    task_id = task.id
     choices = " | ".join(s.value for s in Status)
     if before is None:
-        status = Status.RECURRING if recurring else Status.IN_PROGRESS
-        lines = [f"    status: {status}  # {choices}"]
-        if not recurring:
-            lines.append("    progress: 0  # tiến độ, phần trăm")
+        first = opening(task, None)
+        lines = [f"    status: {first.status}  # {choices}"]
+        if first.progress is not None:
+            lines.append(f"    progress: {_number(first.progress)}  # tiến độ, phần trăm")
     else:
         lines = [f"    status: {before.status}  # {_carried(before.status, since)} ({choices})"]
         if before.progress is not None:
@@ -124,7 +133,7 @@ def skeleton(
         before = previous.tasks.get(task.id) if previous is not None else None
         since = previous.quarter if previous is not None else None
         lines.append(f"  {_quoted(task.id)}:")
-        lines += _task_lines(directive, task.id, task.recurring, before, since)
+        lines += _task_lines(directive, task, before, since)
     lines += ["---", ""]
     for task in tasks:
         lines += [

@@ -94,6 +94,15 @@ def new_file_url(remote: Remote, branch: str, path: str, content: str | None) ->
     return url + (f"&content={quote(content, safe='')}" if content is not None else "")
 
 
+def upload_url(remote: Remote, branch: str, folder: str) -> str:
+    """The page where a file is uploaded into `folder` on `branch`: GitHub's "Upload files" page; on GitLab the
+    folder's page, whose "+" menu holds "Upload file"."""
+    where = quote(branch, safe="") + "/" + quote(folder, safe="/")
+    if remote.forge == "github":
+        return f"{remote.web}/upload/{where}"
+    return f"{remote.web}/-/tree/{where}"
+
+
 def compact(skeleton: str) -> str:
     """The skeleton without its help: whole-line YAML comments and HTML comment placeholders."""
     return "\n".join(line for line in skeleton.split("\n") if not _is_help(line))

@@ -72,10 +72,10 @@ def write_atomic(path: Path, data: bytes | str) -> None:
         raise
 
 
-def create_new(path: Path, data: str) -> bool:
+def create_new(path: Path, data: bytes | str) -> bool:
     """Write `path` only if it does not exist yet (atomically); False when it already exists."""
     try:
-        temporary = _temporary(path, data.encode("utf-8"))
+        temporary = _temporary(path, data.encode("utf-8") if isinstance(data, str) else data)
     except OSError as error:
         raise _failure(path, error) from None
     try:

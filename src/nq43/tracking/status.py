@@ -19,6 +19,7 @@ from nq43.domain.tasksplit import Tally, standing
 from nq43.domain.vocabulary import Standing, State, Status
 from nq43.load.calendar import CALENDAR_FILE, Calendar, DueDate, due_date, load_calendar
 from nq43.load.directive import load_directive
+from nq43.load.layout import NOTE_SUFFIXES, note_names
 from nq43.tracking.dates import NO_GIT, GitDates, Submission, git_dates, submission
 
 
@@ -341,11 +342,8 @@ def gather(
             index[place] = note
     if dates is None:
         folder = unit or "*"
-        specs = (
-            [f":(glob)data/units/{folder}/{q}.md" for q in sorted(wanted_quarters)]
-            if wanted_quarters is not None
-            else [f":(glob)data/units/{folder}/*.md"]
-        )
+        names = [n for q in sorted(wanted_quarters) for n in note_names(q)] if wanted_quarters is not None else None
+        specs = [f":(glob)data/units/{folder}/{name}" for name in names or [f"*{s}" for s in NOTE_SUFFIXES]]
         dates = git_dates(root, specs) if index else NO_GIT
     subs = {n.path: submission(n.path, n.note, dates, today) for n in index.values()}
     return Inputs(directive, calendar, MappingProxyType(index), MappingProxyType(subs), (), frozenset(every))

@@ -1,0 +1,235 @@
+"""A note written in the Word form reads into the same note as its Markdown twin; findings point at the form."""
+
+from __future__ import annotations
+
+import io
+import random
+import shutil
+import subprocess
+import unicodedata
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+
+from formkit import (
+    TWIN,
+    choose_status,
+    empty_form,
+    filled_form,
+    opened,
+    paragraph,
+    save,
+    set_header,
+    write_under,
+)
+from notekit import TODAY, make_repo
+from nq43.check.repository import check_note_file
+from nq43.domain.findings import Finding
+from nq43.domain.records import Note
+from nq43.load.directive import load_directive
+from nq43.load.formread import form_text
+from nq43.load.notes import parse_note, read_note
+
+FORM_PATH = "data/units/qldt/2025Q2.docx"
+
+
+def comparable(note: Note | None) -> Note:
+    """A note without what tells where it came from (its path, its sections' lines)."""
+    assert note is not None
+    return note._replace(path="", sections=tuple(s._replace(line=0) for s in note.sections))
+
+
+def read_form(tmp_path: Path, data: bytes) -> tuple[Note | None, tuple[Finding, ...]]:
+    root = make_repo(tmp_path / "kho")
+    target = root / FORM_PATH
+    target.write_bytes(data)
+    directive, _ = load_directive(root)
+    checked = check_note_file(target, root, directive, TODAY.replace(year=2025, month=7, day=1))
+    return checked.note, checked.findings
+
+
+def test_a_filled_form_is_its_markdown_twin(tmp_path: Path) -> None:
+    note, findings = read_form(tmp_path, filled_form())
+
+    assert findings == ()
+    assert comparable(note) == comparable(parse_note(TWIN, "twin.md").note)
+
+
+def test_the_empty_form_carries_the_last_note_and_hides_its_hints() -> None:
+    form = form_text(empty_form())
+    assert form is not None
+    note = parse_note(form.text, FORM_PATH).note
+    assert note is not None
+    previous = parse_note(Path("data/units/qldt/2025Q1.md").read_text(encoding="utf-8"), "x").note
+    assert previous is not None
+    assert dict(note.tasks) == dict(previous.tasks)
+    assert [s.task for s in note.sections] == ["2.1", "2.2", "2.3", "2.4"]
+    assert all(not (s.results or s.difficulties or s.proposals) for s in note.sections)
+    assert "Kết quả thực hiện trong quý" not in form.text  # the grey hint is never content
+
+
+def test_a_typed_status_is_recognised_and_a_wrong_one_is_placed_at_its_cell(tmp_path: Path) -> None:
+    document = opened(filled_form())
+    choose_status(document, "2.2", "Xong rồi")
+    note, findings = read_form(tmp_path, save(document))
+
+    assert note is not None and note.tasks["2.4"].status.value == "dang-thuc-hien"  # typed "đang làm"
+    wrong = [f for f in findings if f.code == "NQ304"]
+    assert len(wrong) == 1
+    assert wrong[0].where() == "bảng nhiệm vụ, dòng 3 (nhiệm vụ 2.2), cột Trạng thái"
+    assert wrong[0].where("en") == "task table, row 3 (task 2.2), column Trạng thái"
+
+
+def test_an_empty_section_is_named_as_the_clerk_sees_it(tmp_path: Path) -> None:
+    document = opened(empty_form())
+    set_header(document, "Người lập", "Nguyễn Thị Lan")
+    set_header(document, "Ngày gửi", "ngày 5 tháng 6 năm 2025")
+    note, findings = read_form(tmp_path, save(document))
+
+    assert note is not None and str(note.submitted) == "2025-06-05"
+    empty = [f.where() for f in findings if f.code == "NQ504"]
+    assert empty == [f"mục 2.{n} › Kết quả" for n in range(1, 5)]
+    assert all(f.line > 1 and f.column == 1 for f in findings)
+
+
+def test_pasted_text_is_cleaned_as_in_markdown(tmp_path: Path) -> None:
+    document = opened(filled_form())
+    nfd = unicodedata.normalize("NFD", "Đã   kiểm tra\u200b thực địa.")
+    write_under(document, "2.4.", "Kết quả", paragraph(nfd))
+    note, findings = read_form(tmp_path, save(document))
+
+    codes = {f.code: f.where() for f in findings}
+    assert codes.keys() == {"NQ105", "NQ107"}
+    assert codes["NQ107"] == "mục 2.4 › Kết quả"
+    assert note is not None and "Đã kiểm tra" in (note.section("2.4") or note.sections[0]).results
+
+
+def test_a_file_that_is_no_word_document_or_no_form_is_a_finding(tmp_path: Path) -> None:
+    _, not_word = read_form(tmp_path / "a", b"%PDF-1.4 not a zip")
+    blank = opened(empty_form())
+    for table in blank.tables:
+        table._tbl.getparent().remove(table._tbl)
+    _, no_form = read_form(tmp_path / "b", save(blank))
+
+    assert [f.code for f in not_word] == ["NQ521"]
+    assert [f.code for f in no_form] == ["NQ522"]
+
+
+def test_markdown_and_form_for_one_quarter_is_a_finding(tmp_path: Path) -> None:
+    root = make_repo(tmp_path / "kho")
+    (root / FORM_PATH).write_bytes(filled_form())
+    (root / FORM_PATH).with_suffix(".md").write_text(TWIN, encoding="utf-8")
+    directive, _ = load_directive(root)
+
+    checked = check_note_file(root / FORM_PATH, root, directive, TODAY.replace(month=7))
+
+    assert [f.code for f in checked.findings] == ["NQ520"]
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_a_form_saved_by_libreoffice_still_reads(tmp_path: Path) -> None:
+    source = tmp_path / "in" / "2025Q2.docx"
+    source.parent.mkdir()
+    source.write_bytes(filled_form())
+    out = tmp_path / "out"
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--headless",
+            "--convert-to",
+            "docx",
+            "--outdir",
+            str(out),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    note, findings = read_form(tmp_path, (out / "2025Q2.docx").read_bytes())
+
+    assert findings == ()
+    assert comparable(note) == comparable(parse_note(TWIN, "twin.md").note)
+
+
+def test_read_note_reads_a_form_by_its_name(tmp_path: Path) -> None:
+    file = tmp_path / "2025Q2.docx"
+    file.write_bytes(filled_form())
+    read = read_note(file, FORM_PATH)
+    assert read.places is not None and read.note is not None and read.note.unit == "qldt"
+
+
+def test_a_legacy_drop_down_field_of_an_older_word_reads(tmp_path: Path) -> None:
+    document = opened(filled_form())
+    cell = next(row.cells[2] for row in document.tables[1].rows if row.cells[0].text == "2.3")
+    paragraph = cell.paragraphs[0]._p
+    for child in list(paragraph):
+        if child.tag != qn("w:pPr"):
+            paragraph.remove(child)
+    entries = "".join(
+        f'<w:listEntry w:val="{label}"/>' for label in ("Đã hoàn thành", "Đang thực hiện", "Chưa thực hiện")
+    )
+    field = (
+        f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="begin"><w:ffData><w:name w:val="TrangThai"/>'
+        f'<w:ddList><w:result w:val="2"/>{entries}</w:ddList></w:ffData></w:fldChar></w:r>'
+    )
+    paragraph.append(parse_xml(field))
+    paragraph.append(parse_xml(f"<w:r {nsdecls('w')}><w:instrText> FORMDROPDOWN </w:instrText></w:r>"))
+    paragraph.append(parse_xml(f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="end"/></w:r>'))
+
+    note, _ = read_form(tmp_path, save(document))
+
+    assert note is not None and note.tasks["2.3"].status.value == "chua-thuc-hien"
+
+
+@pytest.mark.parametrize("span", ["99999999", "x", "-3"])
+def test_a_pasted_table_with_a_wrong_cell_span_reads_without_harm(tmp_path: Path, span: str) -> None:
+    document = opened(filled_form())
+    pasted = document.tables[2]
+    properties = pasted.rows[1].cells[0]._tc.get_or_add_tcPr()
+    properties.append(parse_xml(f'<w:gridSpan {nsdecls("w")} w:val="{span}"/>'))
+
+    note, findings = read_form(tmp_path, save(document))
+
+    assert note is not None and "Đã hoạt động ổn định" in note.sections[0].results
+    assert {f.code for f in findings} <= {"NQ510"}
+
+
+def _rezipped(data: bytes, part: str, content: bytes) -> bytes:
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as package:
+        for info in source.infolist():
+            package.writestr(info.filename, content if info.filename == part else source.read(info.filename))
+    return out.getvalue()
+
+
+def _damaged(data: bytes, seed: int) -> bytes:
+    damaged = bytearray(data)
+    chance = random.Random(seed)
+    for _ in range(8):
+        damaged[chance.randrange(len(damaged))] = chance.randrange(256)
+    return bytes(damaged)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: data[: len(data) // 2],
+        lambda data: _rezipped(data, "word/document.xml", b"<w:document/"),
+        lambda data: _rezipped(data, "word/document.xml", b"<a/>"),
+        *[lambda data, seed=seed: _damaged(data, seed) for seed in range(6)],
+    ],
+)
+def test_a_damaged_form_is_a_finding_never_a_crash(tmp_path: Path, damage: Callable[[bytes], bytes]) -> None:
+    file = tmp_path / "2025Q2.docx"
+    file.write_bytes(damage(filled_form()))
+
+    read = read_note(file, FORM_PATH)
+
+    assert read.note is None and [f.code for f in read.findings] == ["NQ521"]
