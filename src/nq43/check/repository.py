@@ -209,6 +209,21 @@ def gather(
     if calendar is None:
         return Inputs(directive, None, {}, {}, tuple(calendar_findings))
     checked = [check_note_file(file, root, directive, today) for file in files]
+    index, subs = dated(root, today, directive, checked, wanted_quarters, unit, dates)
+    return Inputs(directive, calendar, index, subs, (), frozenset(every))
+
+
+def dated(
+    root: Path,
+    today: date,
+    directive: Directive,
+    checked: Iterable[CheckedNote],
+    quarters: Iterable[Quarter] | None = None,
+    unit: str | None = None,
+    dates: GitDates | None = None,
+) -> tuple[NoteIndex, Mapping[str, Submission]]:
+    """Checked notes by (unit, quarter), and the day each counts as submitted: from git history of the notes of
+    `quarters` (all, when None) of `unit` (every unit, when None), or from `dates` when given."""
     unit_ids = {u.id for u in directive.units}
     index: dict[tuple[str, Quarter], CheckedNote] = {}
     for note in checked:
@@ -218,10 +233,10 @@ def gather(
     if dates is None:
         folder = unit or "*"
         specs = (
-            [f":(glob)data/units/{folder}/{q}.md" for q in sorted(wanted_quarters)]
-            if wanted_quarters is not None
+            [f":(glob)data/units/{folder}/{q}.md" for q in sorted(set(quarters))]
+            if quarters is not None
             else [f":(glob)data/units/{folder}/*.md"]
         )
         dates = git_dates(root, specs) if index else NO_GIT
     subs = {n.path: submission(n.path, n.note, dates, today) for n in index.values()}
-    return Inputs(directive, calendar, MappingProxyType(index), MappingProxyType(subs), (), frozenset(every))
+    return MappingProxyType(index), MappingProxyType(subs)

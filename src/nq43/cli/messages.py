@@ -65,6 +65,11 @@ TASKS_ALONE = Text(
 QUARTER_OR_YEAR = Text(
     "Chọn một trong --quarter, --period, --year, không dùng cùng lúc.", "Give one of --quarter, --period, --year."
 )
+QUARTER_OR_PERIOD = Text(
+    "Cho biết kỳ báo cáo: --quarter 2025Q1 (quý) hoặc --period 2025H1 (6 tháng), --period 2025 (năm); một trong hai.",
+    "Name the period: --quarter 2025Q1 (a quarter) or --period 2025H1 (a half-year), --period 2025 (a year); "
+    "one of them.",
+)
 NOT_A_PERIOD = Text(
     'Kỳ báo cáo "{value}" không hợp lệ: ghi 2025Q1 (quý), 2025H1 hoặc 2025H2 (6 tháng), 2025 (năm).',
     'Reporting period "{value}" is not valid: write 2025Q1 (a quarter), 2025H1 or 2025H2 (a half-year), 2025 (a year).',

@@ -1,4 +1,5 @@
-"""The `report` command: build the quarterly report (.docx and .md) and, with --issue, record it as issued."""
+"""The `report` command: build a period's report (.docx and .md: a quarter's, a half-year's or a year's) and,
+with --issue, record it as issued."""
 
 from __future__ import annotations
 
@@ -10,14 +11,28 @@ import typer
 
 from nq43.cli import messages
 from nq43.cli.options import LangOpt, LangOption, RootOpt, TodayOpt, lang_code, speaking
-from nq43.cli.terminal import day_option, echo_err, quarter_option, today
+from nq43.cli.terminal import day_option, echo_err, period_option, quarter_option, today
+from nq43.domain.periods import Period
 from nq43.support.errors import UsageError
 
 
 def report(
-    quarter: Annotated[str, typer.Option("--quarter", help="Quý báo cáo, ví dụ 2025Q1.", show_default=False)],
+    quarter: Annotated[
+        str | None, typer.Option("--quarter", help="Quý báo cáo, ví dụ 2025Q1.", show_default=False)
+    ] = None,
+    period: Annotated[
+        str | None,
+        typer.Option(
+            "--period",
+            help="Kỳ báo cáo: 2025H1 (6 tháng đầu năm), 2025H2 (6 tháng cuối năm), 2025 (năm) hoặc một quý (2025Q1).",
+            show_default=False,
+        ),
+    ] = None,
     out: Annotated[
-        Path | None, typer.Option("--out", help="Thư mục ghi báo cáo. Mặc định: reports/<quý>/.", show_default=False)
+        Path | None,
+        typer.Option(
+            "--out", help="Thư mục ghi báo cáo. Mặc định: reports/<kỳ>/, ví dụ reports/2025H1/.", show_default=False
+        ),
     ] = None,
     draft: Annotated[bool, typer.Option("--draft", help="Đánh dấu báo cáo là DỰ THẢO.")] = False,
     day: Annotated[
@@ -49,29 +64,30 @@ def report(
     lang: LangOpt = LangOption.vi,
     when: TodayOpt = None,
 ) -> int:
-    """Lập báo cáo tổng hợp quý: tệp .docx đúng thể thức Nghị định 30 và bản Markdown giống hệt nội dung.
+    """Lập báo cáo tổng hợp quý, 6 tháng hoặc năm: tệp .docx đúng thể thức Nghị định 30 và bản Markdown giống hệt
+    nội dung.
 
-    Ghi reports/<quý>/bao-cao-<quý>.docx và .md (ghi nguyên tử: lỗi giữa chừng không làm hỏng bản cũ).
+    Ghi reports/<kỳ>/bao-cao-<kỳ>.docx và .md (ghi nguyên tử: lỗi giữa chừng không làm hỏng bản cũ).
     Ghi chú không hợp lệ làm dừng lệnh (mã 1) kèm danh sách lỗi, trừ khi có --allow-invalid.
 
     Ví dụ: `nq43 report --quarter 2025Q1 --draft`,
-    `nq43 report --quarter 2025Q1 --number 5 --date 2025-03-12 --issue`.
+    `nq43 report --quarter 2025Q1 --number 5 --date 2025-03-12 --issue`,
+    `nq43 report --period 2025H1 --draft` (6 tháng đầu năm), `nq43 report --period 2025` (cả năm).""
     """
     from nq43.check import reporters
-    from nq43.domain.periods import Period
     from nq43.load.layout import UNITS_DIR, find_root
     from nq43.report.publishing import ReportRequest, build, report_name
 
     said = lang_code(lang)
     with speaking(lang):
         base = find_root(root)
-        parsed = quarter_option(quarter)
+        parsed = _period(quarter, period)
         if out is not None and out.suffix.lower() == ".docx" and not out.is_dir():
-            name = report_name(Period.of(parsed))
+            name = report_name(parsed)
             raise UsageError(messages.OUT_IS_A_FOLDER, out=out, period=parsed, folder=out.parent / out.stem, name=name)
         request = ReportRequest(
             root=base,
-            period=Period.of(parsed),
+            period=parsed,
             today=today(when),
             date=day_option(day, "--date"),
             number=number,
@@ -123,6 +139,16 @@ def report(
         else:
             echo_err(messages.ISSUED.get(said, number=record.number, notes=len(record.notes)))
     return 0
+
+
+def _period(quarter: str | None, period: str | None) -> Period:
+    """The period asked for: --quarter Q is --period Q; one of the two, not both."""
+    if (quarter is None) == (period is None):
+        raise UsageError(messages.QUARTER_OR_PERIOD)
+    if quarter is not None:
+        return Period.of(quarter_option(quarter))
+    assert period is not None
+    return period_option(period)
 
 
 def _shown_path(path: Path, base: Path) -> str:

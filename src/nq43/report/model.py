@@ -317,17 +317,15 @@ def report_findings(directive: Directive, selection: Selection, context: ReportC
         finding(item.path, 1, 1, "NQ901", errors=left.errors, file=item.path)
         for item, left in zip(selection.invalid, context.left_out, strict=True)
     ]
-    for unit in context.missing_units:
+    overview = context.over_period
+    missing = (
+        [(u.id, u.name, q.code) for u in overview.units for q in u.missing_quarters]
+        if overview is not None
+        else [(u.id, u.name, context.quarter.code) for u in context.missing_units]
+    )
+    for unit_id, name, quarter in missing:
         findings.append(
-            finding(
-                f"data/units/{unit.id}/{context.quarter.code}.md",
-                1,
-                1,
-                "NQ902",
-                unit=unit.name,
-                unit_id=unit.id,
-                quarter=context.quarter.code,
-            )
+            finding(f"data/units/{unit_id}/{quarter}.md", 1, 1, "NQ902", unit=name, unit_id=unit_id, quarter=quarter)
         )
     findings += [finding(note.path, 1, 1, "NQ903") for note in selection.used.values() if note.sample]
     return findings
