@@ -246,6 +246,8 @@ class UnitOverPeriod(NamedTuple):
     on_time: int
     late: int
     missing: int  # past the due date with no valid note
+    on_time_quarters: tuple[QuarterInfo, ...]
+    late_quarters: tuple[QuarterInfo, ...]
     missing_quarters: tuple[QuarterInfo, ...]
     missing_text: str  # "quý I, quý II năm 2025" or ""
     tasks: tuple[TaskOverPeriod, ...]

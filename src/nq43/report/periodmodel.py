@@ -120,7 +120,10 @@ def _progress(report: TaskReport | None) -> str:
 def _unit(
     unit: Unit, record: Sequence[UnitStatus], quarters: Sequence[QuarterInfo], tasks: tuple[TaskOverPeriod, ...]
 ) -> UnitOverPeriod:
-    missing = tuple(info for status, info in zip(record, quarters, strict=True) if status.state in MISSING_STATES)
+    def of(*states: State) -> tuple[QuarterInfo, ...]:
+        return tuple(info for status, info in zip(record, quarters, strict=True) if status.state in states)
+
+    missing = of(*MISSING_STATES)
     return UnitOverPeriod(
         id=unit.id,
         number=unit.number,
@@ -131,6 +134,8 @@ def _unit(
         on_time=count_state(record, State.ON_TIME),
         late=count_state(record, State.LATE),
         missing=len(missing),
+        on_time_quarters=of(State.ON_TIME),
+        late_quarters=of(State.LATE),
         missing_quarters=missing,
         missing_text=quarters_text(missing),
         tasks=tasks,
