@@ -73,30 +73,15 @@ def _text(pdf: Path, page: int) -> list[str]:
     return [line.strip() for line in out.splitlines() if line.strip()]
 
 
-@pytest.fixture(scope="module")
-def pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+@pytest.fixture(scope="module", params=[["--quarter", "2025Q1"], ["--period", "2025H1"], ["--period", "2025"]], ids=str)
+def pdf(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Path:
+    """The report of a quarter, a half-year and a year, each turned into a PDF: the same layout checks for all."""
     folder = tmp_path_factory.mktemp("pdf")
     root = make_repo(folder, full_notes(skip=("qlld",), difficulties={"2.2": "Thủ tục kéo dài."}))
-    assert (
-        main(
-            [
-                "report",
-                "--quarter",
-                "2025Q1",
-                "--root",
-                str(root),
-                "--today",
-                "2025-03-12",
-                "--date",
-                "2025-03-10",
-                "--number",
-                "5",
-                "--draft",
-            ]
-        )
-        == 0
-    )
-    return _convert(root / "reports" / "2025Q1" / "bao-cao-2025Q1.docx", folder)
+    period: list[str] = request.param
+    args = ["report", *period, "--root", str(root), "--today", "2025-03-12", "--date", "2025-03-10"]
+    assert main([*args, "--number", "5", "--draft"]) == 0
+    return _convert(root / "reports" / period[1] / f"bao-cao-{period[1]}.docx", folder)
 
 
 def test_first_page_has_the_frame_and_no_page_number(pdf: Path) -> None:
