@@ -171,3 +171,16 @@ def test_a_period_that_is_not_one(tmp_path: Path, capsys: pytest.CaptureFixture[
     root = make_repo(tmp_path, full_notes())
     assert main(["report", "--root", str(root), "--period", "2025H3"]) == 2
     assert 'Kỳ báo cáo "2025H3" không hợp lệ' in capsys.readouterr().err
+
+
+def test_a_sample_note_of_an_earlier_quarter_marks_the_report_and_stops_its_issue(tmp_path: Path) -> None:
+    notes = _notes()
+    notes["data/units/vp/2025Q1.md"] = note("vp", "2025Q1", sample=True)  # vp's latest note (quý II) is real
+    root = make_repo(tmp_path, notes, signed=True)
+    outcome, text = _build(root, H1)
+
+    assert text.startswith("> **DỰ THẢO** (lập từ dữ liệu mẫu)")
+    assert ("NQ903", "data/units/vp/2025Q1.md") in {(f.code, f.path) for f in outcome.warnings}
+    refused = build(ReportRequest(root, H1, LATER, date=date(2025, 7, 15), number="3", issue=True))
+    assert [r.values.get("path") for r in refused.not_ready] == ["data/units/vp/2025Q1.md"]
+    assert not (root / "reports" / "2025H1" / "issued.yaml").exists()

@@ -51,10 +51,16 @@ class ReportOptions(NamedTuple):
 
 
 class Selection(NamedTuple):
-    """A quarter's notes: the one usable note of each unit, and the notes that do not validate."""
+    """A quarter's notes: the one usable note of each unit, and the notes that do not validate. For a longer
+    period, `used` holds each unit's latest note and `earlier` the period's other valid notes."""
 
     used: Mapping[str, Note]  # unit id -> note
     invalid: tuple[CheckedNote, ...]
+    earlier: tuple[Note, ...] = ()
+
+    def every(self) -> tuple[Note, ...]:
+        """Every valid note the report draws on, in path order."""
+        return tuple(sorted((*self.used.values(), *self.earlier), key=lambda n: n.path))
 
     def blocking_findings(self) -> tuple[Finding, ...]:
         return tuple(f for n in self.invalid for f in n.findings)
@@ -110,7 +116,7 @@ def build_context(
     letter = directive.letter
     number_part = format_number(options.number)
     number_text = f"{number_part or BLANK_NUMBER}/{config.symbol}"
-    reasons = _draft_reasons(options, used)
+    reasons = _draft_reasons(options, selection.every())
     return ReportContext(
         period=PeriodInfo.of(options.period),
         quarter=QuarterInfo.of(quarter),
@@ -232,9 +238,9 @@ def _tally(units: Sequence[UnitEntry], cutoff: date) -> TallyInfo:
     )
 
 
-def _draft_reasons(options: ReportOptions, used: Mapping[str, Note]) -> tuple[str, ...]:
+def _draft_reasons(options: ReportOptions, notes: Sequence[Note]) -> tuple[str, ...]:
     """Why the report is a draft: "option" (--draft), "sample" (sample data); none for a final report."""
-    reasons = (("option", options.draft), ("sample", any(n.sample for n in used.values())))
+    reasons = (("option", options.draft), ("sample", any(n.sample for n in notes)))
     return tuple(reason for reason, present in reasons if present)
 
 
@@ -327,5 +333,5 @@ def report_findings(directive: Directive, selection: Selection, context: ReportC
         findings.append(
             finding(f"data/units/{unit_id}/{quarter}.md", 1, 1, "NQ902", unit=name, unit_id=unit_id, quarter=quarter)
         )
-    findings += [finding(note.path, 1, 1, "NQ903") for note in selection.used.values() if note.sample]
+    findings += [finding(note.path, 1, 1, "NQ903") for note in selection.every() if note.sample]
     return findings

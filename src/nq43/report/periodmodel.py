@@ -39,12 +39,14 @@ MISSING_STATES = (State.OVERDUE, State.INVALID)
 
 
 def latest_selection(selections: Sequence[Selection]) -> Selection:
-    """The period's selection: each unit's latest valid note among the quarters' selections (oldest first), and
-    every invalid note of the period."""
+    """The period's selection: each unit's latest valid note among the quarters' selections (oldest first), the
+    period's other valid notes, and every invalid note of the period."""
     used: dict[str, Note] = {}
     for selection in selections:
         used.update(selection.used)
-    return Selection(used, tuple(item for selection in selections for item in selection.invalid))
+    latest = {note.path for note in used.values()}
+    earlier = tuple(n for selection in selections for n in selection.used.values() if n.path not in latest)
+    return Selection(used, tuple(item for selection in selections for item in selection.invalid), earlier)
 
 
 def build_overview(

@@ -73,14 +73,13 @@ class ReportOutcome(NamedTuple):
 
 
 class Gathered(NamedTuple):
-    """The notes a report is made from: the period's selection (each unit's latest valid note of the period),
-    the quarter before's for the indicators, every valid note of the period, and for a period longer than a
-    quarter the period quarter by quarter."""
+    """The notes a report is made from: the period's selection (each unit's latest valid note of the period, and
+    the others), the quarter before's for the indicators, and for a period longer than a quarter the period
+    quarter by quarter."""
 
     directive: Directive
     selection: Selection
     previous: dict[str, Note]
-    notes: tuple[Note, ...]
     overview: PeriodOverview | None = None
 
 
@@ -141,8 +140,8 @@ def _build(request: ReportRequest) -> ReportOutcome:
     context = build_context(gathered.directive, gathered.selection, options, previous=gathered.previous, record=record)
     context = context._replace(over_period=gathered.overview)
     warnings = report_findings(gathered.directive, gathered.selection, context)
-    hashes = _note_hashes(request.root, gathered.notes)
-    warnings += _changed_since_issue(gathered.notes, hashes, record, request.period)
+    hashes = _note_hashes(request.root, gathered.selection.every())
+    warnings += _changed_since_issue(gathered.selection.every(), hashes, record, request.period)
     new_record = _issue_record(request, context, hashes, record) if request.issue else None
     rendered = _render(context, request, template_name)
     if isinstance(rendered, Finding):
@@ -191,15 +190,14 @@ def _gather(request: ReportRequest, cutoff: date, allow_invalid: bool) -> Gather
     if selection.invalid and not allow_invalid:
         return ReportOutcome((), (), selection.blocking_findings())
     previous = previous_notes(root, directive, quarters[0].previous())
-    notes = tuple(note for chosen in selections for note in chosen.used.values())
     if period.quarter is not None:  # a quarter's report needs no more
-        return Gathered(directive, selection, previous, notes)
+        return Gathered(directive, selection, previous)
     calendar, calendar_findings = load_calendar(root, directive)
     if calendar is None:
         return ReportOutcome((), (), tuple(calendar_findings))
     index, submissions = dated(root, today, directive, repo.notes, quarters)
     overview = build_overview(directive, calendar, period, index, submissions, today, cutoff)
-    return Gathered(directive, selection, previous, notes, overview)
+    return Gathered(directive, selection, previous, overview)
 
 
 def _note_hashes(root: Path, notes: Iterable[Note]) -> dict[str, str]:
