@@ -23,6 +23,7 @@ from nq43.report.context import (
     LeftOut,
     LetterInfo,
     PeriodInfo,
+    PeriodOverview,
     QuarterInfo,
     ReportContext,
     ResolutionInfo,
@@ -100,11 +101,13 @@ def build_context(
     *,
     previous: Mapping[str, Note] | None = None,
     record: IssueRecord | None = None,
+    over_period: PeriodOverview | None = None,
 ) -> ReportContext:
     """Everything the report says, for `options.period`, from the directive and the selected notes.
 
     `previous` holds the previous quarter's valid notes by unit (their indicator values are shown beside
-    this quarter's); `record` is the quarter's issue record when the report has been issued.
+    this quarter's); `record` is the quarter's issue record when the report has been issued; `over_period`,
+    for a six-month or annual report, the period quarter by quarter (periodmodel.build_overview).
     """
     quarter = options.period.last_quarter
     used = selection.used
@@ -156,6 +159,7 @@ def build_context(
         left_out=tuple(_left_out(item, unit_names) for item in selection.invalid),
         errata=_errata(directive, used),
         issued=record is not None,
+        over_period=over_period,
     )
 
 

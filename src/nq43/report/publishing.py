@@ -137,8 +137,14 @@ def _build(request: ReportRequest) -> ReportOutcome:
         if reasons:
             return ReportOutcome((), (), gathered.selection.blocking_findings(), not_ready=reasons)
     options = ReportOptions(request.period, day, number or "", request.signer, request.draft)
-    context = build_context(gathered.directive, gathered.selection, options, previous=gathered.previous, record=record)
-    context = context._replace(over_period=gathered.overview)
+    context = build_context(
+        gathered.directive,
+        gathered.selection,
+        options,
+        previous=gathered.previous,
+        record=record,
+        over_period=gathered.overview,
+    )
     warnings = report_findings(gathered.directive, gathered.selection, context)
     hashes = _note_hashes(request.root, gathered.selection.every())
     warnings += _changed_since_issue(gathered.selection.every(), hashes, record, request.period)
