@@ -11,14 +11,16 @@ import pytest
 from openpyxl.utils import get_column_letter
 
 from notekit import SHIPPED
+from nq43.check.repository import gather
 from nq43.cli.app import main
 from nq43.cli.terminal import display
+from nq43.domain.periods import Period, PeriodKind
 from nq43.domain.records import Quarter
-from nq43.tracking.dates import NO_GIT
+from nq43.load.dates import NO_GIT
 from nq43.tracking.export import HEADINGS, csv_cell
-from nq43.tracking.pages import Display, history_page, quarter_page, year_page
+from nq43.tracking.pages import Display, history_page, period_page, quarter_page, task_page
 from nq43.tracking.spreadsheet import MAX_WIDTH
-from nq43.tracking.status import gather, quarter_status, unit_history, year_matrix
+from nq43.tracking.status import period_record, quarter_status, task_track, unit_history
 from nq43.tracking.table import text_width
 from nq43.tracking.views import render
 
@@ -239,14 +241,26 @@ def test_year_matrix(capsys, q1):
             ["--unit", "khong-co"],
             'Không có đơn vị "khong-co". Các mã đơn vị: vp, qldt, qhxd, dngsdt, qlld, tnmt, vpdd, ttdvvl.',
         ),
-        (["--tasks", "--unit", "qldt"], "--tasks chỉ dùng khi xem một quý, không kèm --unit hay --year."),
-        (["--quarter", "2025Q1", "--year", "2025"], "Chọn --quarter hoặc --year, không dùng cả hai."),
+        (
+            ["--tasks", "--unit", "qldt"],
+            "--tasks chỉ dùng khi xem một quý, không kèm --unit, --task, --period hay --year.",
+        ),
+        (["--quarter", "2025Q1", "--year", "2025"], "Chọn một trong --quarter, --period, --year, không dùng cùng lúc."),
+        (
+            ["--period", "2025H3"],
+            'Kỳ báo cáo "2025H3" không hợp lệ: ghi 2025Q1 (quý), 2025H1 hoặc 2025H2 (6 tháng), 2025 (năm).',
+        ),
+        (["--task", "9.9"], 'Không có nhiệm vụ "9.9". Các mã nhiệm vụ: 1.1, 1.2, 2.1, 2.2, 2.3, 2.4, '),
+        (
+            ["--task", "2.2", "--unit", "qldt"],
+            "--task và --unit không dùng cùng lúc: một nhiệm vụ đã thuộc một đơn vị.",
+        ),
         (["--year", "20"], "Năm 20 không hợp lệ."),
     ],
 )
 def test_usage_errors_exit_2(capsys, repo, args, message):
     code, out, err = _run(capsys, repo, "--today", "2025-03-12", *args)
-    assert (code, out, err) == (2, "", message + "\n")
+    assert (code, out) == (2, "") and err.startswith(message) and err.endswith(".\n")
 
 
 def test_bad_today_and_format_exit_2(capsys, repo):
@@ -306,25 +320,27 @@ def _views(repo):
     return [
         quarter_status(d, c, Quarter(2025, 1), inputs.notes, inputs.submissions, today),
         unit_history(d, c, d.unit("vp"), [Quarter(2025, 1)], inputs.notes, inputs.submissions, today),
-        year_matrix(d, c, 2025, inputs.notes, inputs.submissions, today),
+        period_record(d, c, Period(PeriodKind.YEAR, 2025), inputs.notes, inputs.submissions, today),
+        task_track(d, c, d.task("2.2"), [Quarter(2025, 1)], inputs.notes, inputs.submissions, today),
     ]
 
 
 def _pages(views, display):
 
-    quarter, history, year = views
+    quarter, history, year, task = views
     return [
         (quarter, False, quarter_page(quarter, display, "vi", "43/NQ-HĐND", False)),
         (quarter, True, quarter_page(quarter, display, "vi", "43/NQ-HĐND", True)),
         (history, False, history_page(history, display, "vi")),
-        (year, False, year_page(year, display, "vi")),
+        (year, False, period_page(year, display, "vi")),
+        (task, False, task_page(task, display, "vi")),
     ]
 
 
 def _page_words(page):
     texts = [*page.head, *page.foot, *page.notices, "Lưu ý:"]
     for table in page.tables:
-        texts += [c.header for c in table.columns] + [cell for row in table.rows for cell in row]
+        texts += [table.title, *(c.header for c in table.columns)] + [cell for row in table.rows for cell in row]
     words = set()
     for text in texts:
         words |= set(text.split())
@@ -436,3 +452,70 @@ def test_xlsx_needs_a_file(capsys, q1, tmp_path):
     code, out, err = _run(capsys, q1, "--format", "xlsx", "--out", str(tmp_path / "bang.csv"))
     assert code == 2 and "không có đuôi .xlsx nên Excel không mở được" in err and "--out bang.xlsx" in err
     assert list(tmp_path.iterdir()) == [q1.root]
+
+
+def test_a_task_across_every_quarter(capsys, repo):
+    repo.calendar()
+    repo.note("qldt", "2024Q4", "2024-12-05", {"2.2": ("dang-thuc-hien", 60)})
+    repo.note("qldt", "2025Q1", "2025-03-12", {"2.2": ("dang-thuc-hien", 60)})
+    repo.note("vp", "2025Q2", "2025-06-05")  # another unit: history runs to today's quarter all the same
+    code, out, _ = _run(capsys, repo, "--task", "2.2", "--today", "2025-07-01")
+    assert code == 0
+    assert out.startswith("Nhiệm vụ 2.2 Thủ tục chủ trương đầu tư hạ tầng KCN")
+    lines = {line.split("  ")[0]: line for line in out.splitlines() if line.startswith("Quý ")}
+    assert list(lines) == ["Quý IV/2024", "Quý I/2025", "Quý II/2025", "Quý III/2025"]
+    assert "ĐTH 60%" in lines["Quý I/2025"] and "Nộp muộn" in lines["Quý I/2025"]
+    assert "Chưa nộp, quá hạn" in lines["Quý II/2025"]
+    assert "Nhiệm vụ đứng yên" in out and "2.2 (đứng yên 2 quý)" in out
+    data = json.loads(_run(capsys, repo, "--task", "2.2", "--today", "2025-07-01", "--format", "json")[1])
+    assert data["view"] == "task" and data["task"] == "2.2" and data["unit"] == "qldt" and data["stalled"]
+    assert [q["progress"] for q in data["quarters"]] == [60, 60, None, None]
+    assert [n["state"] for n in data["notes"]] == ["on-time", "late", "overdue", "not-due"]
+    rows = _excel_rows(_run(capsys, repo, "--task", "2.2", "--today", "2025-07-01", "--format", "csv")[1])
+    assert [r["quarter"] for r in rows] == ["2024Q4", "2025Q1", "2025Q2", "2025Q3"]
+    assert {r["stalled"] for r in rows} == {"true"} and rows[1]["note_state"] == "late"
+
+
+def test_a_tasks_indicators_each_quarter(capsys, repo):
+    repo.calendar()
+    path = repo.note("qldt", "2025Q1", "2025-03-05")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            '  "2.1":\n    status: thuong-xuyen\n',
+            '  "2.1":\n    status: thuong-xuyen\n    indicators:\n      ty-le-lap-day: 72.5\n',
+        ),
+        encoding="utf-8",
+    )
+    code, out, _ = _run(capsys, repo, "--task", "2.1", "--today", "2025-03-20")
+    assert code == 0 and "ty-le-lap-day = 72,5" in out
+    rows = _excel_rows(_run(capsys, repo, "--task", "2.1", "--today", "2025-03-20", "--format", "csv")[1])
+    assert rows[-1]["indicators"] == "ty-le-lap-day=72.5"
+
+
+def test_a_half_year_record_and_its_tasks_at_the_end(capsys, repo):
+    repo.calendar()
+    repo.note("vp", "2025Q1", "2025-03-05", {"1.1": ("dang-thuc-hien", 40)})
+    repo.note("vp", "2025Q2", "2025-06-12", {"1.1": ("hoan-thanh", 100)})  # due 10/6: late
+    repo.note("qldt", "2025Q1", "2025-03-05")
+    code, out, _ = _run(capsys, repo, "--period", "2025H1", "--today", "2025-07-01")
+    assert code == 0
+    assert out.startswith("6 tháng đầu năm 2025: tình hình nộp ghi chú quý của các đơn vị, tính đến ngày 1/7/2025")
+    header = next(line for line in out.splitlines() if line.startswith("STT"))
+    assert header.endswith("Đúng hạn  Muộn  Chưa nộp")
+    vp = next(line for line in out.splitlines() if line.lstrip().startswith("1 "))
+    assert vp.split()[-3:] == ["1", "1", "0"]  # on time, late, missing
+    qldt = next(line for line in out.splitlines() if line.lstrip().startswith("2 "))
+    assert qldt.split()[-3:] == ["1", "0", "1"]
+    assert "Nhiệm vụ đến cuối kỳ" in out and "HT 100% (Quý" in out
+    data = json.loads(_run(capsys, repo, "--period", "2025H1", "--today", "2025-07-01", "--format", "json")[1])
+    assert data["view"] == "period" and data["period"] == "2025H1" and data["quarters"] == ["2025Q1", "2025Q2"]
+    units = {u["unit"]: u for u in data["units"]}
+    assert (units["vp"]["on-time"], units["vp"]["late"], units["qldt"]["overdue"]) == (1, 1, 1)
+    tasks = {t["task"]: t for t in data["tasks"]}
+    assert tasks["1.1"]["standing_at_end"] == "completed-on-time" and tasks["6.1"]["standing_at_end"] == "not-reported"
+    assert data["tally"]["cutoff"] == "2025-06-30"
+    year = json.loads(_run(capsys, repo, "--year", "2025", "--today", "2025-07-01", "--format", "json")[1])
+    assert year["view"] == "year" and len(year["units"][0]["quarters"]) == 4
+    assert json.loads(_run(capsys, repo, "--period", "2025", "--today", "2025-07-01", "--format", "json")[1]) == year
+    quarter = _run(capsys, repo, "--period", "2025Q1", "--today", "2025-07-01")[1]
+    assert quarter == _run(capsys, repo, "--quarter", "2025Q1", "--today", "2025-07-01")[1]

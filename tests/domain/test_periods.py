@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
+import nq43
 from nq43.domain.periods import QUARTERS_PER_YEAR, Period, PeriodKind, Quarter
 from nq43.load import issued as issuance
 from nq43.load.issued import IssueRecord
@@ -83,6 +85,16 @@ def test_each_kind_has_its_own_letter_and_template() -> None:
     assert len({row.letter for row in rows}) == len(rows)
     assert len({row.template for row in rows}) == len(rows)
     assert all(QUARTERS_PER_YEAR % row.quarters == 0 for row in rows)
+    packaged = Path(nq43.__file__).parent / "report" / "templates"
+    assert all((packaged / row.template).is_file() for row in rows)
+
+
+@pytest.mark.parametrize(
+    ("text", "following"),
+    [("2025Q4", "2026Q1"), ("2025Q1", "2025Q2"), ("2025H1", "2025H2"), ("2025H2", "2026H1"), ("2025", "2026")],
+)
+def test_the_next_period_is_of_the_same_kind(text: str, following: str) -> None:
+    assert str(Period.parse(text).next()) == following
 
 
 @pytest.mark.parametrize(("text", "key"), [("2025Q1", "quarter"), ("2025H1", "period"), ("2025", "period")])

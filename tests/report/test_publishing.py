@@ -1,15 +1,12 @@
-"""The report pipeline takes a reporting period: a quarter's report is built; other kinds are refused for now."""
+"""The report pipeline takes a reporting period (the six-month and annual reports: test_periodreport.py)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from nq43.domain.periods import Period
 from nq43.load import issued as issuance
 from nq43.report.publishing import ReportRequest, build, report_name
-from nq43.support.errors import Nq43Error
 from reportdata import REPORT_DATE, TODAY, full_notes, make_repo
 
 
@@ -31,16 +28,6 @@ def test_a_quarter_is_built_into_its_folder_and_issued(tmp_path: Path) -> None:
     recorded = (folder / "issued.yaml").read_bytes()
     again = build(request)  # the library rebuilds the same issue; the command refuses before (report/issuing.py)
     assert again.written == outcome.written and (folder / "issued.yaml").read_bytes() == recorded
-
-
-@pytest.mark.parametrize(("text", "label"), [("2025H1", "6 tháng đầu năm 2025"), ("2025", "năm 2025")])
-def test_a_half_year_or_a_year_is_not_built_yet(tmp_path: Path, text: str, label: str) -> None:
-    root = make_repo(tmp_path, full_notes())
-
-    with pytest.raises(Nq43Error) as caught:
-        build(ReportRequest(root, Period.parse(text), TODAY))
-    assert label in caught.value.message("vi") and "chỉ lập báo cáo quý" in caught.value.message("vi")
-    assert not (root / "reports").exists()
 
 
 def test_report_name_follows_the_period() -> None:

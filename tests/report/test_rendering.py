@@ -7,26 +7,34 @@ from pathlib import Path
 import pytest
 
 from nq43.check.repository import load_quarters
-from nq43.domain.periods import Period
+from nq43.domain.periods import Period, PeriodKind
 from nq43.domain.records import Quarter
 from nq43.report.amend import AMEND_TEMPLATE
 from nq43.report.context import (
+    IndicatorOverPeriod,
     IndicatorValue,
     PeriodInfo,
+    PeriodOverview,
     QuarterInfo,
+    QuarterRecord,
+    QuarterWork,
     ReportContext,
     TallyInfo,
     TaskEntry,
+    TaskOverPeriod,
     UnitEntry,
+    UnitOverPeriod,
 )
 from nq43.report.document import Heading, Paragraph, Table, plain_text
 from nq43.report.markdownread import parse
+from nq43.report.markdownwrite import normalise
 from nq43.report.model import ReportOptions, build_context, select_notes
 from nq43.report.rendering import (
     PACKAGED_TEMPLATES,
     REQUIRED_BLOCKS,
     TEMPLATE_NAME,
     TemplateProblem,
+    lead,
     letter,
     parse_part,
     render,
@@ -61,7 +69,8 @@ def test_repository_templates_and_packaged_templates_are_identical() -> None:
     shipped = sorted(p.name for p in (REPO / "templates").iterdir())
     packaged = sorted(p.name for p in PACKAGED_TEMPLATES.iterdir() if p.is_file())
 
-    assert shipped == packaged and {TEMPLATE_NAME, AMEND_TEMPLATE} <= set(shipped)
+    assert shipped == packaged
+    assert {kind.row.template for kind in PeriodKind} | {TEMPLATE_NAME, AMEND_TEMPLATE} <= set(shipped)
     for name in shipped:
         assert (REPO / "templates" / name).read_bytes() == (PACKAGED_TEMPLATES / name).read_bytes()
 
@@ -238,9 +247,41 @@ def test_draft_is_marked_in_the_markdown(tmp_path: Path) -> None:
     assert rendered.markdown.startswith("> **DỰ THẢO**")
 
 
+def test_lead_keeps_the_first_paragraph_and_what_its_colon_introduces() -> None:
+    assert lead(normalise("Một **đậm**.\n\nHai.")) == "Một **đậm**."
+    assert lead(normalise("Trong quý:\n\n- một;\n- hai.\n\nSau đó.")) == "Trong quý:\n\n- một;\n- hai."
+    assert lead(normalise("- một\n- hai\n\nSau đó.")) == "- một\n- hai"
+    assert lead(normalise("### Tiêu đề\n\nĐoạn.")) == lead(normalise("**Tiêu đề**\n\nĐoạn.")) == "Đoạn."
+    assert lead(normalise("**Mở đầu.** Nội dung.\n\nSau.")) == "**Mở đầu.** Nội dung."
+    assert lead(normalise("")) == ""
+    assert lead("chữ *thường*") == "chữ \\*thường\\*"  # plain text stays text
+    assert lead(normalise("Một.\n\nHai.")).blocks is not None
+
+
+def test_a_template_may_extend_another_and_keep_its_blocks(tmp_path: Path) -> None:
+    folder = tmp_path / "mau"
+    folder.mkdir()
+    (folder / TEMPLATE_NAME).write_text(_MINIMAL, encoding="utf-8")
+    (folder / "con.md.j2").write_text('{% extends "report.md.j2" %}{% block body %}thân riêng{% endblock %}', "utf-8")
+
+    rendered = render(_context(tmp_path), template_dirs(None, folder, "con.md.j2"), "con.md.j2")
+
+    assert rendered.parts["body"] == "thân riêng" and rendered.parts["summary"] == "summary"
+
+
 def test_template_variables_are_documented() -> None:
     doc = (REPO / "docs" / "mau-bao-cao.md").read_text(encoding="utf-8")
-    for kind in (ReportContext, PeriodInfo, QuarterInfo, UnitEntry, TaskEntry, TallyInfo, IndicatorValue):
+    period_kinds = (PeriodOverview, UnitOverPeriod, TaskOverPeriod, QuarterWork, QuarterRecord, IndicatorOverPeriod)
+    for kind in (
+        ReportContext,
+        PeriodInfo,
+        QuarterInfo,
+        UnitEntry,
+        TaskEntry,
+        TallyInfo,
+        IndicatorValue,
+        *period_kinds,
+    ):
         for name in kind._fields:
             assert f"`{name}`" in doc, f"{kind.__name__}.{name}"
     for name in REQUIRED_BLOCKS:

@@ -19,37 +19,21 @@ from reportdata import full_notes, make_repo
 pytestmark = [needs_libreoffice, needs_poppler]
 
 
-@pytest.fixture(scope="module")
-def pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+@pytest.fixture(scope="module", params=[["--quarter", "2025Q1"], ["--period", "2025H1"], ["--period", "2025"]], ids=str)
+def pdf(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Path:
+    """The report of a quarter, a half-year and a year, each turned into a PDF: the same layout checks for all."""
     folder = tmp_path_factory.mktemp("pdf")
     root = make_repo(folder, full_notes(skip=("qlld",), difficulties={"2.2": "Thủ tục kéo dài."}))
-    assert (
-        main(
-            [
-                "report",
-                "--quarter",
-                "2025Q1",
-                "--root",
-                str(root),
-                "--today",
-                "2025-03-12",
-                "--date",
-                "2025-03-10",
-                "--number",
-                "5",
-                "--draft",
-                "--pdf",
-            ]
-        )
-        == 0
-    )
-    return root / "reports" / "2025Q1" / "bao-cao-2025Q1.pdf"
+    period: list[str] = request.param
+    args = ["report", *period, "--root", str(root), "--today", "2025-03-12", "--date", "2025-03-10"]
+    assert main([*args, "--number", "5", "--draft", "--pdf"]) == 0
+    return root / "reports" / period[1] / f"bao-cao-{period[1]}.pdf"
 
 
 def test_the_pdf_is_written_with_the_docx_and_the_md(pdf: Path) -> None:
     names = sorted(path.name for path in pdf.parent.iterdir())
 
-    assert names == ["bao-cao-2025Q1.docx", "bao-cao-2025Q1.md", "bao-cao-2025Q1.pdf"]
+    assert names == [pdf.with_suffix(suffix).name for suffix in (".docx", ".md", ".pdf")]
 
 
 def test_the_vietnamese_text_comes_back_intact(pdf: Path) -> None:
@@ -58,10 +42,10 @@ def test_the_vietnamese_text_comes_back_intact(pdf: Path) -> None:
     for phrase in (
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "Kết quả thực hiện Nghị quyết số 43/NQ-HĐND",
-        "Hội đồng nhân dân thành phố Hải Phòng quý I năm 2025",
+        "Hội đồng nhân dân thành phố Hải Phòng",
         "Phòng Quy hoạch và Xây dựng",
         "Phòng Quản lý Lao động",
-        "Tỷ lệ lấp đầy bình quân đạt 72,5%",
+        "72,5%",
     ):
         assert unicodedata.normalize("NFC", phrase) in said, phrase
     assert "\ufffd" not in said

@@ -2,17 +2,14 @@ from __future__ import annotations
 
 from datetime import date
 
+from nq43.check.history import history_quarters
+from nq43.check.repository import gather
+from nq43.domain.periods import Period, PeriodKind
 from nq43.domain.records import Quarter
 from nq43.domain.vocabulary import Standing, State, Status
 from nq43.load.calendar import Calendar, Extension
-from nq43.tracking.dates import NO_GIT
-from nq43.tracking.status import (
-    gather,
-    history_quarters,
-    quarter_status,
-    unit_history,
-    year_matrix,
-)
+from nq43.load.dates import NO_GIT
+from nq43.tracking.status import period_record, quarter_status, unit_history
 
 Q1 = Quarter(2025, 1)
 
@@ -132,7 +129,8 @@ def test_year_matrix(repo):
     repo.note("vp", "2025Q1", "2025-03-08")
     repo.note("vp", "2025Q2", "2025-06-12")
     inputs = gather(repo.root, date(2025, 7, 1), [Quarter(2025, n) for n in range(1, 5)], dates=NO_GIT)
-    view = year_matrix(inputs.directive, inputs.calendar, 2025, inputs.notes, inputs.submissions, date(2025, 7, 1))
+    year = Period(PeriodKind.YEAR, 2025)
+    view = period_record(inputs.directive, inputs.calendar, year, inputs.notes, inputs.submissions, date(2025, 7, 1))
     rows = {unit.id: row for unit, row in view.rows}
     assert [s.state for s in rows["vp"]] == [State.ON_TIME, State.LATE, State.NOT_DUE, State.NOT_DUE]
     assert [s.state for s in rows["qldt"]] == [State.OVERDUE, State.OVERDUE, State.NOT_DUE, State.NOT_DUE]

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from pathlib import Path
+from types import MappingProxyType
 from typing import NamedTuple
 
 from nq43.check.codeowners import stale
+from nq43.check.history import NoteIndex
 from nq43.check.validation import check_note
-from nq43.domain.findings import CheckedNote, Finding, finding
+from nq43.domain.findings import CheckedNote, Finding, Severity, finding
 from nq43.domain.records import Directive, Quarter
-from nq43.load.calendar import load_calendar
+from nq43.load.calendar import Calendar, load_calendar
+from nq43.load.dates import NO_GIT, GitDates, Submission, git_dates, submission
 from nq43.load.directive import load_directive
 from nq43.load.layout import FORM, MARKDOWN, NOTE_NAME, NOTE_SUFFIXES, UNIT_FILE, UNITS_DIR, is_form, note_names
 from nq43.load.notes import read_note
@@ -156,3 +159,84 @@ def load_quarters(root: Path, today: date, quarters: Iterable[Quarter]) -> Repos
     notes = tuple(check_note_file(f, root, directive, today) for f in files if f.name in names)
     every = [*findings, *(f for n in notes for f in n.findings)]
     return Repository(root, directive, notes, tuple(sorted(every, key=Finding.sort_key)))
+
+
+# --- the notes by unit and quarter, dated from git: what `nq43 status` and the period reports need ---
+
+
+class Inputs(NamedTuple):
+    """What the views need, read from the repository: None and findings when the data cannot be used."""
+
+    directive: Directive | None
+    calendar: Calendar | None
+    notes: NoteIndex
+    submissions: Mapping[str, Submission]
+    findings: tuple[Finding, ...]  # why the directive or the calendar cannot be used
+    quarters: frozenset[Quarter] = frozenset()  # every quarter any unit has a note for, read or not
+
+
+def note_place(path: Path) -> tuple[str, Quarter] | None:
+    """(unit, quarter) from a note's place, data/units/<unit>/<YYYYQn>.md (or .docx); None for any other name."""
+    try:
+        return path.parent.name, Quarter.parse(path.stem)
+    except ValueError:
+        return None
+
+
+def gather(
+    root: Path,
+    today: date,
+    quarters: Iterable[Quarter] | None = None,
+    unit: str | None = None,
+    dates: GitDates | None = None,
+) -> Inputs:
+    """Read the directive, the calendar and the notes of `quarters` (all, when None) of `unit` (every unit,
+    when None), check the notes, and date them from git history (`dates` given: from those)."""
+    wanted_quarters = set(quarters) if quarters is not None else None
+    files = []
+    every: set[Quarter] = set()
+    for file in note_files(root)[0]:
+        place = note_place(file)
+        if place is None:
+            continue
+        every.add(place[1])
+        if unit is not None and place[0] != unit:
+            continue
+        if wanted_quarters is not None and place[1] not in wanted_quarters:
+            continue
+        files.append(file)
+    directive, directive_findings = load_directive(root)
+    if directive is None:
+        return Inputs(None, None, {}, {}, tuple(f for f in directive_findings if f.severity is Severity.ERROR))
+    calendar, calendar_findings = load_calendar(root, directive)
+    if calendar is None:
+        return Inputs(directive, None, {}, {}, tuple(calendar_findings))
+    checked = [check_note_file(file, root, directive, today) for file in files]
+    index, subs = dated(root, today, directive, checked, wanted_quarters, unit, dates)
+    return Inputs(directive, calendar, index, subs, (), frozenset(every))
+
+
+def dated(
+    root: Path,
+    today: date,
+    directive: Directive,
+    checked: Iterable[CheckedNote],
+    quarters: Iterable[Quarter] | None = None,
+    unit: str | None = None,
+    dates: GitDates | None = None,
+) -> tuple[NoteIndex, Mapping[str, Submission]]:
+    """Checked notes by (unit, quarter), and the day each counts as submitted: from git history of the notes of
+    `quarters` (all, when None) of `unit` (every unit, when None), or from `dates` when given."""
+    unit_ids = {u.id for u in directive.units}
+    index: dict[tuple[str, Quarter], CheckedNote] = {}
+    for note in checked:
+        place = note_place(Path(note.path))
+        if place is not None and place[0] in unit_ids:
+            index[place] = note
+    if dates is None:
+        folder = unit or "*"
+        names = [n for q in sorted(set(quarters)) for n in note_names(q)] if quarters is not None else None
+        specs = [f":(glob)data/units/{folder}/{name}" for name in names or [f"*{s}" for s in NOTE_SUFFIXES]]
+        dates = git_dates(root, specs) if index else NO_GIT
+    subs = {n.path: submission(n.path, n.note, dates, today) for n in index.values()}
+    return MappingProxyType(index), MappingProxyType(subs)

@@ -98,10 +98,26 @@ LINK_NEXT = Text(
 
 # nq43 status
 TASKS_ALONE = Text(
-    "--tasks chỉ dùng khi xem một quý, không kèm --unit hay --year.",
-    "--tasks shows one quarter; it does not go with --unit or --year.",
+    "--tasks chỉ dùng khi xem một quý, không kèm --unit, --task, --period hay --year.",
+    "--tasks shows one quarter; it does not go with --unit, --task, --period or --year.",
 )
-QUARTER_OR_YEAR = Text("Chọn --quarter hoặc --year, không dùng cả hai.", "Give --quarter or --year, not both.")
+QUARTER_OR_YEAR = Text(
+    "Chọn một trong --quarter, --period, --year, không dùng cùng lúc.", "Give one of --quarter, --period, --year."
+)
+QUARTER_OR_PERIOD = Text(
+    "Cho biết kỳ báo cáo: --quarter 2025Q1 (quý) hoặc --period 2025H1 (6 tháng), --period 2025 (năm); một trong hai.",
+    "Name the period: --quarter 2025Q1 (a quarter) or --period 2025H1 (a half-year), --period 2025 (a year); "
+    "one of them.",
+)
+NOT_A_PERIOD = Text(
+    'Kỳ báo cáo "{value}" không hợp lệ: ghi 2025Q1 (quý), 2025H1 hoặc 2025H2 (6 tháng), 2025 (năm).',
+    'Reporting period "{value}" is not valid: write 2025Q1 (a quarter), 2025H1 or 2025H2 (a half-year), 2025 (a year).',
+)
+NO_SUCH_TASK = Text('Không có nhiệm vụ "{task}". Các mã nhiệm vụ: {known}.', 'No task "{task}". Task ids: {known}.')
+TASK_OR_UNIT = Text(
+    "--task và --unit không dùng cùng lúc: một nhiệm vụ đã thuộc một đơn vị.",
+    "--task and --unit do not go together: a task belongs to one unit already.",
+)
 BAD_YEAR = Text("Năm {year} không hợp lệ.", "Year {year} is not valid.")
 XLSX_NEEDS_OUT = Text(
     "Tệp xlsx là tệp nhị phân, không in ra màn hình được: thêm --out và tên tệp cần ghi, ví dụ --out tinh-hinh.xlsx.",

@@ -1,4 +1,5 @@
-"""The `report` command: build the quarterly report (.docx and .md) and, with --issue, record it as issued."""
+"""The `report` command: build a period's report (.docx and .md: a quarter's, a half-year's or a year's) and,
+with --issue, record it as issued."""
 
 from __future__ import annotations
 
@@ -19,15 +20,29 @@ from nq43.cli.options import (
     lang_code,
     speaking,
 )
-from nq43.cli.terminal import day_option, echo_err, quarter_option, today
+from nq43.cli.terminal import day_option, echo_err, period_option, quarter_option, today
+from nq43.domain.periods import Period
 from nq43.support.errors import UsageError
 from nq43.support.pdf import TIMEOUT_SECONDS
 
 
 def report(
-    quarter: Annotated[str, typer.Option("--quarter", help="Quý báo cáo, ví dụ 2025Q1.", show_default=False)],
+    quarter: Annotated[
+        str | None, typer.Option("--quarter", help="Quý báo cáo, ví dụ 2025Q1.", show_default=False)
+    ] = None,
+    period: Annotated[
+        str | None,
+        typer.Option(
+            "--period",
+            help="Kỳ báo cáo: 2025H1 (6 tháng đầu năm), 2025H2 (6 tháng cuối năm), 2025 (năm) hoặc một quý (2025Q1).",
+            show_default=False,
+        ),
+    ] = None,
     out: Annotated[
-        Path | None, typer.Option("--out", help="Thư mục ghi báo cáo. Mặc định: reports/<quý>/.", show_default=False)
+        Path | None,
+        typer.Option(
+            "--out", help="Thư mục ghi báo cáo. Mặc định: reports/<kỳ>/, ví dụ reports/2025H1/.", show_default=False
+        ),
     ] = None,
     draft: Annotated[bool, typer.Option("--draft", help="Đánh dấu báo cáo là DỰ THẢO.")] = False,
     day: Annotated[
@@ -77,10 +92,11 @@ def report(
     lang: LangOpt = LangOption.vi,
     when: TodayOpt = None,
 ) -> int:
-    """Lập báo cáo tổng hợp quý: tệp .docx đúng thể thức Nghị định 30 và bản Markdown giống hệt nội dung.
+    """Lập báo cáo tổng hợp quý, 6 tháng hoặc năm: tệp .docx đúng thể thức Nghị định 30 và bản Markdown giống hệt
+    nội dung.
 
-    Ghi reports/<quý>/bao-cao-<quý>.docx và .md (ghi nguyên tử: lỗi giữa chừng không làm hỏng bản cũ).
-    Với --pdf ghi thêm bao-cao-<quý>.pdf (PDF/A, LibreOffice chuyển từ tệp .docx); không tạo được PDF thì
+    Ghi reports/<kỳ>/bao-cao-<kỳ>.docx và .md (ghi nguyên tử: lỗi giữa chừng không làm hỏng bản cũ).
+    Với --pdf ghi thêm bao-cao-<kỳ>.pdf (PDF/A, LibreOffice chuyển từ tệp .docx); không tạo được PDF thì
     .docx và .md vẫn được ghi, lệnh báo lý do và trả mã 1.
     Ghi chú không hợp lệ làm dừng lệnh (mã 1) kèm danh sách lỗi, trừ khi có --allow-invalid.
 
@@ -90,11 +106,11 @@ def report(
     Ví dụ: `nq43 report --quarter 2025Q1 --draft`,
     `nq43 report --quarter 2025Q1 --number 5 --date 2025-03-12 --issue`,
     `nq43 report --quarter 2025Q1 --as-issued`,
-    `nq43 report --quarter 2025Q1 --amend --number 7 --date 2025-03-25 --issue`.
+    `nq43 report --quarter 2025Q1 --amend --number 7 --date 2025-03-25 --issue`,
+    `nq43 report --period 2025H1 --draft` (6 tháng đầu năm), `nq43 report --period 2025` (cả năm).
     """
     from nq43.check import reporters
     from nq43.cli.reportissued import run_amend, run_as_issued
-    from nq43.domain.periods import Period
     from nq43.load.layout import NOTE_SUFFIXES, UNITS_DIR, find_root
     from nq43.report.issuing import refuse_if_issued
     from nq43.report.publishing import ReportRequest, build, report_name
@@ -102,13 +118,13 @@ def report(
     said = lang_code(lang)
     with speaking(lang):
         base = find_root(root)
-        parsed = quarter_option(quarter)
+        parsed = _period(quarter, period)
         if out is not None and out.suffix.lower() == ".docx" and not out.is_dir():
-            name = report_name(Period.of(parsed))
+            name = report_name(parsed)
             raise UsageError(messages.OUT_IS_A_FOLDER, out=out, period=parsed, folder=out.parent / out.stem, name=name)
         request = ReportRequest(
             root=base,
-            period=Period.of(parsed),
+            period=parsed,
             today=today(when),
             date=day_option(day, "--date"),
             number=number,
@@ -174,6 +190,16 @@ def report(
         echo_err(messages.PDF_NOT_MADE.get(said))
         return 1
     return 0
+
+
+def _period(quarter: str | None, period: str | None) -> Period:
+    """The period asked for: --quarter Q is --period Q; one of the two, not both."""
+    if (quarter is None) == (period is None):
+        raise UsageError(messages.QUARTER_OR_PERIOD)
+    if quarter is not None:
+        return Period.of(quarter_option(quarter))
+    assert period is not None
+    return period_option(period)
 
 
 def _shown_path(path: Path, base: Path) -> str:

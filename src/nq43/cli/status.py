@@ -5,13 +5,14 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 import typer
 
 from nq43.cli import messages
 from nq43.cli.options import LangOpt, LangOption, RootOpt, TodayOpt, lang_code, speaking
-from nq43.cli.terminal import display, echo_err, quarter_option, today
+from nq43.cli.terminal import display, echo_err, period_option, quarter_option, today
+from nq43.domain.periods import Quarter
 from nq43.support.errors import UsageError
 from nq43.support.text import Lang
 
@@ -37,8 +38,24 @@ def status(
     unit: Annotated[
         str | None, typer.Option("--unit", help="Một đơn vị qua các quý, ví dụ qldt.", show_default=False)
     ] = None,
+    task: Annotated[
+        str | None,
+        typer.Option(
+            "--task", help="Một nhiệm vụ qua các quý, ví dụ 2.2 (đánh dấu nhiệm vụ đứng yên).", show_default=False
+        ),
+    ] = None,
+    period: Annotated[
+        str | None,
+        typer.Option(
+            "--period",
+            help="Một kỳ: 2025H1 (6 tháng), 2025 (năm) hoặc một quý; từng đơn vị nộp đúng hạn, muộn, thiếu quý nào "
+            "và các nhiệm vụ đến cuối kỳ.",
+            show_default=False,
+        ),
+    ] = None,
     year: Annotated[
-        int | None, typer.Option("--year", help="Bảng đơn vị x quý của một năm, ví dụ 2025.", show_default=False)
+        int | None,
+        typer.Option("--year", help="Cả năm, ví dụ 2025 (như --period 2025).", show_default=False),
     ] = None,
     fmt: Annotated[
         StatusFormatOption,
@@ -68,19 +85,29 @@ def status(
     git: trường submitted).
 
     Ví dụ: `nq43 status`, `nq43 status --quarter 2025Q1 --tasks`, `nq43 status --unit qldt`,
-    `nq43 status --year 2025 --format csv`, `nq43 status --format xlsx --out tinh-hinh.xlsx` (tệp Excel; xlsx
+    `nq43 status --task 2.2`, `nq43 status --period 2025H1`, `nq43 status --year 2025 --format csv`,
+    `nq43 status --format xlsx --out tinh-hinh.xlsx` (tệp Excel; xlsx
     luôn cần --out), `nq43 status --check` (cho CI chạy định kỳ).
     """
     view_format: Format = fmt.value  # the option's values are the view's formats
     with speaking(lang):
-        return _status(quarter, tasks, unit, year, view_format, out, check, root, lang_code(lang), when)
+        chosen = _View(quarter, tasks, unit, task, period, year)
+        return _status(chosen, view_format, out, check, root, lang_code(lang), when)
+
+
+class _View(NamedTuple):
+    """Which view the options ask for."""
+
+    quarter: str | None
+    tasks: bool
+    unit: str | None
+    task: str | None
+    period: str | None
+    year: int | None
 
 
 def _status(
-    quarter: str | None,
-    tasks: bool,
-    unit: str | None,
-    year: int | None,
+    asked: _View,
     fmt: Format,
     out: Path | None,
     check: bool,
@@ -88,12 +115,15 @@ def _status(
     lang: Lang,
     day: str | None,
 ) -> int:
-    """Show one quarter (units or tasks), one unit's history, or a year's matrix; the exit code for --check."""
+    """Show one quarter (units or tasks), one unit's or one task's history, or a period's record; the exit code
+    for --check."""
     from nq43.check import reporters
-    from nq43.domain.records import Quarter
+    from nq43.check.history import history_quarters
+    from nq43.check.repository import gather
+    from nq43.domain.periods import Period, PeriodKind
     from nq43.load.layout import find_root
     from nq43.support.output import write_atomic
-    from nq43.tracking.status import View, gather, history_quarters, quarter_status, unit_history, year_matrix
+    from nq43.tracking.status import View, period_record, quarter_status, task_track, unit_history
     from nq43.tracking.views import check_summary, notices_text, render
 
     now = today(day)
@@ -101,19 +131,26 @@ def _status(
         raise UsageError(messages.XLSX_NEEDS_OUT)
     if fmt == "xlsx" and out is not None and out.suffix.lower() != ".xlsx":
         raise UsageError(messages.NOT_XLSX_NAME, path=out, stem=out.stem)
-    if tasks and (unit or year is not None):
+    if asked.tasks and (asked.unit or asked.task or asked.year is not None or asked.period is not None):
         raise UsageError(messages.TASKS_ALONE)
-    if quarter is not None and year is not None:
+    if asked.unit and asked.task:
+        raise UsageError(messages.TASK_OR_UNIT)
+    if sum(x is not None for x in (asked.quarter, asked.period, asked.year)) > 1:
         raise UsageError(messages.QUARTER_OR_YEAR)
-    if year is not None and not 1900 <= year <= 9999:
-        raise UsageError(messages.BAD_YEAR, year=year)
-    chosen = None if quarter is None else quarter_option(quarter)
-    year_quarters = None if year is None else [Quarter(year, n) for n in range(1, 5)]
+    if asked.year is not None and not 1900 <= asked.year <= 9999:
+        raise UsageError(messages.BAD_YEAR, year=asked.year)
+    chosen = None if asked.quarter is None else quarter_option(asked.quarter)
+    span = period_option(asked.period) if asked.period is not None else None
+    if asked.year is not None:
+        span = Period(PeriodKind.YEAR, asked.year)
+    if span is not None and span.quarter is not None:  # --period 2025Q1 is the quarter's view
+        chosen, span = span.quarter, None
+    span_quarters = None if span is None else list(span.quarters())
     base = find_root(root)
-    if unit is not None:
-        inputs = gather(base, now, year_quarters, unit)
-    elif year_quarters is not None:
-        inputs = gather(base, now, year_quarters)
+    if asked.unit is not None:
+        inputs = gather(base, now, span_quarters, asked.unit)
+    elif asked.task is not None or span_quarters is not None:
+        inputs = gather(base, now, span_quarters)
     else:
         chosen = chosen or Quarter.containing(now)
         inputs = gather(base, now, [chosen])
@@ -122,14 +159,23 @@ def _status(
         echo_err(reporters.text(inputs.findings, lang))
         return 1
     view: View
-    if unit is not None:
-        found = directive.unit(unit)
-        if found is None:
-            raise UsageError(messages.NO_SUCH_UNIT, unit=unit, known=", ".join(u.id for u in directive.units))
-        quarters = year_quarters or history_quarters(now, inputs.quarters, chosen)
-        view = unit_history(directive, calendar, found, quarters, inputs.notes, inputs.submissions, now)
-    elif year is not None:
-        view = year_matrix(directive, calendar, year, inputs.notes, inputs.submissions, now)
+    if asked.unit is not None or asked.task is not None:
+        quarters = span_quarters or history_quarters(now, inputs.quarters, chosen)
+        if asked.task is not None:
+            found_task = directive.task(asked.task)
+            if found_task is None:
+                known = ", ".join(t.id for t in directive.tasks)
+                raise UsageError(messages.NO_SUCH_TASK, task=asked.task, known=known)
+            view = task_track(directive, calendar, found_task, quarters, inputs.notes, inputs.submissions, now)
+        else:
+            assert asked.unit is not None
+            found = directive.unit(asked.unit)
+            if found is None:
+                known = ", ".join(u.id for u in directive.units)
+                raise UsageError(messages.NO_SUCH_UNIT, unit=asked.unit, known=known)
+            view = unit_history(directive, calendar, found, quarters, inputs.notes, inputs.submissions, now)
+    elif span is not None:
+        view = period_record(directive, calendar, span, inputs.notes, inputs.submissions, now)
     else:
         assert chosen is not None
         view = quarter_status(directive, calendar, chosen, inputs.notes, inputs.submissions, now)
@@ -138,9 +184,10 @@ def _status(
     if fmt == "xlsx":
         from nq43.tracking.spreadsheet import workbook_bytes  # openpyxl takes a while to load; only this needs it
 
-        data = workbook_bytes(view, lang, tasks)
+        data = workbook_bytes(view, lang, asked.tasks)
     else:
-        data = render(view, fmt, lang, shown, resolution=directive.resolution.number, tasks=tasks)
+        resolution = directive.resolution.number
+        data = render(view, fmt, lang, shown, resolution=resolution, tasks=asked.tasks)
     if out is None:
         assert isinstance(data, str)  # xlsx always has --out
         sys.stdout.write(data)

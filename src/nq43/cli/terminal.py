@@ -10,7 +10,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from nq43.cli import messages
-from nq43.domain.periods import Quarter
+from nq43.domain.periods import Period, Quarter
 from nq43.support.errors import UsageError
 
 if TYPE_CHECKING:  # the tracking core is loaded by the command that shows a page, not for every command
@@ -41,6 +41,13 @@ def quarter_option(value: str) -> Quarter:
         return Quarter.parse(value)
     except ValueError:
         raise UsageError(messages.NOT_A_QUARTER, value=value) from None
+
+
+def period_option(value: str) -> Period:
+    try:
+        return Period.parse(value)
+    except ValueError:
+        raise UsageError(messages.NOT_A_PERIOD, value=value) from None
 
 
 def display(tty: bool) -> Display:

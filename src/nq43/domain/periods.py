@@ -149,6 +149,12 @@ class Period:
     def last_day(self) -> date:
         return self.last_quarter.last_day
 
+    def next(self) -> Period:
+        """The period of the same kind that follows: 2025H1 -> 2025H2, 2025H2 -> 2026H1, 2025 -> 2026."""
+        if self.number < self.kind.per_year:
+            return Period(self.kind, self.year, self.number + 1)
+        return Period(self.kind, self.year + 1, 1)
+
     def label(self) -> str:
         """Vietnamese name as a report's title says it: "quý I năm 2025", "6 tháng đầu năm 2025", "năm 2025"."""
         name = self.kind.row.name

@@ -198,3 +198,79 @@ class ReportContext(NamedTuple):
     indicators: tuple[IndicatorValue, ...]  # those with a value this quarter or the previous one
     errata: tuple[Erratum, ...]
     issued: bool  # an issue record exists for the period
+    over_period: PeriodOverview | None = None  # a six-month or annual report only: the period quarter by quarter
+
+
+# --- a six-month or annual report: the period quarter by quarter (report/periodmodel.py fills these) ---
+
+
+class QuarterWork(NamedTuple):
+    """A task in one quarter of the period, as that quarter's note of its unit reported it."""
+
+    quarter: QuarterInfo
+    reported: bool
+    status_label: str  # "Đang thực hiện" ... or "Chưa báo cáo"
+    progress_text: str  # "60%" or ""
+    results: Markdown  # the quarter's "Kết quả" in full; a template condenses it with the `lead` filter
+
+
+class TaskOverPeriod(NamedTuple):
+    id: str
+    title: str
+    unit_id: str
+    unit_name: str
+    unit_short_name: str
+    deadline_text: str
+    reported: bool  # some quarter of the period reported it
+    status_label: str  # at the end of the period: as the unit's latest note in the period reported it
+    progress_text: str
+    standing_label: str  # "Đang thực hiện trong hạn" ... as of the report's date
+    stalled: bool  # unchanged two quarters or more, or not started past its deadline (check/history.py)
+    quarters: tuple[QuarterWork, ...]  # one per quarter of the period
+
+
+class QuarterRecord(NamedTuple):
+    """A unit's note for one quarter of the period."""
+
+    quarter: QuarterInfo
+    state: str  # State value: "on-time", "late", "overdue", "not-due", "invalid"
+    state_label: str  # "Đúng hạn", "Nộp muộn", "Chưa nộp, quá hạn", "Chưa đến hạn", "Ghi chú có lỗi"
+    submitted_text: str  # "5/3/2025" or ""
+
+
+class UnitOverPeriod(NamedTuple):
+    id: str
+    number: int
+    name: str
+    short_name: str
+    reported: bool  # sent at least one valid note in the period
+    record: tuple[QuarterRecord, ...]  # one per quarter of the period
+    on_time: int
+    late: int
+    missing: int  # past the due date with no valid note
+    on_time_quarters: tuple[QuarterInfo, ...]
+    late_quarters: tuple[QuarterInfo, ...]
+    missing_quarters: tuple[QuarterInfo, ...]
+    missing_text: str  # "quý I, quý II năm 2025" or ""
+    tasks: tuple[TaskOverPeriod, ...]
+
+
+class IndicatorOverPeriod(NamedTuple):
+    id: str
+    name: str
+    measure: str
+    values: tuple[str, ...]  # one per quarter of the period, "" when not reported
+    change_text: str  # last value reported in the period minus the first ("+2,5", "-1", "0"); "" with fewer than two
+    target_text: str
+
+
+class PeriodOverview(NamedTuple):
+    """The period quarter by quarter: what a six-month or annual report adds to the quarter's variables."""
+
+    quarters: tuple[QuarterInfo, ...]
+    next_period: PeriodInfo
+    units: tuple[UnitOverPeriod, ...]
+    tasks: tuple[TaskOverPeriod, ...]
+    stalled: tuple[TaskOverPeriod, ...]
+    indicators: tuple[IndicatorOverPeriod, ...]  # those with a value in some quarter of the period
+    incomplete_units: tuple[UnitOverPeriod, ...]  # units with a quarter missing

@@ -23,6 +23,7 @@ from nq43.report.context import (
     IndicatorValue,
     LetterInfo,
     PeriodInfo,
+    PeriodOverview,
     QuarterInfo,
     ReportContext,
     ResolutionInfo,
@@ -51,10 +52,16 @@ class ReportOptions(NamedTuple):
 
 
 class Selection(NamedTuple):
-    """A quarter's notes: the one usable note of each unit, and the notes that do not validate."""
+    """A quarter's notes: the one usable note of each unit, and the notes that do not validate. For a longer
+    period, `used` holds each unit's latest note and `earlier` the period's other valid notes."""
 
     used: Mapping[str, Note]  # unit id -> note
     invalid: tuple[CheckedNote, ...]
+    earlier: tuple[Note, ...] = ()
+
+    def every(self) -> tuple[Note, ...]:
+        """Every valid note the report draws on, in path order."""
+        return tuple(sorted((*self.used.values(), *self.earlier), key=lambda n: n.path))
 
     def blocking_findings(self) -> tuple[Finding, ...]:
         return tuple(f for n in self.invalid for f in n.findings)
@@ -94,11 +101,13 @@ def build_context(
     *,
     previous: Mapping[str, Note] | None = None,
     record: IssueRecord | None = None,
+    over_period: PeriodOverview | None = None,
 ) -> ReportContext:
     """Everything the report says, for `options.period`, from the directive and the selected notes.
 
     `previous` holds the previous quarter's valid notes by unit (their indicator values are shown beside
-    this quarter's); `record` is the quarter's issue record when the report has been issued.
+    this quarter's); `record` is the quarter's issue record when the report has been issued; `over_period`,
+    for a six-month or annual report, the period quarter by quarter (periodmodel.build_overview).
     """
     quarter = options.period.last_quarter
     used = selection.used
@@ -109,7 +118,7 @@ def build_context(
     letter = directive.letter
     number_part = format_number(options.number)
     number_text = f"{number_part or BLANK_NUMBER}/{config.symbol}"
-    reasons = _draft_reasons(options, used)
+    reasons = _draft_reasons(options, selection.every())
     return ReportContext(
         period=PeriodInfo.of(options.period),
         quarter=QuarterInfo.of(quarter),
@@ -148,6 +157,7 @@ def build_context(
         indicators=indicator_rows,
         errata=_errata(directive, used),
         issued=record is not None,
+        over_period=over_period,
     )
 
 
@@ -245,9 +255,9 @@ def _tally(units: Sequence[UnitEntry], cutoff: date) -> TallyInfo:
     )
 
 
-def _draft_reasons(options: ReportOptions, used: Mapping[str, Note]) -> tuple[str, ...]:
+def _draft_reasons(options: ReportOptions, notes: Sequence[Note]) -> tuple[str, ...]:
     """Why the report is a draft: "option" (--draft), "sample" (sample data); none for a final report."""
-    reasons = (("option", options.draft), ("sample", any(n.sample for n in used.values())))
+    reasons = (("option", options.draft), ("sample", any(n.sample for n in notes)))
     return tuple(reason for reason, present in reasons if present)
 
 
@@ -326,19 +336,15 @@ def report_findings(directive: Directive, selection: Selection, context: ReportC
     for item in selection.invalid:
         errors = sum(f.severity is Severity.ERROR for f in item.findings)
         findings += [finding(item.path, 1, 1, "NQ901", errors=errors, file=item.path), *item.findings]
-    for unit in context.missing_units:
-        if unit.invalid_note:
-            continue  # said by NQ901
+    overview = context.over_period
+    missing = (
+        [(u.id, u.name, q.code) for u in overview.units for q in u.missing_quarters]
+        if overview is not None
+        else [(u.id, u.name, context.quarter.code) for u in context.missing_units if not u.invalid_note]
+    )  # a unit whose note is invalid is said by NQ901
+    for unit_id, name, quarter in missing:
         findings.append(
-            finding(
-                f"data/units/{unit.id}/{context.quarter.code}.md",
-                1,
-                1,
-                "NQ902",
-                unit=unit.name,
-                unit_id=unit.id,
-                quarter=context.quarter.code,
-            )
+            finding(f"data/units/{unit_id}/{quarter}.md", 1, 1, "NQ902", unit=name, unit_id=unit_id, quarter=quarter)
         )
-    findings += [finding(note.path, 1, 1, "NQ903") for note in selection.used.values() if note.sample]
+    findings += [finding(note.path, 1, 1, "NQ903") for note in selection.every() if note.sample]
     return findings

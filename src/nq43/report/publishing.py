@@ -1,6 +1,6 @@
 """Build a period's report from the repository and write its files (and, when issued, the issue record).
 
-The steps: read the period's notes (and the previous quarter's, for the indicators), stop on invalid ones
+The steps: read the period's notes (and the quarter before's, for the indicators), stop on invalid ones
 unless they may be left out, refuse an issue that is not ready (see readiness), build the context, render the
 template, write the .docx and the .md (and with `pdf` the PDF LibreOffice makes of the .docx) together, and with
 `issue` record the number, the date and the sha256 of every note used.
@@ -9,21 +9,22 @@ template, write the .docx and the .md (and with `pdf` the PDF LibreOffice makes 
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
-from nq43.check.repository import load_quarters
+from nq43.check.repository import dated, load_quarters
 from nq43.domain.findings import Finding, Severity, finding, has_errors
 from nq43.domain.periods import Period
 from nq43.domain.records import Directive, Note, Quarter
 from nq43.load import issued as issuance
+from nq43.load.calendar import load_calendar
 from nq43.load.issued import IssueRecord, content_hash
 from nq43.load.layout import UNITS_DIR, note_names
 from nq43.load.notes import note_text, parse_note, split_front_matter
-from nq43.report.context import ReportContext
+from nq43.report.context import PeriodOverview, ReportContext
 from nq43.report.docx import build_docx
 from nq43.report.model import (
     ReportOptions,
@@ -33,6 +34,7 @@ from nq43.report.model import (
     report_findings,
     select_notes,
 )
+from nq43.report.periodmodel import build_overview, latest_selection
 from nq43.report.readiness import Reason, not_committed, not_ready
 from nq43.report.rendering import Rendered, TemplateProblem, render, report_document, template_dirs
 from nq43.support.errors import InputChanged, PdfNotMade, ReportRefused, UsageError
@@ -74,11 +76,14 @@ class ReportOutcome(NamedTuple):
 
 
 class Gathered(NamedTuple):
-    """The notes a report is made from: the period's selection, and the quarter before's for the indicators."""
+    """The notes a report is made from: the period's selection (each unit's latest valid note of the period, and
+    the others), the quarter before's for the indicators, and for a period longer than a quarter the period
+    quarter by quarter."""
 
     directive: Directive
     selection: Selection
     previous: dict[str, Note]
+    overview: PeriodOverview | None = None
 
 
 def report_name(period: Period) -> str:
@@ -124,11 +129,10 @@ def build(request: ReportRequest) -> ReportOutcome:
 def _build(request: ReportRequest) -> ReportOutcome:
     """The steps: check the request, gather the notes, refuse an issue that is not ready, build the context,
     check the notes against an earlier issue, render, write, record the issue."""
-    quarter = _quarter_of(request.period)
     template_name = request.period.kind.row.template
     number, day, record = _numbering(request)
     _check_template_dir(request.template_dir, template_name)
-    gathered = _gather(request.root, request.today, quarter, request.allow_invalid or request.issue)
+    gathered = _gather(request, day, request.allow_invalid or request.issue)
     if isinstance(gathered, ReportOutcome):
         return gathered
     if request.issue:
@@ -137,10 +141,17 @@ def _build(request: ReportRequest) -> ReportOutcome:
         if reasons:
             return ReportOutcome((), (), gathered.selection.blocking_findings(), not_ready=reasons)
     options = ReportOptions(request.period, day, number or "", request.signer, request.draft)
-    context = build_context(gathered.directive, gathered.selection, options, previous=gathered.previous, record=record)
+    context = build_context(
+        gathered.directive,
+        gathered.selection,
+        options,
+        previous=gathered.previous,
+        record=record,
+        over_period=gathered.overview,
+    )
     warnings = report_findings(gathered.directive, gathered.selection, context)
-    hashes = _note_hashes(request.root, gathered.selection)
-    warnings += _changed_since_issue(gathered.selection, hashes, record, request.period)
+    hashes = _note_hashes(request.root, gathered.selection.every())
+    warnings += _changed_since_issue(gathered.selection.every(), hashes, record, request.period)
     new_record = _issue_record(request, context, hashes, record) if request.issue else None
     rendered = _render(context, request, template_name)
     if isinstance(rendered, Finding):
@@ -150,22 +161,6 @@ def _build(request: ReportRequest) -> ReportOutcome:
     if new_record is not None:
         written.append(_record_issue(request.root, new_record))
     return ReportOutcome(tuple(written), tuple(warnings), (), context, new_record, (), files.pdf_problem, files.removed)
-
-
-def _quarter_of(period: Period) -> Quarter:
-    """The quarter a report is made from: only quarterly reports are built so far (issue 15 adds the others)."""
-    quarter = period.quarter
-    if quarter is None:
-        raise ReportRefused(
-            Text(
-                "Chưa lập được báo cáo {label} ({period}): hiện nq43 chỉ lập báo cáo quý.",
-                "The {label_en} report ({period}) cannot be built yet: nq43 builds quarterly reports only.",
-            ),
-            label=period.label(),
-            label_en=period.label_en(),
-            period=period,
-        )
-    return quarter
 
 
 def _check_template_dir(template_dir: Path | None, template_name: str) -> None:
@@ -191,24 +186,36 @@ def _numbering(request: ReportRequest) -> tuple[str | None, date, IssueRecord | 
     return number, day or request.today, record
 
 
-def _gather(root: Path, today: date, quarter: Quarter, allow_invalid: bool) -> Gathered | ReportOutcome:
-    """The quarter's notes, checked; an outcome with the errors when the directive or a note stops the report."""
-    repo = load_quarters(root, today, (quarter,))
+def _gather(request: ReportRequest, cutoff: date, allow_invalid: bool) -> Gathered | ReportOutcome:
+    """The period's notes, checked; an outcome with the errors when the directive, the calendar (for a period
+    longer than a quarter) or a note stops the report."""
+    root, today, period = request.root, request.today, request.period
+    quarters = period.quarters()
+    repo = load_quarters(root, today, quarters)
     directive = repo.directive
     note_paths = {n.path for n in repo.notes}
     setup_errors = [f for f in repo.findings if f.path not in note_paths and f.severity is Severity.ERROR]
     if directive is None or setup_errors:
         return ReportOutcome((), (), tuple(setup_errors or repo.findings))
-    selection = select_notes(directive, repo.notes, quarter)
+    selections = [select_notes(directive, repo.notes, quarter) for quarter in quarters]
+    selection = latest_selection(selections)
     if selection.invalid and not allow_invalid:
         return ReportOutcome((), (), selection.blocking_findings())
-    return Gathered(directive, selection, previous_notes(root, directive, quarter.previous()))
+    previous = previous_notes(root, directive, quarters[0].previous())
+    if period.quarter is not None:  # a quarter's report needs no more
+        return Gathered(directive, selection, previous)
+    calendar, calendar_findings = load_calendar(root, directive)
+    if calendar is None:
+        return ReportOutcome((), (), tuple(calendar_findings))
+    index, submissions = dated(root, today, directive, repo.notes, quarters)
+    overview = build_overview(directive, calendar, period, index, submissions, today, cutoff)
+    return Gathered(directive, selection, previous, overview)
 
 
-def _note_hashes(root: Path, selection: Selection) -> dict[str, str]:
+def _note_hashes(root: Path, notes: Iterable[Note]) -> dict[str, str]:
     """The sha256 of each note used, as read now."""
     try:
-        return {note.path: content_hash((root / note.path).read_bytes()) for note in selection.used.values()}
+        return {note.path: content_hash((root / note.path).read_bytes()) for note in notes}
     except OSError as error:  # a note removed or locked while the report was being built
         raise InputChanged(
             Text(
@@ -220,14 +227,14 @@ def _note_hashes(root: Path, selection: Selection) -> dict[str, str]:
 
 
 def _changed_since_issue(
-    selection: Selection, hashes: dict[str, str], record: IssueRecord | None, period: Period
+    notes: Iterable[Note], hashes: dict[str, str], record: IssueRecord | None, period: Period
 ) -> list[Finding]:
     """A warning for each note that differs from the version an issued report used, without an `amends:`."""
     if record is None:
         return []
     return [
         finding(note.path, 1, 1, "NQ904", quarter=str(period), number=record.number)
-        for note in selection.used.values()
+        for note in notes
         if record.latest_notes.get(note.path) != hashes[note.path] and not note.amends
     ]
 

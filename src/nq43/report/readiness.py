@@ -83,7 +83,7 @@ def not_ready(letter: Letter, selection: Selection, draft: bool) -> tuple[Reason
         reasons.append(Reason(LETTER_NUMBER, {"file": DIRECTIVE_FILE, "number": letter.number}))
     if not letter_has_day(letter):
         reasons.append(Reason(LETTER_DAY, {"file": DIRECTIVE_FILE, "day": letter.date_text}))
-    for note in sorted(selection.used.values(), key=lambda n: n.path):
+    for note in selection.every():
         if note.sample:
             reasons.append(Reason(SAMPLE_NOTE, {"path": note.path}))
     for checked in selection.invalid:

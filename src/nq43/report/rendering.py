@@ -32,9 +32,9 @@ from jinja2.sandbox import SandboxedEnvironment
 from nq43.domain.periods import PeriodKind
 from nq43.domain.records import EMPTY_MAP
 from nq43.report.context import ReportContext
-from nq43.report.document import Block, Frame, Markdown, Paragraph, ReportDocument
+from nq43.report.document import Block, Frame, Heading, Markdown, Paragraph, ReportDocument
 from nq43.report.markdownread import parse, parse_inline
-from nq43.report.markdownwrite import escape
+from nq43.report.markdownwrite import blocks_markdown, escape
 from nq43.support.vietnamese import date_long, date_short, number, percent
 
 TEMPLATE_NAME = PeriodKind.QUARTER.row.template
@@ -135,6 +135,35 @@ def letter(value: int) -> str:
     return POINT_LETTERS[index % len(POINT_LETTERS)] * (index // len(POINT_LETTERS) + 1)
 
 
+def lead(value: Any) -> Markdown:
+    """A note's Markdown condensed to its lead: the first paragraph, with the list or table it introduces when it
+    ends with a colon ("Trong quý, Phòng đã:" and its list); a text that starts with a list or table keeps that
+    block; a title line before it (a heading, a line all in bold) is skipped. What follows is left out (it is in
+    the quarter's report). The six-month and annual templates condense each quarter's "Kết quả" so."""
+    if not isinstance(value, Markdown):
+        value = Markdown(escape(str(value)))
+    blocks = list(value.blocks if value.blocks is not None else parse(value))
+    while blocks and _title(blocks[0]):
+        blocks.pop(0)
+    kept = blocks[:1]
+    if kept and isinstance(kept[0], Paragraph) and _ends_with_colon(kept[0]) and len(blocks) > 1:
+        kept.append(blocks[1])
+    result = Markdown(blocks_markdown(kept))
+    result.blocks = tuple(kept)
+    return result
+
+
+def _title(block: Block) -> bool:
+    """A heading, or a line all in bold (a note's heading, demoted): it names what follows, it does not say it."""
+    return isinstance(block, Heading) or (
+        isinstance(block, Paragraph) and bool(block.runs) and all(r.bold or not r.text.strip() for r in block.runs)
+    )
+
+
+def _ends_with_colon(paragraph: Paragraph) -> bool:
+    return "".join(run.text for run in paragraph.runs).rstrip().endswith(":")
+
+
 def _finalize(value: Any) -> str:
     if isinstance(value, _Captured):
         return value
@@ -185,6 +214,7 @@ def _environment(dirs: Sequence[Path], marks: list[Markdown] | None = None) -> S
         date_short=date_short,
         roman=roman,
         letter=letter,
+        lead=lead,
     )
     return env
 
@@ -318,12 +348,19 @@ def _capture(captured: dict[str, str]) -> Callable[[str, str], _Captured]:
     return keep
 
 
-def _blocks(env: SandboxedEnvironment, template_name: str) -> dict[str, nodes.Block]:
-    """The blocks of the template, by name, from its syntax tree (a syntax error is raised with its line)."""
+def _blocks(env: SandboxedEnvironment, template_name: str, seen: tuple[str, ...] = ()) -> dict[str, nodes.Block]:
+    """The blocks of the template, by name, from its syntax tree (a syntax error is raised with its line); a
+    template that extends another (`{% extends "report.md.j2" %}`) has its parent's blocks, its own replacing them."""
     assert env.loader is not None
     source, filename, _ = env.loader.get_source(env, template_name)
     tree = env.parse(source, template_name, filename)
-    return {block.name: block for block in tree.find_all(nodes.Block)}
+    blocks: dict[str, nodes.Block] = {}
+    for extends in tree.find_all(nodes.Extends):
+        parent = extends.template
+        if isinstance(parent, nodes.Const) and isinstance(parent.value, str) and parent.value not in seen:
+            blocks.update(_blocks(env, parent.value, (*seen, template_name)))
+    blocks.update({block.name: block for block in tree.find_all(nodes.Block)})
+    return blocks
 
 
 def _render_alone(env: SandboxedEnvironment, block: nodes.Block, variables: Mapping[str, Any]) -> str:
@@ -386,5 +423,5 @@ def report_document(context: ReportContext, rendered: Rendered) -> ReportDocumen
         title=f"{context.doc_type} {''.join(r.text for r in summary)}".strip(),
         author=context.agency_name,
         created=datetime.combine(context.date, time(0, 0), tzinfo=UTC),
-        keywords=(context.quarter.code, context.number_text.strip()),
+        keywords=(context.period.code, context.number_text.strip()),
     )

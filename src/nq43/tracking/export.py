@@ -9,13 +9,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from nq43.check.history import TaskHistory, UnitStatus, count_state
 from nq43.check.reporters import as_dicts
 from nq43.domain.findings import Finding
-from nq43.domain.records import Quarter
+from nq43.domain.periods import PeriodKind
 from nq43.domain.vocabulary import Standing, State, Status
 from nq43.load.calendar import DueDate
 from nq43.support.text import Lang, Text
-from nq43.tracking.status import QuarterStatus, TaskHistory, UnitHistory, UnitStatus, View
+from nq43.tracking.status import PeriodRecord, QuarterStatus, TaskTrack, UnitHistory, View
 from nq43.tracking.wording import days_text, standing_label, state_label, status_label
 
 
@@ -91,21 +92,29 @@ def _task_dict(view: QuarterStatus, lang: Lang) -> list[dict[str, Any]]:
     ]
 
 
-def _history_task(item: TaskHistory, quarters: Sequence[Quarter], lang: Lang) -> dict[str, Any]:
+def _indicators(values: Mapping[str, float]) -> str:
+    """A quarter's indicator values in one cell: "1.1a=72.5; 1.1b=12"."""
+    return "; ".join(f"{key}={value:g}" for key, value in values.items())
+
+
+def _history_task(item: TaskHistory, lang: Lang) -> dict[str, Any]:
     return {
         "task": item.task.id,
+        "unit": item.unit.id,
         "title": item.task.title,
         "stalled": item.stalled,
         "unchanged_quarters": item.still,
+        "not_started_past_deadline": item.idle,
         "quarters": [
             {
-                "quarter": str(q),
-                "status": r.status.value if r else None,
-                "status_label": status_label(r.status if r else None, lang),
-                "progress": r.progress if r else None,
-                "standing": s.value,
+                "quarter": str(e.quarter),
+                "status": e.report.status.value if e.report else None,
+                "status_label": status_label(e.report.status if e.report else None, lang),
+                "progress": e.report.progress if e.report else None,
+                "indicators": dict(e.indicators),
+                "standing": e.standing.value,
             }
-            for q, r, s in zip(quarters, item.reports, item.standings, strict=True)
+            for e in item.entries
         ],
     }
 
@@ -133,18 +142,42 @@ def as_data(view: View, lang: Lang) -> dict[str, Any]:
             "today": _day(view.today),
             "quarters": [str(q) for q in view.quarters],
             "notes": [unit_dict(s, lang) for s in view.notes],
-            "tasks": [_history_task(t, view.quarters, lang) for t in view.tasks],
+            "tasks": [_history_task(t, lang) for t in view.tasks],
             "notices": _notices(view.notices, lang),
         }
+    if isinstance(view, TaskTrack):
+        return {
+            "view": "task",
+            "today": _day(view.today),
+            **_history_task(view.history, lang),
+            "notes": [unit_dict(e.note, lang) for e in view.history.entries],
+            "notices": _notices(view.notices, lang),
+        }
+    return _period_data(view, lang)
+
+
+def _period_data(view: PeriodRecord, lang: Lang) -> dict[str, Any]:
+    cutoff = view.tally.cutoff if view.tally is not None else view.today
     return {
-        "view": "year",
+        "view": "year" if view.period.kind is PeriodKind.YEAR else "period",
+        "period": str(view.period),
         "year": view.year,
         "today": _day(view.today),
         "quarters": [str(q) for q in view.quarters],
         "units": [
-            {"unit": unit.id, "number": unit.number, "name": unit.name, "quarters": [unit_dict(s, lang) for s in row]}
+            {
+                "unit": unit.id,
+                "number": unit.number,
+                "name": unit.name,
+                "quarters": [unit_dict(s, lang) for s in row],
+                **{state.value: count_state(row, state) for state in State},
+            }
             for unit, row in view.rows
         ],
+        "tasks": [{**_history_task(t, lang), "standing_at_end": t.standing_at(cutoff).value} for t in view.tasks],
+        "tally": None
+        if view.tally is None
+        else {"total": view.tally.total, **{s.value: view.tally.counts[s] for s in Standing}, "cutoff": _day(cutoff)},
         "notices": _notices(view.notices, lang),
     }
 
@@ -184,6 +217,7 @@ HEADINGS: dict[str, Text] = {
     "note_state": Text("Tình trạng ghi chú (mã)", "Note state (code)"),
     "note_days": Text("Số ngày của ghi chú", "Note days"),
     "stalled": Text("Đứng yên", "Stalled"),
+    "indicators": Text("Chỉ tiêu", "Indicators"),
 }
 
 _UNIT_FIELDS = (
@@ -225,6 +259,7 @@ _HISTORY_FIELDS = (
     "status",
     "status_label",
     "progress",
+    "indicators",
     "standing",
     "note_state",
     "note_days",
@@ -255,21 +290,21 @@ def _unit_row(status: UnitStatus, lang: Lang) -> dict[str, Any]:
     return {**data, **{s.value: counts.get(s.value) for s in Status}}
 
 
-def _history_rows(view: UnitHistory, lang: Lang) -> list[dict[str, Any]]:
-    notes = {s.quarter: s for s in view.notes}
+def _history_rows(items: Sequence[TaskHistory], lang: Lang) -> list[dict[str, Any]]:
+    """One row per task and quarter."""
     rows = []
-    for item in view.tasks:
-        data = _history_task(item, view.quarters, lang)
-        for cell in data["quarters"]:
-            note = notes[Quarter.parse(cell["quarter"])]
+    for item in items:
+        data = _history_task(item, lang)
+        for entry, cell in zip(item.entries, data["quarters"], strict=True):
             rows.append(
                 {
-                    "unit": view.unit.id,
+                    "unit": item.unit.id,
                     "task": item.task.id,
                     "title": item.task.title,
                     **cell,
-                    "note_state": note.state.value,
-                    "note_days": note.days,
+                    "indicators": _indicators(entry.indicators),
+                    "note_state": entry.note.state.value,
+                    "note_days": entry.note.days,
                     "stalled": item.stalled,
                 }
             )
@@ -277,15 +312,17 @@ def _history_rows(view: UnitHistory, lang: Lang) -> list[dict[str, Any]]:
 
 
 def table(view: View, lang: Lang, tasks: bool = False) -> Table:
-    """One row per unit (quarter view), per task (--tasks), per task and quarter (--unit), per unit and
-    quarter (--year); the same facts as the pages. The CSV and the spreadsheet are both written from it."""
+    """One row per unit (quarter view), per task (--tasks), per task and quarter (--unit, --task), per unit and
+    quarter (--period, --year); the same facts as the pages. The CSV and the spreadsheet are both written from it."""
     if isinstance(view, QuarterStatus) and tasks:
         rows = [{"quarter": str(view.quarter), **row} for row in _task_dict(view, lang)]
         return Table(_TASK_FIELDS, tuple(rows))
     if isinstance(view, QuarterStatus):
         return Table(_UNIT_FIELDS, tuple(_unit_row(u, lang) for u in view.units))
     if isinstance(view, UnitHistory):
-        return Table(_HISTORY_FIELDS, tuple(_history_rows(view, lang)))
+        return Table(_HISTORY_FIELDS, tuple(_history_rows(view.tasks, lang)))
+    if isinstance(view, TaskTrack):
+        return Table(_HISTORY_FIELDS, tuple(_history_rows((view.history,), lang)))
     return Table(_UNIT_FIELDS, tuple(_unit_row(s, lang) for _, row in view.rows for s in row))
 
 

@@ -3,16 +3,18 @@ notices. Both text drawings (plain text in table.py, rich in terminal.py) draw t
 and the pipe say the same thing.
 """
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Literal, NamedTuple
 
+from nq43.check.history import STALLED_QUARTERS, TaskHistory, UnitStatus, count_state
 from nq43.check.reporters import condensed, held_back
 from nq43.domain.findings import Finding
 from nq43.domain.records import TaskReport
 from nq43.domain.vocabulary import State, Status
 from nq43.support.text import Lang
+from nq43.support.vietnamese import number
 from nq43.tracking import wording
-from nq43.tracking.status import QuarterStatus, UnitHistory, UnitStatus, YearMatrix
+from nq43.tracking.status import PeriodRecord, QuarterStatus, TaskTrack, UnitHistory
 from nq43.tracking.wording import (
     day_text,
     days_text,
@@ -210,9 +212,7 @@ def history_page(view: UnitHistory, display: Display, lang: Lang) -> Page:
     rows = []
     styles = []
     for item in view.tasks:
-        remark = wording.STALLED.get(lang, n=item.still) if item.stalled else ""
-        if display.tty and remark:
-            remark = "⚠ " + remark
+        remark = _stalled_remark(item, display, lang)
         rows.append((item.task.id, item.task.title, *(_cell(r, lang) for r in item.reports), remark))
         styles.append("yellow" if item.stalled else "")
     page.tables += [notes_table, Table(columns, tuple(rows), tuple(styles))]
@@ -234,17 +234,118 @@ def _year_cell(status: UnitStatus, display: Display, lang: Lang) -> str:
     return f"{status.state.symbol} {text}" if display.tty else text
 
 
-def year_page(view: YearMatrix, display: Display, lang: Lang) -> Page:
+def _stalled_remark(item: TaskHistory, display: Display, lang: Lang) -> str:
+    """Why a task is flagged: unchanged for n quarters, or not started past its deadline."""
+    reasons = []
+    if item.still >= STALLED_QUARTERS:
+        reasons.append(wording.STALLED.get(lang, n=item.still))
+    if item.idle:
+        reasons.append(wording.IDLE.get(lang))
+    remark = "; ".join(reasons)
+    return "⚠ " + remark if display.tty and remark else remark
+
+
+def period_page(view: PeriodRecord, display: Display, lang: Lang) -> Page:
+    """Units x quarters with each unit's count of notes on time, late and missing; then the tasks at the end."""
     page = Page()
-    page.head.append(wording.YEAR_TITLE.get(lang, year=view.year, today=day_text(view.today, lang)))
+    label = view.period.label() if lang == "vi" else view.period.label_en()
+    title = label[:1].upper() + label[1:]
+    page.head.append(wording.PERIOD_TITLE.get(lang, period=title, today=day_text(view.today, lang)))
     columns = (
         Column(wording.NO.get(lang), "right"),
         Column(wording.UNIT.get(lang), wrap=True),
         *(Column(quarter_short(q, lang), wrap=True) for q in view.quarters),
+        Column(wording.ON_TIME_COUNT.get(lang), "right"),
+        Column(wording.LATE_COUNT.get(lang), "right"),
+        Column(wording.MISSING_COUNT.get(lang), "right"),
     )
-    rows = tuple((str(unit.number), unit.name, *(_year_cell(s, display, lang) for s in row)) for unit, row in view.rows)
+    rows = tuple(
+        (
+            str(unit.number),
+            unit.name,
+            *(_year_cell(s, display, lang) for s in row),
+            *(str(count_state(row, state)) for state in (State.ON_TIME, State.LATE, State.OVERDUE)),
+        )
+        for unit, row in view.rows
+    )
     styles = tuple("bold red" if any(s.state.failing for s in row) else "" for _, row in view.rows)
     page.tables.append(Table(columns, rows, styles))
+    task_columns = (
+        Column(wording.ID.get(lang)),
+        Column(wording.TASK.get(lang), wrap=True),
+        Column(wording.UNIT.get(lang), wrap=True),
+        Column(wording.PROGRESS.get(lang), wrap=True),
+        Column(wording.STANDING.get(lang), wrap=True),
+        Column(wording.REMARK.get(lang), wrap=True),
+    )
+    cutoff = view.tally.cutoff if view.tally is not None else view.today
+    task_rows = []
+    for item in view.tasks:
+        latest = item.latest
+        report = latest.report if latest is not None else None
+        state = item.standing_at(cutoff)
+        shown = (
+            _cell(report, lang) if latest is None else f"{_cell(report, lang)} ({quarter_short(latest.quarter, lang)})"
+        )
+        task_rows.append(
+            (
+                item.task.id,
+                item.task.title,
+                item.unit.short_name or item.unit.name,
+                shown,
+                standing_label(state, lang),
+                _stalled_remark(item, display, lang),
+            )
+        )
+    styles = tuple("yellow" if t.stalled else "" for t in view.tasks)
+    page.tables.append(Table(task_columns, tuple(task_rows), styles, wording.PERIOD_TASKS.get(lang)))
+    if view.tally is not None:
+        page.foot.append(view.tally.sentence(lang))
+    stalled = [t.task.id for t in view.tasks if t.stalled]
+    if stalled:
+        page.foot.append(wording.STALLED_LINE.get(lang, tasks=", ".join(stalled)))
     page.foot += _fix_lines([s for _, row in view.rows for s in row], lang)
+    page.notices = notice_lines(view.notices, lang)
+    return page
+
+
+def _indicator_text(values: Mapping[str, float], lang: Lang) -> str:
+    return "; ".join(f"{key} = {number(value) if lang == 'vi' else f'{value:g}'}" for key, value in values.items())
+
+
+def task_page(view: TaskTrack, display: Display, lang: Lang) -> Page:
+    """One task quarter by quarter: its status and progress, indicators, and its unit's note that quarter."""
+    item = view.history
+    page = Page()
+    page.head.append(
+        wording.TASK_TITLE.get(
+            lang, task=f"{item.task.id} {item.task.title}", unit=item.unit.name, today=day_text(view.today, lang)
+        )
+    )
+    columns = (
+        Column(wording.NOTES_ROW.get(lang)),
+        Column(wording.REPORTED.get(lang), wrap=True),
+        Column(wording.STANDING.get(lang), wrap=True),
+        Column(wording.INDICATORS.get(lang), wrap=True),
+        Column(wording.STATE.get(lang), wrap=True),
+        Column(wording.DAYS.get(lang), wrap=True),
+    )
+    rows = tuple(
+        (
+            quarter_short(e.quarter, lang),
+            _cell(e.report, lang),
+            standing_label(e.standing, lang),
+            _indicator_text(e.indicators, lang),
+            _state_cell(e.note.state, display, lang),
+            days_text(e.note, lang),
+        )
+        for e in item.entries
+    )
+    page.tables.append(Table(columns, rows, tuple(e.note.state.style for e in item.entries)))
+    remark = _stalled_remark(item, display, lang)
+    if remark:
+        page.foot.append(wording.STALLED_LINE.get(lang, tasks=f"{item.task.id} ({remark})"))
+    page.foot.append(legend(lang))
+    page.foot += _fix_lines([e.note for e in item.entries], lang)
     page.notices = notice_lines(view.notices, lang)
     return page

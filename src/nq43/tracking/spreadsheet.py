@@ -10,7 +10,7 @@ from openpyxl.utils import get_column_letter
 
 from nq43.support.text import Lang
 from nq43.tracking.export import Table, table
-from nq43.tracking.status import QuarterStatus, UnitHistory, View
+from nq43.tracking.status import QuarterStatus, TaskTrack, UnitHistory, View
 
 # Column widths in characters: wide enough for the longest cell, but no column wider than a screen (a longer
 # cell, such as a task title, shows whole in Excel's formula bar).
@@ -26,7 +26,9 @@ def _sheet_name(view: View, tasks: bool, lang: Lang) -> str:
         return f"{vi if lang == 'vi' else en} {view.quarter}"
     if isinstance(view, UnitHistory):
         return view.unit.id
-    return str(view.year)
+    if isinstance(view, TaskTrack):
+        return view.history.task.id
+    return str(view.period)
 
 
 def _width(values: list[Any]) -> int:

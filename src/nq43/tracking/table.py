@@ -95,6 +95,8 @@ def plain_page(page: Page, width: int, lang: Lang) -> str:
         lines += wrap(text, width)
     for table in page.tables:
         lines.append("")
+        if table.title:
+            lines += wrap(table.title, width)
         lines += plain_table(table, width)
     if page.foot:
         lines.append("")

@@ -6,12 +6,13 @@ CSV (export.py) are built from the status objects themselves, the xlsx workbook 
 
 from typing import Literal
 
+from nq43.check.history import UnitStatus
 from nq43.domain.vocabulary import State
 from nq43.support.text import Lang
 from nq43.tracking import wording
 from nq43.tracking.export import csv_text, json_text
-from nq43.tracking.pages import Display, history_page, notice_lines, quarter_page, year_page
-from nq43.tracking.status import QuarterStatus, UnitHistory, UnitStatus, View
+from nq43.tracking.pages import Display, history_page, notice_lines, period_page, quarter_page, task_page
+from nq43.tracking.status import QuarterStatus, TaskTrack, UnitHistory, View
 from nq43.tracking.table import plain_page
 from nq43.tracking.terminal import rich_page
 
@@ -31,8 +32,10 @@ def render(
         page = quarter_page(view, display, lang, resolution, tasks)
     elif isinstance(view, UnitHistory):
         page = history_page(view, display, lang)
+    elif isinstance(view, TaskTrack):
+        page = task_page(view, display, lang)
     else:
-        page = year_page(view, display, lang)
+        page = period_page(view, display, lang)
     return rich_page(page, display, lang) if display.tty else plain_page(page, display.width, lang)
 
 
@@ -41,6 +44,8 @@ def _statuses(view: View) -> list[UnitStatus]:
         return list(view.units)
     if isinstance(view, UnitHistory):
         return list(view.notes)
+    if isinstance(view, TaskTrack):
+        return [e.note for e in view.history.entries]
     return [s for _, row in view.rows for s in row]
 
 

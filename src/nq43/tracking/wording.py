@@ -4,13 +4,13 @@
 from datetime import date
 from typing import assert_never
 
+from nq43.check.history import UnitStatus
 from nq43.domain.records import Quarter
 from nq43.domain.vocabulary import Standing, State, Status
 from nq43.load.calendar import WEEKDAY_NAMES, WEEKDAY_NAMES_EN, DueDate
+from nq43.load.dates import DateSource
 from nq43.support.text import Lang, Text
 from nq43.support.vietnamese import date_short, number
-from nq43.tracking.dates import DateSource
-from nq43.tracking.status import UnitStatus
 
 # the head of the quarter page
 QUARTER_TITLE = Text(
@@ -66,10 +66,23 @@ STALLED_LINE = Text(
     "Nhiệm vụ đứng yên (báo cáo giống nhau nhiều quý liền): {tasks}.",
     "Stalled tasks (the same report several quarters in a row): {tasks}.",
 )
-YEAR_TITLE = Text(
-    "Năm {year}: tình hình nộp ghi chú quý của các đơn vị, tính đến ngày {today}",
-    "{year}: the units' quarterly notes, as of {today}",
+IDLE = Text("chưa thực hiện, đã quá hạn", "not started, past its deadline")
+PERIOD_TITLE = Text(
+    "{period}: tình hình nộp ghi chú quý của các đơn vị, tính đến ngày {today}",
+    "{period}: the units' quarterly notes, as of {today}",
 )
+ON_TIME_COUNT = Text("Đúng hạn", "On time")
+LATE_COUNT = Text("Muộn", "Late")
+MISSING_COUNT = Text("Chưa nộp", "Missing")
+PERIOD_TASKS = Text(
+    "Nhiệm vụ đến cuối kỳ (theo ghi chú gần nhất trong kỳ của đơn vị)",
+    "Tasks at the end of the period (as the unit's latest note in the period reports them)",
+)
+TASK_TITLE = Text(
+    "Nhiệm vụ {task} ({unit}): qua các quý, tính đến ngày {today}",
+    "Task {task} ({unit}): quarter by quarter, as of {today}",
+)
+INDICATORS = Text("Chỉ tiêu", "Indicators")
 CHECK_SUMMARY = Text(
     "nq43 status --check: {overdue} ghi chú quá hạn chưa nộp, {invalid} ghi chú có lỗi.",
     "nq43 status --check: {overdue} note(s) overdue, {invalid} invalid note(s).",

@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 
 from nq43.cli.app import main
+from nq43.load.dates import NO_GIT, DateSource, GitDates, git_dates, parse_log, submission
 from nq43.load.notes import read_note
-from nq43.tracking.dates import NO_GIT, DateSource, GitDates, git_dates, parse_log, submission
 
 QLDT = "data/units/qldt/2025Q1.md"
 VP = "data/units/vp/2025Q1.md"
