@@ -45,8 +45,8 @@ def test_each_quarter_has_the_report_the_standing_and_the_units_submission(repo:
     assert [e.quarter for e in history.entries] == QUARTERS
     assert [r.progress if r else None for r in history.reports] == [30, 45, None, None]
     assert history.standings == (
-        Standing.IN_PROGRESS,
-        Standing.IN_PROGRESS,
+        Standing.IN_PROGRESS_NO_DEADLINE,
+        Standing.IN_PROGRESS_NO_DEADLINE,
         Standing.NOT_REPORTED,
         Standing.NOT_REPORTED,
     )
@@ -81,7 +81,7 @@ def test_not_started_past_the_deadline_is_stalled_at_once(repo: RepoBuilder) -> 
 def test_standing_at_the_end_of_a_period_uses_the_latest_report(repo: RepoBuilder) -> None:
     repo.note("qldt", "2025Q1", "2025-03-05", {"2.2": ("hoan-thanh", 100)})
     _, history = _history(repo, "2.2")
-    assert history.standing_at(date(2025, 6, 30)) is Standing.COMPLETED_ON_TIME
+    assert history.standing_at(date(2025, 6, 30)) is Standing.COMPLETED_NO_DEADLINE  # the letter sets no deadline
     _, nothing = _history(repo, "2.3", quarters=[Quarter(2025, 2)])
     assert nothing.standing_at(date(2025, 6, 30)) is Standing.NOT_REPORTED
 

@@ -512,7 +512,9 @@ def test_a_half_year_record_and_its_tasks_at_the_end(capsys, repo):
     units = {u["unit"]: u for u in data["units"]}
     assert (units["vp"]["on-time"], units["vp"]["late"], units["qldt"]["overdue"]) == (1, 1, 1)
     tasks = {t["task"]: t for t in data["tasks"]}
-    assert tasks["1.1"]["standing_at_end"] == "completed-on-time" and tasks["6.1"]["standing_at_end"] == "not-reported"
+    assert (
+        tasks["1.1"]["standing_at_end"] == "completed-no-deadline" and tasks["6.1"]["standing_at_end"] == "not-reported"
+    )
     assert data["tally"]["cutoff"] == "2025-06-30"
     year = json.loads(_run(capsys, repo, "--year", "2025", "--today", "2025-07-01", "--format", "json")[1])
     assert year["view"] == "year" and len(year["units"][0]["quarters"]) == 4

@@ -116,9 +116,9 @@ def test_difficulties_proposals_and_focus_from_each_units_latest_quarter(tmp_pat
 def test_the_task_split_at_the_end_of_the_period(tmp_path: Path) -> None:
     _, text = _build(make_repo(tmp_path, _notes()), H1)
 
-    split = re.search(r"Tổng số 14 nhiệm vụ: đã hoàn thành (\d+)", text)
+    split = re.search(r"Tổng số 14 nhiệm vụ: .*?đã hoàn thành (\d+)", text)
     assert split is not None and int(split[1]) >= 1  # 2.2, completed in quý II
-    assert "chưa có báo cáo 3" in text  # ttdvvl's three tasks
+    assert "3 nhiệm vụ chưa có báo cáo" in text  # ttdvvl's three tasks
 
 
 def test_an_annual_report_covers_four_quarters_and_is_issued_with_a_period_key(tmp_path: Path) -> None:
