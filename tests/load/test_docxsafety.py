@@ -131,21 +131,23 @@ def _encrypted_member() -> bytes:
     return bytes(data)
 
 
-def _traversal() -> bytes:
+def _named(name: str) -> bytes:
+    """CLEAN with a part named `name` (as given: zipfile.ZipInfo keeps it unchanged)."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(CLEAN)) as source, zipfile.ZipFile(out, "w") as target:
         for info in source.infolist():
             target.writestr(info, source.read(info))
-        target.writestr(zipfile.ZipInfo("../../evil.xml"), b"<x/>")
+        target.writestr(zipfile.ZipInfo(name), b"<x/>")
     return out.getvalue()
 
 
-def _bzip2() -> bytes:
+def _bzip2(name: str) -> bytes:
+    """CLEAN with its part `name` compressed by bzip2 (a method Word never uses)."""
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(CLEAN)) as source, zipfile.ZipFile(out, "w") as target:
+    with zipfile.ZipFile(io.BytesIO(CLEAN)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
-            target.writestr(info, source.read(info))
-        target.writestr("word/media/image9.png", _png(), compress_type=zipfile.ZIP_BZIP2)
+            method = zipfile.ZIP_BZIP2 if info.filename == name else zipfile.ZIP_DEFLATED
+            target.writestr(info.filename, source.read(info), compress_type=method)
     return out.getvalue()
 
 
@@ -169,12 +171,14 @@ CASES: list[tuple[str, Callable[[], bytes], list[str], str]] = [
     ("pdf", lambda: b"%PDF-1.7\n...", ["NQ120"], "PDF"),
     ("empty", lambda: b"", ["NQ120"], "rỗng"),
     ("word-97", lambda: OLE + bytes(600), ["NQ120"], ".doc"),
+    ("rtf", lambda: b"{\\rtf1\\ansi Ghi chu}", ["NQ120"], "RTF"),
     ("web-page", lambda: b"  <html><body>Ghi chu</body></html>", ["NQ120"], "trang web"),
     ("password", lambda: OLE + "EncryptionInfo".encode("utf-16-le"), ["NQ121"], "mật khẩu"),
     ("encrypted-member", _encrypted_member, ["NQ121"], "mật khẩu"),
     ("truncated", lambda: CLEAN[: len(CLEAN) * 2 // 3], ["NQ122"], "mục lục"),
     ("bad-crc", _bad_crc, ["NQ122"], "word/document.xml"),
-    ("bzip2", _bzip2, ["NQ122"], "image9.png"),
+    ("bzip2", lambda: _bzip2("word/styles.xml"), ["NQ122"], "word/styles.xml"),
+    ("bzip2-content-types", lambda: _bzip2("[Content_Types].xml"), ["NQ122"], "[Content_Types].xml"),
     ("billion-laughs", lambda: _rebuild({"word/document.xml": _document_with(LAUGHS)}), ["NQ129"], "DOCTYPE"),
     (
         "xxe-file",
@@ -207,6 +211,18 @@ CASES: list[tuple[str, Callable[[], bytes], list[str], str]] = [
         lambda: _rebuild({"word/document.xml": _part("word/document.xml").replace(b"UTF-8", b"UTF-7", 1)}),
         ["NQ130"],
         "UTF-7",
+    ),
+    (
+        "vba-relationship",
+        lambda: _rebuild(_with_relationships(DOCUMENT_RELS, _relationship("vbaProject", "vbaProject.bin", ""))),
+        ["NQ128"],
+        "word/vbaProject.bin",
+    ),
+    (
+        "ebcdic",
+        lambda: _rebuild({"word/document.xml": b"\x4c\x6f\xa7\x94\x93@\xa5\x85\x99"}),
+        ["NQ130"],
+        "EBCDIC",
     ),
     ("vba-project", lambda: _rebuild(extra=[("word/vbaProject.bin", b"\x00" * 64)]), ["NQ128"], "vbaProject.bin"),
     (
@@ -276,7 +292,11 @@ CASES: list[tuple[str, Callable[[], bytes], list[str], str]] = [
         ["NQ134"],
         "văn bản chính",
     ),
-    ("traversal", _traversal, ["NQ135"], "../../evil.xml"),
+    ("traversal", lambda: _named("../../evil.xml"), ["NQ135"], "../../evil.xml"),
+    ("absolute", lambda: _named("/etc/cron.d/evil.xml"), ["NQ135"], "tuyệt đối"),
+    ("drive", lambda: _named("C:/Windows/evil.xml"), ["NQ135"], "tuyệt đối"),
+    ("backslash", lambda: _named("word\\..\\..\\evil.xml"), ["NQ135"], '".."'),
+    ("backslash-only", lambda: _named("word\\evil.xml"), ["NQ135"], "dấu \\"),
     ("duplicate", lambda: _rebuild(extra=[("WORD/document.xml", b"<w:document/>")]), ["NQ136"], "WORD/document.xml"),
 ]
 
@@ -353,6 +373,24 @@ def test_names_from_the_file_are_shown_without_control_characters() -> None:
     data = _rebuild(extra=[("word/vbaProject.bin\x1b[31m/../vbaProject.bin", b"x")])
     messages = " ".join(found.message("vi") for found in inspect_docx(data, PATH))
     assert "word/vbaProject.bin?[31m/../vbaProject.bin" in messages and "\x1b" not in messages
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<Relationship " + "a" * 2_000_000 + ">",
+        "<Relationship " + "a= " * 500_000 + ">",
+        "<Relationship " * 300_000,
+        "<a:" * 500_000,
+        "<" * 2_000_000,
+    ],
+    ids=["long-name", "many-names", "many-elements", "many-prefixes", "many-brackets"],
+)
+def test_relationships_made_to_be_slow_to_read_are_read_quickly(body: str) -> None:
+    data = _rebuild({"word/_rels/document.xml.rels": body.encode()})
+    start = time.perf_counter()
+    inspect_docx(data, PATH)
+    assert time.perf_counter() - start < 2
 
 
 def _bomb(size: int = 100 * MIB) -> bytes:
