@@ -292,6 +292,18 @@ CASES: list[tuple[str, Callable[[], bytes], list[str], str]] = [
         ["NQ134"],
         "văn bản chính",
     ),
+    (
+        "two-main-parts",
+        lambda: _rebuild(
+            _with_relationships(
+                "_rels/.rels",
+                '<Relationship Id="rId99" Target="word/other.xml" Type="http://schemas.openxmlformats.org/'
+                'officeDocument/2006/relationships/officeDocument"/>',
+            )
+        ),
+        ["NQ134"],
+        "hai phần văn bản chính",
+    ),
     ("traversal", lambda: _named("../../evil.xml"), ["NQ135"], "../../evil.xml"),
     ("absolute", lambda: _named("/etc/cron.d/evil.xml"), ["NQ135"], "tuyệt đối"),
     ("drive", lambda: _named("C:/Windows/evil.xml"), ["NQ135"], "tuyệt đối"),

@@ -382,6 +382,9 @@ def _check_main_part(rels: bytes, types: _ContentTypes, names: set[str], found: 
     """The package's main part must be a Word document (not a template, a workbook, or macro-enabled)."""
     mains = [r for r in _elements(rels, "Relationship") if r.get("Type", "").endswith("/officeDocument")]
     main = _target("_rels/.rels", mains[0].get("Target", "")).lower() if mains else ""
+    if len(mains) > 1:  # python-docx refuses to choose, and other readers might choose differently
+        found.add("NQ134", reason=Text("có hai phần văn bản chính", "it has two main document parts"))
+        return
     if main not in names:
         found.add("NQ134", reason=Text("không có phần văn bản chính", "it has no main document part"))
         return
