@@ -381,6 +381,13 @@ def test_the_same_problem_is_named_at_most_three_times() -> None:
     assert _codes(inspect_docx(data, PATH)) == ["NQ132"] * 3
 
 
+def test_braces_in_a_name_from_the_file_are_shown_as_they_are() -> None:
+    data = _bzip2("word/styles.xml").replace(b"word/styles.xml", b"word/{0}{xx.xml")
+    [found] = inspect_docx(data, PATH)
+    assert 'phần "word/{0}{xx.xml" không đọc được' in found.message("vi")
+    assert 'part "word/{0}{xx.xml" cannot be read' in found.message("en")
+
+
 def test_names_from_the_file_are_shown_without_control_characters() -> None:
     data = _rebuild(extra=[("word/vbaProject.bin\x1b[31m/../vbaProject.bin", b"x")])
     messages = " ".join(found.message("vi") for found in inspect_docx(data, PATH))
@@ -515,8 +522,9 @@ def _check_safe(data: bytes) -> None:
     assert time.perf_counter() - start < 2
     for found in findings:
         assert re.fullmatch(r"NQ1[23]\d", found.code)
-        found.message("vi")
-        found.hint("en")
+        for lang in ("vi", "en"):
+            found.message(lang)
+            found.hint(lang)
 
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -550,3 +558,19 @@ def test_a_damaged_zip_directory_never_crashes(draw: st.DataObject) -> None:
         at = draw.draw(st.integers(directory, len(data) - 1))
         data[at : at + 4] = struct.pack("<I", draw.draw(st.sampled_from([0, 1, 0xFFFF, 0xFFFFFFFF, 2**31])))
     _check_safe(bytes(data))
+
+
+_PIECES = ["<", ">", "{", "}", "<!DOCTYPE", "<!ENTITY", "&#69;", '"', "'", "=", " ", "/", "..", "\\", "\x00", "é"]
+_MARKUP = st.lists(st.sampled_from(_PIECES) | st.text(max_size=8), max_size=40).map("".join)
+_NAMES = st.sampled_from(["[Content_Types].xml", "_rels/.rels", DOCUMENT_RELS, "word/document.xml"]) | _MARKUP
+
+
+@FUZZ
+@given(st.lists(st.tuples(_NAMES, _MARKUP), max_size=8))
+def test_a_zip_of_random_parts_never_crashes(parts: list[tuple[str, str]]) -> None:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target, warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # duplicate names
+        for name, body in parts:
+            target.writestr(zipfile.ZipInfo(name), body.encode("utf-8", "surrogatepass"))
+    _check_safe(out.getvalue())

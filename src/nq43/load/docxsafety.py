@@ -268,7 +268,7 @@ def _is_xml(content_type: str) -> bool:
 
 
 def _unreadable(name: str) -> Text:
-    shown = _shown(name)
+    shown = _literal(name)
     return Text(f'phần "{shown}" không đọc được', f'part "{shown}" cannot be read')
 
 
@@ -392,7 +392,7 @@ def _check_main_part(rels: bytes, types: _ContentTypes, names: set[str], found: 
     if content_type == DOCX_MAIN or "macroenabled" in content_type.lower():
         return  # macros are NQ128
     kind = _MAIN_KINDS.get(content_type)
-    shown = _shown(content_type or "?")
+    shown = _literal(content_type or "?")
     found.add("NQ134", reason=kind or Text(f'phần chính có kiểu "{shown}"', f'its main part has type "{shown}"'))
 
 
@@ -400,3 +400,8 @@ def _shown(text: str) -> str:
     """A name or address from the file, safe to print: control characters replaced, at most `_SHOWN` characters."""
     clean = "".join("?" if unicodedata.category(char)[0] == "C" else char for char in text[: _SHOWN + 1])
     return clean if len(clean) <= _SHOWN else clean[: _SHOWN - 1] + "…"
+
+
+def _literal(text: str) -> str:
+    """`_shown(text)` to be written into a Text, whose braces would otherwise be read as blanks to fill."""
+    return _shown(text).replace("{", "{{").replace("}", "}}")
