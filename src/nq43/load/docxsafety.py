@@ -124,7 +124,11 @@ class _ContentTypes(NamedTuple):
 
 
 def inspect_docx(data: bytes, path: str, limits: DocxLimits = DOCX_LIMITS) -> list[Finding]:
-    """Every reason not to open `data` (a .docx uploaded as `path`); an empty list when it is safe to read."""
+    """Every reason not to open `data` (a .docx uploaded as `path`); an empty list when it is safe to read.
+
+    Never raises for what the file holds. The caller reads the file only when its size on disk is within
+    `limits.size` (NQ123 here too), so that a huge upload is never loaded into memory at all.
+    """
     found = _Findings(path)
     if path.lower().endswith((".docm", ".dotm")):
         found.add("NQ128", part=_shown(posixpath.basename(path)))
