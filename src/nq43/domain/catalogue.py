@@ -13,7 +13,7 @@ from typing import Final, Literal
 from nq43.support.text import Lang, Text
 
 # The kinds of YAML file nq43 reads: each has its schema (load/schemas/) and its limits (load/limits.py).
-FileKind = Literal["note", "unit", "calendar", "directive"]
+FileKind = Literal["note", "form", "unit", "calendar", "directive"]  # form: a note as a Word .docx
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +79,71 @@ _ROWS: list[tuple[str, Literal["error", "warning"], str, str, str, str]] = [
     ("NQ113", E, "Thư mục của đơn vị là liên kết (symlink): {target}.", "The unit folder is a symbolic link: {target}.",
      "Thay liên kết bằng chính thư mục của đơn vị (data/units/<mã đơn vị>/).",
      "Replace the link with the unit's own folder (data/units/<unit id>/)."),
+
+    # --- NQ120-NQ139: a Word note (.docx) that is unsafe to open (load/docxsafety.py), checked before any parser ---
+    ("NQ120", E, "Tệp không phải tài liệu Word .docx: {reason}.", "The file is not a Word .docx document: {reason}.",
+     "Mở tệp bằng Word rồi lưu lại: Tệp → Lưu thành → Tài liệu Word (*.docx).",
+     "Open it in Word and save it again: File → Save As → Word Document (*.docx)."),
+    ("NQ121", E, "Tệp Word được đặt mật khẩu (mã hoá); nq43 không đọc được nội dung.",
+     "The Word file is password-protected (encrypted); nq43 cannot read it.",
+     "Gỡ mật khẩu: Tệp → Thông tin → Bảo vệ tài liệu → Mã hoá bằng mật khẩu → xoá mật khẩu, bấm OK rồi lưu lại.",
+     "Remove the password: File → Info → Protect Document → Encrypt with Password → clear it, then save."),
+    ("NQ122", E, "Tệp .docx bị hỏng hoặc tải lên chưa hết: {reason}.", "The .docx file is damaged or incompletely uploaded: {reason}.",
+     "Mở tệp bằng Word; nếu mở được, lưu thành tệp mới (Tệp → Lưu thành → Tài liệu Word (*.docx)) rồi tải lên lại; nếu không, tải lên lại từ bản gốc.",
+     "Open it in Word and save it as a new file (File → Save As → Word Document (*.docx)), or upload the original again."),
+    ("NQ123", E, "Tệp .docx quá lớn ({size} byte; giới hạn {limit} byte).", "The .docx file is too large ({size} bytes; limit {limit}).",
+     "Giảm dung lượng ảnh: chọn một ảnh → Định dạng ảnh → Nén ảnh → bỏ chọn \"Chỉ áp dụng cho ảnh này\" → chọn 150 ppi; xoá ảnh không cần thiết rồi lưu lại.",
+     "Compress the pictures (Picture Format → Compress Pictures, all pictures, 150 ppi) and remove those not needed."),
+    ("NQ124", E, "Tệp .docx có quá nhiều phần ({count}; giới hạn {limit}); có thể là tệp tấn công (zip bomb).",
+     "The .docx file holds too many parts ({count}; limit {limit}); it may be an attack (zip bomb).",
+     "Tài liệu Word bình thường chỉ có vài chục phần: tạo lại ghi chú từ mẫu (nq43 new --docx) và chép nội dung sang.",
+     "A normal Word document has a few dozen parts: make the note again from the form (nq43 new --docx) and copy the text over."),
+    ("NQ125", E, "Nội dung giải nén của tệp .docx quá lớn (hơn {limit} byte); có thể là tệp tấn công (zip bomb).",
+     "The .docx file unpacks to too much data (more than {limit} bytes); it may be an attack (zip bomb).",
+     "Nén ảnh (Định dạng ảnh → Nén ảnh), xoá ảnh và bảng số liệu không cần thiết; số liệu lớn gửi Văn phòng thành phụ lục riêng.",
+     "Compress the pictures, remove those not needed; send bulky data to the Office separately."),
+    ("NQ126", E, "Phần \"{part}\" của tệp .docx nén với tỉ lệ bất thường (hơn {limit}:1): dấu hiệu tệp tấn công (zip bomb).",
+     "Part \"{part}\" of the .docx file is compressed at an abnormal ratio (over {limit}:1): the mark of an attack (zip bomb).",
+     "Word không tạo ra tệp như vậy: tạo lại ghi chú từ mẫu (nq43 new --docx) và chép nội dung sang.",
+     "Word does not make such files: make the note again from the form (nq43 new --docx) and copy the text over."),
+    ("NQ127", E, "Phần \"{part}\" của tệp .docx quá lớn (hơn {limit} byte khi giải nén).",
+     "Part \"{part}\" of the .docx file is too large (more than {limit} bytes unpacked).",
+     "Nén ảnh lớn (Định dạng ảnh → Nén ảnh); bảng số liệu dài gửi Văn phòng thành phụ lục riêng.",
+     "Compress large pictures; send long tables to the Office separately."),
+    ("NQ128", E, "Tệp có macro (mã VBA, \"{part}\"); nq43 không nhận tệp Word có macro.",
+     "The file holds macros (VBA code, \"{part}\"); nq43 does not accept Word files with macros.",
+     "Lưu lại không kèm macro: Tệp → Lưu thành → Tài liệu Word (*.docx) (không chọn .docm); khi Word hỏi có bỏ macro không, bấm \"Có\".",
+     "Save without macros: File → Save As → Word Document (*.docx) (not .docm); answer \"Yes\" when Word asks to drop them."),
+    ("NQ129", E, "Phần \"{part}\" có khai báo {what}: Word không tạo ra khai báo này, nó có thể dùng để đọc trộm tệp trên máy hoặc làm treo máy.",
+     "Part \"{part}\" holds a {what} declaration: Word never writes one, and it can be used to read files on the machine or to hang it.",
+     "Tệp đã bị sửa ngoài Word: tạo lại ghi chú từ mẫu (nq43 new --docx), hoặc mở bằng Word rồi lưu lại (Tệp → Lưu thành → Tài liệu Word (*.docx)).",
+     "The file was altered outside Word: make the note again from the form (nq43 new --docx), or open it in Word and save it again."),
+    ("NQ130", E, "Phần \"{part}\" dùng bảng mã lạ \"{encoding}\" (Word luôn dùng UTF-8).",
+     "Part \"{part}\" uses an unusual encoding \"{encoding}\" (Word always writes UTF-8).",
+     "Tệp đã bị sửa ngoài Word: mở bằng Word rồi lưu lại (Tệp → Lưu thành → Tài liệu Word (*.docx)).",
+     "The file was altered outside Word: open it in Word and save it again as a Word Document (*.docx)."),
+    ("NQ131", E, "Tệp có {kind} trỏ ra ngoài tệp: \"{target}\" (trong {part}); nq43 không tải gì từ ngoài tệp.",
+     "The file has {kind} pointing outside it: \"{target}\" (in {part}); nq43 fetches nothing from outside the file.",
+     "{advice}", "{advice}"),  # the fix depends on what is linked: load/docxsafety.py
+    ("NQ132", E, "Tệp có đối tượng nhúng ({kind}: \"{part}\"); ghi chú chỉ nhận văn bản, bảng và ảnh.",
+     "The file holds an embedded object ({kind}: \"{part}\"); a note takes only text, tables and pictures.",
+     "Xoá đối tượng nhúng (bảng tính Excel, biểu đồ, tệp đính kèm, nút điều khiển): bấm chọn rồi nhấn Delete; cần biểu đồ thì dán dạng ảnh (Dán đặc biệt → Ảnh); tệp đính kèm gửi Văn phòng riêng.",
+     "Delete the embedded object (worksheet, chart, attachment, control); paste a chart as a picture (Paste Special → Picture); send attachments separately."),
+    ("NQ133", E, "Tệp nén này không phải tài liệu Word .docx: thiếu phần [Content_Types].xml{found}.",
+     "This zip file is not a Word .docx document: it has no [Content_Types].xml part{found}.",
+     "Mở tệp bằng Word hoặc LibreOffice rồi lưu lại: Tệp → Lưu thành → Tài liệu Word (*.docx).",
+     "Open it in Word or LibreOffice and save it as a Word Document (*.docx)."),
+    ("NQ134", E, "Tệp không phải tài liệu Word .docx: {reason}.", "The file is not a Word .docx document: {reason}.",
+     "Mở tệp bằng Word rồi lưu lại: Tệp → Lưu thành → Tài liệu Word (*.docx) (không chọn Mẫu Word hay tài liệu có macro).",
+     "Open it in Word and save it as a Word Document (*.docx) (not a template nor macro-enabled)."),
+    ("NQ135", E, "Tên phần \"{part}\" trong tệp nén không an toàn ({reason}).",
+     "Part name \"{part}\" in the zip file is unsafe ({reason}).",
+     "Word không tạo ra tên như vậy: mở tệp bằng Word rồi lưu lại, hoặc tạo lại ghi chú từ mẫu (nq43 new --docx).",
+     "Word never writes such names: save the file again from Word, or make the note again from the form (nq43 new --docx)."),
+    ("NQ136", E, "Phần \"{part}\" có mặt hai lần trong tệp nén; mỗi chương trình có thể đọc một bản khác nhau.",
+     "Part \"{part}\" appears twice in the zip file; different programs may read different copies.",
+     "Word không tạo ra tệp như vậy: mở tệp bằng Word rồi lưu lại, hoặc tạo lại ghi chú từ mẫu (nq43 new --docx).",
+     "Word never writes such files: save the file again from Word, or make the note again from the form (nq43 new --docx)."),
 
     # --- NQ2xx: front matter and YAML ---
     ("NQ201", E, "Thiếu phần đầu (front matter) YAML: tệp phải bắt đầu bằng dòng \"---\".",
@@ -363,6 +428,8 @@ CATALOGUE: dict[str, Entry] = {code: Entry(sev, Text(vi, en), Text(hvi, hen)) fo
 # The fix for a file over one of its limits (NQ108 size, NQ112 lines, NQ211 YAML values, see load/limits.py)
 # names the kind of file: the finding carries it as "advice".
 _OVER_LIMIT: dict[FileKind, Text] = {
+    "form": Text("Giảm dung lượng ảnh trong biểu mẫu Word: chọn một ảnh → Định dạng ảnh → Nén ảnh → bỏ chọn \"Chỉ áp dụng cho ảnh này\" → 150 ppi; xoá ảnh không cần thiết rồi lưu lại.",
+                 "Make the pictures in the Word form smaller: Picture Format → Compress Pictures, all pictures, 150 ppi; remove those not needed, then save."),
     "unit": Text("Tệp đơn vị (unit.yaml) chỉ ghi tên, mã đơn vị và danh sách người nộp: vài chục dòng; xoá phần dán nhầm vào tệp.",
              "A unit file (unit.yaml) holds only the unit's names and its submitters, a few dozen lines; remove what was pasted into it."),
     "calendar": Text("Lịch nộp báo cáo (data/calendar.yaml) chỉ ghi hạn nộp, ngày nghỉ và ngày làm bù; xoá phần dán nhầm vào tệp.",
@@ -378,5 +445,24 @@ LIMIT_ADVICE: dict[tuple[str, FileKind], Text] = {
     ("NQ211", "note"): Text("Ghi chú chỉ liệt kê các nhiệm vụ của đơn vị mình; kiểm tra lại phần \"tasks:\".",
                         "A note lists only its own unit's tasks; check \"tasks:\"."),
     **{(code, kind): advice for code in ("NQ108", "NQ112", "NQ211") for kind, advice in _OVER_LIMIT.items()},
+}
+# fmt: on
+
+# fmt: off
+# What a .docx's external relationship links (NQ131), by the last word of its type, and how a clerk removes the
+# link; "" is any other kind (load/docxsafety.py). Hyperlinks are plain text links and are not listed.
+_RELINK = Text("Trong Word: Tệp → Thông tin → Sửa liên kết tới tệp → Ngắt liên kết, rồi lưu lại (Tệp → Lưu thành → Tài liệu Word (*.docx)).",
+               "In Word: File → Info → Edit Links to Files → Break Link, then save as a Word Document (*.docx).")
+DOCX_LINKS: dict[str, tuple[Text, Text]] = {
+    "image": (Text("ảnh liên kết (không nằm trong tệp)", "a linked picture (not inside the file)"),
+              Text("Xoá ảnh và chèn lại: Chèn → Ảnh → chọn ảnh → bấm Chèn (không chọn \"Liên kết tới tệp\"), rồi lưu lại.",
+                   "Delete the picture and insert it again with Insert → Pictures → Insert (not \"Link to File\").")),
+    "attachedtemplate": (Text("mẫu (template) đính kèm", "an attached template"),
+                         Text("Bỏ mẫu đính kèm: Nhà phát triển → Mẫu tài liệu → xoá ô \"Mẫu tài liệu\" (hoặc chọn Normal), bấm OK rồi lưu lại.",
+                              "Detach the template: Developer → Document Template → clear it (or choose Normal), then save.")),
+    "frame": (Text("khung trang web (frame)", "a web frame"), _RELINK),
+    "oleobject": (Text("đối tượng OLE liên kết", "a linked OLE object"), _RELINK),
+    "subdocument": (Text("tài liệu con liên kết", "a linked subdocument"), _RELINK),
+    "": (Text("liên kết", "a link"), _RELINK),
 }
 # fmt: on

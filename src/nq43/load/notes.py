@@ -308,7 +308,7 @@ def note_text(
     Never raises for a user's file."""
     if not (as_form or is_form(file)):
         return read_source(file, path, inside=inside), None
-    data, refused = read_bytes(file, path, inside=inside)
+    data, refused = read_bytes(file, path, inside=inside, kind="form")
     if data is None:
         return Source(path, None, refused), None
     unsafe = tuple(inspect_docx(data, path))
