@@ -115,7 +115,7 @@ def test_a_file_that_is_no_word_document_or_no_form_is_a_finding(tmp_path: Path)
         table._tbl.getparent().remove(table._tbl)
     _, no_form = read_form(tmp_path / "b", save(blank))
 
-    assert [f.code for f in not_word] == ["NQ521"]
+    assert [f.code for f in not_word] == ["NQ120"]  # the safety check names it first: a PDF, not a .docx
     assert [f.code for f in no_form] == ["NQ522"]
 
 
@@ -232,4 +232,5 @@ def test_a_damaged_form_is_a_finding_never_a_crash(tmp_path: Path, damage: Calla
 
     read = read_note(file, FORM_PATH)
 
-    assert read.note is None and [f.code for f in read.findings] == ["NQ521"]
+    codes = {f.code for f in read.findings}
+    assert read.note is None and codes and codes <= {"NQ122", "NQ521"}  # damaged zip (safety check) or XML (reader)
