@@ -82,7 +82,7 @@ def report_name(period: Period) -> str:
     return f"bao-cao-{period}"
 
 
-def _check_number(number: str | None) -> str | None:
+def check_number(number: str | None) -> str | None:
     if number is None:
         return None
     text = number.strip()
@@ -177,7 +177,7 @@ def _check_template_dir(template_dir: Path | None, template_name: str) -> None:
 def _numbering(request: ReportRequest) -> tuple[str | None, date, IssueRecord | None]:
     """The report's number and date, and the period's issue record: regenerating an issued report keeps its
     number and date, unless told otherwise."""
-    number = _check_number(request.number)
+    number = check_number(request.number)
     record = issuance.read(request.root, request.period)
     day = request.date or (record.issued_on if record is not None and request.number is None else None)
     if number is None and record is not None and request.date is None:

@@ -12,7 +12,7 @@ from nq43.domain.records import TaskReport
 from nq43.domain.vocabulary import State, Status
 from nq43.support.text import Lang
 from nq43.tracking import wording
-from nq43.tracking.status import QuarterStatus, UnitHistory, UnitStatus, YearMatrix
+from nq43.tracking.status import QuarterStatus, UnitHistory, UnitStatus, YearMatrix, to_remind
 from nq43.tracking.wording import (
     day_text,
     days_text,
@@ -119,6 +119,9 @@ def quarter_page(view: QuarterStatus, display: Display, lang: Lang, resolution: 
         page.foot.append(legend(lang))
     page.foot.append(view.tally.sentence(lang))
     page.foot += _fix_lines(view.units, lang)
+    late = to_remind(view)
+    if late:
+        page.foot.append(wording.REMIND.get(lang, count=len(late), quarter=view.quarter))
     page.notices = notice_lines(view.notices, lang)
     return page
 
