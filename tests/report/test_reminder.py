@@ -188,4 +188,3 @@ def test_the_letter_is_a_draft_on_request() -> None:
 
 def test_same_input_gives_the_same_bytes(built: bytes) -> None:
     assert _letter(("qldt", "tnmt", "vpdd"), ERRORS) == built
-
