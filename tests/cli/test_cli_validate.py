@@ -134,7 +134,10 @@ def test_only_the_named_paths(root: Path, capsys: pytest.CaptureFixture[str]) ->
         (["validate", "--strct"], "Lỗi: không có tuỳ chọn --strct. Có phải ý bạn là: --root, --strict?"),
         (["validate", "--format"], "Lỗi: tuỳ chọn --format cần một giá trị đi kèm."),
         (["validate", "data/units/qldt/2030Q1.md"], "Không có tệp hay thư mục"),
-        (["nonsense"], 'Lỗi: không có lệnh "nonsense". Các lệnh: check, codeowners, new, report, schema, status,'),
+        (
+            ["nonsense"],
+            'Lỗi: không có lệnh "nonsense". Các lệnh: check, codeowners, new, remind, report, schema, status,',
+        ),
         (["schema", "bogus"], "Lỗi: giá trị của kind phải là một trong: note, directive, unit, calendar."),
         (["version", "thua"], "Lỗi: thừa đối số: thua."),
         (["validate", "--format", "xml", "--lang", "en"], "Error: Invalid value for '--format': 'xml' is not one of"),
