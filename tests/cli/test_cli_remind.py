@@ -112,3 +112,11 @@ def test_status_points_to_remind_when_units_are_overdue(capsys: Any, q2: RepoBui
         "7 đơn vị quá hạn chưa có ghi chú hợp lệ: lập công văn đôn đốc bằng `nq43 remind --quarter 2025Q2`."
     ]
     assert "nq43 remind" not in early
+
+
+def test_a_number_that_is_not_digits_is_refused(capsys: Any, q2: RepoBuilder) -> None:
+    code, _, err = _run(capsys, q2, "remind", "--quarter", "2025Q2", "--today", "2025-06-16", "--number", "12a")
+
+    assert code != 0
+    assert 'Số công văn "12a" không hợp lệ: chỉ ghi chữ số, ví dụ --number 5 (in ra "05/BQL-VP").' in err
+    assert not (q2.root / "reports").exists()

@@ -60,10 +60,19 @@ def remind(
     `nq43 remind --quarter 2025Q2 --format md` (nội dung để gửi thư điện tử).
     """
     from nq43.check import reporters
-    from nq43.domain.findings import Severity, finding
+    from nq43.domain.findings import finding
     from nq43.load.layout import find_root
     from nq43.report.publishing import check_number
-    from nq43.report.reminder import Late, ReminderOptions, build_reminder, default_by, render_reminder, write_reminder
+    from nq43.report.reminder import (
+        LETTER_NUMBER,
+        Late,
+        ReminderOptions,
+        build_reminder,
+        default_by,
+        letter_symbol,
+        render_reminder,
+        write_reminder,
+    )
     from nq43.report.rendering import TemplateProblem
     from nq43.support.vietnamese import date_short
     from nq43.tracking.status import gather, quarter_status, to_remind
@@ -75,12 +84,12 @@ def remind(
         now = today(when)
         letter_date = day_option(day, "--date") or now
         new_by = day_option(by, "--by")
-        checked_number = check_number(number) or ""
         inputs = gather(base, now, [parsed])
         directive, calendar = inputs.directive, inputs.calendar
         if directive is None or calendar is None:
             echo_err(reporters.text(inputs.findings, said))
             return 1
+        checked_number = check_number(number, LETTER_NUMBER, letter_symbol(directive)) or ""
         status = quarter_status(directive, calendar, parsed, inputs.notes, inputs.submissions, now)
         late_units = to_remind(status)
         if not late_units:
@@ -94,8 +103,8 @@ def remind(
         late = []
         for unit in late_units:
             note = inputs.notes.get((unit.unit.id, parsed))
-            errors = tuple(f for f in note.findings if f.severity is Severity.ERROR) if note is not None else ()
-            late.append(Late(unit.unit, unit.due.day, unit.state.submitted, errors))
+            findings = note.findings if note is not None else ()
+            late.append(Late(unit.unit, unit.due.day, unit.state.submitted, findings))
         options = ReminderOptions(
             parsed, status.due.day, by=new_by, date=letter_date, number=checked_number, signer=signer, draft=draft
         )

@@ -82,17 +82,23 @@ def report_name(period: Period) -> str:
     return f"bao-cao-{period}"
 
 
-def check_number(number: str | None) -> str | None:
+REPORT_NUMBER = Text("Số báo cáo", "Report number")
+
+
+def check_number(number: str | None, what: Text = REPORT_NUMBER, symbol: str = "BC-BQL") -> str | None:
+    """The document number as given (digits only), None when not given; `what` and `symbol` for the message."""
     if number is None:
         return None
     text = number.strip()
     if not text.isdigit() or len(text) > MAX_NUMBER_DIGITS:
         raise ReportRefused(
             Text(
-                'Số báo cáo "{number}" không hợp lệ: chỉ ghi chữ số, ví dụ --number 5 (in ra "05/BC-BQL").',
-                'Report number "{number}" is not valid: digits only, e.g. --number 5 (printed "05/BC-BQL").',
+                '{what} "{number}" không hợp lệ: chỉ ghi chữ số, ví dụ --number 5 (in ra "05/{symbol}").',
+                '{what} "{number}" is not valid: digits only, e.g. --number 5 (printed "05/{symbol}").',
             ),
+            what=what,
             number=number,
+            symbol=symbol,
         )
     return text
 

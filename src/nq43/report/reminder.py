@@ -25,6 +25,7 @@ from nq43.report.markdownread import parse_inline
 from nq43.report.model import BLANK_NUMBER, DRAFT_MARK, MOTTO, NATIONAL_TITLE, RECIPIENTS_HEADING, format_number
 from nq43.report.rendering import Rendered, parse_part, render, template_dirs
 from nq43.support.output import replace_together
+from nq43.support.text import Text
 from nq43.support.vietnamese import date_long, date_short
 
 TEMPLATE_NAME = "remind.md.j2"
@@ -34,6 +35,7 @@ GREETING = "Kính gửi:"
 BY_WORKING_DAYS = 5
 # The letter names at most this many things to put right in one note, then how many more there are.
 MAX_PROBLEMS = 5
+LETTER_NUMBER = Text("Số công văn", "Letter number")
 RECIPIENTS = ("Như trên;", "Lưu: VT, VP.")  # "Như trên" stands for the units the letter is addressed to
 
 # What a unit head does not need in a letter: where in a file a problem is ("(lần đầu ở dòng 12)").
@@ -45,8 +47,8 @@ _NOT_VALID = "Ghi chú chưa đúng quy định; đề nghị đơn vị kiểm 
 
 
 class Late(NamedTuple):
-    """A unit to remind, as `nq43 status` sees it: its due date, and the errors of the note it sent (none when
-    it sent none)."""
+    """A unit to remind, as `nq43 status` sees it: its due date, and what was found in the note it sent (none
+    when it sent none; only its errors are named in the letter)."""
 
     unit: Unit
     due: date
@@ -100,12 +102,18 @@ def _entry(late: Late) -> LateEntry:
     return LateEntry(late.unit.id, late.unit.name, late.submitted, late.due, date_long(late.due), problems)
 
 
+def letter_symbol(directive: Directive) -> str:
+    """The letter's symbol: the agency's abbreviation and the unit that drafts it, the consolidating unit
+    ("BQL-VP")."""
+    return f"{directive.letter.abbreviation}-{directive.reporting.consolidated_by.upper()}"
+
+
 def build_reminder(directive: Directive, late: Sequence[Late], options: ReminderOptions) -> ReminderContext:
     """The letter's variables, from the directive (frame, signer, the cited letter) and the late units."""
     config = directive.report
     letter = directive.letter
     resolution = directive.resolution
-    symbol = f"{letter.abbreviation}-{directive.reporting.consolidated_by.upper()}"
+    symbol = letter_symbol(directive)
     number = format_number(options.number)
     number_text = f"{number or BLANK_NUMBER}/{symbol}"
     entries = tuple(_entry(item) for item in late)
