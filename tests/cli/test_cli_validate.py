@@ -136,7 +136,7 @@ def test_only_the_named_paths(root: Path, capsys: pytest.CaptureFixture[str]) ->
         (["validate", "data/units/qldt/2030Q1.md"], "Không có tệp hay thư mục"),
         (
             ["nonsense"],
-            'Lỗi: không có lệnh "nonsense". Các lệnh: check, codeowners, import, new, report, schema, status,',
+            'Lỗi: không có lệnh "nonsense". Các lệnh: check, codeowners, import, new, remind, report, schema, status,',
         ),
         (["schema", "bogus"], "Lỗi: giá trị của kind phải là một trong: note, directive, unit, calendar."),
         (["version", "thua"], "Lỗi: thừa đối số: thua."),

@@ -189,3 +189,13 @@ def test_calendar_that_is_not_yaml(repo):
     repo.calendar("schema_version: 1\ndays_off:\n\t- from: 2025-01-01\n")
     calendar, findings = load_calendar(repo.root, None)
     assert calendar is None and [f.code for f in findings] == ["NQ206"]
+
+
+def test_working_days_after_skip_weekends_and_days_off_but_count_make_up_days():
+    assert Calendar().working_days_after(date(2025, 6, 16), 5) == date(2025, 6, 23)  # Monday to Monday
+    holidays = Calendar(
+        days_off=(DayOff(date(2025, 4, 30), date(2025, 5, 4), "30/4 - 1/5"),),
+        working_days=(WorkingDay(date(2025, 4, 26), "Làm bù"),),
+    )
+    # Friday 25/4: Saturday 26/4 (worked), Monday 28, Tuesday 29, then the holiday to Sunday 4/5, Monday 5, Tuesday 6
+    assert holidays.working_days_after(date(2025, 4, 25), 5) == date(2025, 5, 6)

@@ -12,7 +12,7 @@ from typing import Annotated, Any
 import typer
 
 from nq43 import __version__
-from nq43.cli import messages, notes, report, status, submission
+from nq43.cli import messages, notes, remind, report, status, submission
 from nq43.cli.options import Told
 from nq43.cli.terminal import echo_err
 from nq43.support.errors import IssuedReportKept, Nq43Error, OutputError
@@ -42,6 +42,7 @@ app.command("new")(notes.new)
 app.command("import")(notes.import_form)
 app.command("status")(status.status)
 app.command("report")(report.report)
+app.command("remind")(remind.remind)
 app.command("check")(submission.check)
 app.command("codeowners")(submission.codeowners)
 

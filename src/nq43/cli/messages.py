@@ -262,3 +262,20 @@ AMENDMENT_NOT_BUILT = Text(
     "Amendment of {period} not built: {errors} error(s) above. Fix them (see `nq43 validate`).",
 )
 AS_ISSUED_AND_AMEND = Text("Dùng --as-issued hoặc --amend, không dùng cả hai.", "Use --as-issued or --amend, not both.")
+# nq43 remind
+NOBODY_LATE = Text(
+    "Không có đơn vị nào quá hạn báo cáo {period} (đến ngày {today}): không cần công văn đôn đốc, không ghi tệp nào.",
+    "No unit is overdue for {period} (as of {today}): no reminder needed, nothing written.",
+)
+NOT_DUE_YET = Text(
+    "Chưa đến hạn báo cáo {period} (hạn {due}): chưa đơn vị nào quá hạn, không ghi tệp nào.",
+    "The {period} reports are not due yet (due {due}): nobody is overdue, nothing written.",
+)
+BY_NOT_AFTER = Text(
+    "--by {by} phải sau ngày ghi trên công văn ({date}).",
+    "--by {by} must be after the letter's date ({date}).",
+)
+REMINDED = Text(
+    "Đã lập công văn đôn đốc {period}{state}: {units} đơn vị ({names}); hạn mới {by}.",
+    "Built the {period} reminder{state}: {units} unit(s) ({names}); new date {by}.",
+)

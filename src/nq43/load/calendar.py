@@ -77,6 +77,15 @@ class Calendar(NamedTuple):
             return WEEKDAY_NAMES[day.weekday()]
         return None
 
+    def working_days_after(self, day: date, count: int) -> date:
+        """The `count`-th working day after `day` (days off and weekends skipped, as for a due date)."""
+        found = 0
+        while found < count:
+            day += timedelta(days=1)
+            if self.day_off(day) is None:
+                found += 1
+        return day
+
     def covers(self, year: int) -> bool:
         """True when the calendar lists days off for `year` (without them a due date may be wrong)."""
         return any(off.first.year <= year <= off.last.year for off in self.days_off)

@@ -34,7 +34,7 @@ from nq43.report.amendment import (
 from nq43.report.docx import build_docx
 from nq43.report.issuing import issued_folder, read_record, record_name
 from nq43.report.model import ReportOptions, build_context, format_number, select_notes
-from nq43.report.publishing import ReportRequest, _check_number
+from nq43.report.publishing import ReportRequest, check_number
 from nq43.report.readiness import Reason, not_committed, not_ready
 from nq43.report.rendering import TemplateProblem, render, report_document, template_dirs
 from nq43.support.errors import IssuedReportKept, ReportRefused
@@ -101,7 +101,7 @@ def amend(request: ReportRequest) -> AmendOutcome:
     """Build (and with `request.issue`, record) the amendment of an issued report; see the module's text."""
     root, period = request.root, request.period
     record = read_record(root, period, Text("bổ sung, đính chính", "amend"))
-    number = _check_number(request.number)
+    number = check_number(request.number)
     day = request.date or request.today
     if request.issue:
         _check_issue(request, record, number)
@@ -136,7 +136,7 @@ def amend(request: ReportRequest) -> AmendOutcome:
     context = build_context(directive, selection, options)
     try:
         dirs = template_dirs(root, request.template_dir, AMEND_TEMPLATE)
-        rendered = render(context, dirs, AMEND_TEMPLATE, {"amendment": info})
+        rendered = render(context, dirs, AMEND_TEMPLATE, extra={"amendment": info})
     except TemplateProblem as problem:
         return AmendOutcome((), (finding(problem.path, problem.line, 1, "NQ905", reason=problem.reason),))
     name = amendment_name(period, kind, sequence)

@@ -274,3 +274,52 @@ class PeriodOverview(NamedTuple):
     stalled: tuple[TaskOverPeriod, ...]
     indicators: tuple[IndicatorOverPeriod, ...]  # those with a value in some quarter of the period
     incomplete_units: tuple[UnitOverPeriod, ...]  # units with a quarter missing
+
+
+class LateEntry(NamedTuple):
+    """A unit a reminder letter goes to: it sent no note, or one that does not validate."""
+
+    id: str
+    name: str
+    submitted: bool  # it sent a note, which does not validate
+    due: date  # its due date (an extension may make it later than the quarter's)
+    due_text: str  # "ngày 09 tháng 6 năm 2025"
+    problems: tuple[str, ...]  # what to put right in its note, in plain words (no file, line or code)
+
+
+class ReminderContext(NamedTuple):
+    """The variables of the reminder letter's template (remind.md.j2, documented in docs/mau-bao-cao.md)."""
+
+    quarter: QuarterInfo
+    due: date  # the quarter's due date (data/calendar.yaml)
+    due_text: str
+    by: date  # the new date the units are asked to report by
+    by_text: str
+    date: date  # the letter's date
+    date_text: str
+    place: str
+    place_date: str
+    number: str
+    symbol: str  # "BQL-VP"
+    number_text: str
+    number_line: str
+    parent_agency: str
+    issuing_agency: str
+    issuing_agency_lines: tuple[str, ...]
+    agency_name: str
+    reported_to: str  # whom the Board reports to: "Ủy ban nhân dân thành phố Hải Phòng"
+    national_title: str
+    motto: str
+    authority: tuple[str, ...]
+    signer: str
+    recipients_heading: str
+    recipients: tuple[str, ...]
+    greeting: str  # "Kính gửi:"
+    addressees: tuple[str, ...]  # the late units' names
+    resolution: ResolutionInfo
+    letter: LetterInfo
+    draft: bool
+    draft_mark: str
+    late: tuple[LateEntry, ...]
+    missing: tuple[LateEntry, ...]  # no note sent
+    invalid: tuple[LateEntry, ...]  # a note sent that does not validate

@@ -83,6 +83,11 @@ class Frame(NamedTuple):
     recipients: tuple[str, ...]
     draft: bool
     draft_mark: str
+    # A letter (công văn, Mẫu 1.5) in place of a report: no document type, the summary (trích yếu) under the
+    # number, and the addressees after `greeting` ("Kính gửi:") before the body.
+    letter: bool = False
+    greeting: str = ""
+    addressees: tuple[str, ...] = ()
 
 
 class ReportDocument(NamedTuple):

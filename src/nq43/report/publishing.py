@@ -90,17 +90,23 @@ def report_name(period: Period) -> str:
     return f"bao-cao-{period}"
 
 
-def _check_number(number: str | None) -> str | None:
+REPORT_NUMBER = Text("Số báo cáo", "Report number")
+
+
+def check_number(number: str | None, what: Text = REPORT_NUMBER, symbol: str = "BC-BQL") -> str | None:
+    """The document number as given (digits only), None when not given; `what` and `symbol` for the message."""
     if number is None:
         return None
     text = number.strip()
     if not text.isdigit() or len(text) > MAX_NUMBER_DIGITS:
         raise ReportRefused(
             Text(
-                'Số báo cáo "{number}" không hợp lệ: chỉ ghi chữ số, ví dụ --number 5 (in ra "05/BC-BQL").',
-                'Report number "{number}" is not valid: digits only, e.g. --number 5 (printed "05/BC-BQL").',
+                '{what} "{number}" không hợp lệ: chỉ ghi chữ số, ví dụ --number 5 (in ra "05/{symbol}").',
+                '{what} "{number}" is not valid: digits only, e.g. --number 5 (printed "05/{symbol}").',
             ),
+            what=what,
             number=number,
+            symbol=symbol,
         )
     return text
 
@@ -178,7 +184,7 @@ def _check_template_dir(template_dir: Path | None, template_name: str) -> None:
 def _numbering(request: ReportRequest) -> tuple[str | None, date, IssueRecord | None]:
     """The report's number and date, and the period's issue record: regenerating an issued report keeps its
     number and date, unless told otherwise."""
-    number = _check_number(request.number)
+    number = check_number(request.number)
     record = issuance.read(request.root, request.period)
     day = request.date or (record.issued_on if record is not None and request.number is None else None)
     if number is None and record is not None and request.date is None:

@@ -31,7 +31,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from nq43.domain.periods import PeriodKind
 from nq43.domain.records import EMPTY_MAP
-from nq43.report.context import ReportContext
+from nq43.report.context import ReminderContext, ReportContext
 from nq43.report.document import Block, Frame, Heading, Markdown, Paragraph, ReportDocument
 from nq43.report.markdownread import parse, parse_inline
 from nq43.report.markdownwrite import blocks_markdown, escape
@@ -274,12 +274,14 @@ _MARK = re.compile("\x02([0-9]+)\x03")
 
 
 def render(
-    context: ReportContext,
+    context: ReportContext | ReminderContext,
     dirs: Sequence[Path],
     template_name: str = TEMPLATE_NAME,
+    required: Sequence[str] = REQUIRED_BLOCKS,
     extra: Mapping[str, Any] = EMPTY_MAP,
 ) -> Rendered:
-    """The whole Markdown report and each required block, from the first template `template_name` in `dirs`;
+    """The whole Markdown report and each of its blocks, from the first template `template_name` in `dirs`;
+    the blocks in `required` must be there (a letter has no appendix: its appendix blocks come back empty);
     `extra` adds variables of a document built on the report's context (an amendment's, see amendment.py).
 
     The template is rendered once, through a small layout that extends it and keeps what each required block
@@ -291,14 +293,14 @@ def render(
     env = _environment(dirs, marks=chunks)
     try:
         blocks = _blocks(env, template_name)
-        missing = [name for name in REQUIRED_BLOCKS if name not in blocks]
+        missing = [name for name in required if name not in blocks]
         if missing:
             raise TemplateProblem(_shown(template_name, dirs), 1, "thiếu khối (block) " + ", ".join(missing))
         layout = env.from_string(_capturing_layout(template_name), globals={_CAPTURE: _capture(captured)})
         marked_markdown = layout.render(variables)
         for name in REQUIRED_BLOCKS:
             if name not in captured:
-                captured[name] = _render_alone(env, blocks[name], variables)
+                captured[name] = _render_alone(env, blocks[name], variables) if name in blocks else ""
     except TemplateProblem:
         raise
     except TemplateNotFound as error:

@@ -14,7 +14,7 @@ from nq43.domain.vocabulary import State, Status
 from nq43.support.text import Lang
 from nq43.support.vietnamese import number
 from nq43.tracking import wording
-from nq43.tracking.status import PeriodRecord, QuarterStatus, TaskTrack, UnitHistory
+from nq43.tracking.status import PeriodRecord, QuarterStatus, TaskTrack, UnitHistory, to_remind
 from nq43.tracking.wording import (
     day_text,
     days_text,
@@ -121,6 +121,9 @@ def quarter_page(view: QuarterStatus, display: Display, lang: Lang, resolution: 
         page.foot.append(legend(lang))
     page.foot.append(view.tally.sentence(lang))
     page.foot += _fix_lines(view.units, lang)
+    late = to_remind(view)
+    if late:
+        page.foot.append(wording.REMIND.get(lang, count=len(late), quarter=view.quarter))
     page.notices = notice_lines(view.notices, lang)
     return page
 

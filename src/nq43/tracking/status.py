@@ -96,6 +96,12 @@ def quarter_status(
     )
 
 
+def to_remind(status: QuarterStatus) -> tuple[UnitStatus, ...]:
+    """The units a reminder letter goes to: no valid note (none, or one that does not validate) and their due
+    date past; an invalid note before the due date can still be put right in time."""
+    return tuple(u for u in status.units if u.state.failing and status.today > u.due.day)
+
+
 class UnitHistory(NamedTuple):
     unit: Unit
     today: date

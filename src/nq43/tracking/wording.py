@@ -54,6 +54,10 @@ FIX = Text(
     'Ghi chú {path} có lỗi, chưa được tính: chạy "nq43 validate {path}" để xem lỗi và cách sửa.',
     '{path} is invalid and not counted: run "nq43 validate {path}" for the errors and how to fix them.',
 )
+REMIND = Text(
+    "{count} đơn vị quá hạn chưa có ghi chú hợp lệ: lập công văn đôn đốc bằng `nq43 remind --quarter {quarter}`.",
+    "{count} unit(s) overdue without a valid note: write a reminder with `nq43 remind --quarter {quarter}`.",
+)
 NOTICES = Text("Lưu ý:", "Notices:")
 NOT_REPORTED = Text("Chưa báo cáo", "Not reported")
 HISTORY_TITLE = Text(

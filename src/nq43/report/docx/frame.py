@@ -1,6 +1,7 @@
 """Decree 30's frame around the body: the header block (agency and national title, number, place and date,
-document type and summary, with their rule lines) and the signature block (recipients, authority, signer),
-each a borderless two-column table of fixed layout.
+document type and summary, with their rule lines; for a letter, the summary under the number and the
+addressees) and the signature block (recipients, authority, signer), each a borderless two-column table of
+fixed layout.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from nq43.report.docx.geometry import (
     BODY_SIZE,
     HEADER_COLUMNS,
     HEADER_INDENT,
+    LETTER_SUMMARY_SIZE,
     ROOM_TO_SIGN,
     RULE_PARAGRAPH,
     RULE_SHARE,
@@ -99,14 +101,33 @@ def header_block(document: ReportDocument, runs: Callable[[Inline, Style], str])
         _rule_xml(rules["motto"], HEADER_COLUMNS[1]),
     ]
     number = _line(frame.number_line, 13, before=SPACE_BEFORE * 2)
+    if frame.letter:  # a letter's summary (trích yếu) stands under its number, upright
+        subject = Style(size=LETTER_SUMMARY_SIZE, align="center", first_line=0, before=SPACE_BEFORE)
+        number += f"<w:p>{ppr(subject)}{runs(document.summary, subject)}</w:p>"
     date = _line(frame.place_date, BODY_SIZE, italic=True, before=SPACE_BEFORE * 2)
     table = _frame_table(
         HEADER_COLUMNS, [("".join(left), "".join(right)), (number, date)], indent=HEADER_INDENT, cant_split=True
     )
+    if frame.letter:
+        return table + _greeting(frame.greeting, frame.addressees)
     title = _line(frame.doc_type, BODY_SIZE, bold=True, before=SPACE_BEFORE * 4, keep_next=True)
     summary_style = Style(align="center", first_line=0, before=0, bold=True, keep_next=True)
     summary = f"<w:p>{ppr(summary_style)}{runs(document.summary, summary_style)}</w:p>"
     return table + title + summary + _rule_xml(rules["summary"], TEXT_WIDTH, after=SPACE_BEFORE * 2)
+
+
+def _greeting(label: str, addressees: Sequence[str]) -> str:
+    """ "Kính gửi:" and the addressees, a centred block: one addressee on the same line; several one per line,
+    each after "- " and ending with ";" (the last with "."), aligned after the label."""
+    if len(addressees) == 1:
+        return _line(f"{label} {addressees[0]}", BODY_SIZE, before=SPACE_BEFORE * 3, keep_next=True)
+    lines = [f"- {name}{'.' if i == len(addressees) - 1 else ';'}" for i, name in enumerate(addressees)]
+    label_width = text_width(clean(label) + " ", BODY_SIZE)
+    widest = max((text_width(clean(line), BODY_SIZE) for line in lines), default=0)
+    left = max(0, (TEXT_WIDTH - label_width - widest) // 2)
+    out = [_line(label, BODY_SIZE, align="left", before=SPACE_BEFORE * 3, left=left, keep_next=True)]
+    out += [_line(line, BODY_SIZE, align="left", left=left + label_width, keep_next=True) for line in lines]
+    return "".join(out)
 
 
 def signature_block(document: ReportDocument) -> str:

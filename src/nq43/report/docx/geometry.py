@@ -22,6 +22,7 @@ FIRST_LINE_INDENT = mm(10)
 BODY_SIZE = 14
 TABLE_SIZE = 13
 SPACE_BEFORE = 120  # 6 pt
+LETTER_SUMMARY_SIZE = 12  # a letter's trích yếu under its number (the decree: 12-13 pt)
 # Header table: agency block | national title block, then number | place and date; indented as the sample.
 HEADER_COLUMNS = (mm(67.5), mm(100))
 HEADER_INDENT = -mm(3.5)
