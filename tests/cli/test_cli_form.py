@@ -122,4 +122,4 @@ def test_import_refuses_another_unit_or_a_file_that_is_no_form(
     assert code == 2 and 'đơn vị "qldt"' in err
     mailed.write_bytes(b"not a zip")
     code, _, err = run_cli(capsys, "import", str(mailed), "--unit", "qldt", "--quarter", "2025Q2")
-    assert code == 1 and "NQ521" in err and not (root / NOTE).exists()
+    assert code == 1 and "NQ120" in err and not (root / NOTE).exists()
