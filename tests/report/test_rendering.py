@@ -41,6 +41,7 @@ from nq43.report.rendering import (
     report_document,
     roman,
     template_dirs,
+    template_variables,
 )
 from reportdata import REPO, REPORT_DATE, TODAY, full_notes, make_repo
 
@@ -181,7 +182,7 @@ def test_a_block_the_layout_leaves_out_is_rendered_on_its_own(tmp_path: Path) ->
     rendered = render(context, _custom(tmp_path, hidden))
 
     assert "Phụ lục" not in rendered.markdown
-    assert rendered.parts["appendix"] == f"Phụ lục của {context.signer}"
+    assert rendered.parts["appendix"] == f"Phụ lục của {context.letterhead.signer}"
 
 
 def test_an_error_in_a_block_rendered_on_its_own_names_the_template_line(tmp_path: Path) -> None:
@@ -269,11 +270,12 @@ def test_a_template_may_extend_another_and_keep_its_blocks(tmp_path: Path) -> No
     assert rendered.parts["body"] == "thân riêng" and rendered.parts["summary"] == "summary"
 
 
-def test_template_variables_are_documented() -> None:
+def test_template_variables_are_documented(tmp_path: Path) -> None:
     doc = (REPO / "docs" / "mau-bao-cao.md").read_text(encoding="utf-8")
+    for name in template_variables(_context(tmp_path)):  # the letterhead's fields among them, each on its own
+        assert f"`{name}`" in doc, name
     period_kinds = (PeriodOverview, UnitOverPeriod, TaskOverPeriod, QuarterWork, QuarterRecord, IndicatorOverPeriod)
     for kind in (
-        ReportContext,
         PeriodInfo,
         QuarterInfo,
         UnitEntry,

@@ -39,14 +39,14 @@ def _context(
 def test_frame_comes_from_the_directive(tmp_path: Path) -> None:
     context, _ = _context(tmp_path, full_notes())
 
-    assert context.parent_agency == "UBND THÀNH PHỐ HẢI PHÒNG"
-    assert context.issuing_agency_lines == ("BAN QUẢN LÝ KHU KINH TẾ", "HẢI PHÒNG")
-    assert context.agency_name == "Ban Quản lý Khu kinh tế Hải Phòng"
-    assert context.number_line == "Số:      /BC-BQL"
-    assert context.place_date == "Hải Phòng, ngày 10 tháng 3 năm 2025"
-    assert context.authority == ("KT. TRƯỞNG BAN", "PHÓ TRƯỞNG BAN")
-    assert context.signer == "Bùi Ngọc Hải"
-    assert context.recipients[-1] == "Lưu: VT, VP."
+    assert context.letterhead.parent_agency == "UBND THÀNH PHỐ HẢI PHÒNG"
+    assert context.letterhead.issuing_agency_lines == ("BAN QUẢN LÝ KHU KINH TẾ", "HẢI PHÒNG")
+    assert context.letterhead.agency_name == "Ban Quản lý Khu kinh tế Hải Phòng"
+    assert context.letterhead.number_line == "Số:      /BC-BQL"
+    assert context.letterhead.place_date == "Hải Phòng, ngày 10 tháng 3 năm 2025"
+    assert context.letterhead.authority == ("KT. TRƯỞNG BAN", "PHÓ TRƯỞNG BAN")
+    assert context.letterhead.signer == "Bùi Ngọc Hải"
+    assert context.letterhead.recipients[-1] == "Lưu: VT, VP."
     assert context.quarter.label == "quý I năm 2025"
     assert context.previous_quarter.code == "2024Q4"
 
@@ -63,16 +63,16 @@ def test_frame_comes_from_the_directive(tmp_path: Path) -> None:
 def test_date_follows_the_decree_zero_rule(tmp_path: Path, day: date, text: str) -> None:
     context, _ = _context(tmp_path, {}, date=day)
 
-    assert context.date_text == text
-    assert context.place_date == f"Hải Phòng, {text}"
+    assert context.letterhead.date_text == text
+    assert context.letterhead.place_date == f"Hải Phòng, {text}"
 
 
 def test_number_and_signer_options(tmp_path: Path) -> None:
     context, _ = _context(tmp_path, {}, number="5", signer="Nguyễn Văn Tùng")
 
-    assert context.number_line == "Số: 05/BC-BQL"
-    assert context.number_text == "05/BC-BQL"
-    assert context.signer == "Nguyễn Văn Tùng"
+    assert context.letterhead.number_line == "Số: 05/BC-BQL"
+    assert context.letterhead.number_text == "05/BC-BQL"
+    assert context.letterhead.signer == "Nguyễn Văn Tùng"
     assert format_number("12") == "12"
 
 

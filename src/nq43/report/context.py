@@ -8,8 +8,9 @@ from datetime import date
 from typing import NamedTuple
 
 from nq43.domain.periods import Period
-from nq43.domain.records import Quarter
+from nq43.domain.records import Letter, Quarter, Resolution
 from nq43.report.document import Markdown
+from nq43.support.vietnamese import date_short
 
 
 class QuarterInfo(NamedTuple):
@@ -150,12 +151,48 @@ class ResolutionInfo(NamedTuple):
     issuer: str
     subject: str
 
+    @classmethod
+    def of(cls, resolution: Resolution) -> ResolutionInfo:
+        return cls(
+            resolution.number, resolution.date, date_short(resolution.date), resolution.issuer, resolution.subject
+        )
+
 
 class LetterInfo(NamedTuple):
     number: str
     date_text: str
     subject: str
     issuing_agency: str
+
+    @classmethod
+    def of(cls, letter: Letter) -> LetterInfo:
+        return cls(letter.number, letter.date_text, letter.subject, letter.issuing_agency)
+
+
+class Letterhead(NamedTuple):
+    """What every document the Board issues (a report, a letter) has at its head and its foot in Decree 30's
+    layout: the agency, the number, the place and date, the signature block and the recipients. Built once by
+    `model.letterhead`; a template sees each field as a variable of its own (`number_line`, `signer` ...)."""
+
+    date: date
+    date_text: str  # "ngày 10 tháng 3 năm 2025"
+    place: str
+    place_date: str  # "Hải Phòng, ngày 10 tháng 3 năm 2025"
+    number: str  # "05" or ""
+    symbol: str  # "BC-BQL" (a report), "BQL-VP" (a letter)
+    number_text: str  # "05/BC-BQL" or "      /BC-BQL"
+    number_line: str  # "Số: 05/BC-BQL"
+    parent_agency: str
+    issuing_agency: str
+    issuing_agency_lines: tuple[str, ...]
+    agency_name: str  # "Ban Quản lý Khu kinh tế Hải Phòng"
+    national_title: str
+    motto: str
+    authority: tuple[str, ...]
+    signer: str
+    recipients_heading: str
+    recipients: tuple[str, ...]
+    draft_mark: str
 
 
 class ReportContext(NamedTuple):
@@ -165,30 +202,12 @@ class ReportContext(NamedTuple):
     quarter: QuarterInfo  # the period's last quarter (the period itself in a quarter's report)
     previous_quarter: QuarterInfo
     next_quarter: QuarterInfo
-    date: date
-    date_text: str  # "ngày 10 tháng 3 năm 2025"
-    place: str
-    place_date: str  # "Hải Phòng, ngày 10 tháng 3 năm 2025"
-    number: str  # "05" or ""
-    symbol: str  # "BC-BQL"
-    number_text: str  # "05/BC-BQL" or "      /BC-BQL"
-    number_line: str  # "Số: 05/BC-BQL"
-    parent_agency: str
-    issuing_agency: str
-    issuing_agency_lines: tuple[str, ...]
-    agency_name: str  # "Ban Quản lý Khu kinh tế Hải Phòng"
+    letterhead: Letterhead
     addressee: str
-    national_title: str
-    motto: str
     doc_type: str
-    authority: tuple[str, ...]
-    signer: str
-    recipients_heading: str
-    recipients: tuple[str, ...]
     resolution: ResolutionInfo
     letter: LetterInfo
     draft: bool
-    draft_mark: str
     draft_reasons: tuple[str, ...]  # "option" (--draft), "sample" (sample data)
     units: tuple[UnitEntry, ...]
     reported_units: tuple[UnitEntry, ...]
@@ -295,31 +314,13 @@ class ReminderContext(NamedTuple):
     due_text: str
     by: date  # the new date the units are asked to report by
     by_text: str
-    date: date  # the letter's date
-    date_text: str
-    place: str
-    place_date: str
-    number: str
-    symbol: str  # "BQL-VP"
-    number_text: str
-    number_line: str
-    parent_agency: str
-    issuing_agency: str
-    issuing_agency_lines: tuple[str, ...]
-    agency_name: str
+    letterhead: Letterhead  # the letter's date, number, signer ...
     reported_to: str  # whom the Board reports to: "Ủy ban nhân dân thành phố Hải Phòng"
-    national_title: str
-    motto: str
-    authority: tuple[str, ...]
-    signer: str
-    recipients_heading: str
-    recipients: tuple[str, ...]
     greeting: str  # "Kính gửi:"
     addressees: tuple[str, ...]  # the late units' names
     resolution: ResolutionInfo
     letter: LetterInfo
     draft: bool
-    draft_mark: str
     late: tuple[LateEntry, ...]
     missing: tuple[LateEntry, ...]  # no note sent
     invalid: tuple[LateEntry, ...]  # a note sent that does not validate

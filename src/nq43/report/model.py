@@ -21,6 +21,7 @@ from nq43.load.layout import UNITS_DIR, note_stem
 from nq43.report.context import (
     Erratum,
     IndicatorValue,
+    Letterhead,
     LetterInfo,
     PeriodInfo,
     PeriodOverview,
@@ -94,6 +95,38 @@ def format_number(text: str) -> str:
     return text.zfill(2) if text.isdigit() else text
 
 
+def letterhead(
+    directive: Directive, day: date, number: str, symbol: str, signer: str | None, recipients: tuple[str, ...]
+) -> Letterhead:
+    """The head and foot of a document the Board issues on `day`: `number` as given ("" leaves it blank),
+    `signer` in place of the data's signer when given."""
+    config = directive.report
+    letter = directive.letter
+    number_part = format_number(number)
+    number_text = f"{number_part or BLANK_NUMBER}/{symbol}"
+    return Letterhead(
+        date=day,
+        date_text=date_long(day),
+        place=config.place,
+        place_date=f"{config.place}, {date_long(day)}",
+        number=number_part,
+        symbol=symbol,
+        number_text=number_text,
+        number_line=f"Số: {number_text}",
+        parent_agency=letter.parent_agency,
+        issuing_agency=letter.issuing_agency,
+        issuing_agency_lines=letter.issuing_agency_lines,
+        agency_name=config.agency_name or letter.issuing_agency,
+        national_title=NATIONAL_TITLE,
+        motto=MOTTO,
+        authority=config.signing.authority,
+        signer=(signer or "").strip() or config.signing.name,
+        recipients_heading=RECIPIENTS_HEADING,
+        recipients=recipients,
+        draft_mark=DRAFT_MARK,
+    )
+
+
 def build_context(
     directive: Directive,
     selection: Selection,
@@ -115,39 +148,20 @@ def build_context(
     indicators_of_task, indicator_rows = _indicators(directive, used, previous or {})
     units = _units(directive, selection, cutoff, indicators_of_task)
     config = directive.report
-    letter = directive.letter
-    number_part = format_number(options.number)
-    number_text = f"{number_part or BLANK_NUMBER}/{config.symbol}"
     reasons = _draft_reasons(options, selection.every())
     return ReportContext(
         period=PeriodInfo.of(options.period),
         quarter=QuarterInfo.of(quarter),
         previous_quarter=QuarterInfo.of(quarter.previous()),
         next_quarter=QuarterInfo.of(quarter.next()),
-        date=options.date,
-        date_text=date_long(options.date),
-        place=config.place,
-        place_date=f"{config.place}, {date_long(options.date)}",
-        number=number_part,
-        symbol=config.symbol,
-        number_text=number_text,
-        number_line=f"Số: {number_text}",
-        parent_agency=letter.parent_agency,
-        issuing_agency=letter.issuing_agency,
-        issuing_agency_lines=letter.issuing_agency_lines,
-        agency_name=config.agency_name or letter.issuing_agency,
+        letterhead=letterhead(
+            directive, options.date, options.number, config.symbol, options.signer, config.recipients
+        ),
         addressee=config.addressee,
-        national_title=NATIONAL_TITLE,
-        motto=MOTTO,
         doc_type=DOC_TYPE,
-        authority=config.signing.authority,
-        signer=(options.signer or "").strip() or config.signing.name,
-        recipients_heading=RECIPIENTS_HEADING,
-        recipients=config.recipients,
-        resolution=_resolution(directive),
-        letter=LetterInfo(letter.number, letter.date_text, letter.subject, letter.issuing_agency),
+        resolution=ResolutionInfo.of(directive.resolution),
+        letter=LetterInfo.of(directive.letter),
         draft=bool(reasons),
-        draft_mark=DRAFT_MARK,
         draft_reasons=reasons,
         units=units,
         reported_units=tuple(u for u in units if u.reported),
@@ -268,13 +282,6 @@ def _errata(directive: Directive, used: Mapping[str, Note]) -> tuple[Erratum, ..
         for unit in directive.units
         if (note := used.get(unit.id)) is not None
         for amendment in sorted(note.amends, key=lambda a: a.date)
-    )
-
-
-def _resolution(directive: Directive) -> ResolutionInfo:
-    resolution = directive.resolution
-    return ResolutionInfo(
-        resolution.number, resolution.date, date_short(resolution.date), resolution.issuer, resolution.subject
     )
 
 

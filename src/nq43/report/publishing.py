@@ -30,7 +30,6 @@ from nq43.report.model import (
     ReportOptions,
     Selection,
     build_context,
-    format_number,
     report_findings,
     select_notes,
 )
@@ -296,7 +295,8 @@ def _issue_record(
 ) -> IssueRecord:
     """The record of this report as issued; refuses a report without number or date, and a second issue of a
     period that has been issued differently (a draft never gets here: see readiness)."""
-    if not context.number:
+    head = context.letterhead
+    if not head.number:
         raise ReportRefused(
             Text(
                 "Ban hành báo cáo cần số: thêm --number, ví dụ --number 5.",
@@ -313,8 +313,8 @@ def _issue_record(
     commit = (git(request.root, "rev-parse", "HEAD") or "").strip() or None
     record = IssueRecord(
         request.period,
-        format_number(context.number),
-        context.date,
+        head.number,
+        head.date,
         commit,
         dict(sorted(hashes.items())),
         signer=request.signer,

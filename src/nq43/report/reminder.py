@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import UTC, date, datetime, time
+from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
@@ -19,14 +19,13 @@ from nq43.domain.records import Directive, Quarter, Unit
 from nq43.load.calendar import Calendar
 from nq43.load.issued import REPORTS_DIR
 from nq43.report.context import LateEntry, LetterInfo, QuarterInfo, ReminderContext, ResolutionInfo
-from nq43.report.document import Frame, ReportDocument, plain_text
+from nq43.report.document import ReportDocument
 from nq43.report.docx import build_docx
-from nq43.report.markdownread import parse_inline
-from nq43.report.model import BLANK_NUMBER, DRAFT_MARK, MOTTO, NATIONAL_TITLE, RECIPIENTS_HEADING, format_number
-from nq43.report.rendering import Rendered, parse_part, render, template_dirs
+from nq43.report.model import letterhead
+from nq43.report.rendering import Rendered, issued_document, letterhead_frame, render, template_dirs
 from nq43.support.output import replace_together
 from nq43.support.text import Text
-from nq43.support.vietnamese import date_long, date_short
+from nq43.support.vietnamese import date_long
 
 TEMPLATE_NAME = "remind.md.j2"
 REQUIRED_BLOCKS = ("summary", "body")
@@ -110,42 +109,18 @@ def letter_symbol(directive: Directive) -> str:
 
 def build_reminder(directive: Directive, late: Sequence[Late], options: ReminderOptions) -> ReminderContext:
     """The letter's variables, from the directive (frame, signer, the cited letter) and the late units."""
-    config = directive.report
-    letter = directive.letter
-    resolution = directive.resolution
-    symbol = letter_symbol(directive)
-    number = format_number(options.number)
-    number_text = f"{number or BLANK_NUMBER}/{symbol}"
     entries = tuple(_entry(item) for item in late)
     return ReminderContext(
         quarter=QuarterInfo.of(options.quarter),
-        date=options.date,
-        date_text=date_long(options.date),
-        place=config.place,
-        place_date=f"{config.place}, {date_long(options.date)}",
-        number=number,
-        symbol=symbol,
-        number_text=number_text,
-        number_line=f"Số: {number_text}",
-        parent_agency=letter.parent_agency,
-        issuing_agency=letter.issuing_agency,
-        issuing_agency_lines=letter.issuing_agency_lines,
-        agency_name=config.agency_name or letter.issuing_agency,
-        reported_to=config.addressee,
-        national_title=NATIONAL_TITLE,
-        motto=MOTTO,
-        authority=config.signing.authority,
-        signer=(options.signer or "").strip() or config.signing.name,
-        recipients_heading=RECIPIENTS_HEADING,
-        recipients=RECIPIENTS,
+        letterhead=letterhead(
+            directive, options.date, options.number, letter_symbol(directive), options.signer, RECIPIENTS
+        ),
+        reported_to=directive.report.addressee,
         greeting=GREETING,
         addressees=tuple(entry.name for entry in entries),
-        resolution=ResolutionInfo(
-            resolution.number, resolution.date, date_short(resolution.date), resolution.issuer, resolution.subject
-        ),
-        letter=LetterInfo(letter.number, letter.date_text, letter.subject, letter.issuing_agency),
+        resolution=ResolutionInfo.of(directive.resolution),
+        letter=LetterInfo.of(directive.letter),
         draft=options.draft,
-        draft_mark=DRAFT_MARK,
         due=options.due,
         due_text=date_long(options.due),
         by=options.by,
@@ -164,38 +139,11 @@ def render_reminder(context: ReminderContext, root: Path | None, template_dir: P
 def reminder_document(context: ReminderContext, rendered: Rendered) -> ReportDocument:
     """The document model of the letter: the frame with the letter's parts, the summary and body from the
     template, no appendix."""
-    frame = Frame(
-        parent_agency=context.parent_agency,
-        issuing_agency_lines=context.issuing_agency_lines,
-        national_title=context.national_title,
-        motto=context.motto,
-        number_line=context.number_line,
-        place_date=context.place_date,
-        doc_type="",
-        authority=context.authority,
-        signer=context.signer,
-        recipients_heading=context.recipients_heading,
-        recipients=context.recipients,
-        draft=context.draft,
-        draft_mark=context.draft_mark,
-        letter=True,
-        greeting=context.greeting,
-        addressees=context.addressees,
+    head = context.letterhead
+    frame = letterhead_frame(
+        head, doc_type="", draft=context.draft, letter=True, greeting=context.greeting, addressees=context.addressees
     )
-    summary = parse_inline(rendered.parts["summary"])
-    return ReportDocument(
-        frame=frame,
-        summary=summary,
-        body=parse_part(rendered, "body"),
-        appendix_label=(),
-        appendix_title=(),
-        appendix_note=(),
-        appendix=(),
-        title=plain_text(summary),
-        author=context.agency_name,
-        created=datetime.combine(context.date, time(0, 0), tzinfo=UTC),
-        keywords=(context.quarter.code, context.number_text.strip()),
-    )
+    return issued_document(head, frame, rendered, context.quarter.code)
 
 
 def write_reminder(root: Path, context: ReminderContext, rendered: Rendered, out: Path | None = None) -> list[Path]:
