@@ -22,6 +22,7 @@ from nq43.check.repository import load_quarters
 from nq43.domain.periods import Period, PeriodKind
 from nq43.domain.records import Quarter
 from nq43.load.limits import MAX_TABLE_COLUMNS
+from nq43.report.assembly import report_document
 from nq43.report.document import Paragraph, ReportDocument, Run
 from nq43.report.docx import build_docx
 from nq43.report.docx.body import FLUSH_EVERY
@@ -29,7 +30,7 @@ from nq43.report.docx.geometry import LANDSCAPE_TEXT_WIDTH, mm
 from nq43.report.fontmetrics import text_width_pt
 from nq43.report.model import ReportOptions, build_context, select_notes
 from nq43.report.publishing import ReportRequest, build, report_name
-from nq43.report.rendering import render, report_document, template_dirs
+from nq43.report.rendering import render, template_dirs
 from reportdata import REPORT_DATE, TODAY, full_notes, make_repo, note
 
 Q1 = Quarter(2025, 1)

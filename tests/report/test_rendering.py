@@ -10,6 +10,7 @@ from nq43.check.repository import load_quarters
 from nq43.domain.periods import Period, PeriodKind
 from nq43.domain.records import Quarter
 from nq43.report.amend import AMEND_TEMPLATE
+from nq43.report.assembly import report_document
 from nq43.report.context import (
     IndicatorOverPeriod,
     IndicatorValue,
@@ -38,7 +39,6 @@ from nq43.report.rendering import (
     letter,
     parse_part,
     render,
-    report_document,
     roman,
     template_dirs,
     template_variables,

@@ -31,12 +31,13 @@ from nq43.report.amendment import (
     new_amendments,
     unit_change,
 )
+from nq43.report.assembly import report_document
 from nq43.report.docx import build_docx
 from nq43.report.issuing import issued_folder, read_record, record_name
 from nq43.report.model import ReportOptions, build_context, format_number, select_notes
 from nq43.report.publishing import ReportRequest, check_number
 from nq43.report.readiness import Reason, not_committed, not_ready
-from nq43.report.rendering import TemplateProblem, render, report_document, template_dirs
+from nq43.report.rendering import TemplateProblem, render, template_dirs
 from nq43.support.errors import IssuedReportKept, ReportRefused
 from nq43.support.git import git, git_bytes
 from nq43.support.output import replace_together, write_atomic

@@ -24,6 +24,7 @@ from nq43.load.calendar import load_calendar
 from nq43.load.issued import IssueRecord, content_hash
 from nq43.load.layout import UNITS_DIR, note_names
 from nq43.load.notes import note_text, parse_note, split_front_matter
+from nq43.report.assembly import report_document
 from nq43.report.context import PeriodOverview, ReportContext
 from nq43.report.docx import build_docx
 from nq43.report.model import (
@@ -35,7 +36,7 @@ from nq43.report.model import (
 )
 from nq43.report.periodmodel import build_overview, latest_selection
 from nq43.report.readiness import Reason, not_committed, not_ready
-from nq43.report.rendering import Rendered, TemplateProblem, render, report_document, template_dirs
+from nq43.report.rendering import Rendered, TemplateProblem, render, template_dirs
 from nq43.support.errors import InputChanged, PdfNotMade, ReportRefused, UsageError
 from nq43.support.git import git
 from nq43.support.output import write_atomic

@@ -18,11 +18,12 @@ from nq43.domain.findings import Finding, Severity
 from nq43.domain.records import Directive, Quarter, Unit
 from nq43.load.calendar import Calendar
 from nq43.load.issued import REPORTS_DIR
+from nq43.report.assembly import issued_document, letterhead_frame
 from nq43.report.context import LateEntry, LetterInfo, QuarterInfo, ReminderContext, ResolutionInfo
 from nq43.report.document import ReportDocument
 from nq43.report.docx import build_docx
 from nq43.report.model import letterhead
-from nq43.report.rendering import Rendered, issued_document, letterhead_frame, render, template_dirs
+from nq43.report.rendering import Rendered, render, template_dirs
 from nq43.support.output import replace_together
 from nq43.support.text import Text
 from nq43.support.vietnamese import date_long
