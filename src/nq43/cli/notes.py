@@ -114,10 +114,8 @@ def new(
     Với --docx: tạo biểu mẫu Word data/units/<đơn vị>/<quý>.docx để đơn vị điền rồi tải lên:
     `nq43 new --unit qldt --quarter 2025Q2 --docx --link`.
     """
-    from nq43.check import reporters
     from nq43.domain.periods import Period
     from nq43.load import issued as issuance
-    from nq43.load.directive import load_directive
     from nq43.load.layout import find_root
     from nq43.submission.skeleton import AMENDS_EXAMPLE, previous_note, skeleton
     from nq43.support.output import create_new
@@ -125,13 +123,10 @@ def new(
     with speaking(lang):
         base = find_root(root)
         parsed = quarter_option(quarter)
-        directive, findings = load_directive(base)
-        if directive is None:
-            echo_err(reporters.text(findings, lang.value))
+        loaded = _directive_and_unit(base, unit, lang)
+        if loaded is None:
             return 1
-        found = directive.unit(unit)
-        if found is None:
-            raise UsageError(messages.NO_SUCH_UNIT, unit=unit, known=", ".join(u.id for u in directive.units))
+        directive, found = loaded
         previous = previous_note(base, found.id, parsed)
         record = issuance.read(base, Period.of(parsed))
         said = lang_code(lang)
@@ -171,6 +166,32 @@ def new(
         return code
 
 
+def _directive_and_unit(base: Path, unit: str, lang: LangOption) -> tuple[Directive, Unit] | None:
+    """The directive and the unit that --unit names (UsageError for an unknown one); None, with the directive's
+    findings printed, when the directive cannot be read."""
+    from nq43.check import reporters
+    from nq43.load.directive import load_directive
+
+    directive, findings = load_directive(base)
+    if directive is None:
+        echo_err(reporters.text(findings, lang.value))
+        return None
+    found = directive.unit(unit)
+    if found is None:
+        raise UsageError(messages.NO_SUCH_UNIT, unit=unit, known=", ".join(u.id for u in directive.units))
+    return directive, found
+
+
+def _remote_url(base: Path, repo_url: str | None) -> str:
+    """The repository's address: --repo-url, else git's `origin` (UsageError when there is neither)."""
+    from nq43.support.git import git
+
+    url = repo_url or (git(base, "remote", "get-url", "origin") or "").strip()
+    if not url:
+        raise UsageError(messages.NO_ORIGIN)
+    return url
+
+
 def _new_form(
     base: Path, directive: Directive, unit: Unit, quarter: Quarter, prepared_by: str, previous: Note | None, lang: Lang
 ) -> int:
@@ -195,11 +216,8 @@ def _print_upload(
     base: Path, unit_id: str, repo_url: str | None, branch: str, forge: ForgeOption | None, lang: Lang
 ) -> int:
     from nq43.submission.weblink import parse_remote, upload_url
-    from nq43.support.git import git
 
-    url = repo_url or (git(base, "remote", "get-url", "origin") or "").strip()
-    if not url:
-        raise UsageError(messages.NO_ORIGIN)
+    url = _remote_url(base, repo_url)
     echo_err(messages.FORM_UPLOAD.get(lang, branch=branch))
     sys.stdout.write(
         upload_url(parse_remote(url, forge.value if forge else None), branch, f"data/units/{unit_id}") + "\n"
@@ -232,7 +250,6 @@ def import_form(
     from nq43.check import reporters
     from nq43.check.repository import check_repository
     from nq43.domain.findings import has_errors
-    from nq43.load.directive import load_directive
     from nq43.load.layout import find_root
     from nq43.load.notes import note_text, parse_note
     from nq43.support.output import create_new
@@ -242,13 +259,10 @@ def import_form(
         parsed = quarter_option(quarter)
         day = day_option(received, "--received")
         said = lang_code(lang)
-        directive, findings = load_directive(base)
-        if directive is None:
-            echo_err(reporters.text(findings, lang.value))
+        loaded = _directive_and_unit(base, unit, lang)
+        if loaded is None:
             return 1
-        found = directive.unit(unit)
-        if found is None:
-            raise UsageError(messages.NO_SUCH_UNIT, unit=unit, known=", ".join(u.id for u in directive.units))
+        _, found = loaded
         shown = file.as_posix()
         source, _ = note_text(file, shown, received=day, as_form=True)
         if source.text is None:
@@ -280,12 +294,8 @@ def _print_link(
     base: Path, path: str, text: str, repo_url: str | None, branch: str, forge: ForgeOption | None, lang: Lang
 ) -> int:
     from nq43.submission.weblink import MAX_URL, link, parse_remote
-    from nq43.support.git import git
 
-    url = repo_url or (git(base, "remote", "get-url", "origin") or "").strip()
-    if not url:
-        raise UsageError(messages.NO_ORIGIN)
-    made = link(parse_remote(url, forge.value if forge else None), branch, path, text)
+    made = link(parse_remote(_remote_url(base, repo_url), forge.value if forge else None), branch, path, text)
     sys.stdout.write(made.url + "\n")
     if not made.complete:
         echo_err(messages.LINK_INCOMPLETE.get(lang, limit=MAX_URL))
