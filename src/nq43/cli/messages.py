@@ -186,7 +186,6 @@ STALE = Text("đã cũ", "stale")
 OUT_OF_DATE = Text(
     '{path}: {state}; chạy "nq43 codeowners" rồi commit.', '{path}: {state}; run "nq43 codeowners" and commit.'
 )
-WROTE = Text("Đã ghi {path}.", "Wrote {path}.")
 
 # Usage errors that typer (click) raises before a command runs, said again in Vietnamese from the error's fields.
 USAGE_LINE = Text("Cách dùng: {usage}", "Usage: {usage}")

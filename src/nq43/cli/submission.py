@@ -179,5 +179,5 @@ def codeowners(
                 echo_err(messages.OUT_OF_DATE.get(said, path=shown, state=state))
             else:
                 write_atomic(target, text)
-                echo_err(messages.WROTE.get(said, path=shown))
+                echo_err(messages.WRITTEN.get(said, path=shown))
         return 1 if stale else 0

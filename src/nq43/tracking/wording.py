@@ -59,7 +59,6 @@ REMIND = Text(
     "{count} unit(s) overdue without a valid note: write a reminder with `nq43 remind --quarter {quarter}`.",
 )
 NOTICES = Text("Lưu ý:", "Notices:")
-NOT_REPORTED = Text("Chưa báo cáo", "Not reported")
 HISTORY_TITLE = Text(
     "{unit}: nhiệm vụ qua các quý, tính đến ngày {today}",
     "{unit}: tasks quarter by quarter, as of {today}",
@@ -122,7 +121,7 @@ def state_label(state: State, lang: Lang) -> str:
 
 def status_label(status: Status | None, lang: Lang) -> str:
     if status is None:
-        return NOT_REPORTED.get(lang)
+        return Standing.NOT_REPORTED.label.get(lang)
     return status.label.get(lang)
 
 
