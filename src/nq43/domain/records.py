@@ -1,6 +1,5 @@
 """The plain, frozen data that every part of nq43 reads: the directive, its units and tasks, the notes."""
 
-import re
 from collections.abc import Mapping
 from datetime import date
 from functools import cached_property
@@ -9,10 +8,6 @@ from typing import Any, NamedTuple
 
 from nq43.domain.periods import Quarter as Quarter  # a note's quarter; read from here as well
 from nq43.domain.vocabulary import Status
-
-TASK_ID_PATTERN = re.compile(r"[1-9][0-9]*\.[1-9][0-9]*")
-UNIT_ID_PATTERN = re.compile(r"[a-z][a-z0-9-]{0,31}")
-
 
 # The default of every empty mapping field: read-only, so one can be shared.
 EMPTY_MAP: Mapping[Any, Any] = MappingProxyType({})
