@@ -199,6 +199,20 @@ def task_history(task: Task, unit: Unit, record: Sequence[UnitStatus], notes: No
     return TaskHistory(task, unit, tuple(entries), unchanged_run([e.report for e in entries]), idle)
 
 
+def unit_histories(
+    directive: Directive,
+    calendar: Calendar,
+    unit: Unit,
+    quarters: Sequence[Quarter],
+    notes: NoteIndex,
+    submissions: Mapping[str, Submission],
+    today: date,
+) -> tuple[tuple[UnitStatus, ...], tuple[TaskHistory, ...]]:
+    """A unit's reporting record over `quarters`, and the history of each of its tasks across them."""
+    record = unit_record(directive, calendar, unit, quarters, notes, submissions, today)
+    return record, tuple(task_history(task, unit, record, notes, today) for task in directive.tasks_of(unit.id))
+
+
 def history_quarters(today: date, notes: Iterable[Quarter], until: Quarter | None = None) -> list[Quarter]:
     """The quarters "so far": from the first quarter any note in the repository is for (the repository's
     first use: reports before it were made on paper) to `until` (the quarter of `today` by default)."""

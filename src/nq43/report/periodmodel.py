@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 
-from nq43.check.history import NoteIndex, TaskHistory, UnitStatus, count_state, task_history, unit_record
+from nq43.check.history import NoteIndex, TaskHistory, UnitStatus, count_state, unit_histories
 from nq43.domain.periods import Period
 from nq43.domain.records import Directive, Indicator, Note, Quarter, TaskReport, Unit
 from nq43.domain.vocabulary import Standing, State
@@ -65,10 +65,9 @@ def build_overview(
     units = []
     histories: list[TaskHistory] = []
     for unit in directive.units:
-        record = unit_record(directive, calendar, unit, quarters, notes, submissions, today)
-        unit_histories = [task_history(task, unit, record, notes, today) for task in directive.tasks_of(unit.id)]
-        histories += unit_histories
-        tasks = tuple(_task(history, notes, infos, cutoff) for history in unit_histories)
+        record, its_tasks = unit_histories(directive, calendar, unit, quarters, notes, submissions, today)
+        histories += its_tasks
+        tasks = tuple(_task(history, notes, infos, cutoff) for history in its_tasks)
         units.append(_unit(unit, record, infos, tasks))
     every_task = tuple(t for u in units for t in u.tasks)
     return PeriodOverview(

@@ -17,6 +17,7 @@ from nq43.check.history import (
     calendar_notices,
     task_history,
     task_report,
+    unit_histories,
     unit_record,
 )
 from nq43.domain.findings import Finding
@@ -132,8 +133,7 @@ def unit_history(
     today: date,
 ) -> UnitHistory:
     """One unit's notes and tasks across `quarters`, so that a stalled task shows at once."""
-    record = unit_record(directive, calendar, unit, quarters, notes, submissions, today)
-    histories = tuple(task_history(task, unit, record, notes, today) for task in directive.tasks_of(unit.id))
+    record, histories = unit_histories(directive, calendar, unit, quarters, notes, submissions, today)
     notices = _notices(directive, calendar, quarters, list(record))
     return UnitHistory(unit, today, tuple(quarters), record, histories, notices)
 
@@ -202,11 +202,11 @@ def period_record(
     the period reported it."""
     quarters = list(period.quarters())
     rows = []
-    tasks = []
+    tasks: list[TaskHistory] = []
     for unit in directive.units:
-        record = unit_record(directive, calendar, unit, quarters, notes, submissions, today)
+        record, histories = unit_histories(directive, calendar, unit, quarters, notes, submissions, today)
         rows.append((unit, record))
-        tasks += [task_history(task, unit, record, notes, today) for task in directive.tasks_of(unit.id)]
+        tasks += histories
     cutoff = min(today, period.last_day)
     tally = Tally.of((t.standing_at(cutoff) for t in tasks), cutoff)
     notices = _notices(directive, calendar, quarters, [s for _, row in rows for s in row])
