@@ -34,12 +34,17 @@ def _fake_first(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
     monkeypatch.setenv("PATH", os.pathsep.join([str(folder), os.environ.get("PATH", "")]))
 
 
+def _no_libreoffice(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Neither on PATH nor in the places it is installed by default."""
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    monkeypatch.setattr(converter, "INSTALLED_AT", ())
+
+
 def test_without_libreoffice_the_docx_is_written_and_the_message_says_how_to_install_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = make_repo(tmp_path, full_notes())
-    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
-    monkeypatch.setattr(converter, "INSTALLED_AT", ())
+    _no_libreoffice(monkeypatch, tmp_path)
 
     assert _run(root, "--pdf") == 1
     out, err = capsys.readouterr()
@@ -55,8 +60,7 @@ def test_the_message_in_english(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = make_repo(tmp_path, full_notes())
-    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
-    monkeypatch.setattr(converter, "INSTALLED_AT", ())
+    _no_libreoffice(monkeypatch, tmp_path)
 
     assert _run(root, "--pdf", "--lang", "en") == 1
     err = capsys.readouterr().err
