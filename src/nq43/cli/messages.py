@@ -164,8 +164,8 @@ PDF_NOT_MADE = Text(
     "Tệp .docx và .md ở trên đã được ghi; chưa có bản PDF.", "The .docx and .md above were written; no PDF was made."
 )
 PDF_REMOVED = Text(
-    "Đã xoá bản PDF cũ {path}: nó không còn khớp với báo cáo mới. Thêm --pdf để tạo lại.",
-    "Removed the earlier PDF {path}: it no longer matches the new report. Add --pdf to make it again.",
+    "Đã xoá bản PDF cũ {path}: nó không còn khớp với văn bản mới. Thêm --pdf để tạo lại.",
+    "Removed the earlier PDF {path}: it no longer matches the new document. Add --pdf to make it again.",
 )
 
 # nq43 check
@@ -274,6 +274,11 @@ NOT_DUE_YET = Text(
 BY_NOT_AFTER = Text(
     "--by {by} phải sau ngày ghi trên công văn ({date}).",
     "--by {by} must be after the letter's date ({date}).",
+)
+PDF_NOT_WITH_MD = Text(
+    "--pdf không dùng được với --format md (nội dung in ra màn hình): bỏ --format md để ghi tệp .docx, .md và .pdf.",
+    "--pdf does not go with --format md (the text shown on screen): leave out --format md to write the .docx, .md "
+    "and .pdf.",
 )
 REMINDED = Text(
     "Đã lập công văn đôn đốc {period}{state}: {units} đơn vị ({names}); hạn mới {by}.",
