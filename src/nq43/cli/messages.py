@@ -140,9 +140,9 @@ ALLOW_INVALID = Text(
 )
 OUT_IS_A_FOLDER = Text(
     '--out là thư mục ghi báo cáo, không phải tên tệp: "{out}". nq43 tự đặt tên {name}.docx và {name}.md '
-    "trong thư mục đó. Ví dụ: nq43 report --quarter {period} --out {folder}",
+    "trong thư mục đó. Ví dụ: nq43 report {option} --out {folder}",
     '--out is the folder the report is written to, not a file name: "{out}". nq43 names the files {name}.docx '
-    "and {name}.md in that folder. For example: nq43 report --quarter {period} --out {folder}",
+    "and {name}.md in that folder. For example: nq43 report {option} --out {folder}",
 )
 DRAFT = Text(" (DỰ THẢO)", " (draft)")
 BUILT = Text(
@@ -227,10 +227,10 @@ AS_ISSUED_MATCH = Text(
 )
 AS_ISSUED_DIFFER = Text(
     "Tệp trong reports/{period}/ không khớp bản dựng lại từ issued.yaml: tệp đã bị sửa sau khi ban hành, hoặc "
-    "mẫu/phiên bản nq43 đã đổi. Không ghi tệp nào. Xem bản dựng lại: nq43 report --quarter {period} --as-issued "
+    "mẫu/phiên bản nq43 đã đổi. Không ghi tệp nào. Xem bản dựng lại: nq43 report {option} --as-issued "
     "--out <thư mục>",
     "The files in reports/{period}/ do not match the rebuild from issued.yaml: they were edited after issue, or the "
-    "template or nq43 version changed. Nothing was written. To see the rebuild: nq43 report --quarter {period} "
+    "template or nq43 version changed. Nothing was written. To see the rebuild: nq43 report {option} "
     "--as-issued --out <folder>",
 )
 AS_ISSUED_STOPPED = Text(

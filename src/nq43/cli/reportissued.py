@@ -51,7 +51,7 @@ def run_as_issued(request: ReportRequest, base: Path, said: Lang) -> int:
     if request.out is not None and outcome.written:
         echo_err(messages.COPY_WRITTEN.get(said, folder=shown_path(request.out, base)))
     if not outcome.matches:
-        echo_err(messages.AS_ISSUED_DIFFER.get(said, period=period))
+        echo_err(messages.AS_ISSUED_DIFFER.get(said, period=period, option=period.option()))
         return 1
     if any(c.state in ("same", "restored") for c in outcome.checks):
         echo_err(messages.AS_ISSUED_MATCH.get(said))

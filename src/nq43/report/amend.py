@@ -10,6 +10,9 @@ written as a report's: support/pdf.write_document) beside the original (NN: the 
 Without `issue` it is a draft (DỰ THẢO) and nothing is recorded; with `issue` it needs a number and a date no
 earlier than the last issued document's, and is added to `amendments:` in issued.yaml with its number, date,
 commit and the sha256 of every note of the period.
+
+Only a quarter's report is amended: a half-year's or a year's is compiled from its quarters' notes, so a change
+is amended in the report of the quarter whose note changed, and the period's issued report stays as issued.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from typing import NamedTuple
 
 from nq43.check.repository import load_quarters
 from nq43.domain.findings import Finding, Severity, finding
+from nq43.domain.periods import Period
 from nq43.domain.records import Note
 from nq43.load import issued as issuance
 from nq43.load.issued import AmendmentRecord, IssueRecord, content_hash
@@ -83,6 +87,16 @@ NO_COMMIT = Text(
     "{record} không ghi commit: không đọc được bản đã ban hành của các ghi chú để so phần thay đổi.",
     "{record} names no commit: the issued versions of the notes cannot be read to compare the changes.",
 )
+ONLY_QUARTERS = Text(
+    "Báo cáo bổ sung/đính chính chỉ lập cho báo cáo quý: báo cáo {label} tổng hợp từ ghi chú các quý, nên số liệu "
+    "sửa sau khi ban hành được bổ sung/đính chính ở báo cáo của quý có ghi chú đã sửa ({options}), "
+    "ví dụ nq43 report {example} --amend --number <số> --date <năm-tháng-ngày> --issue. "
+    "Báo cáo {period} đã ban hành giữ nguyên; báo cáo kỳ sau dùng số liệu đã sửa.",
+    "Amendments are made for a quarter's report only: the {label_en} report is compiled from the quarters' notes, "
+    "so a change after issue is amended in the report of the quarter whose note changed ({options}), "
+    "e.g. nq43 report {example} --amend --number <n> --date <yyyy-mm-dd> --issue. "
+    "The issued {period} report stays as it is; the next period's report uses the corrected figures.",
+)
 DOCUMENT = Text("báo cáo số {number}", "report number {number}")
 AMENDMENT_DOC = Text("báo cáo {title} số {number}", "amendment number {number}")
 
@@ -104,6 +118,16 @@ def amendment_name(period: object, kind: str, sequence: int) -> str:
 def amend(request: ReportRequest) -> AmendOutcome:
     """Build (and with `request.issue`, record) the amendment of an issued report; see the module's text."""
     root, period = request.root, request.period
+    if period.quarter is None:
+        quarters = [Period.of(quarter).option() for quarter in period.quarters()]
+        raise ReportRefused(
+            ONLY_QUARTERS,
+            period=period,
+            label=period.label(),
+            label_en=period.label_en(),
+            options=", ".join(quarters),
+            example=quarters[-1],
+        )
     record = read_record(root, period, Text("bổ sung, đính chính", "amend"))
     number = check_number(request.number)
     day = request.date or request.today
