@@ -85,6 +85,16 @@ def test_a_half_year_is_issued_refused_on_regenerate_and_rebuilt_byte_for_byte(
     assert report(root, capsys, "--as-issued")[0] == 0
     assert files(root) == issued
 
+    # 4. Later, after a note of the next quarter landed and vp's Q1 note was changed, it still rebuilds exactly.
+    note_q1 = root / "data" / "units" / "vp" / "2025Q1.md"
+    note_q1.write_text(note_q1.read_text(encoding="utf-8").replace("progress: 65", "progress: 66"), encoding="utf-8")
+    path = root / "data" / "units" / "qldt" / "2025Q3.md"
+    path.write_text(note("qldt", "2025Q3", submitted="2025-09-05"), encoding="utf-8")
+    land(root, "2025-09-05", "Ghi chú quý III; vp sửa quý I")
+    capsys.readouterr()
+    assert main(["report", "--period", PERIOD, "--root", str(root), "--today", "2025-09-20", "--as-issued"]) == 0
+    assert capsys.readouterr().err.count("khớp từng byte với bản đã ban hành") == 2
+
 
 def test_a_half_year_is_not_amended_the_quarter_is(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = make_repo(tmp_path, signed=True)
