@@ -521,3 +521,27 @@ def test_a_half_year_record_and_its_tasks_at_the_end(capsys, repo):
     assert json.loads(_run(capsys, repo, "--period", "2025", "--today", "2025-07-01", "--format", "json")[1]) == year
     quarter = _run(capsys, repo, "--period", "2025Q1", "--today", "2025-07-01")[1]
     assert quarter == _run(capsys, repo, "--quarter", "2025Q1", "--today", "2025-07-01")[1]
+
+
+def test_a_year_the_letter_came_in_the_course_of_is_a_partial_year(capsys, repo):
+    repo.calendar()
+    repo.note("qldt", "2024Q4", "2024-12-05")  # the letter (September 2024) asks first for 2024Q4
+    code, out, _ = _run(capsys, repo, "--year", "2024", "--today", "2025-01-15")
+    assert code == 0
+    header = next(line for line in out.splitlines() if line.startswith("STT"))
+    assert "Quý IV/2024" in header and "Quý III/2024" not in header and "Quý I/2024" not in header
+    qldt = next(line for line in out.splitlines() if "Phòng Quản lý Đầu tư" in line)
+    assert qldt.split()[-3:] == ["1", "0", "0"]  # on time 1, late 0, missing 0: Q1-Q3 2024 were not asked for
+    data = json.loads(_run(capsys, repo, "--year", "2024", "--today", "2025-01-15", "--format", "json")[1])
+    assert data["quarters"] == ["2024Q4"]
+
+
+def test_the_period_view_does_not_point_to_remind(capsys, repo):
+    # A period's view is the record of its quarters; the letter for an overdue quarter is the quarter view's
+    # advice (`nq43 status --quarter 2025Q2` names `nq43 remind --quarter 2025Q2`).
+    repo.calendar()
+    repo.note("vp", "2025Q2", "2025-06-05")
+    _, quarter, _ = _run(capsys, repo, "--quarter", "2025Q2", "--today", "2025-06-16")
+    _, half, _ = _run(capsys, repo, "--period", "2025H1", "--today", "2025-06-16")
+    assert "nq43 remind --quarter 2025Q2" in quarter
+    assert "quá hạn" in half and "nq43 remind" not in half

@@ -104,3 +104,11 @@ def test_an_issue_record_names_its_period(text: str, key: str) -> None:
 
     assert f"\n{key}: '{text}'\n" in written or f"\n{key}: {text}\n" in written
     assert issuance.parse(written) == record
+
+
+def test_the_option_that_names_a_period_on_the_command_line() -> None:
+    assert [Period.parse(text).option() for text in ("2025Q2", "2025H1", "2025")] == [
+        "--quarter 2025Q2",
+        "--period 2025H1",
+        "--period 2025",
+    ]

@@ -4,8 +4,19 @@ from datetime import date
 
 from notekit import SHIPPED
 from nq43.check.repository import load_repository
+from nq43.domain.periods import Period
 from nq43.domain.records import Quarter, ReportingRule
-from nq43.load.calendar import Calendar, DayOff, Extension, WorkingDay, due_date, load_calendar, nominal_due
+from nq43.load.calendar import (
+    Calendar,
+    DayOff,
+    Extension,
+    WorkingDay,
+    due_date,
+    first_due_quarter,
+    load_calendar,
+    nominal_due,
+    reported_quarters,
+)
 from nq43.load.directive import load_directive
 
 RULE = ReportingRule(due_before_day=10, due_months=(3, 6, 9, 12), merged_with="", consolidated_by="vp", reported_to="")
@@ -199,3 +210,18 @@ def test_working_days_after_skip_weekends_and_days_off_but_count_make_up_days():
     )
     # Friday 25/4: Saturday 26/4 (worked), Monday 28, Tuesday 29, then the holiday to Sunday 4/5, Monday 5, Tuesday 6
     assert holidays.working_days_after(date(2025, 4, 25), 5) == date(2025, 5, 6)
+
+
+def test_the_first_quarter_asked_for_is_the_first_due_after_the_letters_month() -> None:
+    directive, _ = load_directive(SHIPPED)
+    assert directive is not None  # the shipped letter is dated "tháng 9 năm 2024": 2024Q3 was due 9/9/2024
+    letter = directive.letter
+
+    assert first_due_quarter(directive) == Quarter(2024, 4)
+    assert reported_quarters(directive, Period.parse("2024")) == (Quarter(2024, 4),)  # a partial year
+    assert reported_quarters(directive, Period.parse("2025H1")) == (Quarter(2025, 1), Quarter(2025, 2))
+    assert reported_quarters(directive, Period.parse("2023")) == Period.parse("2023").quarters()  # before: all
+    in_august = directive._replace(letter=letter._replace(month=8))
+    assert first_due_quarter(in_august) == Quarter(2024, 3)
+    in_december = directive._replace(letter=letter._replace(month=12))
+    assert first_due_quarter(in_december) == Quarter(2025, 1)

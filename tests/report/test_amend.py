@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -9,10 +12,13 @@ import pytest
 
 from gitdata import commit_all
 from issueddata import PERIOD, QLDT, TODAY, folder, issued_repo, request
+from nq43.cli.app import main
 from nq43.load import issued as issuance
 from nq43.report.amend import amend
 from nq43.report.amendment import CORRECTION, SUPPLEMENT
+from nq43.support import pdf as converter
 from nq43.support.errors import IssuedReportKept, ReportRefused
+from pdftools import WRITES_A_PDF, fake_libreoffice
 from reportdata import make_repo, note
 
 QLPT = "data/units/qhxd/2025Q2.md"
@@ -93,3 +99,42 @@ def test_a_late_unit_makes_a_supplement(tmp_path: Path) -> None:
     markdown = (folder(root) / "bao-cao-bo-sung-2025Q2-01.md").read_text(encoding="utf-8")
     assert "**Bổ sung Báo cáo số 112/BC-BQL ngày 13/6/2025" in markdown
     assert "## I. Phòng Quy hoạch và Xây dựng" in markdown
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the fake LibreOffice is a POSIX shell script")
+def test_with_pdf_the_amendment_has_its_pdf_in_its_set(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = issued_repo(tmp_path / "repo")
+    amend_qldt(root)
+    commit_all(root, "qldt đính chính")
+    bin_folder = fake_libreoffice(tmp_path / "bin", WRITES_A_PDF)
+    monkeypatch.setenv("PATH", os.pathsep.join([str(bin_folder), os.environ.get("PATH", "")]))
+
+    done = amend(request(root, pdf=True, **ISSUE))
+
+    name = "bao-cao-dinh-chinh-2025Q2-01"
+    assert done.pdf_problem is None and done.recorded is not None
+    assert [p.name for p in done.written] == [f"{name}.docx", f"{name}.md", f"{name}.pdf", issuance.RECORD_NAME]
+    assert (folder(root) / f"{name}.pdf").read_bytes().startswith(b"%PDF-1.7 fake")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a folder holding only git is made of a symlink")
+def test_without_libreoffice_the_amendment_is_written_and_the_command_says_why_there_is_no_pdf(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = issued_repo(tmp_path / "repo")
+    amend_qldt(root)
+    commit_all(root, "qldt đính chính")
+    only_git = tmp_path / "only-git"  # git, which --amend reads the issued notes with, and no LibreOffice
+    only_git.mkdir()
+    (only_git / "git").symlink_to(shutil.which("git") or "git")
+    monkeypatch.setenv("PATH", str(only_git))
+    monkeypatch.setattr(converter, "INSTALLED_AT", ())
+
+    args = ["report", "--quarter", "2025Q2", "--root", str(root), "--today", "2025-06-25", "--amend", "--pdf"]
+    assert main(args) == 1
+
+    out, err = capsys.readouterr()
+    name = "bao-cao-dinh-chinh-2025Q2-01"
+    assert out.splitlines() == [f"reports/2025Q2/{name}.docx", f"reports/2025Q2/{name}.md"]
+    assert "chưa cài LibreOffice" in err and "Tệp .docx và .md ở trên đã được ghi; chưa có bản PDF." in err
+    assert not (folder(root) / f"{name}.pdf").exists()

@@ -184,3 +184,25 @@ def test_a_sample_note_of_an_earlier_quarter_marks_the_report_and_stops_its_issu
     refused = build(ReportRequest(root, H1, LATER, date=date(2025, 7, 15), number="3", issue=True))
     assert [r.values.get("path") for r in refused.not_ready] == ["data/units/vp/2025Q1.md"]
     assert not (root / "reports" / "2025H1" / "issued.yaml").exists()
+
+
+def test_the_year_the_letter_came_in_is_a_partial_year(tmp_path: Path) -> None:
+    # The letter (September 2024) asks first for 2024Q4: the year 2024 is that quarter, said so, and no unit
+    # is counted as missing 2024Q1 to 2024Q3.
+    notes = {f"data/units/{u}/2024Q4.md": note(u, "2024Q4", submitted="2024-12-05") for u in ("vp", "qldt")}
+    root = make_repo(tmp_path, notes)
+    outcome = build(ReportRequest(root, Period.parse("2024"), date(2025, 1, 15), date=date(2025, 1, 10)))
+    assert not outcome.errors, outcome.errors
+    text = (root / "reports" / "2024" / "bao-cao-2024.md").read_text(encoding="utf-8")
+
+    assert "(hoặc gửi không hợp lệ); Công văn yêu cầu báo cáo từ quý IV năm 2024:" in text
+    assert "| 1 | Văn phòng Ban Quản lý | Quý IV |  |  |" in text
+    assert "| 3 | Phòng Quy hoạch và Xây dựng |  |  | Quý IV |" in text
+    assert "Quý I/2024" not in text and "Quý III" not in text
+    assert {f.code for f in outcome.warnings if "2024Q3" in f.path} == set()
+
+
+def test_a_whole_year_does_not_say_it_is_partial(tmp_path: Path) -> None:
+    _, text = _build(make_repo(tmp_path, _notes()), YEAR)
+
+    assert "(hoặc gửi không hợp lệ):" in text and "Công văn yêu cầu báo cáo từ" not in text

@@ -216,6 +216,13 @@ def gather(
     return Inputs(directive, calendar, index, subs, (), frozenset(every))
 
 
+def note_pathspecs(quarters: Iterable[Quarter] | None = None, unit: str | None = None) -> list[str]:
+    """The git pathspecs of the notes of `quarters` (all, when None) of `unit` (every unit, when None)."""
+    folder = unit or "*"
+    names = [n for q in sorted(set(quarters)) for n in note_names(q)] if quarters is not None else None
+    return [f":(glob)data/units/{folder}/{name}" for name in names or [f"*{s}" for s in NOTE_SUFFIXES]]
+
+
 def dated(
     root: Path,
     today: date,
@@ -234,9 +241,6 @@ def dated(
         if place is not None and place[0] in unit_ids:
             index[place] = note
     if dates is None:
-        folder = unit or "*"
-        names = [n for q in sorted(set(quarters)) for n in note_names(q)] if quarters is not None else None
-        specs = [f":(glob)data/units/{folder}/{name}" for name in names or [f"*{s}" for s in NOTE_SUFFIXES]]
-        dates = git_dates(root, specs) if index else NO_GIT
+        dates = git_dates(root, note_pathspecs(quarters, unit)) if index else NO_GIT
     subs = {n.path: submission(n.path, n.note, dates, today) for n in index.values()}
     return MappingProxyType(index), MappingProxyType(subs)

@@ -140,9 +140,9 @@ ALLOW_INVALID = Text(
 )
 OUT_IS_A_FOLDER = Text(
     '--out là thư mục ghi báo cáo, không phải tên tệp: "{out}". nq43 tự đặt tên {name}.docx và {name}.md '
-    "trong thư mục đó. Ví dụ: nq43 report --quarter {period} --out {folder}",
+    "trong thư mục đó. Ví dụ: nq43 report {option} --out {folder}",
     '--out is the folder the report is written to, not a file name: "{out}". nq43 names the files {name}.docx '
-    "and {name}.md in that folder. For example: nq43 report --quarter {period} --out {folder}",
+    "and {name}.md in that folder. For example: nq43 report {option} --out {folder}",
 )
 DRAFT = Text(" (DỰ THẢO)", " (draft)")
 BUILT = Text(
@@ -164,8 +164,8 @@ PDF_NOT_MADE = Text(
     "Tệp .docx và .md ở trên đã được ghi; chưa có bản PDF.", "The .docx and .md above were written; no PDF was made."
 )
 PDF_REMOVED = Text(
-    "Đã xoá bản PDF cũ {path}: nó không còn khớp với báo cáo mới. Thêm --pdf để tạo lại.",
-    "Removed the earlier PDF {path}: it no longer matches the new report. Add --pdf to make it again.",
+    "Đã xoá bản PDF cũ {path}: nó không còn khớp với văn bản mới. Thêm --pdf để tạo lại.",
+    "Removed the earlier PDF {path}: it no longer matches the new document. Add --pdf to make it again.",
 )
 
 # nq43 check
@@ -226,10 +226,10 @@ AS_ISSUED_MATCH = Text(
 )
 AS_ISSUED_DIFFER = Text(
     "Tệp trong reports/{period}/ không khớp bản dựng lại từ issued.yaml: tệp đã bị sửa sau khi ban hành, hoặc "
-    "mẫu/phiên bản nq43 đã đổi. Không ghi tệp nào. Xem bản dựng lại: nq43 report --quarter {period} --as-issued "
+    "mẫu/phiên bản nq43 đã đổi. Không ghi tệp nào. Xem bản dựng lại: nq43 report {option} --as-issued "
     "--out <thư mục>",
     "The files in reports/{period}/ do not match the rebuild from issued.yaml: they were edited after issue, or the "
-    "template or nq43 version changed. Nothing was written. To see the rebuild: nq43 report --quarter {period} "
+    "template or nq43 version changed. Nothing was written. To see the rebuild: nq43 report {option} "
     "--as-issued --out <folder>",
 )
 AS_ISSUED_STOPPED = Text(
@@ -273,6 +273,11 @@ NOT_DUE_YET = Text(
 BY_NOT_AFTER = Text(
     "--by {by} phải sau ngày ghi trên công văn ({date}).",
     "--by {by} must be after the letter's date ({date}).",
+)
+PDF_NOT_WITH_MD = Text(
+    "--pdf không dùng được với --format md (nội dung in ra màn hình): bỏ --format md để ghi tệp .docx, .md và .pdf.",
+    "--pdf does not go with --format md (the text shown on screen): leave out --format md to write the .docx, .md "
+    "and .pdf.",
 )
 REMINDED = Text(
     "Đã lập công văn đôn đốc {period}{state}: {units} đơn vị ({names}); hạn mới {by}.",

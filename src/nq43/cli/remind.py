@@ -4,14 +4,25 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from nq43.cli import messages
-from nq43.cli.options import LangOpt, LangOption, RootOpt, TodayOpt, lang_code, speaking
+from nq43.cli.options import (
+    LangOpt,
+    LangOption,
+    PdfOpt,
+    PdfTimeoutOpt,
+    RootOpt,
+    TodayOpt,
+    lang_code,
+    speaking,
+)
 from nq43.cli.terminal import day_option, echo_err, quarter_option, today
 from nq43.support.errors import UsageError
+from nq43.support.pdf import TIMEOUT_SECONDS
 
 
 class RemindFormatOption(str, Enum):
@@ -47,17 +58,22 @@ def remind(
             "--format", help="docx (ghi tệp .docx và .md) hoặc md (in nội dung ra màn hình để gửi thư điện tử)."
         ),
     ] = RemindFormatOption.docx,
+    pdf: PdfOpt = False,
+    pdf_timeout: PdfTimeoutOpt = TIMEOUT_SECONDS,
     root: RootOpt = None,
     lang: LangOpt = LangOption.vi,
     when: TodayOpt = None,
 ) -> int:
     """Lập công văn đôn đốc các đơn vị chưa nộp ghi chú quý hợp lệ khi đã quá hạn (thể thức Nghị định 30).
 
-    Ghi reports/<quý>/don-doc-<quý>.docx và .md. Đơn vị được đôn đốc là đơn vị mà `nq43 status` ghi "Chưa nộp,
-    quá hạn", hoặc "Ghi chú có lỗi" khi đã quá hạn. Không có đơn vị nào quá hạn thì không ghi tệp nào.
+    Ghi reports/<quý>/don-doc-<quý>.docx và .md; với --pdf ghi thêm don-doc-<quý>.pdf (PDF/A, LibreOffice chuyển
+    từ tệp .docx); không tạo được PDF thì .docx và .md vẫn được ghi, lệnh báo lý do và trả mã 1.
+    Đơn vị được đôn đốc là đơn vị mà `nq43 status` ghi "Chưa nộp, quá hạn", hoặc "Ghi chú có lỗi" khi đã quá hạn.
+    Không có đơn vị nào quá hạn thì không ghi tệp nào.
 
     Ví dụ: `nq43 remind --quarter 2025Q2 --draft`, `nq43 remind --quarter 2025Q2 --by 2025-06-20 --number 12`,
-    `nq43 remind --quarter 2025Q2 --format md` (nội dung để gửi thư điện tử).
+    `nq43 remind --quarter 2025Q2 --format md` (nội dung để gửi thư điện tử),
+    `nq43 remind --quarter 2025Q2 --number 12 --pdf` (thêm bản PDF gửi qua hệ thống văn bản điện tử).
     """
     from nq43.check import reporters
     from nq43.check.repository import gather
@@ -82,6 +98,8 @@ def remind(
     with speaking(lang):
         base = find_root(root)
         parsed = quarter_option(quarter)
+        if pdf and fmt is RemindFormatOption.md:
+            raise UsageError(messages.PDF_NOT_WITH_MD)
         now = today(when)
         letter_date = day_option(day, "--date") or now
         new_by = day_option(by, "--by")
@@ -118,9 +136,11 @@ def remind(
         if fmt is RemindFormatOption.md:
             sys.stdout.write(rendered.markdown)
             return 0
-        written = write_reminder(base, context, rendered)
-    for path in written:
-        sys.stdout.write(path.resolve().relative_to(base.resolve()).as_posix() + "\n")
+        files = write_reminder(base, context, rendered, pdf_timeout=pdf_timeout if pdf else None)
+    for path in files.written:
+        sys.stdout.write(_shown(path, base) + "\n")
+    for path in files.removed:
+        echo_err(messages.PDF_REMOVED.get(said, path=_shown(path, base)))
     echo_err(
         messages.REMINDED.get(
             said,
@@ -131,4 +151,12 @@ def remind(
             by=context.by_text,
         )
     )
+    if files.pdf_problem is not None:
+        echo_err(files.pdf_problem.message(said))
+        echo_err(messages.PDF_NOT_MADE.get(said))
+        return 1
     return 0
+
+
+def _shown(path: Path, base: Path) -> str:
+    return path.resolve().relative_to(base.resolve()).as_posix()

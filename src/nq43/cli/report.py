@@ -121,7 +121,9 @@ def report(
         parsed = _period(quarter, period)
         if out is not None and out.suffix.lower() == ".docx" and not out.is_dir():
             name = report_name(parsed)
-            raise UsageError(messages.OUT_IS_A_FOLDER, out=out, period=parsed, folder=out.parent / out.stem, name=name)
+            raise UsageError(
+                messages.OUT_IS_A_FOLDER, out=out, option=parsed.option(), folder=out.parent / out.stem, name=name
+            )
         request = ReportRequest(
             root=base,
             period=parsed,

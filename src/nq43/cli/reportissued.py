@@ -51,7 +51,7 @@ def run_as_issued(request: ReportRequest, base: Path, said: Lang) -> int:
     if request.out is not None and outcome.written:
         echo_err(messages.COPY_WRITTEN.get(said, folder=shown_path(request.out, base)))
     if not outcome.matches:
-        echo_err(messages.AS_ISSUED_DIFFER.get(said, period=period))
+        echo_err(messages.AS_ISSUED_DIFFER.get(said, period=period, option=period.option()))
         return 1
     if any(c.state in ("same", "restored") for c in outcome.checks):
         echo_err(messages.AS_ISSUED_MATCH.get(said))
@@ -73,6 +73,8 @@ def run_amend(request: ReportRequest, base: Path, said: Lang) -> int:
         return 1
     for path in outcome.written:
         sys.stdout.write(shown_path(path, base) + "\n")
+    for path in outcome.removed:
+        echo_err(messages.PDF_REMOVED.get(said, path=shown_path(path, base)))
     info = outcome.info
     echo_err(
         messages.AMENDMENT_BUILT.get(
@@ -99,6 +101,10 @@ def run_amend(request: ReportRequest, base: Path, said: Lang) -> int:
                 record=record_name(period),
             )
         )
+    if outcome.pdf_problem is not None:
+        echo_err(outcome.pdf_problem.message(said))
+        echo_err(messages.PDF_NOT_MADE.get(said))
+        return 1
     return 0
 
 

@@ -155,6 +155,11 @@ class Period:
             return Period(self.kind, self.year, self.number + 1)
         return Period(self.kind, self.year + 1, 1)
 
+    def option(self) -> str:
+        """How the command line names this period, for the commands a message suggests: "--quarter 2025Q2" for a
+        quarter (the option a clerk knows), "--period 2025H1" or "--period 2025" for the others."""
+        return f"--quarter {self}" if self.kind is PeriodKind.QUARTER else f"--period {self}"
+
     def label(self) -> str:
         """Vietnamese name as a report's title says it: "quý I năm 2025", "6 tháng đầu năm 2025", "năm 2025"."""
         name = self.kind.row.name

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from nq43.domain.findings import Finding, finding
+from nq43.domain.periods import Period
 from nq43.domain.records import Directive, Quarter, ReportingRule
 from nq43.load.directive import read_yaml_file  # the same reading, YAML and schema machinery as the directive
 from nq43.load.notes import parse_date
@@ -117,6 +118,25 @@ def nominal_due(rule: ReportingRule, quarter: Quarter) -> date:
     months = rule.due_months
     month = months[quarter.number - 1] if len(months) == 4 else quarter.last_month
     return date(quarter.year, month, 1) + timedelta(days=rule.due_before_day - 2)
+
+
+def first_due_quarter(directive: Directive) -> Quarter:
+    """The first quarter the letter asks a note for: the first whose due date falls after the month the letter is
+    dated (it is dated by month: "tháng 9 năm 2024" asks first for 2024Q4, due before 10/12/2024)."""
+    letter = directive.letter
+    quarter = Quarter(letter.year, (letter.month - 1) // 3 + 1)
+    month_after = date(letter.year + letter.month // 12, letter.month % 12 + 1, 1)
+    while nominal_due(directive.reporting, quarter) < month_after:
+        quarter = quarter.next()
+    return quarter
+
+
+def reported_quarters(directive: Directive, period: Period) -> tuple[Quarter, ...]:
+    """The quarters of `period` the letter asks notes for (a year that began before the letter is a partial
+    year); all of them when it asks for none (a period before the letter, asked for all the same)."""
+    first = first_due_quarter(directive)
+    asked = tuple(quarter for quarter in period.quarters() if quarter >= first)
+    return asked or period.quarters()
 
 
 def due_date(rule: ReportingRule, calendar: Calendar, quarter: Quarter, unit: str | None = None) -> DueDate:

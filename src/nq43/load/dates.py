@@ -77,8 +77,9 @@ def parse_log(text: str, grafts: Iterable[str] = ()) -> tuple[dict[str, date], s
     return landed, beyond, {path: tuple(days) for path, days in changed.items()}
 
 
-def git_dates(root: Path, pathspecs: Iterable[str]) -> GitDates:
-    """Ask git, in two calls, when each note under `pathspecs` (relative to `root`) first landed."""
+def git_dates(root: Path, pathspecs: Iterable[str], revision: str = "HEAD") -> GitDates:
+    """Ask git, in two calls, when each note under `pathspecs` (relative to `root`) first landed on the
+    first-parent history of `revision` (an issued report's commit, for a rebuild of it)."""
     head = git(root, "rev-parse", "--is-shallow-repository", "--git-path", "shallow")
     if head is None:
         return NO_GIT
@@ -107,7 +108,7 @@ def git_dates(root: Path, pathspecs: Iterable[str]) -> GitDates:
         "--diff-filter=AM",
         "--name-status",
         "--format=%x01%H %cs",
-        "HEAD",
+        revision,
         "--",
         *specs,
     )

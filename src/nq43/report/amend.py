@@ -5,10 +5,14 @@ The steps: read the record (refused when the period is not issued); read the per
 or that it did not have; read those versions at the chain's recorded commit (checked against their sha256); refuse
 when nothing changed, or a changed note has no new `amends:` entry (its reason is what the document cites); build
 the report's context for the frame and the amendment's (see amendment.py), render `report-amend.md.j2`, write
-`reports/<period>/bao-cao-<bo-sung|dinh-chinh>-<period>-<NN>.docx` and `.md` beside the original (NN: the
-amendment's place in the chain). Without `issue` it is a draft (DỰ THẢO) and nothing is recorded; with `issue` it
-needs a number and a date no earlier than the last issued document's, and is added to `amendments:` in
-issued.yaml with its number, date, commit and the sha256 of every note of the period.
+`reports/<period>/bao-cao-<bo-sung|dinh-chinh>-<period>-<NN>.docx` and `.md` (with `pdf` its PDF too, the set
+written as a report's: support/pdf.write_document) beside the original (NN: the amendment's place in the chain).
+Without `issue` it is a draft (DỰ THẢO) and nothing is recorded; with `issue` it needs a number and a date no
+earlier than the last issued document's, and is added to `amendments:` in issued.yaml with its number, date,
+commit and the sha256 of every note of the period.
+
+Only a quarter's report is amended: a half-year's or a year's is compiled from its quarters' notes, so a change
+is amended in the report of the quarter whose note changed, and the period's issued report stays as issued.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from typing import NamedTuple
 
 from nq43.check.repository import load_quarters
 from nq43.domain.findings import Finding, Severity, finding
+from nq43.domain.periods import Period
 from nq43.domain.records import Note
 from nq43.load import issued as issuance
 from nq43.load.issued import AmendmentRecord, IssueRecord, content_hash
@@ -38,9 +43,10 @@ from nq43.report.model import ReportOptions, build_context, format_number, selec
 from nq43.report.publishing import ReportRequest, check_number
 from nq43.report.readiness import Reason, not_committed, not_ready
 from nq43.report.rendering import TemplateProblem, render, template_dirs
-from nq43.support.errors import IssuedReportKept, ReportRefused
+from nq43.support.errors import IssuedReportKept, PdfNotMade, ReportRefused
 from nq43.support.git import git, git_bytes
-from nq43.support.output import replace_together, write_atomic
+from nq43.support.output import write_atomic
+from nq43.support.pdf import write_document
 from nq43.support.text import Text
 
 AMEND_TEMPLATE = "report-amend.md.j2"
@@ -82,6 +88,16 @@ NO_COMMIT = Text(
     "{record} không ghi commit: không đọc được bản đã ban hành của các ghi chú để so phần thay đổi.",
     "{record} names no commit: the issued versions of the notes cannot be read to compare the changes.",
 )
+ONLY_QUARTERS = Text(
+    "Báo cáo bổ sung/đính chính chỉ lập cho báo cáo quý: báo cáo {label} tổng hợp từ ghi chú các quý, nên số liệu "
+    "sửa sau khi ban hành được bổ sung/đính chính ở báo cáo của quý có ghi chú đã sửa ({options}), "
+    "ví dụ nq43 report {example} --amend --number <số> --date <năm-tháng-ngày> --issue. "
+    "Báo cáo {period} đã ban hành giữ nguyên; báo cáo kỳ sau dùng số liệu đã sửa.",
+    "Amendments are made for a quarter's report only: the {label_en} report is compiled from the quarters' notes, "
+    "so a change after issue is amended in the report of the quarter whose note changed ({options}), "
+    "e.g. nq43 report {example} --amend --number <n> --date <yyyy-mm-dd> --issue. "
+    "The issued {period} report stays as it is; the next period's report uses the corrected figures.",
+)
 DOCUMENT = Text("báo cáo số {number}", "report number {number}")
 AMENDMENT_DOC = Text("báo cáo {title} số {number}", "amendment number {number}")
 
@@ -92,6 +108,8 @@ class AmendOutcome(NamedTuple):
     not_ready: tuple[Reason, ...] = ()
     info: AmendmentInfo | None = None
     recorded: AmendmentRecord | None = None
+    pdf_problem: PdfNotMade | None = None  # why the PDF asked for was not made (the .docx and .md were written)
+    removed: tuple[Path, ...] = ()  # an earlier PDF removed because the new .docx no longer matches it
 
 
 def amendment_name(period: object, kind: str, sequence: int) -> str:
@@ -101,6 +119,16 @@ def amendment_name(period: object, kind: str, sequence: int) -> str:
 def amend(request: ReportRequest) -> AmendOutcome:
     """Build (and with `request.issue`, record) the amendment of an issued report; see the module's text."""
     root, period = request.root, request.period
+    if period.quarter is None:
+        quarters = [Period.of(quarter).option() for quarter in period.quarters()]
+        raise ReportRefused(
+            ONLY_QUARTERS,
+            period=period,
+            label=period.label(),
+            label_en=period.label_en(),
+            options=", ".join(quarters),
+            example=quarters[-1],
+        )
     record = read_record(root, period, Text("bổ sung, đính chính", "amend"))
     number = check_number(request.number)
     day = request.date or request.today
@@ -143,14 +171,15 @@ def amend(request: ReportRequest) -> AmendOutcome:
     name = amendment_name(period, kind, sequence)
     folder = request.out or issued_folder(root, period)
     data = build_docx(report_document(context, rendered))
-    written = replace_together(folder, {f"{name}.docx": data, f"{name}.md": rendered.markdown})
+    files = write_document(folder, name, data, {".md": rendered.markdown}, request.pdf_timeout if request.pdf else None)
+    outcome = AmendOutcome(tuple(files.written), (), info=info, pdf_problem=files.pdf_problem, removed=files.removed)
     if not request.issue:
-        return AmendOutcome(tuple(written), (), info=info)
+        return outcome
     commit = (git(root, "rev-parse", "HEAD") or "").strip() or None
     link = AmendmentRecord(format_number(number or ""), day, commit, kind, name, dict(sorted(hashes.items())))
     target = issuance.record_path(root, period)
     write_atomic(target, issuance.dump(record._replace(amendments=(*record.amendments, link))))
-    return AmendOutcome((*written, target), (), info=info, recorded=link)
+    return outcome._replace(written=(*outcome.written, target), recorded=link)
 
 
 def _check_issue(request: ReportRequest, record: IssueRecord, number: str | None) -> None:

@@ -19,9 +19,11 @@ from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
+from nq43.check.repository import note_pathspecs
 from nq43.domain.findings import Finding
 from nq43.domain.periods import Period
 from nq43.load import issued as issuance
+from nq43.load.dates import git_dates
 from nq43.load.issued import IssueRecord, content_hash
 from nq43.load.layout import UNITS_DIR
 from nq43.report.publishing import ReportRequest, build, stopped
@@ -37,16 +39,16 @@ SHORT_COMMIT = 10
 FROZEN = Text(
     "Báo cáo {period} đã ban hành: số {number}, ngày {day}{chain} ({record}). "
     "nq43 không ghi đè bản đã ban hành; không tệp nào được ghi.\n"
-    "  - Dựng lại đúng bản đã ban hành và so từng byte: nq43 report --quarter {period} --as-issued\n"
+    "  - Dựng lại đúng bản đã ban hành và so từng byte: nq43 report {option} --as-issued\n"
     "  - Ban hành phần thay đổi sau đó thành báo cáo bổ sung/đính chính:\n"
-    "    nq43 report --quarter {period} --amend --number <số> --date <năm-tháng-ngày> --issue\n"
-    "  - Lập một bản làm việc ở thư mục khác: nq43 report --quarter {period} --out <thư mục>",
+    "    nq43 report {option} --amend --number <số> --date <năm-tháng-ngày> --issue\n"
+    "  - Lập một bản làm việc ở thư mục khác: nq43 report {option} --out <thư mục>",
     "The {period} report was issued: number {number}, {day_en}{chain_en} ({record}). "
     "nq43 does not write over an issued report; no file was written.\n"
-    "  - To rebuild the issued report and compare it byte for byte: nq43 report --quarter {period} --as-issued\n"
+    "  - To rebuild the issued report and compare it byte for byte: nq43 report {option} --as-issued\n"
     "  - To issue later changes as a supplementary/correcting report:\n"
-    "    nq43 report --quarter {period} --amend --number <n> --date <yyyy-mm-dd> --issue\n"
-    "  - To build a working copy in another folder: nq43 report --quarter {period} --out <folder>",
+    "    nq43 report {option} --amend --number <n> --date <yyyy-mm-dd> --issue\n"
+    "  - To build a working copy in another folder: nq43 report {option} --out <folder>",
 )
 CHAIN = Text("; đã có {count} báo cáo bổ sung/đính chính, gần nhất số {number} ngày {day}", "")
 CHAIN_EN = Text("", "; {count} amendment(s) since, the latest number {number} of {day}")
@@ -58,9 +60,9 @@ UNREADABLE = Text(
 )
 NOT_ISSUED = Text(
     "Báo cáo {period} chưa ban hành (không có {record}): không có gì để {what}. "
-    "Ban hành trước: nq43 report --quarter {period} --number <số> --date <năm-tháng-ngày> --issue",
+    "Ban hành trước: nq43 report {option} --number <số> --date <năm-tháng-ngày> --issue",
     "The {period} report has not been issued (no {record}): nothing to {what_en}. "
-    "Issue it first: nq43 report --quarter {period} --number <n> --date <yyyy-mm-dd> --issue",
+    "Issue it first: nq43 report {option} --number <n> --date <yyyy-mm-dd> --issue",
 )
 NO_COMMIT = Text(
     "{record} không ghi commit (báo cáo được ban hành ngoài kho git): không dựng lại được bản đã ban hành.",
@@ -122,7 +124,7 @@ def read_record(root: Path, period: Period, what: Text) -> IssueRecord:
     name = record_name(period)
     if issuance.record_path(root, period).exists():
         raise IssuedReportKept(UNREADABLE, record=name, period=period)
-    raise IssuedReportKept(NOT_ISSUED, period=period, record=name, what=what, what_en=what)
+    raise IssuedReportKept(NOT_ISSUED, period=period, record=name, what=what, what_en=what, option=period.option())
 
 
 def refuse_if_issued(request: ReportRequest) -> None:
@@ -151,6 +153,7 @@ def refuse_if_issued(request: ReportRequest) -> None:
         chain=CHAIN.get("vi", **chain) if chain else "",
         chain_en=CHAIN_EN.get("en", **(chain | {"day": latest.issued_on.isoformat()})) if chain and latest else "",
         record=record_name(request.period),
+        option=request.period.option(),
     )
 
 
@@ -202,6 +205,7 @@ def rebuild(
             signer=record.signer,
             template_dir=template_dir,
             out=out,
+            dates=git_dates(root, note_pathspecs(record.period.quarters()), commit),
         )
         outcome = build(request)
         if stopped(outcome):
@@ -249,8 +253,9 @@ def verify_notes(tree: Path, notes: dict[str, str], commit: str, record: str) ->
 
 
 def _drop_unrecorded(tree: Path, record: IssueRecord) -> None:
-    """Remove the notes of the period's quarter that the record does not name: the issued report did not use them."""
-    quarter = record.period.last_quarter
-    for file in sorted((tree / UNITS_DIR).glob(f"*/{quarter}.md")):
-        if file.relative_to(tree).as_posix() not in record.notes:
-            file.unlink()
+    """Remove the notes of the period's quarters that the record does not name: the issued report did not use
+    them."""
+    for quarter in record.period.quarters():
+        for file in sorted((tree / UNITS_DIR).glob(f"*/{quarter}.md")):
+            if file.relative_to(tree).as_posix() not in record.notes:
+                file.unlink()

@@ -17,7 +17,7 @@ from nq43.check.history import NoteIndex, TaskHistory, UnitStatus, count_state, 
 from nq43.domain.periods import Period
 from nq43.domain.records import Directive, Indicator, Note, Quarter, TaskReport, Unit
 from nq43.domain.vocabulary import Standing, State
-from nq43.load.calendar import Calendar
+from nq43.load.calendar import Calendar, reported_quarters
 from nq43.load.dates import Submission
 from nq43.report.context import (
     IndicatorOverPeriod,
@@ -59,8 +59,8 @@ def build_overview(
     cutoff: date,
 ) -> PeriodOverview:
     """The period quarter by quarter, each note classified as of `today`, each task's standing as of `cutoff`
-    (the report's date)."""
-    quarters = list(period.quarters())
+    (the report's date); a partial year (the letter came in its course) from the first quarter it asks for."""
+    quarters = list(reported_quarters(directive, period))
     infos = tuple(QuarterInfo.of(q) for q in quarters)
     units = []
     histories: list[TaskHistory] = []

@@ -20,7 +20,8 @@ from nq43.domain.findings import Finding, Severity, finding, has_errors
 from nq43.domain.periods import Period
 from nq43.domain.records import Directive, Note, Quarter
 from nq43.load import issued as issuance
-from nq43.load.calendar import load_calendar
+from nq43.load.calendar import load_calendar, reported_quarters
+from nq43.load.dates import GitDates
 from nq43.load.issued import IssueRecord, content_hash
 from nq43.load.layout import UNITS_DIR, note_names
 from nq43.load.notes import note_text, parse_note, split_front_matter
@@ -60,6 +61,9 @@ class ReportRequest(NamedTuple):
     out: Path | None = None
     pdf: bool = False
     pdf_timeout: float = TIMEOUT_SECONDS
+    # When each note was submitted, when not from `root`'s git history: a rebuild of an issued report runs
+    # outside git and gives the dates the recorded commit's history says (a period's units' record needs them).
+    dates: GitDates | None = None
 
 
 class ReportOutcome(NamedTuple):
@@ -196,13 +200,13 @@ def _gather(request: ReportRequest, cutoff: date, allow_invalid: bool) -> Gather
     """The period's notes, checked; an outcome with the errors when the directive, the calendar (for a period
     longer than a quarter) or a note stops the report."""
     root, today, period = request.root, request.today, request.period
-    quarters = period.quarters()
-    repo = load_quarters(root, today, quarters)
+    repo = load_quarters(root, today, period.quarters())
     directive = repo.directive
     note_paths = {n.path for n in repo.notes}
     setup_errors = [f for f in repo.findings if f.path not in note_paths and f.severity is Severity.ERROR]
     if directive is None or setup_errors:
         return ReportOutcome((), (), tuple(setup_errors or repo.findings))
+    quarters = reported_quarters(directive, period)  # a partial year: from the first quarter the letter asks for
     selections = [select_notes(directive, repo.notes, quarter) for quarter in quarters]
     selection = latest_selection(selections)
     if selection.invalid and not allow_invalid:
@@ -213,7 +217,7 @@ def _gather(request: ReportRequest, cutoff: date, allow_invalid: bool) -> Gather
     calendar, calendar_findings = load_calendar(root, directive)
     if calendar is None:
         return ReportOutcome((), (), tuple(calendar_findings))
-    index, submissions = dated(root, today, directive, repo.notes, quarters)
+    index, submissions = dated(root, today, directive, repo.notes, quarters, dates=request.dates)
     overview = build_overview(directive, calendar, period, index, submissions, today, cutoff)
     return Gathered(directive, selection, previous, overview)
 

@@ -24,7 +24,7 @@ from nq43.report.document import ReportDocument
 from nq43.report.docx import build_docx
 from nq43.report.model import letterhead
 from nq43.report.rendering import Rendered, render, template_dirs
-from nq43.support.output import replace_together
+from nq43.support.pdf import Written, write_document
 from nq43.support.text import Text
 from nq43.support.vietnamese import date_long
 
@@ -147,9 +147,12 @@ def reminder_document(context: ReminderContext, rendered: Rendered) -> ReportDoc
     return issued_document(head, frame, rendered, context.quarter.code)
 
 
-def write_reminder(root: Path, context: ReminderContext, rendered: Rendered, out: Path | None = None) -> list[Path]:
-    """The letter's .docx and .md in reports/<quarter>/ (or `out`), replaced together."""
+def write_reminder(
+    root: Path, context: ReminderContext, rendered: Rendered, out: Path | None = None, pdf_timeout: float | None = None
+) -> Written:
+    """The letter's .docx and .md (and unless `pdf_timeout` is None its PDF) in reports/<quarter>/ (or `out`),
+    replaced together, as a report's (see support/pdf.write_document)."""
     data = build_docx(reminder_document(context, rendered))
     folder = out or root / REPORTS_DIR / context.quarter.code
     name = reminder_name(Quarter.parse(context.quarter.code))
-    return replace_together(folder, {f"{name}.docx": data, f"{name}.md": rendered.markdown})
+    return write_document(folder, name, data, {".md": rendered.markdown}, pdf_timeout)

@@ -25,7 +25,7 @@ from nq43.domain.periods import Period
 from nq43.domain.records import Directive, Quarter, Task, TaskReport, Unit
 from nq43.domain.tasksplit import Tally, standing
 from nq43.domain.vocabulary import Standing, State
-from nq43.load.calendar import Calendar, DueDate, due_date
+from nq43.load.calendar import Calendar, DueDate, due_date, reported_quarters
 from nq43.load.dates import Submission
 
 
@@ -199,8 +199,8 @@ def period_record(
     today: date,
 ) -> PeriodRecord:
     """Units x the quarters of `period`, and every task at the end of the period: as its unit's latest note in
-    the period reported it."""
-    quarters = list(period.quarters())
+    the period reported it; a partial year (the letter came in its course) from the first quarter it asks for."""
+    quarters = list(reported_quarters(directive, period))
     rows = []
     tasks: list[TaskHistory] = []
     for unit in directive.units:
