@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from nq43.report.document import Inline, Run, Table
 from nq43.report.docx.geometry import LANDSCAPE_TEXT_WIDTH, TABLE_SIZE, TEXT_WIDTH, text_width
 from nq43.report.docx.tables import CELL_PADDING, column_widths
@@ -11,7 +13,7 @@ def _cells(*texts: str) -> tuple[Inline, ...]:
     return tuple((Run(text),) for text in texts)
 
 
-def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> Table:
+def _table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> Table:
     return Table(_cells(*header), tuple(_cells(*row) for row in rows), ("",) * len(header))
 
 
