@@ -184,3 +184,20 @@ def test_a_sample_note_of_an_earlier_quarter_marks_the_report_and_stops_its_issu
     refused = build(ReportRequest(root, H1, LATER, date=date(2025, 7, 15), number="3", issue=True))
     assert [r.values.get("path") for r in refused.not_ready] == ["data/units/vp/2025Q1.md"]
     assert not (root / "reports" / "2025H1" / "issued.yaml").exists()
+
+
+def test_a_stalled_task_says_since_which_quarter_it_has_not_moved(tmp_path: Path) -> None:
+    """Task 1.2 is not started in quý I, then at the same progress in quý II and III: it did move once, so the
+    report says since when it has stood still, not that it never moved."""
+    notes = full_notes(statuses={"1.2": "chua-thuc-hien"})
+    notes["data/units/vp/2025Q2.md"] = note("vp", "2025Q2", submitted="2025-06-05")
+    notes["data/units/vp/2025Q3.md"] = note("vp", "2025Q3", submitted="2025-09-05")
+    root = make_repo(tmp_path, notes)
+    outcome = build(ReportRequest(root, YEAR, date(2025, 10, 20), date=date(2025, 10, 15)))
+    assert not outcome.errors, outcome.errors
+    text = (root / "reports" / "2025" / "bao-cao-2025.md").read_text(encoding="utf-8")
+    task = _section(text, "#### b) Nhiệm vụ 1.2:", "### 2.")
+
+    assert "*Quý I/2025 (chưa thực hiện" in task
+    assert re.search(r"\*Đến cuối kỳ: Đang thực hiện, tiến độ \d+%; không thay đổi từ quý II/2025\.\*", task)
+    assert "chưa có chuyển biến" not in text
