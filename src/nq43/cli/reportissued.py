@@ -99,6 +99,10 @@ def run_amend(request: ReportRequest, base: Path, said: Lang) -> int:
                 record=record_name(period),
             )
         )
+    if outcome.pdf_problem is not None:
+        echo_err(outcome.pdf_problem.message(said))
+        echo_err(messages.PDF_NOT_MADE.get(said))
+        return 1
     return 0
 
 

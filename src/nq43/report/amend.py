@@ -37,9 +37,10 @@ from nq43.report.model import ReportOptions, build_context, format_number, selec
 from nq43.report.publishing import ReportRequest, check_number
 from nq43.report.readiness import Reason, not_committed, not_ready
 from nq43.report.rendering import TemplateProblem, render, report_document, template_dirs
-from nq43.support.errors import IssuedReportKept, ReportRefused
+from nq43.support.errors import IssuedReportKept, PdfNotMade, ReportRefused
 from nq43.support.git import git, git_bytes
-from nq43.support.output import replace_together, write_atomic
+from nq43.support.output import write_atomic
+from nq43.support.pdf import write_document
 from nq43.support.text import Text
 
 AMEND_TEMPLATE = "report-amend.md.j2"
@@ -91,6 +92,7 @@ class AmendOutcome(NamedTuple):
     not_ready: tuple[Reason, ...] = ()
     info: AmendmentInfo | None = None
     recorded: AmendmentRecord | None = None
+    pdf_problem: PdfNotMade | None = None  # why the PDF asked for was not made (the .docx and .md were written)
 
 
 def amendment_name(period: object, kind: str, sequence: int) -> str:
@@ -142,14 +144,16 @@ def amend(request: ReportRequest) -> AmendOutcome:
     name = amendment_name(period, kind, sequence)
     folder = request.out or issued_folder(root, period)
     data = build_docx(report_document(context, rendered))
-    written = replace_together(folder, {f"{name}.docx": data, f"{name}.md": rendered.markdown})
+    pdf_timeout = request.pdf_timeout if request.pdf else None
+    files = write_document(folder, name, data, {".md": rendered.markdown}, pdf_timeout)
+    written, pdf_problem = files.written, files.pdf_problem
     if not request.issue:
-        return AmendOutcome(tuple(written), (), info=info)
+        return AmendOutcome(tuple(written), (), info=info, pdf_problem=pdf_problem)
     commit = (git(root, "rev-parse", "HEAD") or "").strip() or None
     link = AmendmentRecord(format_number(number or ""), day, commit, kind, name, dict(sorted(hashes.items())))
     target = issuance.record_path(root, period)
     write_atomic(target, issuance.dump(record._replace(amendments=(*record.amendments, link))))
-    return AmendOutcome((*written, target), (), info=info, recorded=link)
+    return AmendOutcome((*written, target), (), info=info, recorded=link, pdf_problem=pdf_problem)
 
 
 def _check_issue(request: ReportRequest, record: IssueRecord, number: str | None) -> None:
