@@ -5,12 +5,15 @@ A fake LibreOffice stands in (the real conversion is tested in tests/report/test
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import time
 from pathlib import Path
 
 import pytest
 
+from gitdata import commit_all
+from issueddata import QLDT, folder, issued_repo
 from nq43.cli.app import main
 from nq43.support import pdf as converter
 from pdftools import HANGS, WRITES_A_PDF, fake_libreoffice
@@ -131,3 +134,49 @@ def test_a_failed_pdf_does_not_leave_the_old_pdf_beside_a_new_docx(
 
     assert _run(root, "--pdf", "--draft") == 1
     assert _names(root) == PAIR
+
+
+def _amended(tmp_path: Path) -> Path:
+    """An issued 2025Q2 whose qldt note was then corrected, with its `amends:` entry, and committed."""
+    root = issued_repo(tmp_path)
+    text = (root / QLDT).read_text(encoding="utf-8")
+    text = text.replace("tasks:\n", 'amends:\n  - date: 2025-06-20\n    reason: "Sửa tiến độ 2.2"\ntasks:\n', 1)
+    (root / QLDT).write_text(text.replace("progress: 65", "progress: 70", 1), encoding="utf-8")
+    commit_all(root, "qldt đính chính")
+    return root
+
+
+def _amend(root: Path, *args: str) -> int:
+    issue = ["--amend", "--number", "130", "--date", "2025-06-25", "--issue"]
+    return main(["report", "--quarter", "2025Q2", "--root", str(root), "--today", "2025-06-25", *issue, *args])
+
+
+@posix_only
+def test_an_amendment_is_converted_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--amend --pdf` once wrote the .docx and the .md only and said nothing of the PDF asked for."""
+    root = _amended(tmp_path)
+    _fake_first(monkeypatch, fake_libreoffice(tmp_path / "bin", WRITES_A_PDF))
+
+    assert _amend(root, "--pdf") == 0
+    pdf = folder(root) / "bao-cao-dinh-chinh-2025Q2-01.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF-1.7 fake")
+    assert "reports/2025Q2/bao-cao-dinh-chinh-2025Q2-01.pdf" in capsys.readouterr().out.splitlines()
+
+
+def test_an_amendment_without_libreoffice_is_written_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = _amended(tmp_path)
+    only_git = tmp_path / "only-git"  # an amendment reads the issued notes from git: git stays, LibreOffice goes
+    only_git.mkdir()
+    (only_git / "git").symlink_to(str(shutil.which("git")))
+    monkeypatch.setenv("PATH", str(only_git))
+    monkeypatch.setattr(converter, "INSTALLED_AT", ())
+
+    assert _amend(root, "--pdf") == 1
+    err = capsys.readouterr().err
+    assert "chưa cài LibreOffice" in err and "Tệp .docx và .md ở trên đã được ghi; chưa có bản PDF." in err
+    names = sorted(p.name for p in folder(root).iterdir() if p.name.startswith("bao-cao-dinh-chinh"))
+    assert names == ["bao-cao-dinh-chinh-2025Q2-01.docx", "bao-cao-dinh-chinh-2025Q2-01.md"]

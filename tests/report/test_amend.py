@@ -74,6 +74,7 @@ def test_a_draft_amendment_records_nothing_and_an_issued_one_extends_the_chain(t
     assert not chained.changed(QLDT, (root / QLDT).read_bytes())
     markdown = (folder(root) / "bao-cao-dinh-chinh-2025Q2-01.md").read_text(encoding="utf-8")
     assert "DỰ THẢO" not in markdown and "Số: 130/BC-BQL" in markdown
+    assert "Sau đó, 01 đơn vị đã gửi nội dung sửa đổi" in markdown  # counts as the notes write them: 01, 02 ...
     commit_all(root, "Ban hành đính chính 130")
 
     # a second change: the second amendment cites the report and the first amendment

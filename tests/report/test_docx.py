@@ -295,16 +295,25 @@ def test_content_tables_are_fixed_and_fill_the_text_width(document: Any) -> None
 
 def test_every_body_table_is_fixed_and_fills_the_text_width(document: Any, period: Period) -> None:
     """The body's own tables too: a longer period's reporting record and indicators, a column per quarter."""
-    body = [t for t in document.tables[1:-1] if not t.cell(0, 0).text.startswith("Nơi nhận:")]
+    signature = next(i for i, t in enumerate(document.tables) if t.cell(0, 0).text.startswith("Nơi nhận:"))
+    body, appendix = document.tables[1:signature], document.tables[signature + 1 :]
     headers = [[c.text for c in t.rows[0].cells] for t in body]
-    for table in body:
-        grid = [int(col.get(qn("w:w"))) for col in table._tbl.tblGrid.findall(qn("w:gridCol"))]
-        assert table._tbl.tblPr.find(qn("w:tblLayout")).get(qn("w:type")) == "fixed"
-        assert sum(grid) == 8788
+    for tables, width in ((body, 8788), (appendix, LANDSCAPE_TEXT_WIDTH)):
+        for table in tables:
+            grid = [int(col.get(qn("w:w"))) for col in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+            assert table._tbl.tblPr.find(qn("w:tblLayout")).get(qn("w:type")) == "fixed"
+            assert sum(grid) == width
     if period.quarter is None:
         quarters = [f"Quý {q.roman}" for q in period.quarters()]
+        indicators = ["TT", "Chỉ tiêu", "Đơn vị tính", *quarters, "Thay đổi", "Mục tiêu"]
         assert ["TT", "Đơn vị", "Đúng hạn", "Gửi muộn", "Chưa gửi"] in headers
-        assert ["TT", "Chỉ tiêu", "Đơn vị tính", *quarters, "Thay đổi", "Mục tiêu"] in headers
+        if period.kind is PeriodKind.YEAR:  # four quarters: in the landscape appendix, section II
+            assert indicators not in headers
+            assert [[c.text for c in t.rows[0].cells] for t in appendix][-1] == indicators
+            assert _paragraph(document, "II. MỘT SỐ CHỈ TIÊU CHỦ YẾU").runs[0].bold
+            assert "tại mục II Phụ lục" in _paragraph(document, "Số liệu ").text
+        else:
+            assert indicators in headers
 
 
 def test_content_ends_with_the_closing_mark(document: Any) -> None:
@@ -367,7 +376,7 @@ def test_appendix_heading_and_task_table(document: Any) -> None:
     assert label.alignment == WD_ALIGN_PARAGRAPH.CENTER and all(r.bold for r in label.runs)
     assert title.text == title.text.upper() and all(r.bold for r in title.runs)
     assert all(r.italic for r in note_line.runs)
-    table = document.tables[-1]
+    table = next(t for t in document.tables if [c.text for c in t.rows[0].cells][2:3] == ["Nhiệm vụ"])
     assert [c.text for c in table.rows[0].cells] == ["TT", "Đơn vị", "Nhiệm vụ", "Trạng thái", "Tiến độ", "Đánh giá"]
     grid = [int(col.get(qn("w:w"))) for col in table._tbl.tblGrid.findall(qn("w:gridCol"))]
     assert sum(grid) == 16838 - 1984 - 1134

@@ -206,3 +206,20 @@ def test_a_whole_year_does_not_say_it_is_partial(tmp_path: Path) -> None:
     _, text = _build(make_repo(tmp_path, _notes()), YEAR)
 
     assert "(hoặc gửi không hợp lệ):" in text and "Công văn yêu cầu báo cáo từ" not in text
+
+
+def test_a_stalled_task_says_since_which_quarter_it_has_not_moved(tmp_path: Path) -> None:
+    """Task 1.2 is not started in quý I, then at the same progress in quý II and III: it did move once, so the
+    report says since when it has stood still, not that it never moved."""
+    notes = full_notes(statuses={"1.2": "chua-thuc-hien"})
+    notes["data/units/vp/2025Q2.md"] = note("vp", "2025Q2", submitted="2025-06-05")
+    notes["data/units/vp/2025Q3.md"] = note("vp", "2025Q3", submitted="2025-09-05")
+    root = make_repo(tmp_path, notes)
+    outcome = build(ReportRequest(root, YEAR, date(2025, 10, 20), date=date(2025, 10, 15)))
+    assert not outcome.errors, outcome.errors
+    text = (root / "reports" / "2025" / "bao-cao-2025.md").read_text(encoding="utf-8")
+    task = _section(text, "#### b) Nhiệm vụ 1.2:", "### 2.")
+
+    assert "*Quý I/2025 (chưa thực hiện" in task
+    assert re.search(r"\*Đến cuối kỳ: Đang thực hiện, tiến độ \d+%; không thay đổi từ quý II/2025\.\*", task)
+    assert "chưa có chuyển biến" not in text

@@ -139,6 +139,15 @@ def test_one_addressee_on_the_greeting_line() -> None:
     assert "Kính gửi: Phòng Quản lý Đầu tư" in _markdown(("qldt",))
 
 
+def test_one_late_unit_is_not_spoken_of_as_several() -> None:
+    """ "các đơn vị sau" / "các đơn vị nêu trên" for one unit reads as a form filled in by a machine."""
+    one, several = _markdown(("qldt",)), _markdown(("qldt", "vpdd"))
+
+    assert "đơn vị sau chưa gửi" in one and "các đơn vị" not in one
+    assert "đề nghị đơn vị nêu trên khẩn trương" in one
+    assert "các đơn vị sau chưa gửi" in several and "đề nghị các đơn vị nêu trên khẩn trương" in several
+
+
 def test_the_body_cites_the_letter_the_due_date_and_sets_the_new_date(document: Any) -> None:
     text = "\n".join(_texts(document))
 

@@ -17,6 +17,7 @@ CELL_PADDING = 2 * 85 + 60  # left and right cell margins of a content table, an
 SHORT_COLUMN = 0.2  # a column no wider than this share of the table (a status, a number) does not wrap
 MIN_COLUMN = mm(8)
 MEASURED_CHARACTERS = 300  # a cell longer than this wraps anyway: its width is capped, not measured in full
+LONG_COLUMNS_SHARE = 0.5  # the long columns get at least this share of the table, or the short ones' headings wrap
 
 
 def table_xml(table: Table, width: int, runs: Callable[[Inline, Style], str]) -> str:
@@ -60,7 +61,7 @@ def _cell_start(width: int, style: Style) -> str:
 @lru_cache(maxsize=4096)  # statuses, units and figures repeat down a table
 def _cell_extent(text: str, bold: bool) -> tuple[int, int]:
     """The width a cell's text needs on one line, and the least it can wrap to (its longest word)."""
-    word = text_width(max(text.split(), key=len, default=""), TABLE_SIZE, bold=bold)
+    word = max((text_width(w, TABLE_SIZE, bold=bold) for w in text.split()), default=0)  # "Mục" beats "tiêu"
     return word + CELL_PADDING, text_width(text, TABLE_SIZE, bold=bold) + CELL_PADDING
 
 
@@ -68,7 +69,20 @@ def column_widths(table: Table, width: int) -> list[int]:
     """Column widths that sum to `width`, as a browser lays out an automatic table, done once here so that
     Word can use a fixed layout: a short column (a status, a number) whose longest cell fits in a fair share of
     what is left gets its whole line and never wraps; the long columns share the rest in proportion to their
-    length, each at least as wide as its longest word."""
+    length, each at least as wide as its longest word.
+
+    A table of many short columns (the indicators across a year's quarters) would leave its one long column
+    (the indicator's name) a sliver, three or four lines a row: when the long columns would get less than
+    LONG_COLUMNS_SHARE of the table, the short columns' headings wrap between their words ("Đơn vị" / "tính")
+    and only their cells keep one line."""
+    widths, long_columns = _lay_out(table, width, headings_wrap=False)
+    if long_columns and sum(widths[c] for c in long_columns) < width * LONG_COLUMNS_SHARE:
+        widths, _ = _lay_out(table, width, headings_wrap=True)
+    return widths
+
+
+def _lay_out(table: Table, width: int, *, headings_wrap: bool) -> tuple[list[int], set[int]]:
+    """The widths, and which columns are long (wrap, share what the short ones leave)."""
     count = max(1, len(table.header))
     least = [MIN_COLUMN] * count
     wanted = [MIN_COLUMN] * count
@@ -80,14 +94,15 @@ def column_widths(table: Table, width: int) -> list[int]:
                 continue
             word, line = _cell_extent(text, bold)
             least[column] = max(least[column], word)
-            wanted[column] = max(wanted[column], line)
+            wanted[column] = max(wanted[column], word if bold and headings_wrap else line)
+    open_columns = set(range(count))
     if sum(least) >= width:  # even the words do not fit: widths in proportion to them
         widths = [width * w // sum(least) for w in least]
     elif sum(wanted) <= width:  # every cell fits on one line: share what is left in proportion
         widths = [w + (width - sum(wanted)) * w // sum(wanted) for w in wanted]
+        open_columns = set()
     else:
         widths = [0] * count
-        open_columns = set(range(count))
         left = width
         while open_columns:
             share = left // len(open_columns)
@@ -105,4 +120,4 @@ def column_widths(table: Table, width: int) -> list[int]:
         for column in open_columns:
             widths[column] = least[column] + left * extra[column] // total
     widths[-1] += width - sum(widths)
-    return widths
+    return widths, open_columns
