@@ -3,7 +3,9 @@ in `validate` and `status` as its Markdown twin would."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
+from unittest.mock import patch
 
 import pytest
 
@@ -28,6 +30,11 @@ def test_new_docx_writes_the_form_and_never_over_a_note(root: Path, capsys: pyte
 
     again, _, err = run_cli(capsys, "new", "--unit", "qldt", "--quarter", "2025Q2", "--docx")
     assert again == 2 and "không ghi đè" in err
+    first = (root / FORM).read_bytes()
+    (root / FORM).unlink()
+    with patch("time.time", return_value=time.time() + 86_400 * 400):  # a later day: zip times, core times
+        run_cli(capsys, "new", "--unit", "qldt", "--quarter", "2025Q2", "--docx")
+    assert (root / FORM).read_bytes() == first  # the same form, byte for byte
     (root / FORM).unlink()
     (root / NOTE).write_text(TWIN, encoding="utf-8")
     code, _, err = run_cli(capsys, "new", "--unit", "qldt", "--quarter", "2025Q2", "--docx")

@@ -11,6 +11,7 @@ hint style), so what a clerk types takes the look of its place. load/formread.py
 from __future__ import annotations
 
 import io
+from datetime import datetime, time
 from xml.sax.saxutils import quoteattr
 
 from docx import Document
@@ -30,6 +31,7 @@ from nq43.load import formwords as words
 from nq43.load.notes import DIFFICULTIES, NEXT_QUARTER_HEADING, PROPOSALS, RESULTS
 from nq43.submission.skeleton import opening
 from nq43.support.vietnamese import number
+from nq43.support.zippack import repack
 
 FONT = "Times New Roman"
 CELL_STYLE = "Ô biểu mẫu"
@@ -46,8 +48,7 @@ def form(
     document = Document()
     _page(document)
     _styles(document)
-    document.core_properties.title = f"Ghi chú quý {quarter} của {unit.name}"
-    document.core_properties.author = "nq43"
+    _core_properties(document, unit, quarter)
     document.add_paragraph(words.TITLE_TEXT.format(quarter=quarter), style="Title")
     document.add_paragraph(unit.name, style="Subtitle")
     _header(document, unit, quarter, prepared_by)
@@ -72,7 +73,18 @@ def form(
     document.add_paragraph("")
     out = io.BytesIO()
     document.save(out)
-    return out.getvalue()
+    return repack(out.getvalue())  # the same form always gives the same bytes
+
+
+def _core_properties(document: DocumentObject, unit: Unit, quarter: Quarter) -> None:
+    """Everything from the form's unit and quarter, nothing from the clock or python-docx's template."""
+    core = document.core_properties
+    core.title = f"Ghi chú quý {quarter} của {unit.name}"
+    core.author = core.last_modified_by = "nq43"
+    core.subject = core.comments = core.category = core.keywords = ""
+    core.revision = 1
+    core.created = core.modified = datetime.combine(quarter.first_day, time(0, 0))
+    core.language = "vi-VN"
 
 
 def _page(document: DocumentObject) -> None:
