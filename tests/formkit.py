@@ -72,6 +72,16 @@ def type_status(document: DocumentObject, task: str, text: str) -> None:
     paragraph.add_run(text)
 
 
+def delete_task_row(document: DocumentObject, task: str) -> None:
+    """Delete the task's row from the task table (Layout → Delete → Delete Rows)."""
+    for table in document.tables:
+        for row in table.rows:
+            if row.cells[0].text.strip() == task:
+                table._tbl.remove(row._tr)
+                return
+    raise AssertionError(f"no task row {task}")
+
+
 def set_cell(document: DocumentObject, task: str, column: int, lines: Sequence[str]) -> None:
     cell = _task_row(document, task)[column]
     paragraphs = cell.paragraphs  # type: ignore[attr-defined]

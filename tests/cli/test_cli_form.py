@@ -84,7 +84,7 @@ def test_a_wrong_form_is_reported_at_the_place_a_clerk_finds(root: Path, capsys:
     assert code == 1
     assert '"place": "mục 2.1 › Kết quả"' in out and '"place": "phần thông tin chung, dòng Ngày gửi"' in out
     _, text, _ = run_cli(capsys, "validate", "--today", "2025-07-01")
-    assert f"{FORM}:" in text and "lỗi: [mục 2.3 › Kết quả] " in text
+    assert f"{FORM} [mục 2.3 › Kết quả]: NQ504 lỗi: " in text and f"{FORM}:" not in text  # no line numbers
 
 
 def test_import_writes_the_markdown_that_reads_as_the_form(
