@@ -82,6 +82,17 @@ def delete_task_row(document: DocumentObject, task: str) -> None:
     raise AssertionError(f"no task row {task}")
 
 
+def set_amendment(document: DocumentObject, row: int, day: str, reason: str) -> None:
+    """Type a correction into row `row` (1: the first under the headings) of the Đính chính table, adding rows
+    as a clerk does with Tab at the table's end."""
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "Ngày đính chính")
+    while len(table.rows) <= row:
+        table.add_row()  # type: ignore[no-untyped-call]
+    cells = table.rows[row].cells
+    cells[0].paragraphs[0].text = day
+    cells[1].paragraphs[0].text = reason
+
+
 def set_cell(document: DocumentObject, task: str, column: int, lines: Sequence[str]) -> None:
     cell = _task_row(document, task)[column]
     paragraphs = cell.paragraphs  # type: ignore[attr-defined]

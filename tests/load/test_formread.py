@@ -24,11 +24,12 @@ from formkit import (
     opened,
     paragraph,
     save,
+    set_amendment,
     set_cell,
     set_header,
     write_under,
 )
-from notekit import TODAY, make_repo
+from notekit import SHIPPED, TODAY, make_repo
 from nq43.check.repository import check_note_file
 from nq43.domain.findings import Finding
 from nq43.domain.records import Note
@@ -66,7 +67,7 @@ def test_the_empty_form_carries_the_last_note_and_hides_its_hints() -> None:
     assert form is not None
     note = parse_note(form.text, FORM_PATH).note
     assert note is not None
-    previous = parse_note(Path("data/units/qldt/2025Q1.md").read_text(encoding="utf-8"), "x").note
+    previous = parse_note((SHIPPED / "data/units/qldt/2025Q1.md").read_text(encoding="utf-8"), "x").note
     assert previous is not None
     assert dict(note.tasks) == dict(previous.tasks)
     assert [s.task for s in note.sections] == ["2.1", "2.2", "2.3", "2.4"]
@@ -163,6 +164,24 @@ def test_a_section_left_with_only_its_grey_hint_is_said_so(tmp_path: Path) -> No
             "Gõ kết quả thực hiện trong quý (việc đã làm, số liệu, văn bản đã ban hành) dưới dòng gợi ý màu xám.",
         )
     }
+
+
+def test_the_corrections_table_reads_into_amends_and_an_empty_one_into_none(tmp_path: Path) -> None:
+    untouched = form_text(filled_form())
+    assert untouched is not None and "amends" not in untouched.text  # one empty row: no correction
+    document = opened(filled_form())
+    set_amendment(document, 1, "10/7/2025", "Sửa tiến độ nhiệm vụ 2.4 theo số liệu chốt")
+    set_amendment(document, 2, "", "Bổ sung số liệu")  # a date forgotten
+    note, findings = read_form(tmp_path, save(document))
+
+    assert note is not None
+    assert [(str(a.date), a.reason) for a in note.amends] == [
+        ("2025-07-10", "Sửa tiến độ nhiệm vụ 2.4 theo số liệu chốt")
+    ]
+    said = _said(findings)
+    assert said.keys() == {"NQ306"}
+    assert said["NQ306"][0] == "bảng Đính chính, dòng 3, cột Ngày đính chính"
+    assert said["NQ306"][2].startswith("Ghi vào cột Ngày đính chính của bảng Đính chính ở cuối biểu mẫu ngày dạng")
 
 
 def test_pasted_text_is_cleaned_as_in_markdown(tmp_path: Path) -> None:

@@ -40,6 +40,8 @@ TASK_FIELDS: dict[str, str] = {STATUS: "status", PROGRESS: "progress", COMPLETED
 AMENDS_HEADING = "Đính chính"
 AMEND_DATE, AMEND_REASON = "Ngày đính chính", "Lý do đính chính"
 AMEND_FIELDS: dict[str, str] = {AMEND_DATE: "date", AMEND_REASON: "reason"}
+# The reason a form made after its quarter's report was issued gives in that table (NQ812's words)
+LATE_REASON = "Nộp bổ sung sau khi báo cáo đã phát hành"
 
 # Paragraph and table styles of the form (the clerk's text keeps the look of the style, not of direct formatting)
 HINT_STYLE = "Gợi ý biểu mẫu"
@@ -48,6 +50,7 @@ TABLE_STYLE = "Bảng biểu mẫu"
 TITLE_TEXT = "GHI CHÚ BÁO CÁO QUÝ {quarter}"
 PART_TASKS = "A. TÌNH HÌNH THỰC HIỆN CÁC NHIỆM VỤ"
 PART_BODY = "B. KẾT QUẢ, KHÓ KHĂN VÀ KIẾN NGHỊ THEO TỪNG NHIỆM VỤ"
+PART_AMENDS = "C. ĐÍNH CHÍNH SAU KHI BÁO CÁO ĐÃ PHÁT HÀNH"
 
 # Grey lines that tell the clerk what to write; a paragraph with exactly this text is never read as content.
 HINT_HEADER = "Điền họ tên người lập, người duyệt; ghi ngày gửi (ngày/tháng/năm) khi gửi."
@@ -130,6 +133,7 @@ def form_args(args: Mapping[str, object]) -> dict[str, object]:
     words = field_words(field) if isinstance(field, str) else None
     if words is not None:
         said["field"], said["box"] = words
+        said["yaml_field"] = field  # the front matter's name, for the checks that look at which field it was
     said.setdefault("box", Text("ô này", "this box"))
     said["labels"] = ", ".join(status.label.vi for status in Status)
     return said
@@ -155,6 +159,12 @@ def header_place(block: int, label: str) -> Place:
 def task_place(block: int, row: int, task: str, column: str = "") -> Place:
     vi = f"bảng nhiệm vụ, dòng {row} (nhiệm vụ {task})" + (f", cột {column}" if column else "")
     en = f"task table, row {row} (task {task})" + (f", column {column}" if column else "")
+    return Place(block, Text(vi, en))
+
+
+def amends_place(block: int, row: int, column: str = "") -> Place:
+    vi = f"bảng {AMENDS_HEADING}, dòng {row}" + (f", cột {column}" if column else "")
+    en = f"{AMENDS_HEADING} table, row {row}" + (f", column {column}" if column else "")
     return Place(block, Text(vi, en))
 
 

@@ -11,6 +11,7 @@ hint style), so what a clerk types takes the look of its place. load/formread.py
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from datetime import datetime, time
 from xml.sax.saxutils import quoteattr
 
@@ -25,7 +26,7 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.styles.style import BaseStyle
 from docx.table import Table, _Cell
 
-from nq43.domain.records import Directive, Note, Quarter, Task, TaskReport, Unit
+from nq43.domain.records import Amendment, Directive, Note, Quarter, Task, TaskReport, Unit
 from nq43.domain.vocabulary import Status
 from nq43.load import formwords as words
 from nq43.load.notes import DIFFICULTIES, NEXT_QUARTER_HEADING, PROPOSALS, RESULTS
@@ -42,9 +43,17 @@ _GREY = RGBColor(0x70, 0x70, 0x70)
 
 
 def form(
-    directive: Directive, unit: Unit, quarter: Quarter, prepared_by: str = "", *, previous: Note | None = None
+    directive: Directive,
+    unit: Unit,
+    quarter: Quarter,
+    prepared_by: str = "",
+    *,
+    previous: Note | None = None,
+    amends: Sequence[Amendment] = (),
 ) -> bytes:
-    """The .docx of the form for `unit` and `quarter`, carrying forward `previous` (the unit's last note)."""
+    """The .docx of the form for `unit` and `quarter`, carrying forward `previous` (the unit's last note);
+    `amends` fills the corrections table (a form made after the quarter's report was issued), else it is
+    left with one empty row."""
     document = Document()
     _page(document)
     _styles(document)
@@ -71,6 +80,7 @@ def form(
     document.add_paragraph(NEXT_QUARTER_HEADING, style="Heading 2")
     _hint(document, words.HINT_NEXT)
     document.add_paragraph("")
+    _amends(document, amends)
     out = io.BytesIO()
     document.save(out)
     return repack(out.getvalue())  # the same form always gives the same bytes
@@ -200,6 +210,18 @@ def _task_table(document: DocumentObject, directive: Directive, unit: Unit, prev
     for row, task in zip(table.rows[1:], tasks, strict=True):
         before = previous.tasks.get(task.id) if previous is not None else None
         _task_row(row.cells, directive, task, opening(task, before))
+
+
+def _amends(document: DocumentObject, amends: Sequence[Amendment]) -> None:
+    """The corrections block: a heading, its hint, a table of date and reason (one row per correction)."""
+    document.add_paragraph(words.PART_AMENDS, style="Heading 1")
+    _hint(document, words.HINT_AMENDS)
+    table = _table(document, 1 + max(1, len(amends)), (40, 125))
+    for cell, text in zip(table.rows[0].cells, words.AMEND_FIELDS, strict=True):
+        _write(cell, [text], LABEL_STYLE)
+    for row, amendment in zip(table.rows[1:], amends, strict=False):
+        _write(row.cells[0], [amendment.date.strftime("%d/%m/%Y")])
+        _write(row.cells[1], [amendment.reason])
 
 
 def _task_row(cells: tuple[_Cell, ...], directive: Directive, task: Task, report: TaskReport) -> None:
