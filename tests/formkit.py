@@ -15,7 +15,7 @@ from docx.text.paragraph import Paragraph
 from notekit import SHIPPED
 from nq43.domain.records import Quarter
 from nq43.load.directive import load_directive
-from nq43.submission.noteform import form
+from nq43.submission.noteform import BODY_STYLE, form
 from nq43.submission.skeleton import previous_note
 
 Typing = Callable[[Paragraph], None]  # what a clerk does at the place of a section (before the next heading)
@@ -120,7 +120,7 @@ def paragraph(*pieces: str | tuple[str, str]) -> Typing:
     """A typed paragraph: plain pieces, and ("text", "b") in bold or ("text", "i") in italic."""
 
     def typing(anchor: Paragraph) -> None:
-        new = anchor.insert_paragraph_before("")
+        new = anchor.insert_paragraph_before("", style=BODY_STYLE)  # Enter in the form's text keeps its style
         for piece in pieces:
             text, how = piece if isinstance(piece, tuple) else (piece, "")
             run = new.add_run(text)

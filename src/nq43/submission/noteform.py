@@ -36,6 +36,7 @@ from nq43.support.zippack import repack
 
 FONT = "Times New Roman"
 CELL_STYLE = "Ô biểu mẫu"
+BODY_STYLE = "Nội dung biểu mẫu"
 LABEL_STYLE = "Nhãn biểu mẫu"
 # Widths of the task table's columns, in millimetres: 165 mm of text on A4 with margins of 30 and 15 mm.
 _WIDTHS = (12, 43, 29, 16, 24, 41)
@@ -76,10 +77,10 @@ def form(
         ):
             document.add_paragraph(heading, style="Heading 3")
             _hint(document, hint)
-            document.add_paragraph("")
+            document.add_paragraph("", style=BODY_STYLE)
     document.add_paragraph(NEXT_QUARTER_HEADING, style="Heading 2")
     _hint(document, words.HINT_NEXT)
-    document.add_paragraph("")
+    document.add_paragraph("", style=BODY_STYLE)
     _amends(document, amends)
     out = io.BytesIO()
     document.save(out)
@@ -120,9 +121,16 @@ def _font(style: BaseStyle, size: float, *, bold: bool = False, italic: bool = F
 def _styles(document: DocumentObject) -> None:
     styles = document.styles
     _font(styles["Normal"], 13)
+    # Normal is plain (left, no indent): what a clerk pastes, tables above all, keeps a tidy look; the text
+    # typed in a section takes the body style (justified, first line indented, as Decree 30's text)
     normal = styles["Normal"].paragraph_format
-    normal.space_after, normal.first_line_indent = Pt(6), Mm(10)
-    normal.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    normal.space_after, normal.first_line_indent = Pt(6), Mm(0)
+    normal.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    body = styles.add_style(BODY_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    body.base_style = styles["Normal"]
+    body.next_paragraph_style = body
+    body.paragraph_format.first_line_indent = Mm(10)
+    body.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     for name, size, bold, italic, align in (
         ("Title", 14, True, False, WD_ALIGN_PARAGRAPH.CENTER),
         ("Subtitle", 13, False, True, WD_ALIGN_PARAGRAPH.CENTER),
@@ -140,7 +148,7 @@ def _styles(document: DocumentObject) -> None:
             style.element.pPr.remove(title_border)
     hint = styles.add_style(words.HINT_STYLE, WD_STYLE_TYPE.PARAGRAPH)
     hint.base_style = styles["Normal"]
-    hint.next_paragraph_style = styles["Normal"]
+    hint.next_paragraph_style = body
     _font(hint, 11, italic=True)
     hint.font.color.rgb = _GREY
     for name, bold in ((CELL_STYLE, False), (LABEL_STYLE, True)):
