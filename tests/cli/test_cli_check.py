@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from formkit import filled_form, opened, save, set_amendment
+from formkit import filled_form, opened, save, set_amendment, set_cell
 from gitdata import clone, commit_all, git, make_origin, note_text, write
 from nq43.cli.app import main
 from nq43.domain.periods import Period
@@ -315,3 +315,28 @@ def test_a_word_form_sent_after_the_report_was_issued_passes_with_its_correction
     assert main(["check", "--actor", "bql-qldt-anh", "--format", "markdown"]) == 0
     out = capsys.readouterr().out
     assert f"- Đính chính mới (2/7/2025): {LATE_REASON}" in out
+
+
+def test_a_word_form_changed_after_its_report_was_issued_needs_a_new_correction_row(
+    origin: Path, branch: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    form = "data/units/qldt/2025Q2.docx"
+    document = opened(filled_form())
+    write(origin, form, save(document))
+    record = IssueRecord(
+        Period.of(Quarter(2025, 2)), "61/BC-BQL", date(2025, 6, 20), None, {form: content_hash(save(document))}
+    )
+    write(origin, "reports/2025Q2/issued.yaml", issuance.dump(record))
+    commit_all(origin, "Phát hành báo cáo quý II")
+    git(branch, "pull", "-q", "--rebase", "origin", "main")
+    monkeypatch.setenv("NQ43_TODAY", "2025-07-02")
+    set_cell(document, "2.4", 3, ["35"])
+    submit(branch, form, save(document))
+    assert main(["check", "--actor", "bql-qldt-anh"]) == 1
+    out = capsys.readouterr().out
+    assert f"{form}: NQ804 lỗi: " in out and "bảng Đính chính" in out  # a change, not a late note (NQ812)
+
+    set_amendment(document, 1, "2/7/2025", "Sửa tiến độ nhiệm vụ 2.4")
+    submit(branch, form, save(document))
+    assert main(["check", "--actor", "bql-qldt-anh", "--format", "markdown"]) == 0
+    assert "- Đính chính mới (2/7/2025): Sửa tiến độ nhiệm vụ 2.4" in capsys.readouterr().out
