@@ -15,7 +15,7 @@ from docx.text.paragraph import Paragraph
 from notekit import SHIPPED
 from nq43.domain.records import Quarter
 from nq43.load.directive import load_directive
-from nq43.submission.noteform import form
+from nq43.submission.noteform import BODY_STYLE, form
 from nq43.submission.skeleton import previous_note
 
 Typing = Callable[[Paragraph], None]  # what a clerk does at the place of a section (before the next heading)
@@ -72,6 +72,27 @@ def type_status(document: DocumentObject, task: str, text: str) -> None:
     paragraph.add_run(text)
 
 
+def delete_task_row(document: DocumentObject, task: str) -> None:
+    """Delete the task's row from the task table (Layout → Delete → Delete Rows)."""
+    for table in document.tables:
+        for row in table.rows:
+            if row.cells[0].text.strip() == task:
+                table._tbl.remove(row._tr)
+                return
+    raise AssertionError(f"no task row {task}")
+
+
+def set_amendment(document: DocumentObject, row: int, day: str, reason: str) -> None:
+    """Type a correction into row `row` (1: the first under the headings) of the Đính chính table, adding rows
+    as a clerk does with Tab at the table's end."""
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "Ngày đính chính")
+    while len(table.rows) <= row:
+        table.add_row()  # type: ignore[no-untyped-call]
+    cells = table.rows[row].cells
+    cells[0].paragraphs[0].text = day
+    cells[1].paragraphs[0].text = reason
+
+
 def set_cell(document: DocumentObject, task: str, column: int, lines: Sequence[str]) -> None:
     cell = _task_row(document, task)[column]
     paragraphs = cell.paragraphs  # type: ignore[attr-defined]
@@ -99,7 +120,7 @@ def paragraph(*pieces: str | tuple[str, str]) -> Typing:
     """A typed paragraph: plain pieces, and ("text", "b") in bold or ("text", "i") in italic."""
 
     def typing(anchor: Paragraph) -> None:
-        new = anchor.insert_paragraph_before("")
+        new = anchor.insert_paragraph_before("", style=BODY_STYLE)  # Enter in the form's text keeps its style
         for piece in pieces:
             text, how = piece if isinstance(piece, tuple) else (piece, "")
             run = new.add_run(text)

@@ -153,10 +153,15 @@ def test_a_finding_in_a_word_form_names_its_place_in_every_format() -> None:
     )
     placed = finding("data/units/qldt/2025Q2.docx", 6, 1, "NQ504", task="2.2")._replace(place=place)
 
+    # a form has no lines: the place stands where a text file's line and column stand, in the form's words
     assert text([placed]).startswith(
-        "data/units/qldt/2025Q2.docx:6:1: NQ504 lỗi: [bảng nhiệm vụ, dòng 3 (nhiệm vụ 2.2), cột Trạng thái] Tiểu mục"
+        "data/units/qldt/2025Q2.docx [bảng nhiệm vụ, dòng 3 (nhiệm vụ 2.2), cột Trạng thái]: NQ504 lỗi: "
+        'Mục "Kết quả" của nhiệm vụ 2.2 chưa ghi gì'
     )
-    assert "[task table, row 3 (task 2.2), column Trạng thái] " in text([placed], "en")
-    assert json.loads(json_text([placed]))["findings"][0]["place"] == place.vi
+    assert "2025Q2.docx [task table, row 3 (task 2.2), column Trạng thái]: NQ504 error: " in text([placed], "en")
+    assert text([placed._replace(place=None)]).startswith("data/units/qldt/2025Q2.docx: NQ504 lỗi: ")
+    shown_json = json.loads(json_text([placed]))["findings"][0]
+    assert shown_json["place"] == place.vi
     assert "place" not in json.loads(json_text([finding(PATH, 1, 1, "NQ504", task="2.2")]))["findings"][0]
-    assert "::[bảng nhiệm vụ, dòng 3 (nhiệm vụ 2.2), cột Trạng thái] Tiểu mục" in github([placed])
+    annotation = github([placed])
+    assert "::[bảng nhiệm vụ, dòng 3 (nhiệm vụ 2.2), cột Trạng thái] Mục" in annotation and "line=" not in annotation

@@ -8,11 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from formkit import filled_form, opened, save, set_amendment, set_cell
 from gitdata import clone, commit_all, git, make_origin, note_text, write
 from nq43.cli.app import main
 from nq43.domain.periods import Period
 from nq43.domain.records import Quarter
 from nq43.load import issued as issuance
+from nq43.load.formwords import LATE_REASON
 from nq43.load.issued import IssueRecord, content_hash
 
 NOTE = "data/units/qldt/2025Q1.md"
@@ -52,7 +54,7 @@ def branch(origin: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Pat
     return work
 
 
-def submit(work: Path, path: str = NOTE, text: str | None = None) -> None:
+def submit(work: Path, path: str = NOTE, text: str | bytes | None = None) -> None:
     write(work, path, text if text is not None else note_text(work, path.split("/")[2], path.split("/")[3][:6]))
     commit_all(work, f"Nộp {path}")
 
@@ -291,3 +293,50 @@ def test_new_link_without_a_web_remote(branch: Path, capsys: pytest.CaptureFixtu
     git(branch, "remote", "remove", "origin")
     assert main(["new", "--unit", "qldt", "--quarter", "2025Q1", "--link"]) == 2
     assert 'Kho chưa có remote "origin"' in capsys.readouterr().err
+
+
+def test_a_word_form_sent_after_the_report_was_issued_passes_with_its_correction_row(
+    origin: Path, branch: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    record = IssueRecord(Period.of(Quarter(2025, 2)), "61/BC-BQL", date(2025, 6, 20), None, {})
+    write(origin, "reports/2025Q2/issued.yaml", issuance.dump(record))
+    commit_all(origin, "Phát hành báo cáo quý II")
+    git(branch, "pull", "-q", "--rebase", "origin", "main")
+    monkeypatch.setenv("NQ43_TODAY", "2025-07-02")
+    form = "data/units/qldt/2025Q2.docx"
+    document = opened(filled_form())
+    submit(branch, form, save(document))  # uploaded as the web page does it, without the correction row
+    assert main(["check", "--actor", "bql-qldt-anh"]) == 1
+    out = capsys.readouterr().out
+    assert f"{form}: NQ812 lỗi: " in out and "bảng Đính chính" in out and "amends" not in out
+
+    set_amendment(document, 1, "02/07/2025", LATE_REASON)
+    submit(branch, form, save(document))
+    assert main(["check", "--actor", "bql-qldt-anh", "--format", "markdown"]) == 0
+    out = capsys.readouterr().out
+    assert f"- Đính chính mới (2/7/2025): {LATE_REASON}" in out
+
+
+def test_a_word_form_changed_after_its_report_was_issued_needs_a_new_correction_row(
+    origin: Path, branch: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    form = "data/units/qldt/2025Q2.docx"
+    document = opened(filled_form())
+    write(origin, form, save(document))
+    record = IssueRecord(
+        Period.of(Quarter(2025, 2)), "61/BC-BQL", date(2025, 6, 20), None, {form: content_hash(save(document))}
+    )
+    write(origin, "reports/2025Q2/issued.yaml", issuance.dump(record))
+    commit_all(origin, "Phát hành báo cáo quý II")
+    git(branch, "pull", "-q", "--rebase", "origin", "main")
+    monkeypatch.setenv("NQ43_TODAY", "2025-07-02")
+    set_cell(document, "2.4", 3, ["35"])
+    submit(branch, form, save(document))
+    assert main(["check", "--actor", "bql-qldt-anh"]) == 1
+    out = capsys.readouterr().out
+    assert f"{form}: NQ804 lỗi: " in out and "bảng Đính chính" in out  # a change, not a late note (NQ812)
+
+    set_amendment(document, 1, "2/7/2025", "Sửa tiến độ nhiệm vụ 2.4")
+    submit(branch, form, save(document))
+    assert main(["check", "--actor", "bql-qldt-anh", "--format", "markdown"]) == 0
+    assert "- Đính chính mới (2/7/2025): Sửa tiến độ nhiệm vụ 2.4" in capsys.readouterr().out

@@ -3,12 +3,17 @@ in `validate` and `status` as its Markdown twin would."""
 
 from __future__ import annotations
 
+import time
+from datetime import date
 from pathlib import Path
+from unittest.mock import patch
 
 import pytest
 
 from formkit import TWIN, empty_form, filled_form
 from notekit import cli_repo, run_cli
+from nq43.domain.records import Amendment
+from nq43.load.formwords import LATE_REASON
 from nq43.load.notes import parse_note, read_note
 
 FORM = "data/units/qldt/2025Q2.docx"
@@ -28,19 +33,29 @@ def test_new_docx_writes_the_form_and_never_over_a_note(root: Path, capsys: pyte
 
     again, _, err = run_cli(capsys, "new", "--unit", "qldt", "--quarter", "2025Q2", "--docx")
     assert again == 2 and "không ghi đè" in err
+    first = (root / FORM).read_bytes()
+    (root / FORM).unlink()
+    with patch("time.time", return_value=time.time() + 86_400 * 400):  # a later day: zip times, core times
+        run_cli(capsys, "new", "--unit", "qldt", "--quarter", "2025Q2", "--docx")
+    assert (root / FORM).read_bytes() == first  # the same form, byte for byte
     (root / FORM).unlink()
     (root / NOTE).write_text(TWIN, encoding="utf-8")
     code, _, err = run_cli(capsys, "new", "--unit", "qldt", "--quarter", "2025Q2", "--docx")
     assert code == 2 and NOTE in err and not (root / FORM).exists()
 
 
-def test_new_docx_refuses_an_issued_quarter(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_new_docx_for_an_issued_quarter_fills_the_corrections_table(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (root / "reports/2025Q2").mkdir(parents=True)
     (root / "reports/2025Q2/issued.yaml").write_text(
         "quarter: 2025Q2\nnumber: '45'\nissued_on: 2025-06-20\ncommit: null\nnotes: {}\n", encoding="utf-8"
     )
-    code, _, err = run_cli(capsys, "new", "--unit", "qldt", "--quarter", "2025Q2", "--docx")
-    assert code == 2 and "amends:" in err and "Bỏ --docx" in err and not (root / FORM).exists()
+    code, out, err = run_cli(capsys, "new", "--unit", "qldt", "--quarter", "2025Q2", "--docx")
+    assert code == 0 and out == FORM + "\n"
+    assert "đính chính" in err and "Đính chính" in err and LATE_REASON in err and "NQ812" in err
+    note = read_note(root / FORM, FORM).note
+    assert note is not None and note.amends == (Amendment(date.today(), LATE_REASON),)
 
 
 @pytest.mark.parametrize(
@@ -77,7 +92,7 @@ def test_a_wrong_form_is_reported_at_the_place_a_clerk_finds(root: Path, capsys:
     assert code == 1
     assert '"place": "mục 2.1 › Kết quả"' in out and '"place": "phần thông tin chung, dòng Ngày gửi"' in out
     _, text, _ = run_cli(capsys, "validate", "--today", "2025-07-01")
-    assert f"{FORM}:" in text and "lỗi: [mục 2.3 › Kết quả] " in text
+    assert f"{FORM} [mục 2.3 › Kết quả]: NQ504 lỗi: " in text and f"{FORM}:" not in text  # no line numbers
 
 
 def test_import_writes_the_markdown_that_reads_as_the_form(

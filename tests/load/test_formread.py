@@ -18,15 +18,18 @@ from docx.oxml.ns import nsdecls, qn
 from formkit import (
     TWIN,
     choose_status,
+    delete_task_row,
     empty_form,
     filled_form,
     opened,
     paragraph,
     save,
+    set_amendment,
+    set_cell,
     set_header,
     write_under,
 )
-from notekit import TODAY, make_repo
+from notekit import SHIPPED, TODAY, make_repo
 from nq43.check.repository import check_note_file
 from nq43.domain.findings import Finding
 from nq43.domain.records import Note
@@ -64,7 +67,7 @@ def test_the_empty_form_carries_the_last_note_and_hides_its_hints() -> None:
     assert form is not None
     note = parse_note(form.text, FORM_PATH).note
     assert note is not None
-    previous = parse_note(Path("data/units/qldt/2025Q1.md").read_text(encoding="utf-8"), "x").note
+    previous = parse_note((SHIPPED / "data/units/qldt/2025Q1.md").read_text(encoding="utf-8"), "x").note
     assert previous is not None
     assert dict(note.tasks) == dict(previous.tasks)
     assert [s.task for s in note.sections] == ["2.1", "2.2", "2.3", "2.4"]
@@ -94,6 +97,91 @@ def test_an_empty_section_is_named_as_the_clerk_sees_it(tmp_path: Path) -> None:
     empty = [f.where() for f in findings if f.code == "NQ504"]
     assert empty == [f"mục 2.{n} › Kết quả" for n in range(1, 5)]
     assert all(f.line > 1 and f.column == 1 for f in findings)
+
+
+def _said(findings: tuple[Finding, ...]) -> dict[str, tuple[str, str, str]]:
+    """Each finding's code: its place, its message and its fix, as a clerk reads them."""
+    return {f.code: (f.where(), f.message(), f.hint()) for f in findings}
+
+
+def test_a_clerks_typical_mistakes_are_said_in_the_forms_words(tmp_path: Path) -> None:
+    document = opened(filled_form())
+    set_header(document, "Người lập", "")
+    set_header(document, "Ngày gửi", "8/6/2025")  # day/month/year, as a clerk types it, reads
+    set_cell(document, "2.4", 3, ["bảy mươi"])
+    choose_status(document, "2.2", "Xong rồi")
+    delete_task_row(document, "2.3")
+    note, findings = read_form(tmp_path, save(document))
+
+    assert note is not None and str(note.submitted) == "2025-06-08"
+    said = _said(findings)
+    assert said.keys() == {"NQ308", "NQ302", "NQ304", "NQ405"}
+    assert said["NQ308"] == (
+        "phần thông tin chung, dòng Người lập",
+        'Ô "Người lập" để trống.',
+        "Điền ô Người lập ở đầu biểu mẫu.",
+    )
+    where, message, fix = said["NQ302"]
+    assert where == "bảng nhiệm vụ, dòng 4 (nhiệm vụ 2.4), cột Tiến độ (%)"
+    assert message == 'Ô "Tiến độ (%)" phải là một số, ở đây là chữ "bảy mươi".'
+    assert fix.startswith("Ghi vào cột Tiến độ (%) ở dòng nhiệm vụ 2.4 của bảng nhiệm vụ chỉ một số bằng chữ số")
+    where, message, fix = said["NQ304"]
+    assert where.endswith("cột Trạng thái") and "Xong rồi" in message
+    assert fix.endswith("Đã hoàn thành, Đang thực hiện, Chưa thực hiện, Thường xuyên.")
+    assert said["NQ405"][:2] == ("bảng nhiệm vụ", "Bảng nhiệm vụ không có dòng của nhiệm vụ 2.3.")
+    for code, (_, message, fix) in said.items():  # nothing a clerk in Word never sees
+        for yaml_word in ("prepared_by", "progress", "tasks", "status", "###", "YAML", "dang-thuc-hien"):
+            assert yaml_word not in message + fix, (code, yaml_word)
+
+
+def test_progress_with_a_percent_sign_reads_and_a_bad_date_is_said_as_a_clerk_writes_dates(tmp_path: Path) -> None:
+    document = opened(filled_form())
+    set_cell(document, "2.4", 3, ["70%"])
+    set_header(document, "Ngày gửi", "31/6/2025")
+    note, findings = read_form(tmp_path, save(document))
+
+    assert note is not None and note.tasks["2.4"].progress == 70
+    said = _said(findings)
+    assert said.keys() == {"NQ306"}
+    assert said["NQ306"] == (
+        "phần thông tin chung, dòng Ngày gửi",
+        'Ngày "2025-06-31" ở ô "Ngày gửi" không có thật hoặc sai dạng.',
+        "Ghi vào ô Ngày gửi ở đầu biểu mẫu ngày dạng ngày/tháng/năm, ví dụ 08/06/2025 (hoặc 8/6/2025).",
+    )
+
+
+def test_a_section_left_with_only_its_grey_hint_is_said_so(tmp_path: Path) -> None:
+    document = opened(filled_form())
+    for typed in document.paragraphs:
+        if typed.text == "Đang xây dựng đề án khu công nghiệp sinh thái.":
+            typed._p.getparent().remove(typed._p)
+    _, findings = read_form(tmp_path, save(document))
+
+    assert _said(findings) == {
+        "NQ504": (
+            "mục 2.4 › Kết quả",
+            'Mục "Kết quả" của nhiệm vụ 2.4 chưa ghi gì (dòng gợi ý màu xám không được tính).',
+            "Gõ kết quả thực hiện trong quý (việc đã làm, số liệu, văn bản đã ban hành) dưới dòng gợi ý màu xám.",
+        )
+    }
+
+
+def test_the_corrections_table_reads_into_amends_and_an_empty_one_into_none(tmp_path: Path) -> None:
+    untouched = form_text(filled_form())
+    assert untouched is not None and "amends" not in untouched.text  # one empty row: no correction
+    document = opened(filled_form())
+    set_amendment(document, 1, "10/7/2025", "Sửa tiến độ nhiệm vụ 2.4 theo số liệu chốt")
+    set_amendment(document, 2, "", "Bổ sung số liệu")  # a date forgotten
+    note, findings = read_form(tmp_path, save(document))
+
+    assert note is not None
+    assert [(str(a.date), a.reason) for a in note.amends] == [
+        ("2025-07-10", "Sửa tiến độ nhiệm vụ 2.4 theo số liệu chốt")
+    ]
+    said = _said(findings)
+    assert said.keys() == {"NQ306"}
+    assert said["NQ306"][0] == "bảng Đính chính, dòng 3, cột Ngày đính chính"
+    assert said["NQ306"][2].startswith("Ghi vào cột Ngày đính chính của bảng Đính chính ở cuối biểu mẫu ngày dạng")
 
 
 def test_pasted_text_is_cleaned_as_in_markdown(tmp_path: Path) -> None:

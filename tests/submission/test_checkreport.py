@@ -81,7 +81,7 @@ def test_github_annotations(submission: Submission) -> None:
         "unit.yaml của Văn phòng trên nhánh gốc).\n"
         '::error file=data/units/qldt/2025Q1.md,line=27,col=1,title=NQ504::Tiểu mục "### Kết quả" của nhiệm vụ 2.3 để '
         "trống.%0ACách sửa: Ghi kết quả thực hiện trong quý (việc đã làm, số liệu, văn bản đã ban hành).\n"
-        "::error file=data/units/qldt/Báo cáo.docx,line=1,col=1,title=NQ111::Tệp không thuộc về nơi này: tên ghi chú "
+        "::error file=data/units/qldt/Báo cáo.docx,title=NQ111::Tệp không thuộc về nơi này: tên ghi chú "
         "phải có dạng <NĂM>Q<quý>.md (hoặc .docx), ví dụ 2025Q1.md.%0ACách sửa: Thư mục của đơn vị chỉ chứa unit.yaml và các ghi chú quý tên dạng "
         "2025Q1.md; gửi tài liệu khác qua Văn phòng.\n"
         "::notice title=Cần Văn phòng xem xét::Các tệp này không phải ghi chú của đơn vị; chỉ tài khoản của Văn phòng "
@@ -124,7 +124,7 @@ Các tệp này không phải ghi chú của đơn vị; chỉ tài khoản củ
 |---|---:|---|---|---|---|
 | `data/directive.yaml` | 1 | NQ810 | lỗi | Pull request của đơn vị chỉ được sửa ghi chú trong thư mục của đơn vị; tệp này nằm ngoài (người gửi: bql-qldt-anh). | Bỏ thay đổi ở tệp này khỏi pull request. Công văn, lịch, unit.yaml và mọi tệp khác do Văn phòng sửa (tài khoản có tên trong unit.yaml của Văn phòng trên nhánh gốc). |
 | `data/units/qldt/2025Q1.md` | 27 | NQ504 | lỗi | Tiểu mục "### Kết quả" của nhiệm vụ 2.3 để trống. | Ghi kết quả thực hiện trong quý (việc đã làm, số liệu, văn bản đã ban hành). |
-| `data/units/qldt/Báo cáo.docx` | 1 | NQ111 | lỗi | Tệp không thuộc về nơi này: tên ghi chú phải có dạng &lt;NĂM&gt;Q&lt;quý&gt;.md (hoặc .docx), ví dụ 2025Q1.md. | Thư mục của đơn vị chỉ chứa unit.yaml và các ghi chú quý tên dạng 2025Q1.md; gửi tài liệu khác qua Văn phòng. |
+| `data/units/qldt/Báo cáo.docx` |  | NQ111 | lỗi | Tệp không thuộc về nơi này: tên ghi chú phải có dạng &lt;NĂM&gt;Q&lt;quý&gt;.md (hoặc .docx), ví dụ 2025Q1.md. | Thư mục của đơn vị chỉ chứa unit.yaml và các ghi chú quý tên dạng 2025Q1.md; gửi tài liệu khác qua Văn phòng. |
 """
     )
 
@@ -176,7 +176,7 @@ data/directive.yaml:1:1: NQ810 lỗi: Pull request của đơn vị chỉ đư�
     → Cách sửa: Bỏ thay đổi ở tệp này khỏi pull request. Công văn, lịch, unit.yaml và mọi tệp khác do Văn phòng sửa (tài khoản có tên trong unit.yaml của Văn phòng trên nhánh gốc).
 data/units/qldt/2025Q1.md:27:1: NQ504 lỗi: Tiểu mục "### Kết quả" của nhiệm vụ 2.3 để trống.
     → Cách sửa: Ghi kết quả thực hiện trong quý (việc đã làm, số liệu, văn bản đã ban hành).
-data/units/qldt/Báo cáo.docx:1:1: NQ111 lỗi: Tệp không thuộc về nơi này: tên ghi chú phải có dạng <NĂM>Q<quý>.md (hoặc .docx), ví dụ 2025Q1.md.
+data/units/qldt/Báo cáo.docx: NQ111 lỗi: Tệp không thuộc về nơi này: tên ghi chú phải có dạng <NĂM>Q<quý>.md (hoặc .docx), ví dụ 2025Q1.md.
     → Cách sửa: Thư mục của đơn vị chỉ chứa unit.yaml và các ghi chú quý tên dạng 2025Q1.md; gửi tài liệu khác qua Văn phòng.
 """
     )

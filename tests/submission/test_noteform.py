@@ -35,7 +35,8 @@ def test_styles_carry_the_structure() -> None:
     ]
     assert by_style["Heading 3"] == ["Kết quả", "Khó khăn, vướng mắc", "Kiến nghị, đề xuất"] * 4
     assert all(words.is_hint(text) for text in by_style[words.HINT_STYLE])
-    assert len(by_style[words.HINT_STYLE]) == 1 + 1 + 1 + 4 * 3 + 1  # header, tasks, carried, sections, next
+    # header, tasks, carried, sections, next quarter, corrections
+    assert len(by_style[words.HINT_STYLE]) == 1 + 1 + 1 + 4 * 3 + 1 + 1
     assert document.styles[words.HINT_STYLE].font.color.rgb is not None
     assert all(t.style.name == words.TABLE_STYLE for t in document.tables)  # type: ignore[union-attr]
     header = {row.cells[0].text: row.cells[1].text for row in document.tables[0].rows}

@@ -8,14 +8,16 @@ from pathlib import Path
 
 import pytest
 
+from formkit import filled_form, opened, save, set_amendment
 from gitdata import SOURCE, TODAY, make_origin, note_text, write
 from nq43.check.codeowners import office
 from nq43.check.repository import check_note_file, load_repository, note_files
 from nq43.domain.catalogue import CATALOGUE
 from nq43.domain.findings import Finding
 from nq43.domain.periods import Period
-from nq43.domain.records import Directive, Quarter, Submitter
+from nq43.domain.records import Amendment, Directive, Quarter, Submitter
 from nq43.load.directive import load_directive
+from nq43.load.formwords import LATE_REASON
 from nq43.load.issued import IssueRecord, content_hash
 from nq43.load.notes import parse_note
 from nq43.submission.changes import Change, ChangeSet
@@ -288,6 +290,23 @@ def test_a_late_note_for_an_issued_quarter_is_an_amendment_too(root: Path) -> No
     result = judge(root, [Change("A", "data/units/qldt/2025Q1.md")], before=before, today=date(2025, 4, 2))
     assert codes(result.findings) == [("data/units/qldt/2025Q1.md", "NQ812")]
     assert "khi chưa có ghi chú này" in result.findings[0].message("vi")
+
+
+def test_a_late_form_for_an_issued_quarter_needs_its_corrections_table(root: Path) -> None:
+    path = "data/units/qldt/2025Q2.docx"
+    record = IssueRecord(Period.of(Quarter(2025, 2)), "45/BC-BQL", date(2025, 6, 20), "c" * 40, {})
+    before = Before(issued={"2025Q2": record})
+    document = opened(filled_form())
+    write(root, path, save(document))
+    late = judge(root, [Change("A", path)], before=before, today=date(2025, 7, 2))
+    assert codes(late.findings) == [(path, "NQ812")]
+    assert "bảng Đính chính" in late.findings[0].message("vi") and "amends" not in late.findings[0].hint("vi")
+
+    set_amendment(document, 1, "2/7/2025", LATE_REASON)
+    write(root, path, save(document))
+    accepted = judge(root, [Change("A", path)], before=before, today=date(2025, 7, 2))
+    assert accepted.findings == ()
+    assert accepted.notes[0].amendments == (Amendment(date(2025, 7, 2), LATE_REASON),)
 
 
 def test_a_stale_codeowners_concerns_a_pull_request_that_changes_submitters(root: Path) -> None:

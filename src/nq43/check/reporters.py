@@ -44,15 +44,24 @@ def _escape(ch: str) -> str:
 
 
 def text(findings: Sequence[Finding], lang: Lang = "vi") -> str:
-    """`path:line:column: CODE severity: message`, the hint indented on the next line."""
+    """`path:line:column: CODE severity: message`, the hint indented on the next line; for a Word form, which
+    has no lines, `path [place]: CODE severity: message`."""
     out = []
     for f in findings:
         severity = severity_label(f.severity, lang)
-        out.append(f"{shown(f.path)}:{f.line}:{f.column}: {f.code} {severity}: {_placed(f, lang)}")
+        out.append(f"{_location(f, lang)}: {f.code} {severity}: {shown(f.message(lang))}")
         hint = shown(f.hint(lang))
         if hint:
             out.append("    → " + _HINT.get(lang, hint=hint))
     return "\n".join(out) + ("\n" if out else "")
+
+
+def _location(f: Finding, lang: Lang) -> str:
+    """ "path:line:column", or for a Word form "path [place]" (the place in words; none for the whole form)."""
+    if not f.on_form:
+        return f"{shown(f.path)}:{f.line}:{f.column}"
+    where = f.where(lang)
+    return shown(f"{f.path} [{where}]" if where else f.path)
 
 
 def _placed(f: Finding, lang: Lang) -> str:
@@ -88,7 +97,7 @@ def as_dicts(findings: Sequence[Finding], lang: Lang = "vi") -> list[dict[str, o
     return [
         {
             "path": shown(f.path),
-            "line": f.line,
+            "line": f.line,  # in a Word form, which has no lines: its paragraph or table, counted from 1
             "column": f.column,
             "code": f.code,
             "severity": f.severity.value,
@@ -117,7 +126,8 @@ def github(findings: Sequence[Finding], lang: Lang = "vi") -> str:
     out = []
     for f in findings:
         level = "error" if f.severity is Severity.ERROR else "warning"
-        props = f"file={_escape_property(shown(f.path))},line={f.line},col={f.column},title={_escape_property(f.code)}"
+        lines = "" if f.on_form else f",line={f.line},col={f.column}"  # a Word form: on the file, not a line
+        props = f"file={_escape_property(shown(f.path))}{lines},title={_escape_property(f.code)}"
         body = _placed(f, lang)
         hint = shown(f.hint(lang))
         if hint:

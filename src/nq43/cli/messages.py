@@ -39,10 +39,12 @@ FORM_CARRIED = Text(
     "Statuses, progress and indicators in the task table are carried from {previous}: the unit updates them.",
 )
 FORM_ISSUED = Text(
-    "Báo cáo quý {period} đã phát hành (số {number}): sửa ghi chú của quý này là đính chính, phải ghi amends: "
-    "trong ghi chú Markdown; biểu mẫu Word không ghi được. Bỏ --docx.",
-    "The {period} report is already issued (number {number}): a change to its note is an amendment, written "
-    "with amends: in the Markdown note; the Word form has no place for it. Leave out --docx.",
+    'Báo cáo quý {period} đã phát hành (số {number}): ghi chú gửi bây giờ là đính chính. Bảng "Đính chính" ở '
+    'cuối biểu mẫu đã ghi sẵn ngày hôm nay và lý do "{reason}": đơn vị sửa ngày thành ngày gửi thực và ghi rõ '
+    "lý do nếu khác, nhưng không xoá dòng đó (thiếu nó, kiểm tra sẽ báo NQ812).",
+    "The {period} report is already issued (number {number}): a note sent now is a correction. The form's "
+    '"Đính chính" table at the end is filled with today\'s date and the reason "{reason}": the unit sets the '
+    "real date and reason if they differ, but keeps the row (without it the check says NQ812).",
 )
 NO_STDOUT_FORM = Text(
     "--stdout không dùng được với --docx (biểu mẫu Word là tệp nhị phân).",

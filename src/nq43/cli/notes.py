@@ -116,6 +116,7 @@ def new(
     """
     from nq43.domain.periods import Period
     from nq43.load import issued as issuance
+    from nq43.load.formwords import LATE_REASON
     from nq43.load.layout import find_root
     from nq43.submission.skeleton import AMENDS_EXAMPLE, previous_note, skeleton
     from nq43.support.output import create_new
@@ -133,9 +134,9 @@ def new(
         if docx:
             if stdout:
                 raise UsageError(messages.NO_STDOUT_FORM)
-            if record is not None:  # an amendment needs `amends:`, which the form has no place for
-                raise UsageError(messages.FORM_ISSUED, period=parsed, number=record.number)
-            code = _new_form(base, directive, found, parsed, prepared_by, previous, said)
+            code = _new_form(base, directive, found, parsed, prepared_by, previous, said, late=record is not None)
+            if record is not None:  # a note sent after the report was issued: its corrections table is filled
+                echo_err(messages.FORM_ISSUED.get(said, period=parsed, number=record.number, reason=LATE_REASON))
             if link:
                 code = _print_upload(base, found.id, repo_url, branch, forge, said)
             if previous is not None:
@@ -193,9 +194,20 @@ def _remote_url(base: Path, repo_url: str | None) -> str:
 
 
 def _new_form(
-    base: Path, directive: Directive, unit: Unit, quarter: Quarter, prepared_by: str, previous: Note | None, lang: Lang
+    base: Path,
+    directive: Directive,
+    unit: Unit,
+    quarter: Quarter,
+    prepared_by: str,
+    previous: Note | None,
+    lang: Lang,
+    *,
+    late: bool = False,
 ) -> int:
-    """Write the unit's Word form for `quarter` (never over a note of the quarter, in either form)."""
+    """Write the unit's Word form for `quarter` (never over a note of the quarter, in either form); `late`: the
+    quarter's report is issued, the form's corrections table says the note is sent after it, dated today."""
+    from nq43.domain.records import Amendment
+    from nq43.load.formwords import LATE_REASON
     from nq43.load.layout import note_names
     from nq43.submission.noteform import form
     from nq43.support.output import create_new
@@ -205,7 +217,8 @@ def _new_form(
         if (base / folder / name).exists():
             raise UsageError(messages.NOTE_EXISTS, path=f"{folder}/{name}")
     path = f"{folder}/{quarter}.docx"
-    if not create_new(base / path, form(directive, unit, quarter, prepared_by, previous=previous)):
+    amends = (Amendment(today(None), LATE_REASON),) if late else ()
+    if not create_new(base / path, form(directive, unit, quarter, prepared_by, previous=previous, amends=amends)):
         raise UsageError(messages.NOTE_EXISTS, path=path)
     echo_err(messages.FORM_CREATED.get(lang, path=path))
     sys.stdout.write(path + "\n")

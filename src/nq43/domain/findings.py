@@ -5,7 +5,8 @@ from enum import Enum
 from types import MappingProxyType
 from typing import NamedTuple
 
-from nq43.domain.catalogue import CATALOGUE
+from nq43.domain.catalogue import CATALOGUE, Entry
+from nq43.domain.formwording import FORM_WORDING, is_form_path
 from nq43.domain.records import EMPTY_MAP, Note
 from nq43.support.text import Lang, Text
 
@@ -30,11 +31,19 @@ class Finding(NamedTuple):
     def severity(self) -> Severity:
         return Severity(CATALOGUE[self.code].severity)
 
+    @property
+    def on_form(self) -> bool:
+        """The finding is on a note written in the Word form: it is said in the form's words, at a place."""
+        return is_form_path(self.path)
+
+    def _entry(self) -> Entry:
+        return (FORM_WORDING.get(self.code) if self.on_form else None) or CATALOGUE[self.code]
+
     def message(self, lang: Lang = "vi") -> str:
-        return CATALOGUE[self.code].message(lang, self.args)
+        return self._entry().message(lang, self.args)
 
     def hint(self, lang: Lang = "vi") -> str:
-        return CATALOGUE[self.code].hint_text(lang, self.args)
+        return self._entry().hint_text(lang, self.args)
 
     def where(self, lang: Lang = "vi") -> str:
         """The place in words, "" for a text file (its line and column say it)."""

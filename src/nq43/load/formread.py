@@ -70,12 +70,16 @@ def form_text(data: bytes, *, received: date | None = None) -> FormText | None:
     if task_table is None:
         return None
     header = next((i for i, b in enumerate(blocks) if _is_header_table(b)), None)
+    amends = next((i for i, b in enumerate(blocks) if _is_amends_table(b)), None)
     out = formbody.Lines()
     out.add("---", None)
     _front_matter(out, blocks, header, task_table, received)
+    if amends is not None:
+        _amend_rows(out, blocks[amends], amends + 1)
     out.add("---", None)
     out.add("", None)
-    formbody.body(out, document, blocks, skip={task_table} | ({header} if header is not None else set()))
+    skip = {task_table} | {i for i in (header, amends) if i is not None}
+    formbody.body(out, document, blocks, skip=skip)
     return FormText("\n".join(out.lines) + "\n", tuple(out.places))
 
 
@@ -87,6 +91,11 @@ def _first_row(block: Any) -> list[str]:
 def _is_task_table(block: Any) -> bool:
     columns = {words.column_of(text) for text in _first_row(block)}
     return words.ID in columns and words.STATUS in columns
+
+
+def _is_amends_table(block: Any) -> bool:
+    columns = {words.amend_column_of(text) for text in _first_row(block)}
+    return set(words.AMEND_FIELDS) <= columns
 
 
 def _is_header_table(block: Any) -> bool:
@@ -189,3 +198,22 @@ def _task_rows(out: formbody.Lines, table: Any, block: int) -> None:
             out.add("    indicators:", at(words.INDICATORS))
             for indicator, value in indicators:
                 out.add(f"      {_quoted(indicator)}: {_number(value)}", at(words.INDICATORS))
+
+
+def _amend_rows(out: formbody.Lines, table: Any, block: int) -> None:
+    """The corrections table's filled rows as the front matter's `amends:` (none when every row is empty)."""
+    rows = formbody.rows(table)
+    columns = [words.amend_column_of(text) for text in (formbody.cell_text(c) for c in rows[0])]
+    filled = []
+    for number, row in enumerate(rows[1:], start=2):
+        cells = {column: formbody.cell_text(cell) for column, cell in zip(columns, row, strict=False) if column}
+        values = {column: " ".join(cells.get(column, "").split()) for column in words.AMEND_FIELDS}
+        if any(values.values()):
+            filled.append((number, values))
+    if not filled:
+        return
+    out.add("amends:", words.amends_place(block, filled[0][0]))
+    for number, values in filled:
+        day, reason = values[words.AMEND_DATE], values[words.AMEND_REASON]
+        out.add(f"  - date: {_quoted(_day(day))}", words.amends_place(block, number, words.AMEND_DATE))
+        out.add(f"    reason: {_quoted(reason)}", words.amends_place(block, number, words.AMEND_REASON))

@@ -6,6 +6,7 @@ import os
 import re
 from pathlib import Path
 
+from nq43.domain.formwording import FORM_SUFFIX
 from nq43.support.errors import RootNotFound
 from nq43.support.text import Text
 
@@ -13,7 +14,7 @@ DIRECTIVE_FILE = "data/directive.yaml"
 UNITS_DIR = "data/units"  # one folder per unit: unit.yaml and the unit's notes, <YEAR>Q<n>.md
 UNIT_FILE = "unit.yaml"
 # A quarter's note is Markdown (<YEAR>Q<n>.md) or the Word form that `nq43 new --docx` makes (<YEAR>Q<n>.docx)
-MARKDOWN, FORM = ".md", ".docx"
+MARKDOWN, FORM = ".md", FORM_SUFFIX
 NOTE_SUFFIXES = (MARKDOWN, FORM)
 NOTE_NAME = re.compile(r"\d{4}Q\d+\.(?:md|docx)")
 ROOT_ENV = "NQ43_ROOT"

@@ -8,6 +8,7 @@ from datetime import date
 from functools import cache
 from itertools import pairwise
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from markdown_it import MarkdownIt
@@ -18,7 +19,7 @@ from nq43.domain.vocabulary import Status
 from nq43.load import schema
 from nq43.load.docxsafety import inspect_docx
 from nq43.load.formread import UnreadableForm, form_text
-from nq43.load.formwords import Place
+from nq43.load.formwords import Place, form_args
 from nq43.load.layout import is_form
 from nq43.load.limits import MAX_TABLE_COLUMNS
 from nq43.load.source import Source, check_text, read_bytes, read_source
@@ -238,7 +239,8 @@ def placed(findings: Iterable[Finding], places: Places | None) -> tuple[Finding,
     moved = []
     for f in findings:
         place = places[f.line - 1] if 0 < f.line <= len(places) else None
-        moved.append(f if place is None else f._replace(line=place.block, column=1, place=place.text))
+        said = f._replace(args=MappingProxyType(form_args(f.args)))
+        moved.append(said if place is None else said._replace(line=place.block, column=1, place=place.text))
     return tuple(moved)
 
 

@@ -48,7 +48,9 @@ def amendment_findings(
     if not added:
         quarter = record.period
         malformed = [
-            f for f in submitted.findings if f.code == "NQ306" and str(f.args.get("field")).startswith("amends")
+            f
+            for f in submitted.findings
+            if f.code == "NQ306" and str(f.args.get("yaml_field", f.args.get("field"))).startswith("amends")
         ]
         # a new entry whose date cannot be read is said as such (NQ306 shows where); a note the issued report did
         # not have is a late note (NQ812), not a change; otherwise the change has no new entry (NQ804)

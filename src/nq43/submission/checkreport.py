@@ -321,7 +321,8 @@ def markdown(submission: Submission, lang: Lang = "vi", strict: bool = False) ->
 
 def _finding_row(f: Finding, lang: Lang) -> str:
     level = reporters.severity_label(f.severity, lang)
-    return f"| {_code(f.path)} | {f.line} | {f.code} | {level} | {_cell(f.message(lang))} | {_cell(f.hint(lang))} |"
+    line = _cell(f.where(lang)) if f.on_form else f.line  # a Word form has no lines: the place in words
+    return f"| {_code(f.path)} | {line} | {f.code} | {level} | {_cell(f.message(lang))} | {_cell(f.hint(lang))} |"
 
 
 def render(submission: Submission, fmt: CheckFormat, lang: Lang = "vi", strict: bool = False) -> str:

@@ -17,8 +17,8 @@ from nq43.domain.records import Directive, Note, Submitter
 from nq43.load import issued as issuance
 from nq43.load.calendar import load_calendar
 from nq43.load.directive import load_directive
-from nq43.load.layout import UNIT_FILE, UNITS_DIR, note_stem
-from nq43.load.notes import parse_note
+from nq43.load.layout import UNIT_FILE, UNITS_DIR, is_form, note_stem
+from nq43.load.notes import parse_note, read_note
 from nq43.load.yamlload import load_yaml
 from nq43.submission.changes import ChangeSet, show
 from nq43.submission.rules import (
@@ -33,6 +33,7 @@ from nq43.submission.rules import (
     judge,
 )
 from nq43.submission.trees import REGULAR, Entry, blobs, checkout_data, unsafe, write
+from nq43.support.git import git_bytes
 from nq43.support.vietnamese import nfc
 
 DEFAULT_BASE = "origin/main"
@@ -103,6 +104,14 @@ def _submitters(text: str | None) -> tuple[Submitter, ...] | None:
 
 
 def _note_at(root: Path, rev: str, path: str) -> Note | None:
+    if is_form(path):  # a Word form is read from its bytes, through the same safety checks as on the branch
+        data = git_bytes(root, "show", f"{rev}:./{path}")
+        if data is None:
+            return None
+        with tempfile.TemporaryDirectory(prefix="nq43-base-") as folder:
+            file = Path(folder) / Path(path).name
+            file.write_bytes(data)
+            return read_note(file, path).note
     text = show(root, rev, path)
     return parse_note(nfc(text.lstrip("\ufeff")), path).note if text is not None else None
 

@@ -11,6 +11,8 @@ hint style), so what a clerk types takes the look of its place. load/formread.py
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
+from datetime import datetime, time
 from xml.sax.saxutils import quoteattr
 
 from docx import Document
@@ -24,15 +26,17 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.styles.style import BaseStyle
 from docx.table import Table, _Cell
 
-from nq43.domain.records import Directive, Note, Quarter, Task, TaskReport, Unit
+from nq43.domain.records import Amendment, Directive, Note, Quarter, Task, TaskReport, Unit
 from nq43.domain.vocabulary import Status
 from nq43.load import formwords as words
 from nq43.load.notes import DIFFICULTIES, NEXT_QUARTER_HEADING, PROPOSALS, RESULTS
 from nq43.submission.skeleton import opening
 from nq43.support.vietnamese import number
+from nq43.support.zippack import repack
 
 FONT = "Times New Roman"
 CELL_STYLE = "Ô biểu mẫu"
+BODY_STYLE = "Nội dung biểu mẫu"
 LABEL_STYLE = "Nhãn biểu mẫu"
 # Widths of the task table's columns, in millimetres: 165 mm of text on A4 with margins of 30 and 15 mm.
 _WIDTHS = (12, 43, 29, 16, 24, 41)
@@ -40,14 +44,21 @@ _GREY = RGBColor(0x70, 0x70, 0x70)
 
 
 def form(
-    directive: Directive, unit: Unit, quarter: Quarter, prepared_by: str = "", *, previous: Note | None = None
+    directive: Directive,
+    unit: Unit,
+    quarter: Quarter,
+    prepared_by: str = "",
+    *,
+    previous: Note | None = None,
+    amends: Sequence[Amendment] = (),
 ) -> bytes:
-    """The .docx of the form for `unit` and `quarter`, carrying forward `previous` (the unit's last note)."""
+    """The .docx of the form for `unit` and `quarter`, carrying forward `previous` (the unit's last note);
+    `amends` fills the corrections table (a form made after the quarter's report was issued), else it is
+    left with one empty row."""
     document = Document()
     _page(document)
     _styles(document)
-    document.core_properties.title = f"Ghi chú quý {quarter} của {unit.name}"
-    document.core_properties.author = "nq43"
+    _core_properties(document, unit, quarter)
     document.add_paragraph(words.TITLE_TEXT.format(quarter=quarter), style="Title")
     document.add_paragraph(unit.name, style="Subtitle")
     _header(document, unit, quarter, prepared_by)
@@ -66,13 +77,25 @@ def form(
         ):
             document.add_paragraph(heading, style="Heading 3")
             _hint(document, hint)
-            document.add_paragraph("")
+            document.add_paragraph("", style=BODY_STYLE)
     document.add_paragraph(NEXT_QUARTER_HEADING, style="Heading 2")
     _hint(document, words.HINT_NEXT)
-    document.add_paragraph("")
+    document.add_paragraph("", style=BODY_STYLE)
+    _amends(document, amends)
     out = io.BytesIO()
     document.save(out)
-    return out.getvalue()
+    return repack(out.getvalue())  # the same form always gives the same bytes
+
+
+def _core_properties(document: DocumentObject, unit: Unit, quarter: Quarter) -> None:
+    """Everything from the form's unit and quarter, nothing from the clock or python-docx's template."""
+    core = document.core_properties
+    core.title = f"Ghi chú quý {quarter} của {unit.name}"
+    core.author = core.last_modified_by = "nq43"
+    core.subject = core.comments = core.category = core.keywords = ""
+    core.revision = 1
+    core.created = core.modified = datetime.combine(quarter.first_day, time(0, 0))
+    core.language = "vi-VN"
 
 
 def _page(document: DocumentObject) -> None:
@@ -98,9 +121,16 @@ def _font(style: BaseStyle, size: float, *, bold: bool = False, italic: bool = F
 def _styles(document: DocumentObject) -> None:
     styles = document.styles
     _font(styles["Normal"], 13)
+    # Normal is plain (left, no indent): what a clerk pastes, tables above all, keeps a tidy look; the text
+    # typed in a section takes the body style (justified, first line indented, as Decree 30's text)
     normal = styles["Normal"].paragraph_format
-    normal.space_after, normal.first_line_indent = Pt(6), Mm(10)
-    normal.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    normal.space_after, normal.first_line_indent = Pt(6), Mm(0)
+    normal.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    body = styles.add_style(BODY_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    body.base_style = styles["Normal"]
+    body.next_paragraph_style = body
+    body.paragraph_format.first_line_indent = Mm(10)
+    body.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     for name, size, bold, italic, align in (
         ("Title", 14, True, False, WD_ALIGN_PARAGRAPH.CENTER),
         ("Subtitle", 13, False, True, WD_ALIGN_PARAGRAPH.CENTER),
@@ -118,7 +148,7 @@ def _styles(document: DocumentObject) -> None:
             style.element.pPr.remove(title_border)
     hint = styles.add_style(words.HINT_STYLE, WD_STYLE_TYPE.PARAGRAPH)
     hint.base_style = styles["Normal"]
-    hint.next_paragraph_style = styles["Normal"]
+    hint.next_paragraph_style = body
     _font(hint, 11, italic=True)
     hint.font.color.rgb = _GREY
     for name, bold in ((CELL_STYLE, False), (LABEL_STYLE, True)):
@@ -188,6 +218,18 @@ def _task_table(document: DocumentObject, directive: Directive, unit: Unit, prev
     for row, task in zip(table.rows[1:], tasks, strict=True):
         before = previous.tasks.get(task.id) if previous is not None else None
         _task_row(row.cells, directive, task, opening(task, before))
+
+
+def _amends(document: DocumentObject, amends: Sequence[Amendment]) -> None:
+    """The corrections block: a heading, its hint, a table of date and reason (one row per correction)."""
+    document.add_paragraph(words.PART_AMENDS, style="Heading 1")
+    _hint(document, words.HINT_AMENDS)
+    table = _table(document, 1 + max(1, len(amends)), (40, 125))
+    for cell, text in zip(table.rows[0].cells, words.AMEND_FIELDS, strict=True):
+        _write(cell, [text], LABEL_STYLE)
+    for row, amendment in zip(table.rows[1:], amends, strict=False):
+        _write(row.cells[0], [amendment.date.strftime("%d/%m/%Y")])
+        _write(row.cells[1], [amendment.reason])
 
 
 def _task_row(cells: tuple[_Cell, ...], directive: Directive, task: Task, report: TaskReport) -> None:

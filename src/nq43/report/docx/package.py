@@ -10,7 +10,6 @@ are saved with the package before the body is written.
 from __future__ import annotations
 
 import io
-import zipfile
 from collections.abc import Callable, Mapping
 from urllib.parse import urlsplit
 
@@ -23,20 +22,7 @@ from nq43.report.docx.formatting import xml_safe
 from nq43.report.docx.parts import parse, replace_template_parts, set_core_properties
 from nq43.report.docx.sections import set_up_sections
 from nq43.report.docx.stream import placeholder_body, stream_document
-
-FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # zip entries: the earliest time a zip can hold, the same every run
-# Zip entries in this order (the rest by name after them): the content types first, as readers expect.
-_ENTRY_ORDER = (
-    "[Content_Types].xml",
-    "_rels/.rels",
-    "docProps/core.xml",
-    "docProps/app.xml",
-    "word/document.xml",
-    "word/_rels/document.xml.rels",
-    "word/styles.xml",
-    "word/settings.xml",
-    "word/fontTable.xml",
-)
+from nq43.support.zippack import Write, repack
 
 
 def build_docx(document: ReportDocument) -> bytes:
@@ -92,22 +78,10 @@ def _hold_places_for_body(word: Document, document: ReportDocument) -> None:
 
 
 def _repackage(saved: bytes, document: ReportDocument, links: Mapping[str, str]) -> bytes:
-    """python-docx's package again, its entries in a fixed order and with a fixed time (zipfile stamps each
-    entry with the current time), so that the same report gives the same bytes; the body is compressed once, as
+    """python-docx's package again with fixed zip entries (support/zippack.py); the body is compressed once, as
     it is written into word/document.xml."""
-    source = zipfile.ZipFile(io.BytesIO(saved))
-    rank = {name: index for index, name in enumerate(_ENTRY_ORDER)}
-    names = sorted(source.namelist(), key=lambda name: (rank.get(name, len(rank)), name))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name in names:
-            info = zipfile.ZipInfo(name, date_time=FIXED_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED  # at zlib's default level, 6
-            info.create_system = 0
-            info.external_attr = 0
-            if name == "word/document.xml":
-                with archive.open(info, "w") as entry:
-                    stream_document(source.read(name), document, links, entry.write)
-            else:
-                archive.writestr(info, source.read(name))
-    return buffer.getvalue()
+
+    def body(skeleton: bytes, write: Write) -> None:
+        stream_document(skeleton, document, links, write)
+
+    return repack(saved, streamed={"word/document.xml": body})
