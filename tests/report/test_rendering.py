@@ -252,6 +252,8 @@ def test_lead_keeps_the_first_paragraph_and_what_its_colon_introduces() -> None:
     assert lead(normalise("Một **đậm**.\n\nHai.")) == "Một **đậm**."
     assert lead(normalise("Trong quý:\n\n- một;\n- hai.\n\nSau đó.")) == "Trong quý:\n\n- một;\n- hai."
     assert lead(normalise("- một\n- hai\n\nSau đó.")) == "- một\n- hai"
+    long_list = "Đã làm:\n\n- một;\n\n  chi tiết của một.\n- hai;\n- ba;\n- bốn;\n- năm."
+    assert lead(normalise(long_list)) == "Đã làm:\n\n- một;\n- hai;\n- ba;"  # the first LEAD_ITEMS, lead lines only
     assert lead(normalise("### Tiêu đề\n\nĐoạn.")) == lead(normalise("**Tiêu đề**\n\nĐoạn.")) == "Đoạn."
     assert lead(normalise("**Mở đầu.** Nội dung.\n\nSau.")) == "**Mở đầu.** Nội dung."
     assert lead(normalise("")) == ""

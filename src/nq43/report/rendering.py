@@ -32,7 +32,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from nq43.domain.periods import PeriodKind
 from nq43.domain.records import EMPTY_MAP
 from nq43.report.context import Letterhead, ReminderContext, ReportContext
-from nq43.report.document import Block, Heading, Markdown, Paragraph
+from nq43.report.document import Block, Heading, ListBlock, Markdown, Paragraph
 from nq43.report.markdownread import parse
 from nq43.report.markdownwrite import blocks_markdown, escape
 from nq43.support.vietnamese import date_long, date_short, number, percent
@@ -135,11 +135,15 @@ def letter(value: int) -> str:
     return POINT_LETTERS[index % len(POINT_LETTERS)] * (index // len(POINT_LETTERS) + 1)
 
 
+LEAD_ITEMS = 3  # the items of a list a lead keeps: the first ones, each with its first paragraph only
+
+
 def lead(value: Any) -> Markdown:
     """A note's Markdown condensed to its lead: the first paragraph, with the list or table it introduces when it
     ends with a colon ("Trong quý, Phòng đã:" and its list); a text that starts with a list or table keeps that
-    block; a title line before it (a heading, a line all in bold) is skipped. What follows is left out (it is in
-    the quarter's report). The six-month and annual templates condense each quarter's "Kết quả" so."""
+    block; a title line before it (a heading, a line all in bold) is skipped. A list keeps its first LEAD_ITEMS
+    items, each its first paragraph. What follows is left out (it is in the quarter's report). The six-month and
+    annual templates condense each quarter's "Kết quả" so."""
     if not isinstance(value, Markdown):
         value = Markdown(escape(str(value)))
     blocks = list(value.blocks if value.blocks is not None else parse(value))
@@ -148,9 +152,17 @@ def lead(value: Any) -> Markdown:
     kept = blocks[:1]
     if kept and isinstance(kept[0], Paragraph) and _ends_with_colon(kept[0]) and len(blocks) > 1:
         kept.append(blocks[1])
+    kept = [_first_items(block) for block in kept]
     result = Markdown(blocks_markdown(kept))
     result.blocks = tuple(kept)
     return result
+
+
+def _first_items(block: Block) -> Block:
+    """A list cut to its first LEAD_ITEMS items, each to its first block; any other block as it is."""
+    if not isinstance(block, ListBlock):
+        return block
+    return block._replace(items=tuple(item[:1] for item in block.items[:LEAD_ITEMS]))
 
 
 def _title(block: Block) -> bool:
