@@ -106,8 +106,16 @@ def _task(history: TaskHistory, notes: NoteIndex, quarters: Sequence[QuarterInfo
         progress_text=_progress(report),
         standing_label=state.label.vi,
         stalled=history.stalled,
+        stalled_since=_still_since(history, quarters),
         quarters=tuple(work),
     )
+
+
+def _still_since(history: TaskHistory, quarters: Sequence[QuarterInfo]) -> QuarterInfo | None:
+    """The first quarter of the latest reports that left the task as it was (`history.still` of them), None when
+    the latest report moved it or finished it."""
+    reported = [info for entry, info in zip(history.entries, quarters, strict=True) if entry.report is not None]
+    return reported[-history.still] if history.still else None
 
 
 def _status(report: TaskReport | None) -> str:
