@@ -184,7 +184,6 @@ def report(
     record = outcome.issued
     if record is not None and context is not None and context.missing_units:
         echo_err(messages.NOT_REPORTED.get(said, units="; ".join(u.name for u in context.missing_units)))
-    record = outcome.issued
     if record is not None:
         echo_err(messages.ISSUED.get(said, number=record.number, notes=len(record.notes)))
     if outcome.pdf_problem is not None:
