@@ -351,7 +351,7 @@ def report_findings(directive: Directive, selection: Selection, context: ReportC
     )  # a unit whose note is invalid is said by NQ901
     for unit_id, name, quarter in missing:
         findings.append(
-            finding(f"data/units/{unit_id}/{quarter}.md", 1, 1, "NQ902", unit=name, unit_id=unit_id, quarter=quarter)
+            finding(f"{UNITS_DIR}/{unit_id}/{quarter}.md", 1, 1, "NQ902", unit=name, unit_id=unit_id, quarter=quarter)
         )
     findings += [finding(note.path, 1, 1, "NQ903") for note in selection.every() if note.sample]
     return findings
