@@ -8,7 +8,7 @@ from pathlib import Path
 
 from nq43.check import reporters
 from nq43.cli import messages
-from nq43.cli.terminal import echo_err
+from nq43.cli.terminal import echo_err, shown_path
 from nq43.report.amend import amend
 from nq43.report.issuing import SHORT_COMMIT, as_issued, record_name
 from nq43.report.publishing import ReportRequest
@@ -106,10 +106,3 @@ def run_amend(request: ReportRequest, base: Path, said: Lang) -> int:
         echo_err(messages.PDF_NOT_MADE.get(said))
         return 1
     return 0
-
-
-def shown_path(path: Path, base: Path) -> str:
-    try:
-        return path.resolve().relative_to(base).as_posix()
-    except ValueError:
-        return str(path)
