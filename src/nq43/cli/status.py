@@ -123,7 +123,7 @@ def _status(
     from nq43.domain.periods import Period, PeriodKind
     from nq43.load.layout import find_root
     from nq43.support.output import write_atomic
-    from nq43.tracking.status import View, period_record, quarter_status, task_track, unit_history
+    from nq43.tracking.status import View, failing, period_record, quarter_status, task_track, unit_history
     from nq43.tracking.views import check_summary, notices_text, render
 
     now = today(day)
@@ -196,7 +196,7 @@ def _status(
         sys.stdout.write(messages.WRITTEN.get(lang, path=out) + "\n")
     if fmt in ("csv", "xlsx"):
         sys.stderr.write(notices_text(view, lang))
-    if check and view.failing:
+    if check and failing(view):
         sys.stderr.write(check_summary(view, lang))
         return 1
     return 0

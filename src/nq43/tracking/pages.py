@@ -120,7 +120,7 @@ def quarter_page(view: QuarterStatus, display: Display, lang: Lang, resolution: 
         page.tables.append(_unit_table(view, display, lang))
         page.foot.append(legend(lang))
     page.foot.append(view.tally.sentence(lang))
-    page.foot += _fix_lines(view.units, lang)
+    page.foot += _fix_lines(view.statuses, lang)
     late = to_remind(view)
     if late:
         page.foot.append(wording.REMIND.get(lang, count=len(late), quarter=view.quarter))
@@ -223,7 +223,7 @@ def history_page(view: UnitHistory, display: Display, lang: Lang) -> Page:
     stalled = [t.task.id for t in view.tasks if t.stalled]
     if stalled:
         page.foot.append(wording.STALLED_LINE.get(lang, tasks=", ".join(stalled)))
-    page.foot += _fix_lines(view.notes, lang)
+    page.foot += _fix_lines(view.statuses, lang)
     page.notices = notice_lines(view.notices, lang)
     return page
 
@@ -307,7 +307,7 @@ def period_page(view: PeriodRecord, display: Display, lang: Lang) -> Page:
     stalled = [t.task.id for t in view.tasks if t.stalled]
     if stalled:
         page.foot.append(wording.STALLED_LINE.get(lang, tasks=", ".join(stalled)))
-    page.foot += _fix_lines([s for _, row in view.rows for s in row], lang)
+    page.foot += _fix_lines(view.statuses, lang)
     page.notices = notice_lines(view.notices, lang)
     return page
 
@@ -349,6 +349,6 @@ def task_page(view: TaskTrack, display: Display, lang: Lang) -> Page:
     if remark:
         page.foot.append(wording.STALLED_LINE.get(lang, tasks=f"{item.task.id} ({remark})"))
     page.foot.append(legend(lang))
-    page.foot += _fix_lines([e.note for e in item.entries], lang)
+    page.foot += _fix_lines(view.statuses, lang)
     page.notices = notice_lines(view.notices, lang)
     return page
