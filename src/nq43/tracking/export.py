@@ -150,7 +150,7 @@ def as_data(view: View, lang: Lang) -> dict[str, Any]:
 
 
 def _period_data(view: PeriodRecord, lang: Lang) -> dict[str, Any]:
-    cutoff = view.tally.cutoff if view.tally is not None else view.today
+    cutoff = view.tally.cutoff
     return {
         "view": "year" if view.period.kind is PeriodKind.YEAR else "period",
         "period": str(view.period),
@@ -168,7 +168,7 @@ def _period_data(view: PeriodRecord, lang: Lang) -> dict[str, Any]:
             for unit, row in view.rows
         ],
         "tasks": [{**_history_task(t, lang), "standing_at_end": t.standing_at(cutoff).value} for t in view.tasks],
-        "tally": None if view.tally is None else {**_tally_counts(view.tally), "cutoff": _day(cutoff)},
+        "tally": {**_tally_counts(view.tally), "cutoff": _day(cutoff)},
         "notices": as_dicts(view.notices, lang),
     }
 

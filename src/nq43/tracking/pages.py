@@ -281,7 +281,7 @@ def period_page(view: PeriodRecord, display: Display, lang: Lang) -> Page:
         Column(wording.STANDING.get(lang), wrap=True),
         Column(wording.REMARK.get(lang), wrap=True),
     )
-    cutoff = view.tally.cutoff if view.tally is not None else view.today
+    cutoff = view.tally.cutoff
     task_rows = []
     for item in view.tasks:
         latest = item.latest
@@ -302,8 +302,7 @@ def period_page(view: PeriodRecord, display: Display, lang: Lang) -> Page:
         )
     styles = tuple("yellow" if t.stalled else "" for t in view.tasks)
     page.tables.append(Table(task_columns, tuple(task_rows), styles, wording.PERIOD_TASKS.get(lang)))
-    if view.tally is not None:
-        page.foot.append(view.tally.sentence(lang))
+    page.foot.append(view.tally.sentence(lang))
     stalled = [t.task.id for t in view.tasks if t.stalled]
     if stalled:
         page.foot.append(wording.STALLED_LINE.get(lang, tasks=", ".join(stalled)))

@@ -167,8 +167,8 @@ class PeriodRecord(NamedTuple):
     today: date
     quarters: tuple[Quarter, ...]
     rows: tuple[tuple[Unit, tuple[UnitStatus, ...]], ...]
-    tasks: tuple[TaskHistory, ...] = ()
-    tally: Tally | None = None  # the tasks at the end of the period (or today, if sooner), by their latest report
+    tasks: tuple[TaskHistory, ...]
+    tally: Tally  # the tasks at the end of the period (or today, if sooner), by their latest report
     notices: tuple[Finding, ...] = ()
 
     @property
