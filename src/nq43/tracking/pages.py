@@ -220,9 +220,7 @@ def history_page(view: UnitHistory, display: Display, lang: Lang) -> Page:
         styles.append("yellow" if item.stalled else "")
     page.tables += [notes_table, Table(columns, tuple(rows), tuple(styles))]
     page.foot.append(legend(lang))
-    stalled = [t.task.id for t in view.tasks if t.stalled]
-    if stalled:
-        page.foot.append(wording.STALLED_LINE.get(lang, tasks=", ".join(stalled)))
+    page.foot += _stalled_line(view.tasks, lang)
     page.foot += _fix_lines(view.statuses, lang)
     page.notices = notice_lines(view.notices, lang)
     return page
@@ -246,6 +244,12 @@ def _stalled_remark(item: TaskHistory, display: Display, lang: Lang) -> str:
         reasons.append(wording.IDLE.get(lang))
     remark = "; ".join(reasons)
     return "⚠ " + remark if display.tty and remark else remark
+
+
+def _stalled_line(tasks: Sequence[TaskHistory], lang: Lang) -> list[str]:
+    """The closing line that names the stalled tasks, if any."""
+    stalled = [t.task.id for t in tasks if t.stalled]
+    return [wording.STALLED_LINE.get(lang, tasks=", ".join(stalled))] if stalled else []
 
 
 def period_page(view: PeriodRecord, display: Display, lang: Lang) -> Page:
@@ -303,9 +307,7 @@ def period_page(view: PeriodRecord, display: Display, lang: Lang) -> Page:
     styles = tuple("yellow" if t.stalled else "" for t in view.tasks)
     page.tables.append(Table(task_columns, tuple(task_rows), styles, wording.PERIOD_TASKS.get(lang)))
     page.foot.append(view.tally.sentence(lang))
-    stalled = [t.task.id for t in view.tasks if t.stalled]
-    if stalled:
-        page.foot.append(wording.STALLED_LINE.get(lang, tasks=", ".join(stalled)))
+    page.foot += _stalled_line(view.tasks, lang)
     page.foot += _fix_lines(view.statuses, lang)
     page.notices = notice_lines(view.notices, lang)
     return page
