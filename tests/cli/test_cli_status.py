@@ -220,8 +220,8 @@ def test_unit_history(capsys, repo):
 
 
 def test_year_matrix(capsys, q1):
-    code, out, _ = _run(capsys, q1, "--year", "2025", "--today", "2025-03-12", "--check")
-    assert code == 1
+    code, out, err = _run(capsys, q1, "--year", "2025", "--today", "2025-03-12", "--check")
+    assert (code, err) == (1, "nq43 status --check: 4 ghi chú quá hạn chưa nộp, 1 ghi chú có lỗi.\n")
     assert out.startswith("Năm 2025: tình hình nộp ghi chú quý của các đơn vị, tính đến ngày 12/3/2025")
     line = next(line for line in out.splitlines() if line.lstrip().startswith("1 "))
     assert "sớm 5 ngày" in line and "còn 89 ngày" in line
@@ -470,6 +470,8 @@ def test_a_task_across_every_quarter(capsys, repo):
     rows = _excel_rows(_run(capsys, repo, "--task", "2.2", "--today", "2025-07-01", "--format", "csv")[1])
     assert [r["quarter"] for r in rows] == ["2024Q4", "2025Q1", "2025Q2", "2025Q3"]
     assert {r["stalled"] for r in rows} == {"true"} and rows[1]["note_state"] == "late"
+    code, _, err = _run(capsys, repo, "--task", "2.2", "--today", "2025-07-01", "--check")  # its unit's Q2 is overdue
+    assert (code, err) == (1, "nq43 status --check: 1 ghi chú quá hạn chưa nộp, 0 ghi chú có lỗi.\n")
 
 
 def test_a_tasks_indicators_each_quarter(capsys, repo):
