@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import tomllib
 from datetime import date
 from pathlib import Path
 
@@ -171,3 +172,13 @@ def test_every_option_of_every_command_is_documented() -> None:
         for param in command.params:
             missing += [f"nq43 {name} {opt}" for opt in param.opts if opt.startswith("--") and opt not in text]
     assert missing == []
+
+
+def test_the_readme_says_why_each_dependency_is_there() -> None:
+    """Every dependency in pyproject.toml (the package's and its extras') has a row in the README's tables."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    wanted = [*project["dependencies"], *(d for extra in project["optional-dependencies"].values() for d in extra)]
+    names = {re.split(r"[<>=\[ ]", d, maxsplit=1)[0] for d in wanted} - {"nq43"}
+    rows = [line for line in (ROOT / "README.md").read_text(encoding="utf-8").splitlines() if line.startswith("| ")]
+    assert len(names) > 10
+    assert sorted(n for n in names if not any(re.search(rf"\b{re.escape(n)}\b", row, re.I) for row in rows)) == []
