@@ -423,6 +423,8 @@ def test_xlsx_holds_the_csv(capsys, q1, tmp_path, view):
     written = [[_as_csv(v, t) for v, t in zip(*pair, strict=True)] for pair in zip(cells, rows, strict=True)]
     assert written[1:] == rows[1:]
     assert all(cell.font.b for cell in sheet[1]) and sheet.freeze_panes == "A2"
+    names = {"quarter": "Tình hình quý 2025Q1", "tasks": "Nhiệm vụ 2025Q1", "unit": "qldt", "year": "2025"}
+    assert sheet.title == names[view]
     for index, column in enumerate(zip(*cells, strict=True), start=1):
         width = sheet.column_dimensions[get_column_letter(index)].width
         longest = max(len(str(v)) for v in column if v is not None)
