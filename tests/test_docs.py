@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 import re
+import tomllib
 from datetime import date
 from pathlib import Path
 
 import pytest
+import typer.main
 
 from nq43.check.validation import check_note
+from nq43.cli.app import app
 from nq43.domain.catalogue import CATALOGUE
 from nq43.domain.vocabulary import Standing, State, Status
 from nq43.load.directive import load_directive
@@ -140,3 +143,42 @@ def test_links_between_the_docs_point_at_existing_headings() -> None:
             assert linked.is_file(), f"{page.name}: {target}"
             headings = re.findall(r"^#{1,6} (.*)$", linked.read_text(encoding="utf-8"), re.MULTILINE)
             assert anchor in {_anchor(h) for h in headings}, f"{page.name}: {target}#{anchor}"
+
+
+def test_every_module_is_named_in_the_readme_tree() -> None:
+    """The README's tree of src/nq43 names every module, so that a newcomer finds where a job is done."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    tree = readme[readme.index("\nsrc/nq43/\n") : readme.index("```", readme.index("\nsrc/nq43/\n"))]
+    source = ROOT / "src" / "nq43"
+    modules = {p.name for p in source.glob("*/*.py") if p.name != "__init__.py"}
+    assert modules, "no modules found"
+    assert sorted(m for m in modules if not re.search(rf"\b{re.escape(m)}\b", tree)) == []
+    named = set(re.findall(r"\b([a-z_]+\.py)\b", tree))
+    assert named - {p.name for p in source.rglob("*.py")} == set()
+
+
+def test_every_option_of_every_command_is_documented() -> None:
+    """Each option `nq43 <command> --help` shows is named in the README or a guide, and each command is in the
+    README's command table."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    text = readme + "".join(_read(p.name) for p in sorted(DOCS.glob("*.md")))
+    group = typer.main.get_command(app)
+    commands = getattr(group, "commands", {})
+    assert {"validate", "new", "import", "status", "report", "remind", "check", "codeowners"} <= set(commands)
+    missing = []
+    for name, command in sorted(commands.items()):
+        if f"`nq43 {name}" not in readme:
+            missing.append(f"nq43 {name}")
+        for param in command.params:
+            missing += [f"nq43 {name} {opt}" for opt in param.opts if opt.startswith("--") and opt not in text]
+    assert missing == []
+
+
+def test_the_readme_says_why_each_dependency_is_there() -> None:
+    """Every dependency in pyproject.toml (the package's and its extras') has a row in the README's tables."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    wanted = [*project["dependencies"], *(d for extra in project["optional-dependencies"].values() for d in extra)]
+    names = {re.split(r"[<>=\[ ]", d, maxsplit=1)[0] for d in wanted} - {"nq43"}
+    rows = [line for line in (ROOT / "README.md").read_text(encoding="utf-8").splitlines() if line.startswith("| ")]
+    assert len(names) > 10
+    assert sorted(n for n in names if not any(re.search(rf"\b{re.escape(n)}\b", row, re.I) for row in rows)) == []

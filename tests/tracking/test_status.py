@@ -9,7 +9,7 @@ from nq43.domain.records import Quarter
 from nq43.domain.vocabulary import Standing, State, Status
 from nq43.load.calendar import Calendar, Extension
 from nq43.load.dates import NO_GIT
-from nq43.tracking.status import period_record, quarter_status, unit_history
+from nq43.tracking.status import failing, period_record, quarter_status, unit_history
 
 Q1 = Quarter(2025, 1)
 
@@ -41,7 +41,7 @@ def test_every_state_of_a_unit(repo):
     assert view.submitted == 4 and len(view.units) == 8
     assert view.count(State.OVERDUE) == 4
     assert view.days_left == -2
-    assert view.failing
+    assert failing(view)
     assert [u.unit.id for u in view.units] == ["vp", "qldt", "qhxd", "dngsdt", "qlld", "tnmt", "vpdd", "ttdvvl"]
 
 
@@ -50,7 +50,7 @@ def test_not_yet_due_counts_down_to_zero(repo):
     assert {(u.state, u.days) for u in before.units} == {(State.NOT_DUE, 9)}
     on_the_day = _quarter(repo, date(2025, 3, 10))
     assert {(u.state, u.days) for u in on_the_day.units} == {(State.NOT_DUE, 0)}
-    assert not on_the_day.failing
+    assert not failing(on_the_day)
     after = _quarter(repo, date(2025, 3, 11))
     assert {(u.state, u.days) for u in after.units} == {(State.OVERDUE, 1)}
 
@@ -113,7 +113,7 @@ def test_unit_history_and_a_stalled_task(repo):
     assert not tasks["2.1"].stalled  # recurring
     assert [s.state for s in view.notes] == [State.ON_TIME, State.ON_TIME, State.ON_TIME, State.NOT_DUE]
     assert tasks["2.2"].reports[3] is None
-    assert not view.failing
+    assert not failing(view)
 
 
 def test_history_starts_with_the_repositorys_first_note(repo):
@@ -135,7 +135,7 @@ def test_year_matrix(repo):
     assert [s.state for s in rows["vp"]] == [State.ON_TIME, State.LATE, State.NOT_DUE, State.NOT_DUE]
     assert [s.state for s in rows["qldt"]] == [State.OVERDUE, State.OVERDUE, State.NOT_DUE, State.NOT_DUE]
     assert rows["vp"][1].days == 3
-    assert view.failing
+    assert failing(view)
 
 
 def test_gather_reads_only_the_quarters_asked_and_ignores_strays(repo):

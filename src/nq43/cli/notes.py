@@ -117,7 +117,7 @@ def new(
     from nq43.domain.periods import Period
     from nq43.load import issued as issuance
     from nq43.load.formwords import LATE_REASON
-    from nq43.load.layout import find_root
+    from nq43.load.layout import find_root, note_path
     from nq43.submission.skeleton import AMENDS_EXAMPLE, previous_note, skeleton
     from nq43.support.output import create_new
 
@@ -143,7 +143,7 @@ def new(
                 echo_err(messages.FORM_CARRIED.get(said, previous=previous.path))
             return code
         text = skeleton(directive, found, parsed, prepared_by, previous=previous, issued=record)
-        path = f"data/units/{found.id}/{parsed}.md"
+        path = note_path(found.id, parsed)
         if link:
             code = _print_link(base, path, text, repo_url, branch, forge, said)
         elif stdout:
@@ -208,15 +208,14 @@ def _new_form(
     quarter's report is issued, the form's corrections table says the note is sent after it, dated today."""
     from nq43.domain.records import Amendment
     from nq43.load.formwords import LATE_REASON
-    from nq43.load.layout import note_names
+    from nq43.load.layout import FORM, NOTE_SUFFIXES, note_path
     from nq43.submission.noteform import form
     from nq43.support.output import create_new
 
-    folder = f"data/units/{unit.id}"
-    for name in note_names(quarter):
-        if (base / folder / name).exists():
-            raise UsageError(messages.NOTE_EXISTS, path=f"{folder}/{name}")
-    path = f"{folder}/{quarter}.docx"
+    for suffix in NOTE_SUFFIXES:
+        if (base / note_path(unit.id, quarter, suffix)).exists():
+            raise UsageError(messages.NOTE_EXISTS, path=note_path(unit.id, quarter, suffix))
+    path = note_path(unit.id, quarter, FORM)
     amends = (Amendment(today(None), LATE_REASON),) if late else ()
     if not create_new(base / path, form(directive, unit, quarter, prepared_by, previous=previous, amends=amends)):
         raise UsageError(messages.NOTE_EXISTS, path=path)
@@ -228,13 +227,12 @@ def _new_form(
 def _print_upload(
     base: Path, unit_id: str, repo_url: str | None, branch: str, forge: ForgeOption | None, lang: Lang
 ) -> int:
+    from nq43.load.layout import unit_folder
     from nq43.submission.weblink import parse_remote, upload_url
 
     url = _remote_url(base, repo_url)
     echo_err(messages.FORM_UPLOAD.get(lang, branch=branch))
-    sys.stdout.write(
-        upload_url(parse_remote(url, forge.value if forge else None), branch, f"data/units/{unit_id}") + "\n"
-    )
+    sys.stdout.write(upload_url(parse_remote(url, forge.value if forge else None), branch, unit_folder(unit_id)) + "\n")
     return 0
 
 
@@ -263,7 +261,7 @@ def import_form(
     from nq43.check import reporters
     from nq43.check.repository import check_repository
     from nq43.domain.findings import has_errors
-    from nq43.load.layout import find_root
+    from nq43.load.layout import FORM, find_root, note_path
     from nq43.load.notes import note_text, parse_note
     from nq43.support.output import create_new
 
@@ -291,13 +289,14 @@ def import_form(
                 want_unit=found.id,
                 want_quarter=parsed,
             )
-        path = f"data/units/{found.id}/{parsed}.md"
+        path = note_path(found.id, parsed)
         if not create_new(base / path, source.text):
             raise UsageError(messages.NOTE_EXISTS, path=path)
         echo_err(messages.IMPORTED.get(said, source=shown, path=path))
         sys.stdout.write(path + "\n")
-        if (base / path).with_suffix(".docx").exists():
-            echo_err(messages.IMPORTED_TWIN.get(said, form=f"data/units/{found.id}/{parsed}.docx"))
+        form = note_path(found.id, parsed, FORM)
+        if (base / form).exists():
+            echo_err(messages.IMPORTED_TWIN.get(said, form=form))
         checked = check_repository(base, today(when), [base / path])
         sys.stdout.write(reporters.text(checked.findings, lang.value))
         return 1 if has_errors(checked.findings) else 0

@@ -123,7 +123,7 @@ def _status(
     from nq43.domain.periods import Period, PeriodKind
     from nq43.load.layout import find_root
     from nq43.support.output import write_atomic
-    from nq43.tracking.status import View, period_record, quarter_status, task_track, unit_history
+    from nq43.tracking.status import View, failing, period_record, quarter_status, task_track, unit_history
     from nq43.tracking.views import check_summary, notices_text, render
 
     now = today(day)
@@ -158,27 +158,25 @@ def _status(
     if directive is None or calendar is None:
         echo_err(reporters.text(inputs.findings, lang))
         return 1
+    notes, submissions = inputs.notes, inputs.submissions
+    # a unit's or a task's history: the period's quarters, or every quarter so far
+    quarters = span_quarters or history_quarters(now, inputs.quarters, chosen)
     view: View
-    if asked.unit is not None or asked.task is not None:
-        quarters = span_quarters or history_quarters(now, inputs.quarters, chosen)
-        if asked.task is not None:
-            found_task = directive.task(asked.task)
-            if found_task is None:
-                known = ", ".join(t.id for t in directive.tasks)
-                raise UsageError(messages.NO_SUCH_TASK, task=asked.task, known=known)
-            view = task_track(directive, calendar, found_task, quarters, inputs.notes, inputs.submissions, now)
-        else:
-            assert asked.unit is not None
-            found = directive.unit(asked.unit)
-            if found is None:
-                known = ", ".join(u.id for u in directive.units)
-                raise UsageError(messages.NO_SUCH_UNIT, unit=asked.unit, known=known)
-            view = unit_history(directive, calendar, found, quarters, inputs.notes, inputs.submissions, now)
+    if asked.task is not None:
+        found_task = directive.task(asked.task)
+        if found_task is None:
+            raise UsageError(messages.NO_SUCH_TASK, task=asked.task, known=", ".join(t.id for t in directive.tasks))
+        view = task_track(directive, calendar, found_task, quarters, notes, submissions, now)
+    elif asked.unit is not None:
+        found = directive.unit(asked.unit)
+        if found is None:
+            raise UsageError(messages.NO_SUCH_UNIT, unit=asked.unit, known=", ".join(u.id for u in directive.units))
+        view = unit_history(directive, calendar, found, quarters, notes, submissions, now)
     elif span is not None:
-        view = period_record(directive, calendar, span, inputs.notes, inputs.submissions, now)
+        view = period_record(directive, calendar, span, notes, submissions, now)
     else:
         assert chosen is not None
-        view = quarter_status(directive, calendar, chosen, inputs.notes, inputs.submissions, now)
+        view = quarter_status(directive, calendar, chosen, notes, submissions, now)
     shown = display(out is None and sys.stdout.isatty())
     data: str | bytes
     if fmt == "xlsx":
@@ -196,7 +194,7 @@ def _status(
         sys.stdout.write(messages.WRITTEN.get(lang, path=out) + "\n")
     if fmt in ("csv", "xlsx"):
         sys.stderr.write(notices_text(view, lang))
-    if check and view.failing:
+    if check and failing(view):
         sys.stderr.write(check_summary(view, lang))
         return 1
     return 0

@@ -35,6 +35,16 @@ def note_names(quarter: object) -> tuple[str, ...]:
     return tuple(f"{quarter}{suffix}" for suffix in NOTE_SUFFIXES)
 
 
+def unit_folder(unit_id: str) -> str:
+    """A unit's folder, relative to the repository: data/units/qldt."""
+    return f"{UNITS_DIR}/{unit_id}"
+
+
+def note_path(unit_id: str, quarter: object, suffix: str = MARKDOWN) -> str:
+    """A unit's note of `quarter`, relative to the repository: data/units/qldt/2025Q1.md (or .docx)."""
+    return f"{unit_folder(unit_id)}/{quarter}{suffix}"
+
+
 def note_stem(path: str) -> str:
     """The quarter a note's file name gives: "2025Q1" of ".../2025Q1.md" or ".../2025Q1.docx"."""
     name = path.rsplit("/", 1)[-1]

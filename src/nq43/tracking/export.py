@@ -11,11 +11,12 @@ from typing import Any
 
 from nq43.check.history import TaskHistory, UnitStatus, count_state
 from nq43.check.reporters import as_dicts
-from nq43.domain.findings import Finding
 from nq43.domain.periods import PeriodKind
+from nq43.domain.tasksplit import Tally
 from nq43.domain.vocabulary import Standing, State, Status
 from nq43.load.calendar import DueDate
 from nq43.support.text import Lang, Text
+from nq43.tracking import wording
 from nq43.tracking.status import PeriodRecord, QuarterStatus, TaskTrack, UnitHistory, View
 from nq43.tracking.wording import days_text, standing_label, state_label, status_label
 
@@ -64,16 +65,8 @@ def unit_dict(status: UnitStatus, lang: Lang) -> dict[str, Any]:
     }
 
 
-def _notices(notices: Sequence[Finding], lang: Lang) -> list[dict[str, Any]]:
-    return as_dicts(notices, lang)
-
-
-def _tally_dict(view: QuarterStatus, lang: Lang) -> dict[str, Any]:
-    return {
-        "total": view.tally.total,
-        **{s.value: view.tally.counts[s] for s in Standing},
-        "sentence": view.tally.sentence(lang),
-    }
+def _tally_counts(tally: Tally) -> dict[str, Any]:
+    return {"total": tally.total, **{s.value: tally.counts[s] for s in Standing}}
 
 
 def _task_dict(view: QuarterStatus, lang: Lang) -> list[dict[str, Any]]:
@@ -131,8 +124,8 @@ def as_data(view: View, lang: Lang) -> dict[str, Any]:
             "states": {s.value: view.count(s) for s in State},
             "units": [unit_dict(u, lang) for u in view.units],
             "tasks": _task_dict(view, lang),
-            "tally": _tally_dict(view, lang),
-            "notices": _notices(view.notices, lang),
+            "tally": {**_tally_counts(view.tally), "sentence": view.tally.sentence(lang)},
+            "notices": as_dicts(view.notices, lang),
         }
     if isinstance(view, UnitHistory):
         return {
@@ -143,7 +136,7 @@ def as_data(view: View, lang: Lang) -> dict[str, Any]:
             "quarters": [str(q) for q in view.quarters],
             "notes": [unit_dict(s, lang) for s in view.notes],
             "tasks": [_history_task(t, lang) for t in view.tasks],
-            "notices": _notices(view.notices, lang),
+            "notices": as_dicts(view.notices, lang),
         }
     if isinstance(view, TaskTrack):
         return {
@@ -151,13 +144,13 @@ def as_data(view: View, lang: Lang) -> dict[str, Any]:
             "today": _day(view.today),
             **_history_task(view.history, lang),
             "notes": [unit_dict(e.note, lang) for e in view.history.entries],
-            "notices": _notices(view.notices, lang),
+            "notices": as_dicts(view.notices, lang),
         }
     return _period_data(view, lang)
 
 
 def _period_data(view: PeriodRecord, lang: Lang) -> dict[str, Any]:
-    cutoff = view.tally.cutoff if view.tally is not None else view.today
+    cutoff = view.tally.cutoff
     return {
         "view": "year" if view.period.kind is PeriodKind.YEAR else "period",
         "period": str(view.period),
@@ -175,10 +168,8 @@ def _period_data(view: PeriodRecord, lang: Lang) -> dict[str, Any]:
             for unit, row in view.rows
         ],
         "tasks": [{**_history_task(t, lang), "standing_at_end": t.standing_at(cutoff).value} for t in view.tasks],
-        "tally": None
-        if view.tally is None
-        else {"total": view.tally.total, **{s.value: view.tally.counts[s] for s in Standing}, "cutoff": _day(cutoff)},
-        "notices": _notices(view.notices, lang),
+        "tally": {**_tally_counts(view.tally), "cutoff": _day(cutoff)},
+        "notices": as_dicts(view.notices, lang),
     }
 
 
@@ -187,19 +178,20 @@ def json_text(view: View, lang: Lang) -> str:
 
 
 # The columns of the CSV and the spreadsheet, defined once: key (the CSV's header, stable for scripts) and heading
-# (the spreadsheet's header, in the reader's language). The task counts are headed by the statuses' own labels.
+# (the spreadsheet's header, in the reader's language). A heading the pages also show is theirs (wording.py); the
+# task counts are headed by the statuses' own labels.
 HEADINGS: dict[str, Text] = {
     "quarter": Text("Quý", "Quarter"),
     "unit": Text("Mã đơn vị", "Unit id"),
-    "number": Text("STT", "No."),
-    "name": Text("Đơn vị", "Unit"),
+    "number": wording.NO,
+    "name": wording.UNIT,
     "state": Text("Tình trạng (mã)", "State (code)"),
-    "state_label": Text("Tình trạng", "State"),
-    "days": Text("Số ngày", "Days"),
+    "state_label": wording.STATE,
+    "days": wording.DAYS,
     "days_text": Text("Sớm, muộn, còn hạn", "Early, late, left"),
     "due": Text("Hạn nộp", "Due"),
     "extension": Text("Gia hạn đến", "Extended to"),
-    "submitted": Text("Ngày nộp", "Submitted"),
+    "submitted": wording.DATE,
     "date_source": Text("Nguồn ngày nộp", "Date source"),
     "landed": Text("Ngày vào kho", "Landed"),
     "declared": Text("Ngày ghi trong ghi chú", "Declared"),
@@ -213,11 +205,11 @@ HEADINGS: dict[str, Text] = {
     "status_label": Text("Trạng thái", "Status"),
     "progress": Text("Tiến độ (%)", "Progress (%)"),
     "standing": Text("Phân loại (mã)", "Standing (code)"),
-    "standing_label": Text("Phân loại", "Standing"),
+    "standing_label": wording.STANDING,
     "note_state": Text("Tình trạng ghi chú (mã)", "Note state (code)"),
     "note_days": Text("Số ngày của ghi chú", "Note days"),
     "stalled": Text("Đứng yên", "Stalled"),
-    "indicators": Text("Chỉ tiêu", "Indicators"),
+    "indicators": wording.INDICATORS,
 }
 
 _UNIT_FIELDS = (

@@ -120,7 +120,7 @@ def quarter_page(view: QuarterStatus, display: Display, lang: Lang, resolution: 
         page.tables.append(_unit_table(view, display, lang))
         page.foot.append(legend(lang))
     page.foot.append(view.tally.sentence(lang))
-    page.foot += _fix_lines(view.units, lang)
+    page.foot += _fix_lines(view.statuses, lang)
     late = to_remind(view)
     if late:
         page.foot.append(wording.REMIND.get(lang, count=len(late), quarter=view.quarter))
@@ -220,10 +220,8 @@ def history_page(view: UnitHistory, display: Display, lang: Lang) -> Page:
         styles.append("yellow" if item.stalled else "")
     page.tables += [notes_table, Table(columns, tuple(rows), tuple(styles))]
     page.foot.append(legend(lang))
-    stalled = [t.task.id for t in view.tasks if t.stalled]
-    if stalled:
-        page.foot.append(wording.STALLED_LINE.get(lang, tasks=", ".join(stalled)))
-    page.foot += _fix_lines(view.notes, lang)
+    page.foot += _stalled_line(view.tasks, lang)
+    page.foot += _fix_lines(view.statuses, lang)
     page.notices = notice_lines(view.notices, lang)
     return page
 
@@ -246,6 +244,12 @@ def _stalled_remark(item: TaskHistory, display: Display, lang: Lang) -> str:
         reasons.append(wording.IDLE.get(lang))
     remark = "; ".join(reasons)
     return "⚠ " + remark if display.tty and remark else remark
+
+
+def _stalled_line(tasks: Sequence[TaskHistory], lang: Lang) -> list[str]:
+    """The closing line that names the stalled tasks, if any."""
+    stalled = [t.task.id for t in tasks if t.stalled]
+    return [wording.STALLED_LINE.get(lang, tasks=", ".join(stalled))] if stalled else []
 
 
 def period_page(view: PeriodRecord, display: Display, lang: Lang) -> Page:
@@ -281,7 +285,7 @@ def period_page(view: PeriodRecord, display: Display, lang: Lang) -> Page:
         Column(wording.STANDING.get(lang), wrap=True),
         Column(wording.REMARK.get(lang), wrap=True),
     )
-    cutoff = view.tally.cutoff if view.tally is not None else view.today
+    cutoff = view.tally.cutoff
     task_rows = []
     for item in view.tasks:
         latest = item.latest
@@ -302,12 +306,9 @@ def period_page(view: PeriodRecord, display: Display, lang: Lang) -> Page:
         )
     styles = tuple("yellow" if t.stalled else "" for t in view.tasks)
     page.tables.append(Table(task_columns, tuple(task_rows), styles, wording.PERIOD_TASKS.get(lang)))
-    if view.tally is not None:
-        page.foot.append(view.tally.sentence(lang))
-    stalled = [t.task.id for t in view.tasks if t.stalled]
-    if stalled:
-        page.foot.append(wording.STALLED_LINE.get(lang, tasks=", ".join(stalled)))
-    page.foot += _fix_lines([s for _, row in view.rows for s in row], lang)
+    page.foot.append(view.tally.sentence(lang))
+    page.foot += _stalled_line(view.tasks, lang)
+    page.foot += _fix_lines(view.statuses, lang)
     page.notices = notice_lines(view.notices, lang)
     return page
 
@@ -349,6 +350,6 @@ def task_page(view: TaskTrack, display: Display, lang: Lang) -> Page:
     if remark:
         page.foot.append(wording.STALLED_LINE.get(lang, tasks=f"{item.task.id} ({remark})"))
     page.foot.append(legend(lang))
-    page.foot += _fix_lines([e.note for e in item.entries], lang)
+    page.foot += _fix_lines(view.statuses, lang)
     page.notices = notice_lines(view.notices, lang)
     return page

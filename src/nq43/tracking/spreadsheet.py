@@ -9,6 +9,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from nq43.support.text import Lang
+from nq43.tracking import wording
 from nq43.tracking.export import Table, table
 from nq43.tracking.status import QuarterStatus, TaskTrack, UnitHistory, View
 
@@ -17,13 +18,10 @@ from nq43.tracking.status import QuarterStatus, TaskTrack, UnitHistory, View
 MIN_WIDTH = 6
 MAX_WIDTH = 60
 
-_SHEET_NAMES = {"quarter": ("Tình hình quý", "Quarter"), "tasks": ("Nhiệm vụ", "Tasks")}
-
 
 def _sheet_name(view: View, tasks: bool, lang: Lang) -> str:
     if isinstance(view, QuarterStatus):
-        vi, en = _SHEET_NAMES["tasks" if tasks else "quarter"]
-        return f"{vi if lang == 'vi' else en} {view.quarter}"
+        return (wording.TASKS_SHEET if tasks else wording.QUARTER_SHEET).get(lang, quarter=view.quarter)
     if isinstance(view, UnitHistory):
         return view.unit.id
     if isinstance(view, TaskTrack):

@@ -6,7 +6,7 @@ Everything here is computed from plain inputs and a given "today" (the records a
 defined in check/history.py); `check.repository.gather` reads the repository (and git) to build those inputs.
 """
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import NamedTuple
 
@@ -60,8 +60,8 @@ class QuarterStatus(NamedTuple):
         return sum(u.state.submitted for u in self.units)
 
     @property
-    def failing(self) -> bool:
-        return any(u.state.failing for u in self.units)
+    def statuses(self) -> tuple[UnitStatus, ...]:
+        return self.units
 
 
 def quarter_status(
@@ -84,16 +84,9 @@ def quarter_status(
         sub = by_unit[owner.id].submission
         lines.append(TaskLine(task, owner, report, standing(task, report, today, sub.day if sub else None)))
     tally = Tally.of((line.standing for line in lines), today)
-    notices = [n for u in units if u.submission for n in u.submission.notices]
-    notices += calendar_notices(directive, calendar, [quarter])
+    notices = _notices(directive, calendar, [quarter], units)
     return QuarterStatus(
-        quarter,
-        today,
-        due_date(directive.reporting, calendar, quarter),
-        tuple(units),
-        tuple(lines),
-        tally,
-        tuple(notices),
+        quarter, today, due_date(directive.reporting, calendar, quarter), tuple(units), tuple(lines), tally, notices
     )
 
 
@@ -112,13 +105,14 @@ class UnitHistory(NamedTuple):
     notices: tuple[Finding, ...] = ()
 
     @property
-    def failing(self) -> bool:
-        return any(u.state.failing for u in self.notes)
+    def statuses(self) -> tuple[UnitStatus, ...]:
+        return self.notes
 
 
 def _notices(
-    directive: Directive, calendar: Calendar, quarters: list[Quarter], statuses: list[UnitStatus]
+    directive: Directive, calendar: Calendar, quarters: list[Quarter], statuses: Sequence[UnitStatus]
 ) -> tuple[Finding, ...]:
+    """The notices of a view: each note's submission-date notices, then the calendar's."""
     notices = [n for s in statuses if s.submission for n in s.submission.notices]
     return tuple(notices + calendar_notices(directive, calendar, quarters))
 
@@ -134,7 +128,7 @@ def unit_history(
 ) -> UnitHistory:
     """One unit's notes and tasks across `quarters`, so that a stalled task shows at once."""
     record, histories = unit_histories(directive, calendar, unit, quarters, notes, submissions, today)
-    notices = _notices(directive, calendar, quarters, list(record))
+    notices = _notices(directive, calendar, quarters, record)
     return UnitHistory(unit, today, tuple(quarters), record, histories, notices)
 
 
@@ -146,8 +140,8 @@ class TaskTrack(NamedTuple):
     notices: tuple[Finding, ...] = ()
 
     @property
-    def failing(self) -> bool:
-        return any(e.note.state.failing for e in self.history.entries)
+    def statuses(self) -> tuple[UnitStatus, ...]:
+        return tuple(e.note for e in self.history.entries)
 
 
 def task_track(
@@ -163,7 +157,7 @@ def task_track(
     assert unit is not None  # the directive's tasks name its units (checked when it is loaded)
     record = unit_record(directive, calendar, unit, quarters, notes, submissions, today)
     history = task_history(task, unit, record, notes, today)
-    return TaskTrack(today, history, _notices(directive, calendar, quarters, list(record)))
+    return TaskTrack(today, history, _notices(directive, calendar, quarters, record))
 
 
 class PeriodRecord(NamedTuple):
@@ -173,8 +167,8 @@ class PeriodRecord(NamedTuple):
     today: date
     quarters: tuple[Quarter, ...]
     rows: tuple[tuple[Unit, tuple[UnitStatus, ...]], ...]
-    tasks: tuple[TaskHistory, ...] = ()
-    tally: Tally | None = None  # the tasks at the end of the period (or today, if sooner), by their latest report
+    tasks: tuple[TaskHistory, ...]
+    tally: Tally  # the tasks at the end of the period (or today, if sooner), by their latest report
     notices: tuple[Finding, ...] = ()
 
     @property
@@ -182,12 +176,18 @@ class PeriodRecord(NamedTuple):
         return self.period.year
 
     @property
-    def failing(self) -> bool:
-        return any(s.state.failing for _, row in self.rows for s in row)
+    def statuses(self) -> tuple[UnitStatus, ...]:
+        return tuple(s for _, row in self.rows for s in row)
 
 
-# What `nq43 status` shows: one quarter, one unit's history, one task's history, or a period.
+# What `nq43 status` shows: one quarter, one unit's history, one task's history, or a period. Each view's
+# `statuses` are the unit notes it covers, one per unit and quarter.
 View = QuarterStatus | UnitHistory | TaskTrack | PeriodRecord
+
+
+def failing(view: View) -> bool:
+    """Whether `nq43 status --check` fails: a note in view is overdue or invalid."""
+    return any(s.state.failing for s in view.statuses)
 
 
 def period_record(

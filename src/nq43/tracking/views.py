@@ -6,7 +6,7 @@ CSV (export.py) are built from the status objects themselves, the xlsx workbook 
 
 from typing import Literal
 
-from nq43.check.history import UnitStatus
+from nq43.check.history import count_state
 from nq43.domain.vocabulary import State
 from nq43.support.text import Lang
 from nq43.tracking import wording
@@ -39,21 +39,10 @@ def render(
     return rich_page(page, display, lang) if display.tty else plain_page(page, display.width, lang)
 
 
-def _statuses(view: View) -> list[UnitStatus]:
-    if isinstance(view, QuarterStatus):
-        return list(view.units)
-    if isinstance(view, UnitHistory):
-        return list(view.notes)
-    if isinstance(view, TaskTrack):
-        return [e.note for e in view.history.entries]
-    return [s for _, row in view.rows for s in row]
-
-
 def check_summary(view: View, lang: Lang) -> str:
     """What `--check` failed on, in one line for a CI log: "2 ghi chú quá hạn chưa nộp, 1 ghi chú có lỗi"."""
-    statuses = _statuses(view)
-    overdue = sum(s.state is State.OVERDUE for s in statuses)
-    invalid = sum(s.state is State.INVALID for s in statuses)
+    overdue = count_state(view.statuses, State.OVERDUE)
+    invalid = count_state(view.statuses, State.INVALID)
     return wording.CHECK_SUMMARY.get(lang, overdue=overdue, invalid=invalid) + "\n"
 
 

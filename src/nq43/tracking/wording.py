@@ -86,6 +86,9 @@ TASK_TITLE = Text(
     "Task {task} ({unit}): quarter by quarter, as of {today}",
 )
 INDICATORS = Text("Chỉ tiêu", "Indicators")
+# the name of the quarter view's sheet in an xlsx workbook
+QUARTER_SHEET = Text("Tình hình quý {quarter}", "Quarter {quarter}")
+TASKS_SHEET = Text("Nhiệm vụ {quarter}", "Tasks {quarter}")
 CHECK_SUMMARY = Text(
     "nq43 status --check: {overdue} ghi chú quá hạn chưa nộp, {invalid} ghi chú có lỗi.",
     "nq43 status --check: {overdue} note(s) overdue, {invalid} invalid note(s).",
