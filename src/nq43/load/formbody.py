@@ -37,11 +37,20 @@ _MAX_SPAN = 4 * MAX_TABLE_COLUMNS
 
 
 class Lines:
-    """Lines of the Markdown note with their places in the form (None: the form as a whole)."""
+    """Lines of the Markdown note with their places in the form (None: the form as a whole).
 
-    def __init__(self) -> None:
+    Reading stops once the text is past `limit` lines: a note that long is refused whole (NQ112), so the rest of
+    a huge form (a 10 MiB document part holds 200,000 paragraphs) is never turned into text.
+    """
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
         self.lines: list[str] = []
         self.places: list[Place | None] = []
+
+    @property
+    def full(self) -> bool:
+        return len(self.lines) > self.limit
 
     def add(self, line: str, place: Place | None) -> None:
         self.lines.append(line)
@@ -113,10 +122,11 @@ def cell_text(cell: Any) -> str:
     return "\n".join(clean(_paragraph_text(p)) for p in cell.iter(qn("w:p"))).strip()
 
 
-def rows(table: Any) -> list[list[Any]]:
-    """The cells of each row, a merged cell repeated over the columns it spans."""
+def rows(table: Any, most: int | None = None) -> list[list[Any]]:
+    """The cells of each row (of the first `most` rows, when given), a merged cell repeated over the columns it
+    spans."""
     rows = []
-    for row in table.xpath("./w:tr | ./w:sdt/w:sdtContent/w:tr"):
+    for row in table.xpath("./w:tr | ./w:sdt/w:sdtContent/w:tr")[:most]:
         cells = []
         for cell in row.xpath("./w:tc | ./w:sdt/w:sdtContent/w:tc"):
             span = cell.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
@@ -144,10 +154,12 @@ def body(out: Lines, document: DocumentObject, blocks: list[Any], skip: set[int]
     in_list = False
     for index, block in enumerate(blocks):
         number = index + 1
+        if out.full:
+            return
         if index in skip:
             continue
         if block.tag == qn("w:tbl"):
-            lines = _table(block)
+            lines = _table(block, most=out.limit + 1 - len(out.lines))
             if lines:
                 _separate(out, where.place(number))
                 for line in lines:
@@ -316,10 +328,10 @@ def _emphasis(run: Any) -> tuple[bool, bool]:
     return on("w:b"), on("w:i")
 
 
-def _table(table: Any) -> list[str]:
+def _table(table: Any, most: int) -> list[str]:
     """A pasted table as a Markdown pipe table: the first row is the heading, each column aligned as its first
-    body cell."""
-    found = rows(table)
+    body cell; at most `most` rows are read (the lines left before the note's limit)."""
+    found = rows(table, most)
     width = max((len(r) for r in found), default=0)
     if width == 0:
         return []
