@@ -369,3 +369,14 @@ def test_a_form_with_thousands_of_task_rows_is_read_only_up_to_the_line_limit() 
     text = form_text(save(document))
 
     assert text is not None and text.text.count("\n") < LIMITS["form"].lines + 5
+
+
+def test_a_style_id_with_a_quote_reads_without_a_crash(tmp_path: Path) -> None:
+    """python-docx's style look-up builds an XPath from the id: a quote in it raised XPathEvalError."""
+    document = opened(filled_form())
+    quoted = f"<w:p {nsdecls('w')}><w:pPr><w:pStyle w:val='a\"b'/></w:pPr><w:r><w:t>Ghi chú</w:t></w:r></w:p>"
+    document.element.body.insert(0, parse_xml(quoted))
+
+    note, _ = read_form(tmp_path, save(document))
+
+    assert note is not None and note.tasks["2.2"].status.value == "hoan-thanh"
