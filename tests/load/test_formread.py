@@ -35,6 +35,7 @@ from nq43.domain.findings import Finding
 from nq43.domain.records import Note
 from nq43.load.directive import load_directive
 from nq43.load.formread import form_text
+from nq43.load.limits import LIMITS
 from nq43.load.notes import parse_note, read_note
 
 FORM_PATH = "data/units/qldt/2025Q2.docx"
@@ -214,8 +215,10 @@ def test_markdown_and_form_for_one_quarter_is_a_finding(tmp_path: Path) -> None:
     directive, _ = load_directive(root)
 
     checked = check_note_file(root / FORM_PATH, root, directive, TODAY.replace(month=7))
+    markdown = check_note_file(root / FORM_PATH.replace(".docx", ".md"), root, directive, TODAY.replace(month=7))
 
     assert [f.code for f in checked.findings] == ["NQ520"]
+    assert [f.code for f in markdown.findings] == ["NQ520"]  # on each of the two, whichever a pull request adds
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
@@ -322,3 +325,58 @@ def test_a_damaged_form_is_a_finding_never_a_crash(tmp_path: Path, damage: Calla
 
     codes = {f.code for f in read.findings}
     assert read.note is None and codes and codes <= {"NQ122", "NQ521"}  # damaged zip (safety check) or XML (reader)
+
+
+def _with_blocks(data: bytes, blocks: str) -> bytes:
+    """The form with `blocks` (WordprocessingML) put at the end of its body."""
+    document = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode("utf-8")
+    end = document.rindex("<w:sectPr")
+    return _rezipped(data, "word/document.xml", (document[:end] + blocks + document[end:]).encode("utf-8"))
+
+
+def _cell(text: str) -> str:
+    return f"<w:tc><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"
+
+
+@pytest.mark.parametrize(
+    "blocks",
+    [
+        "".join(f"<w:p><w:r><w:t>Đoạn {i}</w:t></w:r></w:p>" for i in range(60_000)),
+        "<w:tbl>" + "".join(f"<w:tr>{_cell(f'Dòng {i}')}{_cell(str(i))}</w:tr>" for i in range(60_000)) + "</w:tbl>",
+    ],
+    ids=["paragraphs", "table rows"],
+)
+def test_a_form_far_past_the_line_limit_is_read_only_up_to_it(tmp_path: Path, blocks: str) -> None:
+    """A form within the size limits can hold 200,000 paragraphs: its text stops just past the note's line
+    limit (then NQ112), instead of turning every paragraph into text first (it took 20 s)."""
+    data = _with_blocks(filled_form(), blocks)
+
+    text = form_text(data)
+    _, findings = read_form(tmp_path, data)
+
+    assert text is not None and LIMITS["form"].lines < text.text.count("\n") < LIMITS["form"].lines + 5
+    assert [f.code for f in findings] == ["NQ112"]
+
+
+def test_a_form_with_thousands_of_task_rows_is_read_only_up_to_the_line_limit() -> None:
+    document = opened(filled_form())
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "Mã")
+    cells = _cell("x") + _cell("Đang thực hiện")
+    rows = "".join(f"<w:tr {nsdecls('w')}>{_cell(f'9.{i}')}{cells}</w:tr>" for i in range(20_000))
+    for row in parse_xml(f"<w:tbl {nsdecls('w')}>{rows}</w:tbl>"):
+        table._tbl.append(row)
+
+    text = form_text(save(document))
+
+    assert text is not None and text.text.count("\n") < LIMITS["form"].lines + 5
+
+
+def test_a_style_id_with_a_quote_reads_without_a_crash(tmp_path: Path) -> None:
+    """python-docx's style look-up builds an XPath from the id: a quote in it raised XPathEvalError."""
+    document = opened(filled_form())
+    quoted = f"<w:p {nsdecls('w')}><w:pPr><w:pStyle w:val='a\"b'/></w:pPr><w:r><w:t>Ghi chú</w:t></w:r></w:p>"
+    document.element.body.insert(0, parse_xml(quoted))
+
+    note, _ = read_form(tmp_path, save(document))
+
+    assert note is not None and note.tasks["2.2"].status.value == "hoan-thanh"

@@ -110,3 +110,22 @@ def test_check_takes_an_uploaded_word_form_as_the_note(tmp_path: Path) -> None:
     assert [n.path for n in submission.notes] == ["data/units/qldt/2025Q2.docx"]
     note = submission.notes[0].checked.note
     assert note is not None and note.tasks["2.2"].status.value == "hoan-thanh"
+
+
+def test_check_fails_a_markdown_note_added_beside_the_quarters_word_form(tmp_path: Path) -> None:
+    """The base has the unit's form for 2025Q2; a pull request adding 2025Q2.md too is NQ520, not a pass that
+    leaves main with two notes for the quarter."""
+    origin = make_origin(tmp_path / "origin")
+    write(origin, "data/units/qldt/2025Q2.docx", filled_form())
+    commit_all(origin, "Biểu mẫu quý 2")
+    work = clone(origin, tmp_path / "work")
+    git(work, "checkout", "-q", "-b", "qldt-markdown")
+    write(work, "data/units/qldt/2025Q2.md", note_text(work, "qldt", "2025Q2", submitted=date(2025, 6, 6)))
+    commit_all(work, "Thêm ghi chú Markdown")
+
+    submission, findings = check(
+        work, changed_files(work, "origin/main"), Actor("bql-qldt-anh", "github"), date(2025, 6, 6)
+    )
+
+    assert findings == [] and submission is not None
+    assert [(f.path, f.code) for f in submission.findings] == [("data/units/qldt/2025Q2.md", "NQ520")]

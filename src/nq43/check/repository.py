@@ -75,9 +75,11 @@ def check_note_file(file: Path, root: Path, directive: Directive | None, today: 
     path = display_path(file, root)
     read = read_note(file, path, inside=root / "data")
     findings = list(read.findings)
-    twin = file.with_suffix(MARKDOWN)
-    if is_form(file) and twin.is_file():
-        findings.append(finding(path, 1, 1, "NQ520", markdown=twin.name, form=file.name))
+    # a quarter's other kind of note beside this one: said on each, so a pull request adding either one fails
+    twin = file.with_suffix(MARKDOWN if is_form(file) else FORM)
+    if twin.is_file():
+        markdown, form = (twin, file) if is_form(file) else (file, twin)
+        findings.append(finding(path, 1, 1, "NQ520", markdown=markdown.name, form=form.name))
     if directive is not None:
         parent = file.parent
         units = root / UNITS_DIR

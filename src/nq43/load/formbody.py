@@ -37,11 +37,20 @@ _MAX_SPAN = 4 * MAX_TABLE_COLUMNS
 
 
 class Lines:
-    """Lines of the Markdown note with their places in the form (None: the form as a whole)."""
+    """Lines of the Markdown note with their places in the form (None: the form as a whole).
 
-    def __init__(self) -> None:
+    Reading stops once the text is past `limit` lines: a note that long is refused whole (NQ112), so the rest of
+    a huge form (a 10 MiB document part holds 200,000 paragraphs) is never turned into text.
+    """
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
         self.lines: list[str] = []
         self.places: list[Place | None] = []
+
+    @property
+    def full(self) -> bool:
+        return len(self.lines) > self.limit
 
     def add(self, line: str, place: Place | None) -> None:
         self.lines.append(line)
@@ -113,10 +122,11 @@ def cell_text(cell: Any) -> str:
     return "\n".join(clean(_paragraph_text(p)) for p in cell.iter(qn("w:p"))).strip()
 
 
-def rows(table: Any) -> list[list[Any]]:
-    """The cells of each row, a merged cell repeated over the columns it spans."""
+def rows(table: Any, most: int | None = None) -> list[list[Any]]:
+    """The cells of each row (of the first `most` rows, when given), a merged cell repeated over the columns it
+    spans."""
     rows = []
-    for row in table.xpath("./w:tr | ./w:sdt/w:sdtContent/w:tr"):
+    for row in table.xpath("./w:tr | ./w:sdt/w:sdtContent/w:tr")[:most]:
         cells = []
         for cell in row.xpath("./w:tc | ./w:sdt/w:sdtContent/w:tc"):
             span = cell.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
@@ -140,25 +150,28 @@ class _Where:
 
 def body(out: Lines, document: DocumentObject, blocks: list[Any], skip: set[int]) -> None:
     where = _Where()
+    definitions = _Definitions(document)
     numbers: dict[tuple[str, int], int] = {}
     in_list = False
     for index, block in enumerate(blocks):
         number = index + 1
+        if out.full:
+            return
         if index in skip:
             continue
         if block.tag == qn("w:tbl"):
-            lines = _table(block)
+            lines = _table(block, most=out.limit + 1 - len(out.lines))
             if lines:
                 _separate(out, where.place(number))
                 for line in lines:
                     out.add(line, where.place(number))
                 in_list = False
             continue
-        style = _style_name(document, block)
+        style = _style_name(definitions, block)
         text = _paragraph_text(block)
         if style.lower() in _SKIPPED_STYLES or words.is_hint(text) or not text.strip():
             continue
-        level = _heading_level(document, block)
+        level = _heading_level(definitions, block)
         if level == 1:
             continue
         if level in (2, 3):
@@ -171,7 +184,7 @@ def body(out: Lines, document: DocumentObject, blocks: list[Any], skip: set[int]
             out.add(f"{'#' * level} {heading}", where.place(number))
             in_list = False
             continue
-        item = _list_item(document, block, numbers)
+        item = _list_item(definitions, block, numbers)
         if item is None or not in_list:
             _separate(out, where.place(number))
         marker = item or ""
@@ -186,15 +199,41 @@ def _separate(out: Lines, place: Place) -> None:
         out.add("", place)
 
 
-def _style_name(document: DocumentObject, paragraph: Any) -> str:
-    style = document.styles.element.get_by_id(paragraph.style) if paragraph.style else None
+class _Definitions:
+    """The form's styles and list definitions by id, gathered once per form: python-docx's own look-up searches
+    the whole part for each paragraph (a form with 20,000 styles took minutes) and fails on an id with a quote."""
+
+    def __init__(self, document: DocumentObject) -> None:
+        self.styles: dict[str | None, Any] = {}
+        for style in document.styles.element.findall(qn("w:style")):
+            self.styles.setdefault(style.get(qn("w:styleId")), style)
+        self.numbered = True
+        self.abstracts: dict[str | None, list[str | None]] = {}  # list id -> its definitions' ids, in order
+        self.levels: dict[str | None, list[Any]] = {}  # definition id -> the definitions, in order
+        try:
+            numbering = document.part.numbering_part.element
+        except (KeyError, NotImplementedError):
+            self.numbered = False
+            return
+        for num in numbering.findall(qn("w:num")):
+            abstract = num.find(qn("w:abstractNumId"))
+            ids = self.abstracts.setdefault(num.get(qn("w:numId")), [])
+            ids.append(abstract.get(qn("w:val")) if abstract is not None else None)
+        for definition in numbering.findall(qn("w:abstractNum")):
+            self.levels.setdefault(definition.get(qn("w:abstractNumId")), []).append(definition)
+
+    def style(self, paragraph: Any) -> Any:
+        return self.styles.get(paragraph.style) if paragraph.style else None
+
+
+def _style_name(definitions: _Definitions, paragraph: Any) -> str:
+    style = definitions.style(paragraph)
     return str(style.name_val) if style is not None and style.name_val else "Normal"
 
 
-def _heading_level(document: DocumentObject, paragraph: Any) -> int | None:
+def _heading_level(definitions: _Definitions, paragraph: Any) -> int | None:
     """2 for a "Heading 2" paragraph (or one in a style based on it), None for any other."""
-    styles = document.styles.element
-    style = styles.get_by_id(paragraph.style) if paragraph.style else None
+    style = definitions.style(paragraph)
     for _ in range(10):  # a style's "based on" chain, cut short should it loop
         if style is None:
             return None
@@ -202,20 +241,20 @@ def _heading_level(document: DocumentObject, paragraph: Any) -> int | None:
         if match:
             return int(match[1])
         parent = style.basedOn_val
-        style = styles.get_by_id(parent) if parent else None
+        style = definitions.styles.get(parent) if parent else None
     return None
 
 
-def _list_item(document: DocumentObject, paragraph: Any, numbers: dict[tuple[str, int], int]) -> str | None:
+def _list_item(definitions: _Definitions, paragraph: Any, numbers: dict[tuple[str, int], int]) -> str | None:
     """The Markdown marker of a list paragraph ("- ", "2. ", indented by level), None for a plain paragraph."""
-    properties = _numbering_properties(document, paragraph)
+    properties = _numbering_properties(definitions, paragraph)
     if properties is None:
         return None
     num_id, level = properties
     if num_id == "0":
         return None
     indent = "  " * level
-    if _is_bullet(document, num_id, level):
+    if _is_bullet(definitions, num_id, level):
         return indent + "- "
     key = (num_id, level)
     numbers[key] = numbers.get(key, 0) + 1
@@ -224,10 +263,10 @@ def _list_item(document: DocumentObject, paragraph: Any, numbers: dict[tuple[str
     return indent + f"{numbers[key]}. "
 
 
-def _numbering_properties(document: DocumentObject, paragraph: Any) -> tuple[str, int] | None:
+def _numbering_properties(definitions: _Definitions, paragraph: Any) -> tuple[str, int] | None:
     found = paragraph.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
     if found is None and paragraph.style:
-        style = document.styles.element.get_by_id(paragraph.style)
+        style = definitions.style(paragraph)
         found = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}") if style is not None else None
     if found is None:
         return None
@@ -239,19 +278,11 @@ def _numbering_properties(document: DocumentObject, paragraph: Any) -> tuple[str
     )
 
 
-def _is_bullet(document: DocumentObject, num_id: str, level: int) -> bool:
-    try:
-        numbering = document.part.numbering_part.element
-    except (KeyError, NotImplementedError):
+def _is_bullet(definitions: _Definitions, num_id: str, level: int) -> bool:
+    if not definitions.numbered:
         return True
-    for num in numbering.findall(qn("w:num")):
-        if num.get(qn("w:numId")) != num_id:
-            continue
-        abstract = num.find(qn("w:abstractNumId"))
-        abstract_id = abstract.get(qn("w:val")) if abstract is not None else None
-        for definition in numbering.findall(qn("w:abstractNum")):
-            if definition.get(qn("w:abstractNumId")) != abstract_id:
-                continue
+    for abstract_id in definitions.abstracts.get(num_id, []):
+        for definition in definitions.levels.get(abstract_id, []):
             for lvl in definition.findall(qn("w:lvl")):
                 if lvl.get(qn("w:ilvl")) == str(level):
                     fmt = lvl.find(qn("w:numFmt"))
@@ -316,10 +347,10 @@ def _emphasis(run: Any) -> tuple[bool, bool]:
     return on("w:b"), on("w:i")
 
 
-def _table(table: Any) -> list[str]:
+def _table(table: Any, most: int) -> list[str]:
     """A pasted table as a Markdown pipe table: the first row is the heading, each column aligned as its first
-    body cell."""
-    found = rows(table)
+    body cell; at most `most` rows are read (the lines left before the note's limit)."""
+    found = rows(table, most)
     width = max((len(r) for r in found), default=0)
     if width == 0:
         return []

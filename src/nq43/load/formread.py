@@ -24,6 +24,7 @@ from nq43.load import formbody
 from nq43.load import formwords as words
 from nq43.load.formbody import qn
 from nq43.load.formwords import Place
+from nq43.load.limits import LIMITS
 
 _CODE_IN_PARENTHESES = re.compile(r".*\(\s*([^()]+?)\s*\)\s*")
 _DAY_MONTH_YEAR = re.compile(
@@ -71,7 +72,7 @@ def form_text(data: bytes, *, received: date | None = None) -> FormText | None:
         return None
     header = next((i for i, b in enumerate(blocks) if _is_header_table(b)), None)
     amends = next((i for i, b in enumerate(blocks) if _is_amends_table(b)), None)
-    out = formbody.Lines()
+    out = formbody.Lines(LIMITS["form"].lines)
     out.add("---", None)
     _front_matter(out, blocks, header, task_table, received)
     if amends is not None:
@@ -84,7 +85,7 @@ def form_text(data: bytes, *, received: date | None = None) -> FormText | None:
 
 
 def _first_row(block: Any) -> list[str]:
-    rows = formbody.rows(block) if block.tag == qn("w:tbl") else []
+    rows = formbody.rows(block, 1) if block.tag == qn("w:tbl") else []
     return [formbody.cell_text(c) for c in rows[0]] if rows else []
 
 
@@ -166,10 +167,12 @@ def _front_matter(
 
 
 def _task_rows(out: formbody.Lines, table: Any, block: int) -> None:
-    rows = formbody.rows(table)
+    rows = formbody.rows(table, out.limit + 1)  # each task is two lines or more: more rows are over the limit
     columns = [words.column_of(text) for text in (formbody.cell_text(c) for c in rows[0])]
     out.add("tasks:", words.table_place(block))
     for number, row in enumerate(rows[1:], start=2):  # as a clerk counts, the heading row is row 1
+        if out.full:
+            return
         cells = {column: formbody.cell_text(cell) for column, cell in zip(columns, row, strict=False) if column}
         task = " ".join(cells.get(words.ID, "").split()).rstrip(".")
         if not task:
@@ -201,8 +204,9 @@ def _task_rows(out: formbody.Lines, table: Any, block: int) -> None:
 
 
 def _amend_rows(out: formbody.Lines, table: Any, block: int) -> None:
-    """The corrections table's filled rows as the front matter's `amends:` (none when every row is empty)."""
-    rows = formbody.rows(table)
+    """The corrections table's filled rows as the front matter's `amends:` (none when every row is empty); rows
+    past the note's line limit are not read (no corrections table is that long: it is an attack)."""
+    rows = formbody.rows(table, out.limit + 1)
     columns = [words.amend_column_of(text) for text in (formbody.cell_text(c) for c in rows[0])]
     filled = []
     for number, row in enumerate(rows[1:], start=2):

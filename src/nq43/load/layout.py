@@ -6,7 +6,7 @@ import os
 import re
 from pathlib import Path
 
-from nq43.domain.formwording import FORM_SUFFIX
+from nq43.domain.formwording import FORM_SUFFIX, is_form_path
 from nq43.support.errors import RootNotFound
 from nq43.support.text import Text
 
@@ -53,7 +53,7 @@ def note_stem(path: str) -> str:
 
 def is_form(path: str | Path) -> bool:
     """A note written in the Word form, told by its name."""
-    return str(path).endswith(FORM)
+    return is_form_path(str(path))
 
 
 def find_root(explicit: Path | None = None, start: Path | None = None) -> Path:
