@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -116,3 +117,34 @@ def test_in_english_each_amendment_says_what_it_was_rebuilt_from(
     assert code == 0
     assert "Rebuilt amendment 2 of the 2025Q2 report (bo-sung, number 131, 2025-06-27)" in said
     assert "The issued report and its 2 amendment(s) are exactly what the record says: identical." in said
+
+
+def test_an_amendment_that_cannot_be_rebuilt_is_named_and_nothing_is_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = chained_repo(tmp_path)
+    issued = issued_files(root)
+    (folder(root) / f"{SUPPLEMENT}.md").unlink()
+    broken = tmp_path / "mau"  # the shipped templates, but an amendment template that cannot be rendered
+    shutil.copytree(Path(__file__).resolve().parents[2] / "templates", broken)
+    (broken / "report-amend.md.j2").write_text("{{ amendment.missing.name }}\n", encoding="utf-8")
+
+    capsys.readouterr()
+    args = ["report", "--quarter", "2025Q2", "--root", str(root), "--today", "2025-06-30", "--as-issued"]
+    assert main([*args, "--template-dir", str(broken)]) == 1
+    said = capsys.readouterr().err
+    assert f"reports/2025Q2/{DOCX}: khớp từng byte với bản đã ban hành." in said  # the report itself was rebuilt
+    assert "NQ905" in said
+    assert "Không dựng lại được báo cáo đính chính 2025Q2 lần 1 (số 130): 1 lỗi ở trên" in said
+    assert not (folder(root) / f"{SUPPLEMENT}.md").exists()
+
+    # a link whose notes are not those of its commit proves nothing
+    record = issuance.read(root, PERIOD)
+    assert record is not None
+    wrong = record.amendments[1]._replace(notes={**record.amendments[1].notes, "data/units/qhxd/2025Q2.md": "0" * 64})
+    changed = record._replace(amendments=(record.amendments[0], wrong))
+    issuance.record_path(root, PERIOD).write_text(issuance.dump(changed), encoding="utf-8")
+    assert main(args) == 1
+    said = capsys.readouterr().err
+    assert "1 ghi chú không đúng bản đã dùng khi ban hành" in said and "data/units/qhxd/2025Q2.md" in said
+    assert issued_files(root) == {k: v for k, v in issued.items() if k != f"{SUPPLEMENT}.md"}
