@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -23,7 +22,7 @@ from nq43.cli.options import (
     lang_code,
     speaking,
 )
-from nq43.cli.terminal import day_option, echo_err, quarter_option, today
+from nq43.cli.terminal import day_option, echo_err, quarter_option, said_written, today
 from nq43.support.errors import UsageError
 from nq43.support.pdf import TIMEOUT_SECONDS
 
@@ -135,10 +134,7 @@ def remind(
             sys.stdout.write(rendered.markdown)
             return 0
         files = write_reminder(base, context, rendered, pdf_timeout=pdf_timeout if pdf else None)
-    for path in files.written:
-        sys.stdout.write(_shown(path, base) + "\n")
-    for path in files.removed:
-        echo_err(messages.PDF_REMOVED.get(said, path=_shown(path, base)))
+    said_written(files.written, files.removed, base, said)
     echo_err(
         messages.REMINDED.get(
             said,
@@ -154,7 +150,3 @@ def remind(
         echo_err(messages.PDF_NOT_MADE.get(said))
         return 1
     return 0
-
-
-def _shown(path: Path, base: Path) -> str:
-    return path.resolve().relative_to(base.resolve()).as_posix()

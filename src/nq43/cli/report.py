@@ -3,7 +3,6 @@ with --issue, record it as issued."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -23,7 +22,7 @@ from nq43.cli.options import (
     lang_code,
     speaking,
 )
-from nq43.cli.terminal import day_option, echo_err, period_option, quarter_option, today
+from nq43.cli.terminal import day_option, echo_err, period_option, quarter_option, said_written, today
 from nq43.domain.periods import Period
 from nq43.support.errors import UsageError
 from nq43.support.pdf import TIMEOUT_SECONDS
@@ -164,10 +163,7 @@ def report(
     if outcome.warnings:
         kept, held = reporters.condensed(outcome.warnings)
         echo_err((reporters.text(kept, said) + reporters.held_back(held, said)).rstrip("\n"))
-    for path in outcome.written:
-        sys.stdout.write(_shown_path(path, base) + "\n")
-    for path in outcome.removed:
-        echo_err(messages.PDF_REMOVED.get(said, path=_shown_path(path, base)))
+    said_written(outcome.written, outcome.removed, base, said)
     context = outcome.context
     if context is not None:
         echo_err(
@@ -182,7 +178,6 @@ def report(
     record = outcome.issued
     if record is not None and context is not None and context.missing_units:
         echo_err(messages.NOT_REPORTED.get(said, units="; ".join(u.name for u in context.missing_units)))
-    record = outcome.issued
     if record is not None:
         echo_err(messages.ISSUED.get(said, number=record.number, notes=len(record.notes)))
     if outcome.pdf_problem is not None:
@@ -200,10 +195,3 @@ def _period(quarter: str | None, period: str | None) -> Period:
         return Period.of(quarter_option(quarter))
     assert period is not None
     return period_option(period)
-
-
-def _shown_path(path: Path, base: Path) -> str:
-    try:
-        return path.resolve().relative_to(base).as_posix()
-    except ValueError:
-        return str(path)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from nq43.check import reporters
 from nq43.cli import messages
-from nq43.cli.terminal import echo_err
+from nq43.cli.terminal import echo_err, shown_path
 from nq43.load.issued import AmendmentRecord, IssueRecord
 from nq43.report.amend import amend
 from nq43.report.amendment import KIND_WORDS
@@ -141,10 +141,3 @@ def run_amend(request: ReportRequest, base: Path, said: Lang) -> int:
         echo_err(messages.PDF_NOT_MADE.get(said))
         return 1
     return 0
-
-
-def shown_path(path: Path, base: Path) -> str:
-    try:
-        return path.resolve().relative_to(base).as_posix()
-    except ValueError:
-        return str(path)

@@ -6,12 +6,15 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+from collections.abc import Iterable
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from nq43.cli import messages
 from nq43.domain.periods import Period, Quarter
 from nq43.support.errors import UsageError
+from nq43.support.text import Lang
 
 if TYPE_CHECKING:  # the tracking core is loaded by the command that shows a page, not for every command
     from nq43.tracking.pages import Display
@@ -19,6 +22,22 @@ if TYPE_CHECKING:  # the tracking core is loaded by the command that shows a pag
 
 def echo_err(text: str) -> None:
     sys.stderr.write(text + ("" if text.endswith("\n") else "\n"))
+
+
+def shown_path(path: Path, base: Path) -> str:
+    """A file a command wrote, as the user finds it: from the repository's root when inside it, else as given."""
+    try:
+        return path.resolve().relative_to(base).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def said_written(written: Iterable[Path], removed: Iterable[Path], base: Path, lang: Lang) -> None:
+    """The files a command wrote, one a line on stdout; each stale PDF it removed, on stderr."""
+    for path in written:
+        sys.stdout.write(shown_path(path, base) + "\n")
+    for path in removed:
+        echo_err(messages.PDF_REMOVED.get(lang, path=shown_path(path, base)))
 
 
 def day_option(value: str | None, option: str) -> date | None:

@@ -245,6 +245,7 @@ class TaskOverPeriod(NamedTuple):
     progress_text: str
     standing_label: str  # "Đang thực hiện trong hạn" ... as of the report's date
     stalled: bool  # unchanged two quarters or more, or not started past its deadline (check/history.py)
+    stalled_since: QuarterInfo | None  # the first quarter of the latest reports that left it as it was
     quarters: tuple[QuarterWork, ...]  # one per quarter of the period
 
 

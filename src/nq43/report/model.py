@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from nq43.domain.findings import CheckedNote, Finding, Severity, finding
 from nq43.domain.periods import Period
-from nq43.domain.records import Directive, Note, Quarter, Task, Unit
+from nq43.domain.records import Directive, Note, Quarter, Task, TaskReport, Unit
 from nq43.domain.tasksplit import Tally, standing
 from nq43.domain.vocabulary import Standing
 from nq43.load.issued import IssueRecord
@@ -189,11 +189,11 @@ def _indicators(
             indicator.name,
             indicator.measure,
             values.get(indicator.id),
-            _num(values.get(indicator.id)),
+            figure_text(values.get(indicator.id)),
             before.get(indicator.id),
-            _num(before.get(indicator.id)),
+            figure_text(before.get(indicator.id)),
             indicator.target,
-            _num(indicator.target),
+            figure_text(indicator.target),
         )
         indicators_of_task.setdefault(indicator.task, []).append(row)
         if row.value is not None or row.previous is not None:
@@ -209,7 +209,8 @@ def _indicator_values(notes: Mapping[str, Note]) -> dict[str, float]:
     return values
 
 
-def _num(value: float | None) -> str:
+def figure_text(value: float | None) -> str:
+    """A figure as the report prints it ("72,5"), "" when there is none."""
     return "" if value is None else number(value)
 
 
@@ -285,6 +286,16 @@ def _errata(directive: Directive, used: Mapping[str, Note]) -> tuple[Erratum, ..
     )
 
 
+def status_label(report: TaskReport | None) -> str:
+    """A task's status as its report gives it ("Đang thực hiện" ...), "Chưa báo cáo" without a report."""
+    return report.status.label.vi if report is not None else Standing.NOT_REPORTED.label.vi
+
+
+def progress_text(report: TaskReport | None) -> str:
+    """A task's progress as reported ("72,5%"), "" when not reported."""
+    return percent(report.progress) if report is not None and report.progress is not None else ""
+
+
 def _task_entry(
     task: Task, unit: Unit, note: Note | None, cutoff: date, indicators: tuple[IndicatorValue, ...]
 ) -> TaskEntry:
@@ -303,9 +314,9 @@ def _task_entry(
         deadline_text=date_short(task.deadline) if task.deadline else "",
         reported=report is not None,
         status=report.status.value if report is not None else "",
-        status_label=report.status.label.vi if report is not None else Standing.NOT_REPORTED.label.vi,
+        status_label=status_label(report),
         progress=report.progress if report is not None else None,
-        progress_text=percent(report.progress) if report is not None and report.progress is not None else "",
+        progress_text=progress_text(report),
         standing=state.value,
         standing_label=state.label.vi,
         results=normalise(section.results) if section is not None else Markdown(""),
@@ -351,7 +362,7 @@ def report_findings(directive: Directive, selection: Selection, context: ReportC
     )  # a unit whose note is invalid is said by NQ901
     for unit_id, name, quarter in missing:
         findings.append(
-            finding(f"data/units/{unit_id}/{quarter}.md", 1, 1, "NQ902", unit=name, unit_id=unit_id, quarter=quarter)
+            finding(f"{UNITS_DIR}/{unit_id}/{quarter}.md", 1, 1, "NQ902", unit=name, unit_id=unit_id, quarter=quarter)
         )
     findings += [finding(note.path, 1, 1, "NQ903") for note in selection.every() if note.sample]
     return findings

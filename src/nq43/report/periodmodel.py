@@ -15,8 +15,8 @@ from datetime import date
 
 from nq43.check.history import NoteIndex, TaskHistory, UnitStatus, count_state, unit_histories
 from nq43.domain.periods import Period
-from nq43.domain.records import Directive, Indicator, Note, Quarter, TaskReport, Unit
-from nq43.domain.vocabulary import Standing, State
+from nq43.domain.records import Directive, Indicator, Note, Quarter, Unit
+from nq43.domain.vocabulary import State
 from nq43.load.calendar import Calendar, reported_quarters
 from nq43.load.dates import Submission
 from nq43.report.context import (
@@ -31,8 +31,8 @@ from nq43.report.context import (
 )
 from nq43.report.document import Markdown
 from nq43.report.markdownwrite import normalise
-from nq43.report.model import Selection
-from nq43.support.vietnamese import date_short, number, percent
+from nq43.report.model import Selection, figure_text, progress_text, status_label
+from nq43.support.vietnamese import date_short, number
 
 # A quarter's note counts as missing from the period when it is past its due date without a valid note.
 MISSING_STATES = (State.OVERDUE, State.INVALID)
@@ -92,7 +92,9 @@ def _task(history: TaskHistory, notes: NoteIndex, quarters: Sequence[QuarterInfo
         section = checked.note.section(task.id) if checked is not None and checked.note is not None else None
         results = normalise(section.results) if section is not None and entry.report is not None else Markdown("")
         work.append(
-            QuarterWork(info, entry.report is not None, _status(entry.report), _progress(entry.report), results)
+            QuarterWork(
+                info, entry.report is not None, status_label(entry.report), progress_text(entry.report), results
+            )
         )
     return TaskOverPeriod(
         id=task.id,
@@ -102,20 +104,20 @@ def _task(history: TaskHistory, notes: NoteIndex, quarters: Sequence[QuarterInfo
         unit_short_name=unit.short_name or unit.name,
         deadline_text=date_short(task.deadline) if task.deadline else "",
         reported=latest is not None,
-        status_label=_status(report),
-        progress_text=_progress(report),
+        status_label=status_label(report),
+        progress_text=progress_text(report),
         standing_label=state.label.vi,
         stalled=history.stalled,
+        stalled_since=_still_since(history, quarters),
         quarters=tuple(work),
     )
 
 
-def _status(report: TaskReport | None) -> str:
-    return report.status.label.vi if report is not None else Standing.NOT_REPORTED.label.vi
-
-
-def _progress(report: TaskReport | None) -> str:
-    return percent(report.progress) if report is not None and report.progress is not None else ""
+def _still_since(history: TaskHistory, quarters: Sequence[QuarterInfo]) -> QuarterInfo | None:
+    """The first quarter of the latest reports that left the task as it was (`history.still` of them), None when
+    the latest report moved it or finished it."""
+    reported = [info for entry, info in zip(history.entries, quarters, strict=True) if entry.report is not None]
+    return reported[-history.still] if history.still else None
 
 
 def _unit(
@@ -187,7 +189,7 @@ def _indicator_row(indicator: Indicator, values: Sequence[float | None]) -> Indi
         indicator.id,
         indicator.name,
         indicator.measure,
-        tuple(number(v) if v is not None else "" for v in values),
+        tuple(figure_text(v) for v in values),
         change,
-        number(indicator.target) if indicator.target is not None else "",
+        figure_text(indicator.target),
     )

@@ -16,11 +16,10 @@ from typing import NamedTuple
 from nq43.domain.findings import Severity
 from nq43.domain.records import Letter
 from nq43.load.issued import content_hash
+from nq43.load.layout import DIRECTIVE_FILE
 from nq43.report.model import Selection
 from nq43.support.git import git, git_bytes, is_repository
 from nq43.support.text import Lang, Text
-
-DIRECTIVE_FILE = "data/directive.yaml"
 
 LETTER_NUMBER = Text(
     'Công văn được trích dẫn ({file}, letter.number: "{number}") chưa có số: ghi số công văn đã ký, '

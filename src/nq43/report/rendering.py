@@ -32,7 +32,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from nq43.domain.periods import PeriodKind
 from nq43.domain.records import EMPTY_MAP
 from nq43.report.context import Letterhead, ReminderContext, ReportContext
-from nq43.report.document import Block, Heading, ListBlock, Markdown, Paragraph
+from nq43.report.document import Block, Heading, ListBlock, Markdown, Paragraph, plain_text
 from nq43.report.markdownread import parse
 from nq43.report.markdownwrite import blocks_markdown, escape
 from nq43.support.vietnamese import date_long, date_short, number, percent
@@ -173,7 +173,7 @@ def _title(block: Block) -> bool:
 
 
 def _ends_with_colon(paragraph: Paragraph) -> bool:
-    return "".join(run.text for run in paragraph.runs).rstrip().endswith(":")
+    return plain_text(paragraph.runs).rstrip().endswith(":")
 
 
 def _finalize(value: Any) -> str:
