@@ -39,3 +39,17 @@ def folder(root: Path) -> Path:
 def request(root: Path, **more: Any) -> ReportRequest:
     """A report request for the issued quarter on TODAY, with `more` fields."""
     return ReportRequest(root, PERIOD, TODAY)._replace(**more)
+
+
+def amend_qldt(
+    root: Path, reason: str = "Sửa tiến độ 2.2", old: str = "progress: 65", new: str = "progress: 70"
+) -> None:
+    text = (root / QLDT).read_text(encoding="utf-8")
+    if reason:
+        entry = f'amends:\n  - date: 2025-06-20\n    reason: "{reason}"\n'
+        text = (
+            text.replace("amends:\n", entry + "  # earlier\n", 1)
+            if "amends:" in text
+            else text.replace("tasks:\n", entry + "tasks:\n", 1)
+        )
+    (root / QLDT).write_text(text.replace(old, new, 1), encoding="utf-8")

@@ -1,6 +1,6 @@
 """A quarter as the Office lives it, with real git: two units report, the report is issued, a unit amends its
 note, a plain regenerate is refused, the issued report is rebuilt byte for byte, the amendment is issued as its
-own document and added to the chain, and the issued report still rebuilds byte for byte."""
+own document and added to the chain, and the whole chain (the report and its amendment) rebuilds byte for byte."""
 
 from __future__ import annotations
 
@@ -98,10 +98,17 @@ def test_a_quarter_is_issued_amended_and_stays_as_issued(tmp_path: Path, capsys:
     assert record["number"] == "112" and record["notes"] == yaml.safe_load(issued["issued.yaml"])["notes"]
     commit_all(root, "Ban hành báo cáo đính chính số 130")
 
-    # 7. The original still rebuilds byte for byte; nothing is left to amend; a plain run is still refused.
+    # 7. --as-issued proves the whole chain: the original and the amendment, each rebuilt from its own record,
+    # byte for byte; nothing is left to amend; a plain run is still refused.
+    chain = office.files()
     assert office.report("2025-06-26", "--as-issued") == 0
-    assert office.said.count("khớp từng byte với bản đã ban hành") == 2
-    assert {k: v for k, v in office.files().items() if k.startswith("bao-cao-2025Q2")} == {
+    for name in ("bao-cao-2025Q2", "bao-cao-dinh-chinh-2025Q2-01"):
+        for suffix in (".docx", ".md"):
+            assert f"reports/2025Q2/{name}{suffix}: khớp từng byte với bản đã ban hành." in office.said
+    assert "Dựng lại báo cáo đính chính 2025Q2 lần 1 (số 130, ngày 25/06/2025) từ commit" in office.said
+    assert "Báo cáo đã ban hành và 1 báo cáo bổ sung/đính chính đúng như bản ghi: khớp từng byte." in office.said
+    assert office.files() == chain
+    assert {k: v for k, v in chain.items() if k.startswith("bao-cao-2025Q2")} == {
         k: v for k, v in issued.items() if k.startswith("bao-cao-2025Q2")
     }
     assert office.report("2025-06-26", "--amend", "--number", "131", "--date", "2025-06-26", "--issue") == 1

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from gitdata import commit_all
-from issueddata import PERIOD, QLDT, TODAY, folder, issued_repo, request
+from issueddata import PERIOD, QLDT, TODAY, amend_qldt, folder, issued_repo, request
 from nq43.cli.app import main
 from nq43.load import issued as issuance
 from nq43.report.amend import amend
@@ -23,20 +23,6 @@ from reportdata import make_repo, note
 
 QLPT = "data/units/qhxd/2025Q2.md"
 ISSUE = {"number": "130", "date": TODAY, "issue": True}
-
-
-def amend_qldt(
-    root: Path, reason: str = "Sửa tiến độ 2.2", old: str = "progress: 65", new: str = "progress: 70"
-) -> None:
-    text = (root / QLDT).read_text(encoding="utf-8")
-    if reason:
-        entry = f'amends:\n  - date: 2025-06-20\n    reason: "{reason}"\n'
-        text = (
-            text.replace("amends:\n", entry + "  # earlier\n", 1)
-            if "amends:" in text
-            else text.replace("tasks:\n", entry + "tasks:\n", 1)
-        )
-    (root / QLDT).write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_amend_is_refused_when_there_is_nothing_to_amend(tmp_path: Path) -> None:

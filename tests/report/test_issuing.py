@@ -11,7 +11,8 @@ from gitdata import commit_all, git
 from issueddata import DOCX, MD, PERIOD, QLDT, TODAY, VP, folder, issued_repo, request
 from nq43.domain.periods import Period
 from nq43.load import issued as issuance
-from nq43.report.issuing import as_issued, refuse_if_issued
+from nq43.report.asissued import as_issued
+from nq43.report.issuing import refuse_if_issued
 from nq43.report.publishing import build
 from nq43.support.errors import IssuedReportKept
 from reportdata import make_repo, note

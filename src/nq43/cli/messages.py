@@ -213,6 +213,13 @@ AS_ISSUED_FROM = Text(
     "Rebuilt the issued {period} report (number {number}, {day_en}) from commit {commit} and the {notes} notes named "
     "in {record}; every note's sha256 matched.",
 )
+AMENDMENT_FROM = Text(
+    "Dựng lại báo cáo {title} {period} lần {sequence} (số {number}, ngày {day}) từ commit {commit} và {notes} ghi "
+    "chú ghi trong {record}, so với văn bản trước nó trong chuỗi; sha256 từng ghi chú đã khớp.",
+    "Rebuilt amendment {sequence} of the {period} report ({kind}, number {number}, {day_en}) from commit {commit} "
+    "and the {notes} notes named in {record}, against the document before it in the chain; every note's sha256 "
+    "matched.",
+)
 FILE_SAME = Text("{path}: khớp từng byte với bản đã ban hành.", "{path}: identical, byte for byte, to the issued file.")
 FILE_RESTORED = Text(
     "{path}: không có, đã khôi phục từ bản dựng lại.", "{path}: was missing, restored from the rebuild."
@@ -225,6 +232,10 @@ FILE_ABSENT = Text("{path}: không có bản đã ban hành để so.", "{path}:
 COPY_WRITTEN = Text("Bản dựng lại đã ghi vào {folder}.", "The rebuilt copy was written to {folder}.")
 AS_ISSUED_MATCH = Text(
     "Bản đã ban hành đúng như bản ghi: khớp từng byte.", "The issued report is exactly what its record says: identical."
+)
+AS_ISSUED_CHAIN_MATCH = Text(
+    "Báo cáo đã ban hành và {count} báo cáo bổ sung/đính chính đúng như bản ghi: khớp từng byte.",
+    "The issued report and its {count} amendment(s) are exactly what the record says: identical.",
 )
 AS_ISSUED_DIFFER = Text(
     "Tệp trong reports/{period}/ không khớp bản dựng lại từ issued.yaml: tệp đã bị sửa sau khi ban hành, hoặc "
@@ -239,6 +250,13 @@ AS_ISSUED_STOPPED = Text(
     "với phiên bản nq43 này, hoặc mẫu báo cáo). Không ghi tệp nào.",
     "The issued {period} report cannot be rebuilt: {errors} error(s) above (notes at the recorded commit no longer "
     "valid under this nq43 version, or the template). Nothing was written.",
+)
+AMENDMENT_STOPPED = Text(
+    "Không dựng lại được báo cáo {title} {period} lần {sequence} (số {number}): {errors} lỗi ở trên (ghi chú ở "
+    "commit đã ghi không còn hợp lệ với phiên bản nq43 này, hoặc mẫu báo cáo). Không ghi tệp nào.",
+    "Amendment {sequence} of the {period} report ({kind}, number {number}) cannot be rebuilt: {errors} error(s) "
+    "above (notes at the recorded commit no longer valid under this nq43 version, or the template). Nothing was "
+    "written.",
 )
 AMENDMENT_BUILT = Text(
     "Đã lập báo cáo {title} {period} lần {sequence}{state} (dẫn Báo cáo số {original}): {units} đơn vị, "

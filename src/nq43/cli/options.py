@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -50,6 +50,25 @@ PdfTimeoutOpt = Annotated[
     float,
     typer.Option("--pdf-timeout", min=1, metavar="GIÂY", help="Số giây tối đa chờ LibreOffice chuyển sang PDF."),
 ]
+
+# The options of the commands that write a document the Board issues (`report`, its `--amend`, `remind`): the same
+# flag means the same there. The help names the command's document ("báo cáo", "công văn"); --number stays in each
+# command, its example differs on purpose (the report's "05/BC-BQL", the letter's "12/BQL-VP").
+SignerOpt = Annotated[
+    str | None, typer.Option("--signer", help="Họ tên người ký, thay cho dữ liệu.", show_default=False)
+]
+
+
+def draft_option(document: str) -> Any:
+    """`--draft` for a command whose document is `document`: Annotated[bool, draft_option("báo cáo")]."""
+    return typer.Option("--draft", help=f"Đánh dấu {document} là DỰ THẢO.")
+
+
+def date_option(document: str) -> Any:
+    """`--date`, the date printed on `document`: Annotated[str | None, date_option("báo cáo")]."""
+    return typer.Option(
+        "--date", show_default=False, help=f"Ngày ghi trên {document} (NĂM-THÁNG-NGÀY). Mặc định: hôm nay."
+    )
 
 
 def lang_code(lang: LangOption) -> Lang:

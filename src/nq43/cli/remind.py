@@ -15,7 +15,10 @@ from nq43.cli.options import (
     PdfOpt,
     PdfTimeoutOpt,
     RootOpt,
+    SignerOpt,
     TodayOpt,
+    date_option,
+    draft_option,
     lang_code,
     speaking,
 )
@@ -39,18 +42,13 @@ def remind(
             help="Hạn mới cho các đơn vị (NĂM-THÁNG-NGÀY). Mặc định: 5 ngày làm việc sau ngày ghi trên công văn.",
         ),
     ] = None,
-    day: Annotated[
-        str | None,
-        typer.Option("--date", show_default=False, help="Ngày ghi trên công văn (NĂM-THÁNG-NGÀY). Mặc định: hôm nay."),
-    ] = None,
+    day: Annotated[str | None, date_option("công văn")] = None,
     number: Annotated[
         str | None,
         typer.Option("--number", show_default=False, help='Số công văn, ví dụ 12 (in "12/BQL-VP"). Mặc định để trống.'),
     ] = None,
-    signer: Annotated[
-        str | None, typer.Option("--signer", help="Họ tên người ký, thay cho dữ liệu.", show_default=False)
-    ] = None,
-    draft: Annotated[bool, typer.Option("--draft", help="Đánh dấu công văn là DỰ THẢO.")] = False,
+    signer: SignerOpt = None,
+    draft: Annotated[bool, draft_option("công văn")] = False,
     fmt: Annotated[
         RemindFormatOption,
         typer.Option(

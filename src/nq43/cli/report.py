@@ -15,7 +15,10 @@ from nq43.cli.options import (
     PdfOpt,
     PdfTimeoutOpt,
     RootOpt,
+    SignerOpt,
     TodayOpt,
+    date_option,
+    draft_option,
     lang_code,
     speaking,
 )
@@ -43,18 +46,13 @@ def report(
             "--out", help="Thư mục ghi báo cáo. Mặc định: reports/<kỳ>/, ví dụ reports/2025H1/.", show_default=False
         ),
     ] = None,
-    draft: Annotated[bool, typer.Option("--draft", help="Đánh dấu báo cáo là DỰ THẢO.")] = False,
-    day: Annotated[
-        str | None,
-        typer.Option("--date", show_default=False, help="Ngày ghi trên báo cáo (NĂM-THÁNG-NGÀY). Mặc định: hôm nay."),
-    ] = None,
+    draft: Annotated[bool, draft_option("báo cáo")] = False,
+    day: Annotated[str | None, date_option("báo cáo")] = None,
     number: Annotated[
         str | None,
         typer.Option("--number", show_default=False, help='Số báo cáo, ví dụ 5 (in "05/BC-BQL"). Mặc định để trống.'),
     ] = None,
-    signer: Annotated[
-        str | None, typer.Option("--signer", help="Họ tên người ký, thay cho dữ liệu.", show_default=False)
-    ] = None,
+    signer: SignerOpt = None,
     issue: Annotated[
         bool,
         typer.Option(
@@ -67,8 +65,8 @@ def report(
         bool,
         typer.Option(
             "--as-issued",
-            help="Dựng lại báo cáo đã ban hành từ các phiên bản ghi chú ghi trong issued.yaml và so từng byte "
-            "với tệp đã ban hành (khôi phục tệp bị mất).",
+            help="Dựng lại báo cáo đã ban hành và từng báo cáo bổ sung/đính chính của nó từ commit và phiên bản "
+            "ghi chú ghi trong issued.yaml, so từng byte với tệp đã ban hành (khôi phục tệp bị mất).",
         ),
     ] = False,
     amend: Annotated[

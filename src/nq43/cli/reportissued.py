@@ -1,4 +1,4 @@
-"""`nq43 report --as-issued` and `--amend`: the terminal side of an issued report (see report/issuing.py and
+"""`nq43 report --as-issued` and `--amend`: the terminal side of an issued report (see report/asissued.py and
 report/amend.py for what they do)."""
 
 from __future__ import annotations
@@ -9,8 +9,11 @@ from pathlib import Path
 from nq43.check import reporters
 from nq43.cli import messages
 from nq43.cli.terminal import echo_err, shown_path
+from nq43.load.issued import AmendmentRecord, IssueRecord
 from nq43.report.amend import amend
-from nq43.report.issuing import SHORT_COMMIT, as_issued, record_name
+from nq43.report.amendment import KIND_WORDS
+from nq43.report.asissued import AsIssued, DocumentCheck, as_issued
+from nq43.report.issuing import SHORT_COMMIT, record_name
 from nq43.report.publishing import ReportRequest
 from nq43.support.text import Lang
 
@@ -23,29 +26,20 @@ STATE_TEXT = {
 
 
 def run_as_issued(request: ReportRequest, base: Path, said: Lang) -> int:
-    """Rebuild the issued report, compare it, say file by file how it went; 1 when it does not match."""
+    """Rebuild the issued report and its amendments, compare them, say file by file how it went; 1 when anything
+    does not match."""
     outcome = as_issued(request)
     period = request.period
+    record = outcome.record
+    for document in outcome.documents:
+        echo_err(_rebuilt_from(document, record, said))
+        for check in document.checks:
+            shown = shown_path(check.path, base)
+            echo_err(STATE_TEXT[check.state].get(said, path=shown, size=check.size, rebuilt=check.rebuilt_size))
     if outcome.errors:
         echo_err(reporters.text(outcome.errors, said).rstrip("\n"))
-        echo_err(messages.AS_ISSUED_STOPPED.get(said, period=period, errors=len(outcome.errors)))
+        echo_err(_stopped(outcome, said))
         return 1
-    record = outcome.record
-    echo_err(
-        messages.AS_ISSUED_FROM.get(
-            said,
-            period=period,
-            number=record.number,
-            day=f"{record.issued_on:%d/%m/%Y}",
-            day_en=record.issued_on.isoformat(),
-            commit=(record.commit or "")[:SHORT_COMMIT],
-            notes=len(record.notes),
-            record=record_name(period),
-        )
-    )
-    for check in outcome.checks:
-        shown = shown_path(check.path, base)
-        echo_err(STATE_TEXT[check.state].get(said, path=shown, size=check.size, rebuilt=check.rebuilt_size))
     for path in outcome.written:
         sys.stdout.write(shown_path(path, base) + "\n")
     if request.out is not None and outcome.written:
@@ -54,8 +48,49 @@ def run_as_issued(request: ReportRequest, base: Path, said: Lang) -> int:
         echo_err(messages.AS_ISSUED_DIFFER.get(said, period=period, option=period.option()))
         return 1
     if any(c.state in ("same", "restored") for c in outcome.checks):
-        echo_err(messages.AS_ISSUED_MATCH.get(said))
+        count = len(record.amendments)
+        match = messages.AS_ISSUED_CHAIN_MATCH if count else messages.AS_ISSUED_MATCH
+        echo_err(match.get(said, count=count))
     return 0
+
+
+def _rebuilt_from(document: DocumentCheck, record: IssueRecord, said: Lang) -> str:
+    """The line that says what one document of the chain was rebuilt from."""
+    link = document.link
+    values = {"period": record.period, "record": record_name(record.period)}
+    if link is None:
+        day, commit, notes = record.issued_on, record.commit, record.notes
+        said_text, values = messages.AS_ISSUED_FROM, values | {"number": record.number}
+    else:
+        day, commit, notes = link.issued_on, link.commit, link.notes
+        said_text, values = messages.AMENDMENT_FROM, values | _link_values(link, document.sequence)
+    return said_text.get(
+        said,
+        **values,
+        day=f"{day:%d/%m/%Y}",
+        day_en=day.isoformat(),
+        commit=(commit or "")[:SHORT_COMMIT],
+        notes=len(notes),
+    )
+
+
+def _stopped(outcome: AsIssued, said: Lang) -> str:
+    """Which document of the chain could not be rebuilt: the report, or the amendment after those rebuilt."""
+    record, sequence = outcome.record, len(outcome.documents)
+    errors = len(outcome.errors)
+    if sequence == 0:
+        return messages.AS_ISSUED_STOPPED.get(said, period=record.period, errors=errors)
+    values = _link_values(record.amendments[sequence - 1], sequence)
+    return messages.AMENDMENT_STOPPED.get(said, period=record.period, errors=errors, **values)
+
+
+def _link_values(link: AmendmentRecord, sequence: int) -> dict[str, object]:
+    return {
+        "title": KIND_WORDS.get(link.kind, link.kind),
+        "kind": link.kind,
+        "sequence": sequence,
+        "number": link.number,
+    }
 
 
 def run_amend(request: ReportRequest, base: Path, said: Lang) -> int:

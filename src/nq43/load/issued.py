@@ -36,6 +36,7 @@ class AmendmentRecord(NamedTuple):
     kind: str  # "bo-sung" or "dinh-chinh"
     file: str  # the amendment's file name without extension, beside the original
     notes: dict[str, str]  # every note of the period after the amendment: path -> sha256
+    signer: str | None = None  # the signer given with --signer when issued (None: the data's signer)
 
 
 class IssueRecord(NamedTuple):
@@ -77,17 +78,7 @@ def dump(record: IssueRecord) -> str:
     if record.signer is not None:
         data["signer"] = record.signer
     if record.amendments:
-        data["amendments"] = [
-            {
-                "number": a.number,
-                "issued_on": a.issued_on.isoformat(),
-                "commit": a.commit,
-                "kind": a.kind,
-                "file": a.file,
-                "notes": dict(sorted(a.notes.items())),
-            }
-            for a in record.amendments
-        ]
+        data["amendments"] = [_amendment_data(a) for a in record.amendments]
     header = (
         "# Báo cáo đã phát hành: số, ngày và phiên bản (sha256) của từng ghi chú đã dùng. Do nq43 ghi; không sửa tay.\n"
     )
@@ -128,7 +119,22 @@ def _hashes(data: dict[str, Any]) -> dict[str, str]:
     return {str(k): str(v) for k, v in notes.items()} if isinstance(notes, dict) else {}
 
 
+def _amendment_data(link: AmendmentRecord) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "number": link.number,
+        "issued_on": link.issued_on.isoformat(),
+        "commit": link.commit,
+        "kind": link.kind,
+        "file": link.file,
+        "notes": dict(sorted(link.notes.items())),
+    }
+    if link.signer is not None:
+        data["signer"] = link.signer
+    return data
+
+
 def _amendment(item: dict[str, Any]) -> AmendmentRecord:
+    signer = item.get("signer")
     return AmendmentRecord(
         number=str(item["number"]),
         issued_on=date.fromisoformat(str(item["issued_on"])),
@@ -136,6 +142,7 @@ def _amendment(item: dict[str, Any]) -> AmendmentRecord:
         kind=str(item["kind"]),
         file=str(item["file"]),
         notes=_hashes(item),
+        signer=str(signer) if signer is not None else None,
     )
 
 

@@ -9,7 +9,11 @@ the report's context for the frame and the amendment's (see amendment.py), rende
 written as a report's: support/pdf.write_document) beside the original (NN: the amendment's place in the chain).
 Without `issue` it is a draft (DỰ THẢO) and nothing is recorded; with `issue` it needs a number and a date no
 earlier than the last issued document's, and is added to `amendments:` in issued.yaml with its number, date,
-commit and the sha256 of every note of the period.
+commit, signer (when given) and the sha256 of every note of the period.
+
+`rebuild_amendment` makes an issued amendment again the same way (`compose`) from what its link records: the tree
+of its commit holding its notes (issuing.recorded_tree), the chain before it, its number, date and signer; the
+versions it is compared with are read at the previous link's commit, as when it was made (asissued.py).
 
 Only a quarter's report is amended: a half-year's or a year's is compiled from its quarters' notes, so a change
 is amended in the report of the quarter whose note changed, and the period's issued report stays as issued.
@@ -24,7 +28,7 @@ from typing import NamedTuple
 from nq43.check.repository import load_quarters
 from nq43.domain.findings import Finding, Severity, finding
 from nq43.domain.periods import Period
-from nq43.domain.records import Note
+from nq43.domain.records import Directive, Note
 from nq43.load import issued as issuance
 from nq43.load.issued import AmendmentRecord, IssueRecord, content_hash
 from nq43.load.notes import parse_note
@@ -38,8 +42,8 @@ from nq43.report.amendment import (
 )
 from nq43.report.assembly import report_document
 from nq43.report.docx import build_docx
-from nq43.report.issuing import issued_folder, read_record, record_name
-from nq43.report.model import ReportOptions, build_context, format_number, select_notes
+from nq43.report.issuing import issued_folder, read_record, record_name, recorded_tree
+from nq43.report.model import ReportOptions, Selection, build_context, format_number, select_notes
 from nq43.report.publishing import ReportRequest, check_number
 from nq43.report.readiness import Reason, not_committed, not_ready
 from nq43.report.rendering import TemplateProblem, render, template_dirs
@@ -134,52 +138,122 @@ def amend(request: ReportRequest) -> AmendOutcome:
     day = request.date or request.today
     if request.issue:
         _check_issue(request, record, number)
-    repo = load_quarters(root, request.today, (period.last_quarter,))
-    directive = repo.directive
-    note_paths = {n.path for n in repo.notes}
-    setup = [f for f in repo.findings if f.path not in note_paths and f.severity is Severity.ERROR]
-    if directive is None or setup:
-        return AmendOutcome((), tuple(setup or repo.findings))
-    selection = select_notes(directive, repo.notes, period.last_quarter)
-    if selection.invalid:
-        return AmendOutcome((), selection.blocking_findings())
+    loaded = _load(root, request.today, period)
+    if not isinstance(loaded, Loaded):
+        return AmendOutcome((), loaded)
+    directive, selection = loaded
     if request.issue and (
         reasons := not_ready(directive.letter, selection, request.draft) + not_committed(root, selection)
     ):
         return AmendOutcome((), (), reasons)
+    options = ReportOptions(period, day, number or "", request.signer, request.draft or not request.issue)
+    composed = compose(Sources(root, root, request.template_dir, record, request.today), directive, selection, options)
+    if not isinstance(composed, Composed):
+        return AmendOutcome((), composed)
+    folder = request.out or issued_folder(root, period)
+    timeout = request.pdf_timeout if request.pdf else None
+    files = write_document(folder, composed.name, composed.docx, {".md": composed.markdown}, timeout)
+    info = composed.info
+    outcome = AmendOutcome(tuple(files.written), (), info=info, pdf_problem=files.pdf_problem, removed=files.removed)
+    if not request.issue:
+        return outcome
+    commit = (git(root, "rev-parse", "HEAD") or "").strip() or None
+    link = AmendmentRecord(
+        format_number(number or ""), day, commit, info.kind, composed.name, composed.notes, request.signer
+    )
+    target = issuance.record_path(root, period)
+    write_atomic(target, issuance.dump(record._replace(amendments=(*record.amendments, link))))
+    return outcome._replace(written=(*outcome.written, target), recorded=link)
+
+
+class Sources(NamedTuple):
+    """Where an amendment is made from."""
+
+    files: Path  # data/ and templates/: the repository, or a recorded commit's tree when rebuilding
+    history: Path  # the git repository the versions the last issued document used are read from
+    template_dir: Path | None
+    record: IssueRecord  # the chain as it stood before this amendment
+    today: date
+
+
+class Composed(NamedTuple):
+    name: str  # bao-cao-<kind>-<period>-<NN>
+    info: AmendmentInfo
+    docx: bytes
+    markdown: str
+    notes: dict[str, str]  # every note of the period it used: path -> sha256
+
+
+def compose(
+    sources: Sources, directive: Directive, selection: Selection, options: ReportOptions
+) -> Composed | tuple[Finding, ...]:
+    """The amendment's document: what changed since the last issued document of `sources.record`, rendered;
+    the findings of a template that cannot be used. Refused when nothing changed, a note the chain used was
+    removed, or a changed note has no new `amends:` entry."""
+    root, record = sources.files, sources.record
     hashes = {note.path: content_hash((root / note.path).read_bytes()) for note in selection.used.values()}
     baseline = record.latest_notes
     _refuse_removed(baseline, hashes)
     changed = [note for note in selection.used.values() if baseline.get(note.path) != hashes[note.path]]
     if not changed:
-        raise IssuedReportKept(NOTHING_CHANGED, period=period, **_latest_document(record))
-    before = _issued_versions(root, record, [n.path for n in changed if n.path in baseline])
-    _refuse_without_amends(changed, before, request.today)
+        raise IssuedReportKept(NOTHING_CHANGED, period=record.period, **_latest_document(record))
+    before = _issued_versions(sources.history, record, [n.path for n in changed if n.path in baseline])
+    _refuse_without_amends(changed, before, sources.today)
     order = {unit.id: index for index, unit in enumerate(directive.units)}
     units = [unit_change(directive, before.get(n.path), n) for n in sorted(changed, key=lambda n: order[n.unit])]
     kind = kind_of(units)
     sequence = len(record.amendments) + 1
     original, previous = cited(record, directive.report.symbol)
     info = amendment_info(kind, sequence, original, previous, units)
-    options = ReportOptions(period, day, number or "", request.signer, request.draft or not request.issue)
     context = build_context(directive, selection, options)
     try:
-        dirs = template_dirs(root, request.template_dir, AMEND_TEMPLATE)
+        dirs = template_dirs(root, sources.template_dir, AMEND_TEMPLATE)
         rendered = render(context, dirs, AMEND_TEMPLATE, extra={"amendment": info})
     except TemplateProblem as problem:
-        return AmendOutcome((), (finding(problem.path, problem.line, 1, "NQ905", reason=problem.reason),))
-    name = amendment_name(period, kind, sequence)
-    folder = request.out or issued_folder(root, period)
+        return (finding(problem.path, problem.line, 1, "NQ905", reason=problem.reason),)
     data = build_docx(report_document(context, rendered))
-    files = write_document(folder, name, data, {".md": rendered.markdown}, request.pdf_timeout if request.pdf else None)
-    outcome = AmendOutcome(tuple(files.written), (), info=info, pdf_problem=files.pdf_problem, removed=files.removed)
-    if not request.issue:
-        return outcome
-    commit = (git(root, "rev-parse", "HEAD") or "").strip() or None
-    link = AmendmentRecord(format_number(number or ""), day, commit, kind, name, dict(sorted(hashes.items())))
-    target = issuance.record_path(root, period)
-    write_atomic(target, issuance.dump(record._replace(amendments=(*record.amendments, link))))
-    return outcome._replace(written=(*outcome.written, target), recorded=link)
+    name = amendment_name(record.period, kind, sequence)
+    return Composed(name, info, data, rendered.markdown, dict(sorted(hashes.items())))
+
+
+def rebuild_amendment(
+    root: Path, record: IssueRecord, index: int, today: date, template_dir: Path | None
+) -> dict[str, bytes] | tuple[Finding, ...]:
+    """The files (name -> bytes) of the amendment `record.amendments[index]` built again from its recorded commit,
+    notes, number, date and signer, compared with the chain before it as when it was issued; or the findings
+    that stopped it."""
+    link = record.amendments[index]
+    chain = record._replace(amendments=record.amendments[:index])
+    with recorded_tree(root, record.period, link.commit, link.notes) as scratch:
+        loaded = _load(scratch.tree, today, record.period)
+        if not isinstance(loaded, Loaded):
+            return loaded
+        directive, selection = loaded
+        options = ReportOptions(record.period, link.issued_on, link.number, link.signer)
+        composed = compose(Sources(scratch.tree, root, template_dir, chain, today), directive, selection, options)
+        if not isinstance(composed, Composed):
+            return composed
+        files = write_document(scratch.out, composed.name, composed.docx, {".md": composed.markdown}, None)
+        return {path.name: path.read_bytes() for path in files.written}
+
+
+class Loaded(NamedTuple):
+    directive: Directive
+    selection: Selection
+
+
+def _load(root: Path, today: date, period: Period) -> Loaded | tuple[Finding, ...]:
+    """The directive and the quarter's notes as they are in `root`; the findings that stop an amendment."""
+    repo = load_quarters(root, today, (period.last_quarter,))
+    directive = repo.directive
+    note_paths = {n.path for n in repo.notes}
+    setup = [f for f in repo.findings if f.path not in note_paths and f.severity is Severity.ERROR]
+    if directive is None or setup:
+        return tuple(setup or repo.findings)
+    selection = select_notes(directive, repo.notes, period.last_quarter)
+    if selection.invalid:
+        return selection.blocking_findings()
+    return Loaded(directive, selection)
 
 
 def _check_issue(request: ReportRequest, record: IssueRecord, number: str | None) -> None:

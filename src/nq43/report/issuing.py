@@ -4,17 +4,18 @@ Once `reports/<period>/issued.yaml` exists, nq43 never writes over the issued .d
 without --number/--date) and a second --issue are refused, saying what to do; a working copy may still be built
 into another folder with --out.
 
-`--as-issued` rebuilds the issued report from what its record names: the files of `data/` and `templates/` as
-they were at the recorded commit (read-only git, in a private temporary folder), each recorded note checked
-against its sha256, the notes of the period the record does not name left out, the recorded number, date and
-signer. The rebuilt files are compared byte for byte with those in `reports/<period>/`: equal files are left
-alone, missing ones are restored, and any difference is a verdict (exit 1) with nothing written. With --out the
-rebuilt copy is written there instead (and still compared with the issued files that exist).
+`rebuild` builds the issued report again from what its record names: the files of `data/` and `templates/` as
+they were at the recorded commit (`recorded_tree`: read-only git, in a private temporary folder), each recorded
+note checked against its sha256, the notes of the period the record does not name left out, the recorded number,
+date and signer. amend.py rebuilds each amendment of the chain in the same tree of its own commit; asissued.py
+compares them all with the issued files (`--as-issued`).
 """
 
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import NamedTuple
@@ -31,7 +32,6 @@ from nq43.report.rendering import TEMPLATES_DIR
 from nq43.support.errors import IssuedReportKept
 from nq43.support.git import git
 from nq43.support.gittree import REGULAR, blobs, entries, write
-from nq43.support.output import replace_together
 from nq43.support.text import Text
 
 SHORT_COMMIT = 10
@@ -88,26 +88,6 @@ NOTE_OTHER = Text(
 )
 
 
-class FileCheck(NamedTuple):
-    """One file of the issued report compared with the rebuilt one."""
-
-    path: Path  # the issued file in reports/<period>/
-    state: str  # "same", "restored", "differs", "absent" (not there, --out given)
-    size: int  # bytes of the issued file (0 when there is none)
-    rebuilt_size: int
-
-
-class AsIssued(NamedTuple):
-    record: IssueRecord
-    checks: tuple[FileCheck, ...]
-    written: tuple[Path, ...]  # restored files, or the copy written to --out
-    errors: tuple[Finding, ...] = ()  # why the rebuild stopped (a note at the commit no longer valid, a template)
-
-    @property
-    def matches(self) -> bool:
-        return not self.errors and all(c.state != "differs" for c in self.checks)
-
-
 def issued_folder(root: Path, period: Period) -> Path:
     return root / issuance.REPORTS_DIR / str(period)
 
@@ -136,7 +116,7 @@ def refuse_if_issued(request: ReportRequest) -> None:
     if record is None:
         raise IssuedReportKept(UNREADABLE, record=record_name(request.period), period=request.period)
     folder = issued_folder(request.root, request.period)
-    if not request.issue and request.out is not None and not _same_folder(request.out, folder):
+    if not request.issue and request.out is not None and not same_folder(request.out, folder):
         return
     latest = record.amendments[-1] if record.amendments else None
     chain = (
@@ -157,55 +137,47 @@ def refuse_if_issued(request: ReportRequest) -> None:
     )
 
 
-def _same_folder(out: Path, folder: Path) -> bool:
+def same_folder(out: Path, folder: Path) -> bool:
     return out.resolve() == folder.resolve()
 
 
-def as_issued(request: ReportRequest) -> AsIssued:
-    """Rebuild the issued report from its record and compare it with the issued files (see the module's text)."""
-    record = read_record(request.root, request.period, Text("dựng lại", "rebuild"))
-    rebuilt = rebuild(request.root, record, request.today, request.template_dir)
-    if isinstance(rebuilt, tuple):
-        return AsIssued(record, (), (), rebuilt)
-    folder = issued_folder(request.root, request.period)
-    checks = tuple(_compare(folder / name, data) for name, data in rebuilt.items())
-    if request.out is not None and not _same_folder(request.out, folder):
-        checks = tuple(c._replace(state="absent") if c.state == "restored" else c for c in checks)
-        return AsIssued(record, checks, tuple(replace_together(request.out, rebuilt)))
-    if any(c.state == "differs" for c in checks):
-        return AsIssued(record, checks, ())
-    missing = {c.path.name: rebuilt[c.path.name] for c in checks if c.state == "restored"}
-    return AsIssued(record, checks, tuple(replace_together(folder, missing)) if missing else ())
+class Scratch(NamedTuple):
+    """A private temporary folder to rebuild one issued document in."""
+
+    tree: Path  # data/ and templates/ of the recorded commit, holding exactly the recorded notes (checked)
+    out: Path  # where the rebuilt files are written
+    commit: str
 
 
-def _compare(path: Path, data: bytes) -> FileCheck:
-    if not path.is_file():
-        return FileCheck(path, "restored", 0, len(data))
-    issued = path.read_bytes()
-    return FileCheck(path, "same" if issued == data else "differs", len(issued), len(data))
+@contextmanager
+def recorded_tree(root: Path, period: Period, commit: str | None, notes: dict[str, str]) -> Iterator[Scratch]:
+    """The files an issued document was made from: `data/` and `templates/` at `commit`, every note of `notes`
+    (path -> sha256) checked, the period's other notes left out. Refused when the commit is unknown or a note
+    is not the recorded version."""
+    found = _commit_of(root, commit, period)
+    with tempfile.TemporaryDirectory(prefix="nq43-ban-da-ban-hanh-") as scratch:
+        tree = Path(scratch) / "kho"
+        checkout(root, found, tree)
+        verify_notes(tree, notes, found, record_name(period))
+        _drop_unrecorded(tree, period, notes)
+        yield Scratch(tree, Path(scratch) / "ra", found)
 
 
 def rebuild(
     root: Path, record: IssueRecord, today: date, template_dir: Path | None
 ) -> dict[str, bytes] | tuple[Finding, ...]:
     """The issued report's files (name -> bytes) built again from the record, or the findings that stopped it."""
-    commit = _commit_of(root, record)
-    with tempfile.TemporaryDirectory(prefix="nq43-ban-da-ban-hanh-") as scratch:
-        tree = Path(scratch) / "kho"
-        checkout(root, commit, tree)
-        verify_notes(tree, record.notes, commit, record_name(record.period))
-        _drop_unrecorded(tree, record)
-        out = Path(scratch) / "ra"
+    with recorded_tree(root, record.period, record.commit, record.notes) as scratch:
         request = ReportRequest(
-            root=tree,
+            root=scratch.tree,
             period=record.period,
             today=today,
             date=record.issued_on,
             number=record.number,
             signer=record.signer,
             template_dir=template_dir,
-            out=out,
-            dates=git_dates(root, note_pathspecs(record.period.quarters()), commit),
+            out=scratch.out,
+            dates=git_dates(root, note_pathspecs(record.period.quarters()), scratch.commit),
         )
         outcome = build(request)
         if stopped(outcome):
@@ -213,13 +185,13 @@ def rebuild(
         return {path.name: path.read_bytes() for path in outcome.written}
 
 
-def _commit_of(root: Path, record: IssueRecord) -> str:
-    name = record_name(record.period)
-    if record.commit is None:
+def _commit_of(root: Path, commit: str | None, period: Period) -> str:
+    name = record_name(period)
+    if commit is None:
         raise IssuedReportKept(NO_COMMIT, record=name)
-    if git(root, "cat-file", "-e", f"{record.commit}^{{commit}}") is None:
-        raise IssuedReportKept(MISSING_COMMIT, commit=record.commit[:SHORT_COMMIT], record=name)
-    return record.commit
+    if git(root, "cat-file", "-e", f"{commit}^{{commit}}") is None:
+        raise IssuedReportKept(MISSING_COMMIT, commit=commit[:SHORT_COMMIT], record=name)
+    return commit
 
 
 def checkout(root: Path, commit: str, target: Path) -> None:
@@ -252,10 +224,10 @@ def verify_notes(tree: Path, notes: dict[str, str], commit: str, record: str) ->
         )
 
 
-def _drop_unrecorded(tree: Path, record: IssueRecord) -> None:
-    """Remove the notes of the period's quarters that the record does not name: the issued report did not use
+def _drop_unrecorded(tree: Path, period: Period, notes: dict[str, str]) -> None:
+    """Remove the notes of the period's quarters that `notes` does not name: the issued document did not use
     them."""
-    for quarter in record.period.quarters():
+    for quarter in period.quarters():
         for file in sorted((tree / UNITS_DIR).glob(f"*/{quarter}.md")):
-            if file.relative_to(tree).as_posix() not in record.notes:
+            if file.relative_to(tree).as_posix() not in notes:
                 file.unlink()
