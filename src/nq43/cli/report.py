@@ -57,7 +57,7 @@ def report(
         bool,
         typer.Option(
             "--issue",
-            help="Ghi nhận báo cáo đã ban hành (reports/<quý>/issued.yaml): "
+            help="Ghi nhận báo cáo đã ban hành (reports/<kỳ>/issued.yaml): "
             "số, ngày và phiên bản từng ghi chú đã dùng. Cần --number và --date.",
         ),
     ] = False,
@@ -97,7 +97,7 @@ def report(
     .docx và .md vẫn được ghi, lệnh báo lý do và trả mã 1.
     Ghi chú không hợp lệ làm dừng lệnh (mã 1) kèm danh sách lỗi, trừ khi có --allow-invalid.
 
-    Báo cáo đã ban hành (có reports/<quý>/issued.yaml) không bị ghi đè: dùng --as-issued để dựng lại và so,
+    Báo cáo đã ban hành (có reports/<kỳ>/issued.yaml) không bị ghi đè: dùng --as-issued để dựng lại và so,
     --amend để lập báo cáo bổ sung/đính chính, hoặc --out để lập bản làm việc ở thư mục khác.
 
     Ví dụ: `nq43 report --quarter 2025Q1 --draft`,
