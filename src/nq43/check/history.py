@@ -18,7 +18,7 @@ from datetime import date
 from types import MappingProxyType
 from typing import NamedTuple
 
-from nq43.domain.findings import CheckedNote, Finding, Severity, finding
+from nq43.domain.findings import CheckedNote, Finding, error_count, finding
 from nq43.domain.records import EMPTY_MAP, Directive, Quarter, Task, TaskReport, Unit
 from nq43.domain.tasksplit import standing
 from nq43.domain.vocabulary import Split, Standing, State, Status
@@ -67,7 +67,7 @@ def unit_status(
     counts: Mapping[Status, int] = EMPTY_MAP
     if note.note is not None:
         counts = MappingProxyType(dict(Counter(r.status for r in note.note.tasks.values())))
-    errors = sum(f.severity is Severity.ERROR for f in note.findings)
+    errors = error_count(note.findings)
     day = sub.day
     if not note.valid or day is None:
         late = max(0, (day - due.day).days) if day is not None else 0

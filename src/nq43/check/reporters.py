@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import Literal
 
-from nq43.domain.findings import Finding, Severity
+from nq43.domain.findings import Finding, Severity, error_count
 from nq43.support.text import Lang, Text
 from nq43.support.vietnamese import control_characters, invisible_characters
 
@@ -141,6 +141,6 @@ def render(findings: Sequence[Finding], fmt: FindingFormat, lang: Lang = "vi") -
 
 
 def summary(findings: Sequence[Finding], files: int, lang: Lang = "vi") -> str:
-    errors = sum(f.severity is Severity.ERROR for f in findings)
+    errors = error_count(findings)
     warnings = len(findings) - errors
     return _SUMMARY.get(lang, files=files, errors=errors, warnings=warnings)

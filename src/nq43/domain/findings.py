@@ -63,6 +63,11 @@ def finding(path: str, line: int, column: int, code: str, /, **args: object) -> 
     return Finding(path, line, column, code, MappingProxyType(dict(args)))
 
 
+def error_count(findings: Iterable[Finding]) -> int:
+    """How many of the findings are errors."""
+    return sum(f.severity is Severity.ERROR for f in findings)
+
+
 def has_errors(findings: Iterable[Finding], *, strict: bool = False) -> bool:
     """True when a finding should fail the run: any error, or any warning under --strict."""
     return any(strict or f.severity is Severity.ERROR for f in findings)

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import NamedTuple
 
-from nq43.domain.findings import CheckedNote, Finding, Severity, finding
+from nq43.domain.findings import CheckedNote, Finding, error_count, finding
 from nq43.domain.periods import Period
 from nq43.domain.records import Directive, Note, Quarter, Task, TaskReport, Unit
 from nq43.domain.tasksplit import Tally, standing
@@ -352,7 +352,7 @@ def report_findings(directive: Directive, selection: Selection, context: ReportC
     document: a unit whose note is invalid is named there only as not having sent a valid report)."""
     findings: list[Finding] = []
     for item in selection.invalid:
-        errors = sum(f.severity is Severity.ERROR for f in item.findings)
+        errors = error_count(item.findings)
         findings += [finding(item.path, 1, 1, "NQ901", errors=errors, file=item.path), *item.findings]
     overview = context.over_period
     missing = (

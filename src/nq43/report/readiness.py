@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 from typing import NamedTuple
 
-from nq43.domain.findings import Severity
+from nq43.domain.findings import error_count
 from nq43.domain.records import Letter
 from nq43.load.issued import content_hash
 from nq43.load.layout import DIRECTIVE_FILE
@@ -86,7 +86,7 @@ def not_ready(letter: Letter, selection: Selection, draft: bool) -> tuple[Reason
         if note.sample:
             reasons.append(Reason(SAMPLE_NOTE, {"path": note.path}))
     for checked in selection.invalid:
-        errors = sum(f.severity is Severity.ERROR for f in checked.findings)
+        errors = error_count(checked.findings)
         reasons.append(Reason(INVALID_NOTE, {"path": checked.path, "errors": errors}))
     if draft:
         reasons.append(Reason(DRAFT, {}))

@@ -13,7 +13,7 @@ from datetime import date
 from typing import Literal, NamedTuple
 
 from nq43.check.codeowners import TARGETS
-from nq43.domain.findings import CheckedNote, Finding, Severity, finding, has_errors
+from nq43.domain.findings import CheckedNote, Finding, error_count, finding, has_errors
 from nq43.domain.records import EMPTY_MAP, Amendment, Directive, Note, Quarter, Submitter, Unit
 from nq43.load.issued import IssueRecord
 from nq43.load.layout import NOTE_NAME, UNIT_FILE, UNITS_DIR, note_stem
@@ -98,7 +98,7 @@ class Submission(NamedTuple):
 
     @property
     def errors(self) -> int:
-        return sum(f.severity is Severity.ERROR for f in self.findings)
+        return error_count(self.findings)
 
     @property
     def warnings(self) -> int:
